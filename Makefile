@@ -1,0 +1,29 @@
+PY ?= python3
+PORT ?= 8501
+
+.PHONY: install install-dev browser run test bench data
+install:
+	$(PY) -m pip install -q -r requirements.txt
+
+install-dev: install
+	$(PY) -m pip install -q -r requirements-dev.txt
+
+# Debian's Chromium for browser tests and PNG export (never `playwright install`).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+# The dashboard on the bundled story.
+run: install
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+# Everything the tests need, then every test.
+test: install-dev browser
+	$(PY) -m pytest -q
+
+bench: install-dev
+	$(PY) bench/pipeline_bench.py
+
+data: install
+	$(PY) -m pipeline data/seeds --out data/processed

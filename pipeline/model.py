@@ -1,0 +1,154 @@
+"""Records passed between pipeline stages.
+
+Every stage reads and extends one `Story`. Offsets named `start`/`end` are always
+character offsets into the ORIGINAL decoded file text (`Document.raw`); offsets into
+the cleaned text are named `cstart`/`cend`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Document:
+    doc: str                 # file stem, the document id
+    path: str
+    raw: str                 # decoded original text; source offsets point here
+    encoding: str            # which encoding was assumed ("utf-8", "utf-8-sig", "utf-16", "latin-1")
+    clean: str = ""          # entities unescaped, missing spaces after full stops inserted
+    offmap: list[int] = field(default_factory=list)  # clean index -> raw index, len(clean)+1 entries
+    lang: str = "en"         # "en" | "es" | "it"
+
+    def to_raw(self, cstart: int, cend: int) -> tuple[int, int]:
+        """Map a [cstart, cend) span of the clean text to the original text."""
+        if not self.offmap:
+            return cstart, cend
+        s = self.offmap[max(0, min(cstart, len(self.offmap) - 1))]
+        e = self.offmap[max(0, min(cend, len(self.offmap) - 1))]
+        return s, max(s, e)
+
+
+@dataclass
+class Sentence:
+    doc: str
+    lang: str
+    idx: int                 # position in its document, 0-based
+    cstart: int              # span in Document.clean
+    cend: int
+    start: int               # span in Document.raw
+    end: int
+    text: str                # the clean text of the sentence
+    para: int = 0            # paragraph number in its document
+    clauses: list["Clause"] = field(default_factory=list)
+
+
+@dataclass
+class Clause:
+    cstart: int
+    cend: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class TimeExpr:
+    doc: str
+    sent: int                # Sentence.idx
+    cstart: int
+    cend: int
+    text: str                # surface form as in the clean text
+    kind: str                # "date" | "month" | "season" | "year" | "decade" | "underspecified" | "relative"
+    value: str | None = None       # ISO "YYYY-MM-DD" (first day of the period) once known
+    precision: str = "unknown"     # day|month|season|year|decade|relative|unknown
+    # relative expressions: a constraint on a neighbour, not a made-up date
+    direction: str | None = None   # "after" | "before" | "same" (same day/night/moment)
+    amount: int | None = None
+    unit: str | None = None        # "day" | "week" | "month" | "year" | "moment"
+    anchor: str | None = None      # free text of an explicit anchor ("the wedding"), else None = previous event
+    # underspecified: which parts were given ("month" for "In October")
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    season: str | None = None
+    resolved_from: str | None = None  # text of the earlier expression the value was inherited from
+
+
+@dataclass
+class Mention:
+    doc: str
+    sent: int
+    cstart: int
+    cend: int
+    text: str
+    char_id: str             # key into Story.characters
+
+
+@dataclass
+class Character:
+    id: str
+    name: str                # canonical, the fullest form
+    aliases: list[str] = field(default_factory=list)
+    actor: str | None = None
+    mentions: int = 0
+    docs: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)  # for groups: ids of member characters
+    is_group: bool = False
+
+
+@dataclass
+class Source:
+    doc: str
+    lang: str
+    start: int
+    end: int
+    text: str
+    sent: int = 0            # Sentence.idx
+    order_in_doc: int = 0    # telling position inside its document
+
+
+@dataclass
+class Event:
+    id: str = ""
+    title: str = ""
+    summary: str = ""
+    date: str | None = None
+    date_precision: str = "unknown"
+    date_text: str = ""
+    order: int = 0
+    kind: str = "story"
+    category: str = "other"
+    characters: list[str] = field(default_factory=list)   # canonical names
+    places: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    lang: str = "en"
+    # working data for fuse/order (not exported)
+    timex: list[TimeExpr] = field(default_factory=list)
+    rel: TimeExpr | None = None
+    told: float = 0.0        # telling order of the first telling (doc order + position)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Story:
+    inputs: list[str] = field(default_factory=list)              # paths given by the user
+    texts: dict[str, str] = field(default_factory=dict)          # or in-memory documents: name -> text
+    lang_override: dict[str, str] = field(default_factory=dict)  # doc stem -> forced language
+    docs: list[Document] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    timex: list[TimeExpr] = field(default_factory=list)
+    characters: dict[str, Character] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    places: dict[str, list[str]] = field(default_factory=dict)   # doc -> place names seen
+    events: list[Event] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)            # notes for the user (encoding assumed, ...)
+
+    def doc(self, name: str) -> Document:
+        for d in self.docs:
+            if d.doc == name:
+                return d
+        raise KeyError(name)
+
+    def sentences_of(self, doc: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.doc == doc]

@@ -1,0 +1,118 @@
+"""The output contract: event and character records and dataframe columns, validated here only."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from typing import Any, Iterable
+
+import pandas as pd
+
+from .model import Character, Event
+
+PRECISIONS = ("day", "month", "season", "year", "decade", "relative", "unknown")
+KINDS = ("story", "production", "reception")
+LANGS = ("en", "es", "it")
+
+EVENT_COLUMNS = ["id", "title", "summary", "date", "date_precision", "date_text", "order",
+                 "kind", "category", "characters", "places", "sources",
+                 # beyond the contract, for the dashboard: first-telling rank, whether the date is
+                 # inferred (inherited or relative) rather than stated by the event's own sentence
+                 "told", "date_approx", "lang"]
+SOURCE_KEYS = ["doc", "lang", "start", "end", "text"]
+CHARACTER_COLUMNS = ["name", "aliases", "actor", "mentions", "docs"]
+
+_DATE = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
+
+
+class SchemaError(ValueError):
+    pass
+
+
+def event_record(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id, "title": e.title, "summary": e.summary, "date": e.date,
+        "date_precision": e.date_precision, "date_text": e.date_text or "", "order": int(e.order),
+        "kind": e.kind, "category": e.category, "characters": list(e.characters),
+        "places": list(e.places),
+        "told": int(e.extra.get("told_rank", 0)), "date_approx": bool(e.extra.get("date_approx", e.date is not None)),
+        "lang": e.lang,
+        "sources": [{"doc": s.doc, "lang": s.lang, "start": int(s.start), "end": int(s.end), "text": s.text}
+                    for s in e.sources],
+    }
+
+
+def character_record(c: Character) -> dict[str, Any]:
+    return {"name": c.name, "aliases": list(c.aliases), "actor": c.actor,
+            "mentions": int(c.mentions), "docs": list(c.docs)}
+
+
+def validate_event(r: dict[str, Any], docs: dict[str, str] | None = None) -> None:
+    """Raise SchemaError naming the field when `r` breaks the contract.
+
+    With `docs` (doc stem -> original text), also check that every source's offsets
+    lie inside its document.
+    """
+    where = f"event {r.get('id')!r}"
+    missing = [c for c in EVENT_COLUMNS[:12] if c not in r]
+    if missing:
+        raise SchemaError(f"{where}: missing {missing}")
+    if not isinstance(r["id"], str) or not r["id"]:
+        raise SchemaError(f"{where}: id must be a non-empty string")
+    if not isinstance(r["title"], str) or len(r["title"]) > 90:
+        raise SchemaError(f"{where}: title must be a string of at most 90 characters")
+    if r["date"] is not None and not (isinstance(r["date"], str) and _DATE.match(r["date"])):
+        raise SchemaError(f"{where}: date {r['date']!r} is not YYYY-MM-DD or null")
+    if r["date_precision"] not in PRECISIONS:
+        raise SchemaError(f"{where}: date_precision {r['date_precision']!r} not in {PRECISIONS}")
+    if r["kind"] not in KINDS:
+        raise SchemaError(f"{where}: kind {r['kind']!r} not in {KINDS}")
+    if not isinstance(r["order"], int) or isinstance(r["order"], bool):
+        raise SchemaError(f"{where}: order must be an int")
+    for key in ("characters", "places"):
+        if not isinstance(r[key], list) or not all(isinstance(x, str) for x in r[key]):
+            raise SchemaError(f"{where}: {key} must be a list of strings")
+    if not isinstance(r["sources"], list):
+        raise SchemaError(f"{where}: sources must be a list")
+    for s in r["sources"]:
+        if not isinstance(s, dict) or any(k not in s for k in SOURCE_KEYS):
+            raise SchemaError(f"{where}: each source needs {SOURCE_KEYS}")
+        if not (isinstance(s["start"], int) and isinstance(s["end"], int) and 0 <= s["start"] <= s["end"]):
+            raise SchemaError(f"{where}: source offsets {s['start']}..{s['end']} are invalid")
+        if docs is not None:
+            if s["doc"] not in docs:
+                raise SchemaError(f"{where}: source document {s['doc']!r} is unknown")
+            if s["end"] > len(docs[s["doc"]]):
+                raise SchemaError(f"{where}: source offsets run past the end of {s['doc']!r}")
+
+
+def validate_character(r: dict[str, Any]) -> None:
+    missing = [c for c in CHARACTER_COLUMNS if c not in r]
+    if missing:
+        raise SchemaError(f"character {r.get('name')!r}: missing {missing}")
+    if not isinstance(r["name"], str) or not r["name"].strip():
+        raise SchemaError("character: name must be a non-empty string")
+    if r["actor"] is not None and not isinstance(r["actor"], str):
+        raise SchemaError(f"character {r['name']!r}: actor must be a string or null")
+    if not isinstance(r["mentions"], int):
+        raise SchemaError(f"character {r['name']!r}: mentions must be an int")
+
+
+def events_frame(records: Iterable[dict[str, Any]], docs: dict[str, str] | None = None) -> pd.DataFrame:
+    records = list(records)
+    for r in records:
+        validate_event(r, docs)
+    df = pd.DataFrame(records, columns=EVENT_COLUMNS)
+    df["order"] = df["order"].astype("int64")
+    df["told"] = df["told"].fillna(df["order"]).astype("int64")
+    df["date_approx"] = df["date_approx"].fillna(False).astype(bool)
+    df["lang"] = df["lang"].fillna("en")
+    return df
+
+
+def characters_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    records = list(records)
+    for r in records:
+        validate_character(r)
+    df = pd.DataFrame(records, columns=CHARACTER_COLUMNS)
+    df["mentions"] = df["mentions"].astype("int64")
+    return df

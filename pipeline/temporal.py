@@ -1,0 +1,8 @@
+"""Stage: temporal."""
+from __future__ import annotations
+
+from .model import Story
+
+
+def run(story: Story) -> Story:
+    return story
