@@ -82,7 +82,7 @@ class Mention:
     cstart: int
     cend: int
     text: str
-    char_id: str             # key into Story.characters
+    char_id: str             # key into Story.characters (may be a group: Character.is_group)
 
 
 @dataclass
@@ -140,7 +140,7 @@ class Story:
     timex: list[TimeExpr] = field(default_factory=list)
     characters: dict[str, Character] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
-    places: dict[str, list[str]] = field(default_factory=dict)   # doc -> place names seen
+    place_mentions: list[Mention] = field(default_factory=list)  # char_id holds the canonical place name
     events: list[Event] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)            # notes for the user (encoding assumed, ...)
 
