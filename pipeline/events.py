@@ -1,8 +1,222 @@
-"""Stage: events."""
+"""Stage: events. One event per story sentence (or per clause that carries its own time).
+
+Each event gets a kind (story / production / reception, from cue lexicons and from actor names
+used outside parentheses), a headline, a summary, a category (from language-independent
+concepts), its characters (mentions inside its span, groups expanded to members, a subject
+pronoun falling back to the previous event's people) and places.
+"""
 from __future__ import annotations
 
-from .model import Story
+import json
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from . import lexicons
+from .model import Event, Mention, Sentence, Source, Story, TimeExpr
+from .textutil import cues, fold, tokens
+
+TITLE_MAX = 90
+SUMMARY_MAX = 320
+PAREN = re.compile(r"\s*\([^()]{0,120}\)")
+LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—\"'“”«»]+")
+
+
+@lru_cache(maxsize=None)
+def _categories() -> dict[str, str]:
+    return json.loads((lexicons.HERE / "concepts.json").read_text(encoding="utf-8"))["categories"]
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str, key: str) -> tuple[str, ...]:
+    table = lexicons.load(lang, "events").get(key) or []
+    # longest first so "in the meantime" wins over "in"
+    return tuple(sorted((fold(w) for w in table), key=len, reverse=True))
+
+
+def _index(items, key):
+    out = defaultdict(list)
+    for it in items:
+        out[key(it)].append(it)
+    return out
+
+
+def _actor_pattern(story: Story) -> re.Pattern | None:
+    names = {c.actor for c in story.characters.values() if c.actor}
+    names = {n for n in names if len(n) > 3}
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+
+
+def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: bool) -> str:
+    """story | production | reception for one sentence."""
+    folded = fold(PAREN.sub(" ", text))
+    toks = tokens(folded)
+    rec = len(cues(lang, "events", "reception").find(folded, toks))
+    prod = len(cues(lang, "events", "production").find(folded, toks))
+    if actor_outside_parens:
+        rec += 2
+    if prod and prod >= rec and not (n_characters and prod < 2):
+        return "production"
+    if rec >= 2 or (rec >= 1 and n_characters == 0):
+        return "reception" if rec > prod or not prod else "production"
+    return "story"
+
+
+def _spans(sent: Sentence, timex: list[TimeExpr]) -> list[tuple[int, int]]:
+    """Clean-text spans of the events in a sentence: split at clauses that carry their own time."""
+    clauses = sent.clauses or []
+    if len(clauses) < 2 or not timex:
+        return [(sent.cstart, sent.cend)]
+    cuts = [sent.cstart]
+    for cl in clauses[1:]:
+        if any(cl.cstart <= t.cstart < cl.cend for t in timex):
+            cuts.append(cl.cstart)
+    cuts.append(sent.cend)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> str:
+    """Drop leading time adverbials and connectors: "The next day, they are arrested" -> "They are arrested"."""
+    for _ in range(4):
+        before = text
+        for t in timex:
+            rel = t.cstart - offset
+            if 0 <= rel <= 12 and text[:rel].strip().lower() in ("", "on", "in", "at", "el", "la", "en", "il", "nel", "a", "al", "the"):
+                text = text[rel + (t.cend - t.cstart):]
+                text = LEADING_PUNCT.sub("", text)
+                offset = t.cend
+                break
+        f = fold(text)
+        for w in _words(lang, "leading_adverbials"):
+            if f.startswith(w) and (len(f) == len(w) or not f[len(w)].isalnum()):
+                text = LEADING_PUNCT.sub("", text[len(w):])
+                break
+        if text == before:
+            break
+    return text
+
+
+def headline(text: str, lang: str, timex: list[TimeExpr], cstart: int) -> str:
+    t = PAREN.sub("", text)
+    t = _strip_leading(t, lang, timex, cstart) if len(t) == len(text) else _strip_leading(t, lang, [], cstart)
+    t = re.sub(r"\s+", " ", t).strip().rstrip(".;:, ")
+    if not t:
+        t = re.sub(r"\s+", " ", text).strip()
+    t = t[0].upper() + t[1:] if t else t
+    if len(t) > TITLE_MAX:
+        cut = max(t.rfind(", ", 0, TITLE_MAX - 1), t.rfind("; ", 0, TITLE_MAX - 1))
+        if cut >= 40:
+            t = t[:cut]
+        else:
+            t = t[:TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+    return t[:TITLE_MAX]
+
+
+def summarize(text: str, actors: re.Pattern | None) -> str:
+    s = text
+    if actors is not None:
+        s = re.sub(r"\s*\((" + actors.pattern + r")\)", "", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    if len(s) > SUMMARY_MAX:
+        s = s[:SUMMARY_MAX - 1].rsplit(" ", 1)[0] + "…"
+    return s
+
+
+def category(concepts: list[str]) -> str:
+    cats = Counter(_categories().get(c, "other") for c in concepts)
+    if not cats:
+        return "other"
+    return max(cats.items(), key=lambda kv: (kv[1], -list(cats).index(kv[0])))[0]
+
+
+def _char_names(story: Story, mentions: list[Mention]) -> list[str]:
+    names: list[str] = []
+    for m in mentions:
+        ch = story.characters.get(m.char_id)
+        if ch is None:
+            continue
+        ids = ch.members if ch.is_group else [ch.id]
+        for cid in ids:
+            member = story.characters.get(cid)
+            if member is not None and not member.is_group and member.name not in names:
+                names.append(member.name)
+    return names
 
 
 def run(story: Story) -> Story:
+    mentions = _index(story.mentions, lambda m: (m.doc, m.sent))
+    places = _index(story.place_mentions, lambda m: (m.doc, m.sent))
+    timex = _index(story.timex, lambda t: (t.doc, t.sent))
+    actors = _actor_pattern(story)
+    doc_rank = {d.doc: i for i, d in enumerate(story.docs)}
+    events: list[Event] = []
+    for doc in story.docs:
+        lang = doc.lang
+        pronouns = set(_words(lang, "subject_pronouns"))
+        plural = set(_words(lang, "plural_pronouns"))
+        prev_story: Event | None = None
+        n_in_doc = 0
+        for sent in story.sentences_of(doc.doc):
+            key = (doc.doc, sent.idx)
+            sent_tx = timex.get(key, [])
+            outside = PAREN.sub(" ", sent.text)
+            actor_out = bool(actors and actors.search(outside))
+            sent_m = mentions.get(key, [])
+            kind = classify(sent.text, lang, n_characters=len(sent_m), actor_outside_parens=actor_out)
+            for cstart, cend in _spans(sent, sent_tx):
+                text = doc.clean[cstart:cend].strip()
+                lead = len(doc.clean[cstart:cend]) - len(doc.clean[cstart:cend].lstrip())
+                cstart += lead
+                cend = cstart + len(text)
+                folded = fold(text)
+                toks = tokens(folded)
+                if len(toks) < 3:
+                    continue
+                ms = [m for m in sent_m if cstart <= m.cstart < cend]
+                tx = [t for t in sent_tx if cstart <= t.cstart < cend]
+                concepts = cues(lang, "events", "concepts").find(folded, toks)
+                names = _char_names(story, ms)
+                has_pron = bool(pronouns.intersection(toks[:6]))
+                if kind == "story":
+                    if not names and has_pron and prev_story is not None:
+                        names = list(prev_story.characters) if plural.intersection(toks[:6]) else prev_story.characters[:1]
+                    worthy = names or tx or len(set(concepts)) >= 2
+                    if not worthy or len(toks) < 4:
+                        continue
+                start, end = doc.to_raw(cstart, cend)
+                src = Source(doc=doc.doc, lang=lang, start=start, end=end, text=text, sent=sent.idx,
+                             order_in_doc=n_in_doc)
+                n_in_doc += 1
+                place_names = []
+                for p in places.get(key, []):
+                    if cstart <= p.cstart < cend and p.char_id not in place_names:
+                        place_names.append(p.char_id)
+                ev = Event(title=headline(text, lang, tx, cstart), summary=summarize(text, actors),
+                           kind=kind, category=category(concepts) if kind == "story" else kind,
+                           characters=names, places=place_names, sources=[src], lang=lang, timex=tx,
+                           told=doc_rank[doc.doc] * 1e7 + cstart)
+                ev.extra.update(concepts=set(concepts), char_ids={m.char_id for m in ms},
+                                anchors=_anchors(text, ms, tx), doc=doc.doc, cstart=cstart, cend=cend)
+                events.append(ev)
+                if kind == "story":
+                    prev_story = ev
+    story.events = events
     return story
+
+
+NUM = re.compile(r"\b\d[\d.,]*\b")
+CAP = re.compile(r"(?<![\w'])([A-ZÀ-Ý][\w'’-]{2,})")
+
+
+def _anchors(text: str, ms: list[Mention], tx: list[TimeExpr]) -> set[str]:
+    """Language-neutral tokens two tellings of one event tend to share: numbers and proper nouns."""
+    out = {n.replace(",", "").replace(".", "") for n in NUM.findall(text)}
+    names = " ".join(m.text for m in ms)
+    for m in CAP.finditer(text):
+        w = m.group(1)
+        if m.start() == 0 or w in names:
+            continue
+        out.add(fold(w))
+    return {a for a in out if a}

@@ -1,8 +1,197 @@
-"""Stage: fuse."""
+"""Stage: fuse. The same event told in several documents (any language) becomes one event.
+
+Plot summaries tell events in the same order, so each document is aligned to the running
+sequence of fused events with a monotone alignment (weighted LCS). Similarity counts shared
+characters, shared language-neutral concepts (from the cue lexicons) and shared numbers and
+proper nouns, each weighted by rarity; differing stated dates and far-apart positions forbid a match.
+"""
 from __future__ import annotations
 
-from .model import Story
+import math
+from collections import Counter
+
+from .model import Event, Story
+
+THRESHOLD = 0.34
+MAX_CELLS = 400_000       # alignment table size beyond which a document is not fused (not the same story)
+MAX_POS_GAP = 0.45        # relative positions further apart than this never match
+
+
+class Group:
+    """A fused event under construction: its member events and pooled features."""
+
+    def __init__(self, ev: Event, pos: float):
+        self.members = [ev]
+        self.chars = set(ev.extra.get("char_ids", ()))
+        self.concepts = set(ev.extra.get("concepts", ()))
+        self.anchors = set(ev.extra.get("anchors", ()))
+        self.pos = pos
+        self.kind = ev.kind
+        self.docs = {ev.sources[0].doc}
+
+    def add(self, ev: Event) -> None:
+        self.members.append(ev)
+        self.chars |= ev.extra.get("char_ids", set())
+        self.concepts |= ev.extra.get("concepts", set())
+        self.anchors |= ev.extra.get("anchors", set())
+        self.docs.add(ev.sources[0].doc)
+
+
+def _weights(events: list[Event]) -> dict[str, float]:
+    df: Counter = Counter()
+    for e in events:
+        for f in e.extra.get("char_ids", ()):
+            df["c:" + f] += 1
+        for f in e.extra.get("concepts", ()):
+            df["k:" + f] += 1
+        for f in e.extra.get("anchors", ()):
+            df["a:" + f] += 1
+    n = max(1, len(events))
+    return {f: math.log(1 + n / c) for f, c in df.items()}
+
+
+def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = sum(w.get(prefix + x, 1.0) for x in a & b)
+    union = sum(w.get(prefix + x, 1.0) for x in a | b)
+    return inter / union if union else 0.0
+
+
+def _stated(ev: Event) -> tuple[str, str] | None:
+    if ev.date and not ev.extra.get("date_approx", True) and ev.date_precision in ("day", "month"):
+        return ev.date, ev.date_precision
+    return None
+
+
+def similarity(g: Group, ev: Event, pos: float, w: dict[str, float]) -> float:
+    if g.kind != ev.kind or ev.sources[0].doc in g.docs:
+        return 0.0
+    if abs(g.pos - pos) > MAX_POS_GAP:
+        return 0.0
+    chars = _wjaccard(g.chars, ev.extra.get("char_ids", set()), "c:", w)
+    concepts = _wjaccard(g.concepts, ev.extra.get("concepts", set()), "k:", w)
+    anchors = _wjaccard(g.anchors, ev.extra.get("anchors", set()), "a:", w)
+    s = 0.35 * chars + 0.45 * concepts + 0.2 * anchors
+    if anchors and concepts:
+        s += 0.1
+    mine = _stated(ev)
+    for other in g.members:
+        theirs = _stated(other)
+        if mine and theirs:
+            if mine[0][:7] != theirs[0][:7] or (mine[1] == theirs[1] == "day" and mine[0] != theirs[0]):
+                return 0.0
+            s += 0.15
+            break
+    s -= 0.15 * abs(g.pos - pos)
+    return s
+
+
+def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tuple[int, int]]:
+    """Monotone matching (i in groups, j in evs) maximising the summed similarity above THRESHOLD."""
+    n, m = len(groups), len(evs)
+    pos = [(j + 0.5) / m for j in range(m)]
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        row, prev = score[i], score[i - 1]
+        for j in range(1, m + 1):
+            best, how = prev[j], 1
+            if row[j - 1] > best:
+                best, how = row[j - 1], 2
+            s = similarity(groups[i - 1], evs[j - 1], pos[j - 1], w)
+            if s >= THRESHOLD and prev[j - 1] + s > best:
+                best, how = prev[j - 1] + s, 3
+            row[j], back[i][j] = best, how
+    pairs = []
+    i, j = n, m
+    while i > 0 and j > 0:
+        how = back[i][j]
+        if how == 3:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif how == 1:
+            i -= 1
+        else:
+            j -= 1
+    return pairs[::-1]
 
 
 def run(story: Story) -> Story:
+    by_doc: dict[str, list[Event]] = {}
+    for e in story.events:
+        by_doc.setdefault(e.sources[0].doc, []).append(e)
+    if not by_doc:
+        return story
+    w = _weights(story.events)
+    # the document telling most story events is the backbone; the rest are aligned to it in turn
+    docs = sorted(by_doc, key=lambda d: -sum(e.kind == "story" for e in by_doc[d]))
+    first = by_doc[docs[0]]
+    groups = [Group(e, (k + 0.5) / len(first)) for k, e in enumerate(first)]
+    for d in docs[1:]:
+        evs = by_doc[d]
+        pairs = align(groups, evs, w) if len(groups) * len(evs) <= MAX_CELLS else []
+        if not pairs and len(groups) * len(evs) > MAX_CELLS:
+            story.messages.append(f"fuse: {d} not compared with the other documents (too large to align)")
+        matched = dict((j, i) for i, j in pairs)
+        # unmatched events are inserted after the group their predecessor in the same document went to
+        new: list[Group] = []
+        placed: dict[int, Group] = {}
+        inserts: dict[int, list[Group]] = {}
+        last = -1
+        for j, ev in enumerate(evs):
+            if j in matched:
+                groups[matched[j]].add(ev)
+                last = matched[j]
+            else:
+                g = Group(ev, groups[last].pos if last >= 0 else 0.0)
+                inserts.setdefault(last, []).append(g)
+                placed[j] = g
+        for g in inserts.get(-1, []):
+            new.append(g)
+        for i, g in enumerate(groups):
+            new.append(g)
+            new.extend(inserts.get(i, []))
+        groups = new
+        for k, g in enumerate(groups):
+            g.pos = (k + 0.5) / len(groups)
+    fused: list[Event] = []
+    for seq, g in enumerate(groups):
+        fused.append(_merge(g.members, seq))
+    story.events = fused
     return story
+
+
+_PREC_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "decade": 4, "relative": 5, "unknown": 6}
+
+
+def _merge(members: list[Event], seq: int) -> Event:
+    primary = members[0]
+    for other in members[1:]:
+        other.extra["merged_into"] = primary
+        primary.sources.extend(other.sources)
+        for c in other.characters:
+            if c not in primary.characters:
+                primary.characters.append(c)
+        for p in other.places:
+            if p not in primary.places:
+                primary.places.append(p)
+    # the date a source states beats one inherited from context; finer beats coarser
+    dated = [e for e in members if e.date]
+    if dated:
+        best = min(dated, key=lambda e: (bool(e.extra.get("date_approx", True)), _PREC_RANK.get(e.date_precision, 9)))
+        if best is not primary:
+            primary.date, primary.date_precision, primary.date_text = best.date, best.date_precision, best.date_text
+            primary.extra["date_approx"] = best.extra.get("date_approx", True)
+            primary.rel = best.rel or primary.rel
+    for other in members[1:]:
+        for k in ("before", "after"):
+            if k in other.extra and k not in primary.extra:
+                primary.extra[k] = other.extra[k]
+    if primary.category == "other":
+        for other in members[1:]:
+            if other.category != "other":
+                primary.category = other.category
+                break
+    primary.extra["seq"] = seq
+    return primary
