@@ -27,3 +27,8 @@ bench: install-dev
 
 data: install
 	$(PY) -m pipeline data/seeds --out data/processed
+
+# Extraction quality on the development story (../shared/dev), with the scorer we are judged by.
+score: install
+	$(PY) -m pipeline ../shared/dev/titanic --out /tmp/storyline-titanic -q
+	$(PY) ../shared/dev/score.py ../shared/dev/titanic/gold.py ../shared/dev/titanic /tmp/storyline-titanic

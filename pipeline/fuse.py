@@ -72,6 +72,8 @@ def similarity(g: Group, ev: Event, pos: float, w: dict[str, float]) -> float:
     chars = _wjaccard(g.chars, ev.extra.get("char_ids", set()), "c:", w)
     concepts = _wjaccard(g.concepts, ev.extra.get("concepts", set()), "k:", w)
     anchors = _wjaccard(g.anchors, ev.extra.get("anchors", set()), "a:", w)
+    if not concepts and not anchors:
+        return 0.0  # the same people doing something else is another event
     s = 0.35 * chars + 0.45 * concepts + 0.2 * anchors
     if anchors and concepts:
         s += 0.1

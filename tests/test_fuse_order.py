@@ -1,0 +1,74 @@
+"""Fusing tellings across documents, and ordering by story chronology."""
+from pipeline import fuse, order
+from pipeline.model import Event, Source, Story
+
+
+def ev(doc, k, chars=(), concepts=(), anchors=(), date=None, prec="unknown", approx=True, kind="story", lang="en"):
+    e = Event(title=f"{doc}-{k}", kind=kind, lang=lang, date=date, date_precision=prec,
+              sources=[Source(doc=doc, lang=lang, start=k * 10, end=k * 10 + 9, text=f"{doc} {k}", sent=k)])
+    e.extra.update(char_ids=set(chars), concepts=set(concepts), anchors=set(anchors), date_approx=approx)
+    return e
+
+
+def _story(*docs):
+    return Story(events=[e for d in docs for e in d])
+
+
+def test_fuse_joins_the_same_event_told_in_two_languages():
+    en = [ev("en", 0, ["ana"], ["arrest", "police"]), ev("en", 1, ["ana", "leo"], ["wedding", "marry"]),
+          ev("en", 2, ["leo"], ["die", "war"], ["1916"])]
+    it = [ev("it", 0, ["ana"], ["arrest"], lang="it"), ev("it", 1, ["leo"], ["die", "war"], ["1916"], lang="it")]
+    out = fuse.run(_story(en, it)).events
+    assert len(out) == 3
+    docs = [sorted(s.doc for s in e.sources) for e in out]
+    assert docs == [["en", "it"], ["en"], ["en", "it"]]
+
+
+def test_fuse_never_merges_events_far_apart_in_the_story():
+    en = [ev("en", k, ["ana"], ["travel"]) for k in range(10)] + [ev("en", 10, ["ana"], ["die"])]
+    es = [ev("es", 0, ["ana"], ["die"], lang="es")] + [ev("es", k, ["bo"], ["music"], lang="es") for k in range(1, 11)]
+    out = fuse.run(_story(en, es)).events
+    first_es = next(e for e in out if any(s.doc == "es" and s.sent == 0 for s in e.sources))
+    assert [s.doc for s in first_es.sources] == ["es"]
+
+
+def test_fuse_keeps_different_stated_days_apart():
+    en = [ev("en", 0, ["ana"], ["battle", "war"], date="1916-07-01", prec="day", approx=False)]
+    es = [ev("es", 0, ["ana"], ["battle", "war"], date="1916-07-14", prec="day", approx=False, lang="es")]
+    assert len(fuse.run(_story(en, es)).events) == 2
+
+
+def test_fuse_does_not_mix_reception_with_story():
+    en = [ev("en", 0, ["ana"], ["music", "love"])]
+    es = [ev("es", 0, ["ana"], ["music", "love"], kind="reception", lang="es")]
+    assert len(fuse.run(_story(en, es)).events) == 2
+
+
+def test_order_follows_dates_when_the_story_is_told_out_of_order():
+    told = [ev("en", 0, date="1996-01-01", prec="year", approx=False),
+            ev("en", 1, date="1996-01-01", prec="year"),
+            ev("en", 2, date="1912-04-10", prec="day", approx=False),
+            ev("en", 3, date="1912-04-14", prec="day", approx=False),
+            ev("en", 4, date="1996-01-01", prec="year", approx=False)]
+    out = order.run(fuse.run(_story(told))).events
+    by_title = {e.title: e.order for e in out}
+    assert [t for t, _ in sorted(by_title.items(), key=lambda kv: kv[1])] == ["en-2", "en-3", "en-0", "en-1", "en-4"]
+    assert sorted(e.extra["told_rank"] for e in out) == [1, 2, 3, 4, 5]
+
+
+def test_order_places_a_before_event_ahead_of_its_anchor():
+    a = ev("en", 0, date="1912-04-10", prec="day", approx=False)
+    b = ev("en", 1, date="1912-04-10", prec="relative")
+    b.extra["before"] = a
+    out = order.run(fuse.run(_story([a, b]))).events
+    assert [e.title for e in out] == ["en-1", "en-0"]
+
+
+def test_order_puts_reception_after_the_story_and_ids_are_stable():
+    def build():
+        return _story([ev("en", 0, kind="reception"), ev("en", 1, date="1900-01-01", prec="year")])
+    first = order.run(fuse.run(build())).events
+    second = order.run(fuse.run(build())).events
+    assert [e.kind for e in first] == ["story", "reception"]
+    assert [e.id for e in first] == [e.id for e in second]
+    assert len({e.id for e in first}) == 2
