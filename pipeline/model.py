@@ -7,7 +7,7 @@ the cleaned text are named `cstart`/`cend`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 
 @dataclass
@@ -15,9 +15,9 @@ class Document:
     doc: str                 # file stem, the document id
     path: str
     raw: str                 # decoded original text; source offsets point here
-    encoding: str            # which encoding was assumed ("utf-8", "utf-8-sig", "utf-16", "latin-1")
+    encoding: str            # which encoding was assumed ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
     clean: str = ""          # entities unescaped, missing spaces after full stops inserted
-    offmap: list[int] = field(default_factory=list)  # clean index -> raw index, len(clean)+1 entries
+    offmap: Sequence[int] = field(default_factory=list)  # clean index -> raw index, len(clean)+1 entries (an array("i"))
     lang: str = "en"         # "en" | "es" | "it"
 
     def to_raw(self, cstart: int, cend: int) -> tuple[int, int]:
