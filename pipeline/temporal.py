@@ -1,8 +1,362 @@
-"""Stage: temporal."""
+"""Stage: temporal - find time expressions by rule and normalise them.
+
+Every pattern comes from pipeline/lexicons/<lang>/temporal.json and is compiled once per
+language. Values are computed from the regex groups (month tables, number words); dateparser
+is only asked about purely numeric dates ("14/04/1912"), whose day/month order depends on the
+language, and its answers are cached per (lang, text). Whole-text date search is never used:
+it turns "may", "now", "ora" and "9,100 m" into dates.
+"""
 from __future__ import annotations
 
-from .model import Story
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from . import lexicons
+from .model import Sentence, Story, TimeExpr
+
+KIND_RANK = {"date": 0, "month": 1, "season": 2, "decade": 3, "year": 4, "underspecified": 5, "relative": 6}
+QUOTES = '"“”«»'
+_DIGIT = re.compile(r"\d")
+_YEAR4 = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2}|2100)(?!\d)")
+_DECADE_DIGITS = re.compile(r"\d0(?!\d)")
+YEAR_MIN, YEAR_MAX = 1000, 2100
+
+_DAY = r"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?<![$€£\d])(?P<year>1\d{{3}}|20\d{{2}}|2100)(?!\d|[.,]\d|['’]?s\b)"
+_NUMERIC = re.compile(r"(?<![\w/.\-])(?:\d{1,2}[/.]\d{1,2}[/.](?:1\d{3}|20\d{2})|(?:1\d{3}|20\d{2})-\d{2}-\d{2})"
+                      r"(?![\w/\-]|\.\d)")
+
+
+def _phrase(text: str) -> str:
+    """A lexicon phrase as regex: spaces match any whitespace, both apostrophes match."""
+    out = re.escape(text.strip())
+    out = out.replace(r"\ ", r"\s+").replace("'", "['’]")
+    return out
+
+
+def _alt(words: Any) -> str:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return "(?:" + "|".join(_phrase(w) for w in words) + ")"
+
+
+def _leads(leads: list[str], optional: bool) -> str:
+    """Lead words ("on", "nell'") kept inside the span; an apostrophe lead glues to the next word."""
+    parts = []
+    for lead in sorted(set(leads), key=len, reverse=True):
+        lead = lead.strip()
+        if not lead:
+            continue
+        tail = r"\s*" if lead[-1] in "'’" else r"\s+"
+        parts.append(_phrase(lead) + tail)
+    if not parts:
+        return ""
+    group = "(?:" + "|".join(parts) + ")"
+    return group + "?" if optional else group
+
+
+@dataclass
+class _Lang:
+    lang: str
+    lex: dict[str, Any]
+    months: dict[str, int]
+    seasons: dict[str, int]
+    season_names: dict[str, str]
+    decade_words: dict[str, int]
+    measure: set[str]
+    patterns: list[tuple[str, re.Pattern]]       # (kind family, compiled)
+    rel_patterns: list[tuple[str, re.Pattern]]   # (family, compiled)
+    rel: dict[str, Any]
+    phrase_info: dict[str, dict[str, Any]]
+    need_day: set[str]
+    trig_words: set[str]     # month/season/decade tokens: a cheap test before the costly patterns
+    trig_rel: set[str]       # unit and fixed-phrase tokens
+    prefix: re.Pattern       # the count before a unit: "three", "a few", "the"
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _longest_token(s: str) -> str:
+    return max(_WORD.findall(s.lower()), key=len)
+
+
+@lru_cache(maxsize=65536)
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().replace("’", "'")).strip()
+
+
+@lru_cache(maxsize=None)
+def _compiled(lang: str) -> _Lang:
+    lex = lexicons.load(lang, "temporal") or lexicons.load("en", "temporal")
+    months = {_norm(k): v for k, v in lex["months"].items()}
+    need_day = {_norm(m) for m in lex.get("months_need_day_or_year", [])}
+    full_months = [m for m in months if not m.endswith(".") and m not in need_day]
+    seasons = {_norm(k): v for k, v in lex["seasons"].items()}
+    decade_words = {_norm(k): v for k, v in lex.get("decade_words", {}).items()}
+    subs = {
+        "DAY": _DAY.format(name="day"), "DAY2": _DAY.format(name="day2"),
+        "MONTH": "(?P<month>" + _alt(months) + r")(?![\w])",
+        "MONTHFULL": "(?P<month>" + _alt(full_months) + ")",
+        "YEAR": _YEAR.replace("{{", "{").replace("}}", "}"),
+        "SEASON": "(?P<season>" + _alt(seasons) + r")(?![\w])",
+        "DECWORD": _alt(decade_words) if decade_words else "(?!x)x",
+    }
+    leads = {"date": lex.get("date_leads", []), "month": lex.get("month_leads", []),
+             "season": lex.get("month_leads", []), "decade": lex.get("decade_leads", []),
+             "under": lex.get("month_leads", [])}
+    patterns: list[tuple[str, re.Pattern]] = []
+    for family, templates in lex["patterns"].items():
+        for tpl in templates:
+            src = tpl
+            for key, val in subs.items():
+                src = src.replace("{" + key + "}", val)
+            src = src.replace("{LEAD}", _leads(leads.get(family, []), True))
+            src = src.replace("{ULEAD}", _leads(leads.get(family, []), False))
+            patterns.append((family, re.compile(r"(?<![\w'’])" + src, re.IGNORECASE)))
+    # years: a year context word before the number is required
+    year_src = _leads(lex.get("year_leads", []), False) + subs["YEAR"]
+    patterns.append(("year", re.compile(r"(?<![\w'’])" + year_src, re.IGNORECASE)))
+
+    rel = lex["relative"]
+    nums = _alt(rel["number_words"])
+    few = _alt(rel["few_words"])
+    units = _alt(rel["units"])
+    post = _alt(rel["post_words"])
+    dets = _leads(rel.get("dets", []), False)
+    anchor_leads = [a for a in rel.get("anchor_leads", []) if a]
+    anchor = (r"(?:\s+(?P<anchor>" + _leads(anchor_leads, bool(rel.get("anchor_bare")))
+              + r"[^\W\d_][\w'’\-]*))?")
+    # "three days later": the unit+word core is searched first, the count before it only where a core matched
+    num_part = (r"(?<![\w'’])(?:(?P<num>" + nums + r"|\d{1,3})(?:\s+|(?<=['’]))|(?P<few>" + few
+                + r")\s+|(?P<det>" + dets + r"))\Z")
+    prefix = re.compile(num_part, re.IGNORECASE)
+    rel_patterns = [("post", re.compile(r"(?<!\w)(?P<unit>" + units + r")\s+(?P<post>"
+                                        + post + r")(?![\w])" + anchor, re.IGNORECASE))]
+    if rel.get("pre_words"):
+        rel_patterns.append(("pre", re.compile(r"(?<![\w'’])" + dets + "(?P<pre>" + _alt(rel["pre_words"])
+                                               + r")\s+(?P<unit>" + units + r")(?![\w])", re.IGNORECASE)))
+    if rel.get("same_dets"):
+        rel_patterns.append(("same", re.compile(r"(?<![\w'’])(?P<same>" + _alt(rel["same_dets"]) + r")\s+(?P<unit>"
+                                                + units + r")(?![\w])", re.IGNORECASE)))
+    phrase_info = {_norm(p["text"]): p for p in rel.get("phrases", [])}
+    if phrase_info:
+        rel_patterns.append(("phrase", re.compile(r"(?<![\w'’])(?P<phrase>" + _alt(phrase_info) + r")(?![\w])"
+                                                  + anchor, re.IGNORECASE)))
+    # a pattern family can only match when one of its key words is a token of the sentence
+    trig_words = {_longest_token(w) for w in list(months) + list(seasons) + list(decade_words)}
+    trig_rel = {_longest_token(w) for w in list(rel["units"]) + list(phrase_info)}
+    return _Lang(lang, lex, months, seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
+                 decade_words, {_norm(m) for m in lex.get("measure_words", [])}, patterns, rel_patterns, rel,
+                 phrase_info, need_day, trig_words, trig_rel, prefix)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_day(lang: str, text: str) -> str | None:
+    """Normalise a numeric date with dateparser (day/month order follows the language)."""
+    parser = _date_parser(lang)
+    data = parser.get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date().isoformat()
+
+
+@lru_cache(maxsize=None)
+def _date_parser(lang: str):
+    from dateparser.date import DateDataParser  # imported lazily: slow to import, rarely needed
+    return DateDataParser(languages=[lang], settings={
+        "RELATIVE_BASE": dt.datetime(1900, 1, 1), "PREFER_DAY_OF_MONTH": "first",
+        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]})
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    return sum(text.count(q, 0, pos) for q in QUOTES) % 2 == 1
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\s*([^\s,;:()]+)", text[pos:])
+    return _norm(m.group(1)).rstrip(".") if m else ""
+
+
+def _grp(m: re.Match, name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] | None:
+    """Fields of an explicit (non-relative) match, or None when the match is not a date after all."""
+    month_s, year_s, day_s = _grp(m, "month"), _grp(m, "year"), _grp(m, "day")
+    month = L.months.get(_norm(month_s)) if month_s else None
+    year = int(year_s) if year_s else None
+    day = int(day_s) if day_s else None
+    if month_s:
+        if L.lex.get("month_capitalised") and not month_s[0].isupper():
+            return None  # "march", "may" as verbs
+        if _norm(month_s) in L.need_day and day is None and year is None:
+            return None
+    if year is not None:
+        if not YEAR_MIN <= year <= YEAR_MAX or _next_word(text, m.end()) in L.measure:
+            return None
+    if family == "date":
+        if year is None:
+            return dict(kind="underspecified", month=month, day=day, precision="unknown")
+        if not _valid_day(year, month, day):
+            return None
+        return dict(kind="date", value=f"{year:04d}-{month:02d}-{day:02d}", precision="day",
+                    year=year, month=month, day=day)
+    if family == "month":
+        return dict(kind="month", value=f"{year:04d}-{month:02d}-01", precision="month", year=year, month=month)
+    if family == "season":
+        key = _norm(_grp(m, "season"))
+        first = L.seasons[key]
+        return dict(kind="season", value=f"{year:04d}-{first:02d}-01", precision="season", year=year,
+                    month=first, season=L.season_names.get(key, key))
+    if family == "year":
+        return dict(kind="year", value=f"{year:04d}-01-01", precision="year", year=year)
+    if family == "decade":
+        if _grp(m, "full"):
+            start = int(m.group("full")) // 10 * 10
+        elif _grp(m, "two"):
+            start = 1900 + int(m.group("two"))  # "the '50s": a two-digit decade means the 1900s
+        else:
+            start = 1900 + L.decade_words[_norm(m.group("word"))]
+        return dict(kind="decade", value=f"{start:04d}-01-01", precision="decade", year=start)
+    if family == "under":
+        if _grp(m, "season"):
+            key = _norm(m.group("season"))
+            return dict(kind="underspecified", month=L.seasons[key], season=L.season_names.get(key, key))
+        return dict(kind="underspecified", month=month)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _normed(lang: str, table: str) -> dict[str, Any]:
+    """A relative-phrase table of the lexicon with normalised keys."""
+    return {_norm(k): v for k, v in _compiled(lang).rel[table].items()}
+
+
+def _relative(L: _Lang, family: str, m: re.Match, sent_text: str) -> tuple[dict[str, Any], int, int] | None:
+    """Fields of a relative match and its span (the count before it added, an unusable anchor cut off)."""
+    rel = L.rel
+    start, end = m.start(), m.end()
+    unit_s = _grp(m, "unit")
+    unit = rel["units"].get(unit_s.lower()) if unit_s else None
+    if unit is None and unit_s:
+        unit = _normed(L.lang, "units").get(_norm(unit_s))
+    amount: int | None = None
+    if family == "post":
+        direction = _normed(L.lang, "post_words")[_norm(m.group("post"))]
+        pm = L.prefix.search(sent_text, max(0, start - 40), start)
+        if pm:
+            start = pm.start()
+        if pm and pm.group("num"):
+            n = _norm(pm.group("num"))
+            amount = int(n) if n.isdigit() else _normed(L.lang, "number_words").get(n)
+        elif pm and pm.group("det"):
+            amount = 1  # "the day after", "il giorno dopo"
+        anchor_ok = _norm(m.group("post")) in {_norm(w) for w in rel.get("anchor_post", [])}
+    elif family == "pre":
+        direction = _normed(L.lang, "pre_words")[_norm(m.group("pre"))]
+        amount, anchor_ok = 1, False
+    elif family == "same":
+        direction, amount, anchor_ok = "same", 0, False
+    else:
+        info = L.phrase_info[_norm(m.group("phrase"))]
+        if info.get("initial"):
+            before = sent_text[:m.start()].rstrip()
+            if before and before[-1] not in ",;:([—–-\"“":
+                return None  # "and later his classmates": not a time cue in mid-clause
+        direction, amount, unit = info["direction"], info.get("amount"), info.get("unit")
+        anchor_ok = bool(info.get("anchor"))
+    anchor = None
+    if _grp(m, "anchor"):
+        words = _norm(m.group("anchor")).split(" ")
+        strip = {_norm(w) for w in rel.get("anchor_strip", [])}
+        while words and words[0] in strip:
+            words = words[1:]
+        bad = {_norm(w) for w in rel.get("anchor_stop", [])} | {_norm(w) for w in rel["number_words"]}
+        bad |= {_norm(w) for w in rel["units"]} | set(L.months)
+        noun = words[-1].split("'")[-1] if words else ""
+        if anchor_ok and noun and noun not in bad and not noun.isdigit():
+            anchor = m.group("anchor")
+            for w in rel.get("anchor_strip", []):
+                if re.match(_phrase(w) + r"\s+", anchor, re.IGNORECASE):
+                    anchor = anchor[re.match(_phrase(w) + r"\s+", anchor, re.IGNORECASE).end():]
+                    break
+        else:
+            end = m.start("anchor")
+            while end > m.start() and sent_text[end - 1].isspace():
+                end -= 1
+    return dict(kind="relative", precision="relative", direction=direction, amount=amount, unit=unit,
+                anchor=anchor), start, end
+
+
+def extract(text: str, lang: str) -> list[dict[str, Any]]:
+    """Time expressions in one sentence: dicts with start, end (into `text`), text and TimeExpr fields."""
+    L = _compiled(lang if lang in lexicons.LANGS else "en")
+    cands: list[tuple[int, int, int, dict[str, Any]]] = []
+    # most sentences hold no time expression: two cheap searches decide which pattern families can match
+    tokens = set(_WORD.findall(text.lower()))
+    has_digit = _DIGIT.search(text) is not None
+    has_word = not tokens.isdisjoint(L.trig_words)
+    has_year = has_digit and _YEAR4.search(text) is not None
+    has_decade = has_word or (has_digit and _DECADE_DIGITS.search(text) is not None)
+    can = {"date": has_word and has_digit, "month": has_word and has_year, "season": has_word and has_year,
+           "year": has_year, "decade": has_decade, "under": has_word}
+    for family, pat in L.patterns:
+        if not can.get(family, True):
+            continue
+        for m in pat.finditer(text):
+            if _inside_quotes(text, m.start()):
+                continue  # film titles: "October Sky"
+            fields = _explicit(L, family, m, text)
+            if fields:
+                cands.append((m.start(), m.end(), KIND_RANK[fields["kind"]], fields))
+    if has_digit:
+        for m in _NUMERIC.finditer(text):
+            value = _dateparser_day(L.lang, m.group(0))
+            if value:
+                y, mo, d = (int(x) for x in value.split("-"))
+                cands.append((m.start(), m.end(), 0, dict(kind="date", value=value, precision="day",
+                                                          year=y, month=mo, day=d)))
+    for family, pat in (L.rel_patterns if not tokens.isdisjoint(L.trig_rel) else ()):
+        for m in pat.finditer(text):
+            got = _relative(L, family, m, text)
+            if got:
+                fields, start, end = got
+                cands.append((start, end, KIND_RANK["relative"], fields))
+    # longest span wins; on equal length the more explicit kind
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for s, e, _, fields in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(dict(start=s, end=e, text=text[s:e], **fields))
+    out.sort(key=lambda d: d["start"])
+    return out
+
+
+def sentence_timex(sent: Sentence) -> list[TimeExpr]:
+    res = []
+    for f in extract(sent.text, sent.lang):
+        f = dict(f)
+        s, e = f.pop("start"), f.pop("end")
+        res.append(TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + s, cend=sent.cstart + e, **f))
+    return res
 
 
 def run(story: Story) -> Story:
+    for sent in story.sentences:
+        story.timex.extend(sentence_timex(sent))
     return story
