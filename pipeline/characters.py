@@ -1,8 +1,734 @@
-"""Stage: characters."""
+"""Stage: characters — the cast (aliases, actors), groups, family relations, mentions, place mentions.
+
+One regex pass per document collects capitalised name candidates with their context; evidence is
+then pooled per folded name across all documents (a name is an actor everywhere once it is an
+actor anywhere), names are clustered with dictionaries (O(k^2) only over distinct names, capped),
+and a second linear pass per document turns occurrences, family phrases and group phrases into
+`Mention`s. All language knowledge comes from pipeline/lexicons/<lang>/characters.json.
+"""
 from __future__ import annotations
 
-from .model import Story
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .model import Character, Mention, Story
+from .names import IS_CAP, TOKEN_RE, Lex, fold, honorifics_all, lex, slug
+
+FUZZY_CAP = 400          # max distinct multi-word names compared pairwise
+_OPEN = "\"'“‘«(["
+_SENT_END = ".!?:;…\n"
+_POSS_S = re.compile(r"^['’]s?(?![\w])")
+_ELIDED = re.compile(r"^['’][a-zà-ÿ]")
+_PAREN_OPEN = re.compile(r"[ \t]*\([ \t]*")
+_PAREN_CLOSE = re.compile(r"[ \t]*\)")
+# a name followed by an actor in parentheses or by more names: "Sam, Leo and Ada", "Sam (Actor)"
+_LISTED = re.compile(r"[ \t]*(?:\(|,[ \t]*[A-ZÀ-Þ]|[ \t]+(?:and|y|e|&)[ \t]+[A-ZÀ-Þ])")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-zß-öø-ÿ][\w'’\-]*")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+")
+# a quoted title: "The Keeper's Daughter", "October Sky" (capitalised, no final punctuation)
+_QUOTED = re.compile(r"[\"“«]([A-ZÀ-Þ][^\"“”«»\n]{0,60}?)(?<![!?.,])[\"”»]")
+
+def HONS() -> frozenset:
+    return _HONS or _HONS.update(honorifics_all()) or _HONS
+
+
+_HONS: set = set()
+PERSON, ACTOR, PLACE, ORG, VEHICLE, TITLE, THING = "person", "actor", "place", "org", "vehicle", "title", "thing"
+
+
+@dataclass
+class Occ:
+    doc: str
+    di: int
+    s: int                   # mention span in the clean text (honorific included)
+    e: int
+    ns: int                  # start of the name proper
+    name: str
+    hon: str
+    initial: bool
+    numbered: bool
+    toks: list = field(default_factory=list)   # (start, end, text) of the name's tokens
+    key: str = ""
+    core: tuple = ()
+    ev: Counter = field(default_factory=Counter)
+    in_paren: bool = False
+    partonly: bool = False
+    poss: bool = False
+
+
+# ----------------------------------------------------------------------------- scanning
+
+def _is_initial(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and (text[j] in " \t" or text[j] in _OPEN):
+        j -= 1
+    return j < 0 or text[j] in _SENT_END
+
+
+def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int]]) -> list[Occ]:
+    out: list[Occ] = []
+    gi = 0
+    hons = HONS()
+    for m in L.name_re.finditer(text):
+        s, e = m.start(), m.end("name")
+        while gi < len(group_spans) and group_spans[gi][1] <= s:
+            gi += 1
+        if gi < len(group_spans) and group_spans[gi][0] < e:
+            continue  # "the Rocket Boys" is a group phrase, not a name
+        after = text[e:e + 3]
+        if _ELIDED.match(after) and not _POSS_S.match(after):
+            continue  # "Nell'ottobre", "Dell'Unione": an elided article, not a name
+        hon, ns, s0 = "", s, s
+        hm = L.hon_rev_re.match(text[max(0, s - 40):s][::-1])
+        if hm:
+            s0 = s - hm.end("h")
+            hon = text[s0:s0 + len(hm.group("h"))].rstrip(".").strip()
+            if hm.group("p"):
+                ns = s - hm.end("p")
+        toks = [(ns + t.start(), ns + t.end(), t.group()) for t in TOKEN_RE.finditer(text[ns:e])]
+        # "Miss Riley", "Signora Ruth X" caught as one capitalised run: the first word is a title
+        while len(toks) > 1 and toks[0][2].lower().rstrip(".") in hons:
+            hon = hon or toks[0][2].rstrip(".")
+            toks.pop(0)
+            while len(toks) > 1 and toks[0][2] in L.particles:
+                toks.pop(0)
+            ns = toks[0][0]
+        if len(toks) == 1 and toks[0][2].lower() in hons and re.match(r"\.?[ \t]+\S", text[e:e + 4]):
+            continue  # "Mr" of "Mr. Turner": the next match carries the name
+        name = text[ns:e]
+        out.append(Occ(doc, di, s0, e, ns, name, hon, _is_initial(text, s0), bool(m.group("num")), toks,
+                       poss=bool(_POSS_S.match(after))))
+    return out
+
+
+def _groups(text: str, L: Lex) -> list[tuple[int, int, str, str]]:
+    """(start, end, key, surface) of plural group phrases: "the boys", "i quattro", "los 'Rocketboys'"."""
+    out = []
+    for m in L.group_re.finditer(text):
+        if m.group("qn"):
+            qn = m.group("qn").strip()
+            if not qn.endswith(L.plural_endings or ("s",)):
+                continue
+            key = fold(qn).replace(" ", "")
+        else:
+            head = fold(m.group("head"))
+            if head in L.numbers:
+                nxt = re.match(r"[ \t]+([a-zà-ÿ]+)", text[m.end():m.end() + 30])
+                w = nxt.group(1) if nxt else ""
+                if w in L.group_nouns:
+                    key = f"n{L.numbers[head]}"
+                    m_end = m.end() + nxt.end()
+                    out.append((m.start(), m_end, key, text[m.start():m_end]))
+                    continue
+                if w and (w in L.irregular_plurals or
+                          (w.endswith(L.plural_endings) and w not in L.verb_exceptions and len(w) > 3)):
+                    continue  # "the four rockets": a counted noun, not a group of people
+                key = f"n{L.numbers[head]}"
+            else:
+                key = L.group_nouns[head]
+                nxt = re.match(r"[ \t]+([a-zà-ÿ]+)", text[m.end():m.end() + 30])
+                if nxt and nxt.group(1) in L.raw.get("group_stop_next", ()):
+                    continue  # "la banda sonora" is a soundtrack
+        out.append((m.start(), m.end(), key, m.group(0)))
+    # "he and three of his friends": a group of four with the subject in it
+    for m in L.companions_re.finditer(text):
+        n = L.numbers.get(fold(m.group("num")))
+        if n:
+            out.append((m.start(), m.end(), f"n{n + 1}", m.group(0)))
+    out.sort()
+    return out
+
+
+def _strip_common(o: Occ, text: str, L: Lex, lower: Counter, noninit: Counter) -> bool:
+    """Drop sentence-initial common words ("The", "Director", "Unfortunately"); False = no name left."""
+    if o.hon:
+        return True
+    while o.toks:
+        t = o.toks[0][2]
+        lw = t.lower()
+        common = lw in L.stop or (lower[lw] > 0 and lower[lw] >= noninit[t])
+        if o.initial and not common and noninit[t] == 0 and len(o.toks) == 1:
+            # seen only at sentence starts: a participle/adverb unless it recurs as a name
+            # or is listed with other names ("Sam, Leo and Ada")
+            common = t.lower().endswith(L.initial_suffixes) or (
+                o.ev["_once"] > 0 and not _LISTED.match(text, o.e))
+        if not (o.initial or len(o.toks) == 1) or not common:
+            break
+        o.toks.pop(0)
+        while o.toks and not IS_CAP.match(o.toks[0][2]):
+            o.toks.pop(0)  # a particle left at the front
+        o.initial = False
+        if o.toks:
+            o.s = o.ns = o.toks[0][0]
+            o.name = text[o.ns:o.e]
+    return bool(o.toks)
+
+
+def _evidence(o: Occ, text: str, L: Lex) -> None:
+    pre = text[max(0, o.ns - 60):o.ns].replace("’", "'")
+    post = text[o.e:o.e + 60].replace("’", "'")
+    ev = o.ev
+    if o.hon:
+        ev[PERSON] += 1
+        return
+    if L.crew_re.search(pre) or L.actor_after_re.match(post):
+        ev[ACTOR] += 1
+    tail = pre[-40:].lower().replace(",", " ").split()
+    if any(fold(w) in L.family for w in tail[-4:]) and L.appos_re.search(pre):
+        ev[PERSON] += 1
+    bare = pre[:-1] if pre[-1:] in "\"'‘“" and pre[-2:-1] in " \t" else pre  # the 'Rocketboys'
+    if L.article_re.search(bare):
+        ev[THING] += 1
+    words = pre.split()
+    if words and words[-1].lower() in L.vehicle_prefixes or L.vehicle_re.search(pre):
+        ev[VEHICLE] += 1
+    if o.numbered:
+        ev[VEHICLE] += 1
+    if not o.poss and L.place_re.search(pre):
+        ev[PLACE] += 1
+    if L.title_re.search(pre) or L.title_after_re.match(post):
+        ev[TITLE] += 1
+    if pre[-1:] in "\"“«'‘" and post[:1] in "\"”»'’" and not o.poss:
+        ev[TITLE] += 2
+    if L.disease_before_re.search(pre) or L.disease_after_re.match(post):
+        ev[THING] += 2
+    if L.foreign_part_re.search(pre):
+        o.partonly = True
+
+
+# ----------------------------------------------------------------------------- classification
+
+def _key_class(key: str, core: tuple, L: Lex) -> str | None:
+    """Classes a name gets from its own words ("Big Creek High School", "Mount Everest", "Oscar")."""
+    if key in L.things or (len(core) == 1 and core[0] in L.calendar):
+        return THING
+    words = key.split()
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            w = " ".join(words[i:i + n])
+            if w in L.org_heads and len(words) > 1:
+                return ORG
+    if len(words) > 1 and (words[0] in L.place_prefixes or any(w in L.place_heads for w in words)):
+        return PLACE
+    return None
+
+
+def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], dict[str, Counter]]:
+    by_key: dict[str, Counter] = defaultdict(Counter)
+    n_occ: Counter = Counter()
+    keycls: dict[str, str] = {}
+    for o in occs:
+        by_key[o.key].update(o.ev)
+        n_occ[o.key] += 1
+        kc = _key_class(o.key, o.core, lexes[o.doc])
+        if kc:
+            keycls[o.key] = kc
+    cls: dict[str, str] = {}
+    for k, ev in by_key.items():
+        if ev[ACTOR]:
+            cls[k] = ACTOR
+        elif ev[PERSON]:
+            cls[k] = PERSON
+        elif k in keycls and not (ev[TITLE] >= 2 or ev[VEHICLE]):
+            cls[k] = keycls[k]
+        else:
+            nonp = {c: ev[c] for c in (PLACE, VEHICLE, TITLE, THING) if ev[c]}
+            strong = ev[TITLE] >= 2 or ev[VEHICLE] > 0
+            total = sum(nonp.values())
+            if nonp and (total * 3 >= n_occ[k] or strong):
+                cls[k] = max(nonp, key=lambda c: (nonp[c], c == PLACE))
+            else:
+                cls[k] = PERSON
+    return cls, by_key
+
+
+def _propagate_lists(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], lexes: dict[str, Lex],
+                     cls: dict[str, str], by_key: dict[str, Counter]) -> None:
+    """Names listed together share a kind: "Oliver Springs, Harriman e Kingston", "Kate X e Leo Y"."""
+    changed = True
+    rounds = 0
+    while changed and rounds < 3:
+        changed = False
+        rounds += 1
+        for doc, occs in occs_by_doc.items():
+            text, L = texts[doc], lexes[doc]
+            run: list[Occ] = []
+            seq = [o for o in occs if not o.in_paren]
+            for a, b in zip(seq, seq[1:] + [None]):
+                run.append(a)
+                if b is not None and b.s - a.e < 90 and L.list_gap_re.fullmatch(text, a.e, b.s):
+                    continue
+                if len(run) > 1:
+                    kinds = {cls.get(o.key) for o in run}
+                    for kind in (PLACE, TITLE, ACTOR):
+                        if kind in kinds:
+                            for o in run:
+                                if cls.get(o.key) == PERSON and not by_key[o.key][PERSON]:
+                                    cls[o.key] = kind
+                                    changed = True
+                            break
+                run = []
+
+
+# ----------------------------------------------------------------------------- clustering
+
+class _UF:
+    def __init__(self):
+        self.p: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        p = self.p.setdefault(x, x)
+        if p != x:
+            p = self.p[x] = self.find(p)
+        return p
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[rb] = ra
+
+
+def _cluster(keys: dict[str, tuple], counts: Counter, partonly: set[str]):
+    """Person keys -> (root of each key, ambiguous key -> candidate roots)."""
+    uf = _UF()
+    multi = [k for k, c in keys.items() if len(c) >= 2]
+    single = [k for k, c in keys.items() if len(c) == 1]
+    by_core: dict[tuple, str] = {}
+    for k in multi:
+        uf.find(k)
+        c = keys[k]
+        if c in by_core:
+            uf.union(by_core[c], k)
+        else:
+            by_core[c] = k
+    if len(multi) <= FUZZY_CAP:
+        for i, a in enumerate(multi):
+            ca = keys[a]
+            for b in multi[i + 1:]:
+                cb = keys[b]
+                if len(ca) == len(cb) and ca != cb:
+                    if all(x == y or (len(x) > 3 and fuzz.ratio(x, y) >= 80) for x, y in zip(ca, cb)) \
+                            and fuzz.ratio(" ".join(ca), " ".join(cb)) >= 88:
+                        uf.union(a, b)
+                if ca[-1] == cb[-1] and ca[0] != cb[0] and min(len(ca[0]), len(cb[0])) >= 3 \
+                        and (ca[0].startswith(cb[0]) or cb[0].startswith(ca[0])):
+                    uf.union(a, b)  # nickname: Cal Hockley / Caledon Hockley
+    # shorter multi-word names inside exactly one longer one: "Roy Lee" in "Roy Lee Cooke"
+    grams: dict[tuple, set] = defaultdict(set)
+    for k in multi:
+        c = keys[k]
+        for n in range(2, len(c)):
+            for i in range(len(c) - n + 1):
+                grams[c[i:i + n]].add(k)
+    ambiguous: dict[str, list[str]] = {}
+    for k in sorted(multi, key=lambda k: len(keys[k])):
+        roots = {uf.find(x) for x in grams.get(keys[k], ())} - {uf.find(k)}
+        if len(roots) == 1:
+            uf.union(roots.pop(), k)
+        elif len(roots) > 1:
+            ambiguous[k] = sorted(roots)
+    ambiguous = {k: sorted({uf.find(r) for r in v}) for k, v in ambiguous.items()}
+    ambiguous = {k: v for k, v in ambiguous.items() if len(v) > 1}
+    root_count: Counter = Counter()
+    for k in multi:
+        root_count[uf.find(k)] += counts[k]
+    first: dict[str, set] = defaultdict(set)
+    last: dict[str, set] = defaultdict(set)
+    for k in multi:
+        if k in ambiguous:
+            continue
+        first[keys[k][0]].add(uf.find(k))
+        last[keys[k][-1]].add(uf.find(k))
+    dropped: set[str] = set()
+    for k in single:
+        t = keys[k][0]
+        cf, cl = first.get(t, set()), last.get(t, set())
+        if cf and not cl:
+            uf.union(max(cf, key=lambda r: (root_count[r], r)), k)  # first names identify a person
+            continue
+        cands = cf | cl
+        if len(cands) == 1:
+            uf.union(next(iter(cands)), k)
+            continue
+        if len(cands) > 1:
+            ambiguous[k] = sorted(cands)  # a surname shared by a family: "Hickam"
+            continue
+        if len(t) >= 5:
+            hits = {r for tok, rs in list(first.items()) + list(last.items())
+                    if abs(len(tok) - len(t)) <= 2 and fuzz.ratio(tok, t) >= 85 for r in rs}
+            if len(hits) == 1:
+                uf.union(hits.pop(), k)
+                continue
+        if k in partonly:
+            dropped.add(k)  # "de Laval" in "the de Laval nozzle": an eponym, not a character
+            continue
+        uf.find(k)
+    roots = {k: uf.find(k) for k in keys if k not in ambiguous and k not in dropped}
+    return roots, ambiguous
+
+
+# ----------------------------------------------------------------------------- stage
+
+def _sentence_index(sents: list, text: str):
+    sents = sorted(sents, key=lambda s: s.cstart)
+    if sents:
+        starts = [s.cstart for s in sents]
+        idxs = [s.idx for s in sents]
+    else:  # segment has not run: a crude split keeps mentions usable
+        starts, idxs = [0], [0]
+        for m in _SENT_SPLIT.finditer(text):
+            starts.append(m.end())
+            idxs.append(len(idxs))
+
+    def at(pos: int) -> int:
+        return idxs[max(0, bisect_right(starts, pos) - 1)]
+    return at
 
 
 def run(story: Story) -> Story:
+    docs = [d for d in story.docs]
+    texts = {d.doc: (d.clean or d.raw or "") for d in docs}
+    lexes = {d.doc: lex(d.lang if d.lang in ("en", "es", "it") else "en") for d in docs}
+    lower: Counter = Counter()
+    occs_by_doc: dict[str, list[Occ]] = {}
+    groups_by_doc: dict[str, list] = {}
+    for di, d in enumerate(docs):
+        text, L = texts[d.doc], lexes[d.doc]
+        lower.update(_LOWER_WORD.findall(text))
+        groups_by_doc[d.doc] = _groups(text, L)
+        spans = sorted((g[0], g[1]) for g in groups_by_doc[d.doc])
+        occs = occs_by_doc[d.doc] = _scan(d.doc, di, text, L, spans)
+        quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(text) if len(q.group(1).split()) <= 8]
+        qi = 0
+        for o in occs:
+            while qi < len(quoted) and quoted[qi][1] < o.e:
+                qi += 1
+            if qi < len(quoted) and quoted[qi][0] <= o.s:
+                o.ev[TITLE] += 2
+
+    # capitalised uses away from sentence starts tell names from common words
+    noninit: Counter = Counter()
+    cap_total: Counter = Counter()
+    for occs in occs_by_doc.values():
+        for o in occs:
+            for i, (_, _, t) in enumerate(o.toks):
+                cap_total[t] += 1
+                if i or not o.initial or o.hon:
+                    noninit[t] += 1
+    all_occs: list[Occ] = []
+    for doc, occs in occs_by_doc.items():
+        text, L = texts[doc], lexes[doc]
+        kept = []
+        for o in occs:
+            if len(o.toks) == 1 and cap_total[o.toks[0][2]] == 1:
+                o.ev["_once"] = 1
+            if not _strip_common(o, text, L, lower, noninit):
+                continue
+            o.ev.pop("_once", None)
+            core = tuple(t for t in (fold(x[2]) for x in o.toks)
+                         if t not in L.particles and not (len(t) == 2 and t.endswith(".")))
+            if not core:
+                continue
+            if not o.hon and len(core) == 1 and core[0] in L.calendar:
+                continue
+            o.key = " ".join(fold(x[2]) for x in o.toks)
+            o.core = core
+            _evidence(o, text, L)
+            kept.append(o)
+        occs_by_doc[doc] = kept
+        all_occs.extend(kept)
+
+    # actors in parentheses: "Homer Hickam (Jake Gyllenhaal)", "one teacher (Laura Dern)"
+    actor_links: list[tuple[Occ, Occ]] = []
+    for doc, occs in occs_by_doc.items():
+        text, L = texts[doc], lexes[doc]
+        for i, b in enumerate(occs):
+            if not (_PAREN_CLOSE.match(text, b.e) and text[max(0, b.s - 3):b.s].rstrip(" \t").endswith("(")):
+                continue
+            b.in_paren = True
+            a = occs[i - 1] if i else None
+            if a is not None and _PAREN_OPEN.fullmatch(text, a.e, b.s):
+                b.ev[ACTOR] += 1
+                if not L.relof_re.search(text, max(0, a.ns - 40), a.ns):
+                    actor_links.append((a, b))
+            elif L.role_paren_re.search(text[max(0, b.s - 40):b.s]):
+                b.ev[ACTOR] += 1
+    for a, b in actor_links:
+        a.ev[PERSON] += 1
+
+    cls, by_key = _classify(all_occs, lexes)
+    _propagate_lists(occs_by_doc, texts, lexes, cls, by_key)
+    core_of = {o.key: o.core for o in all_occs}
+    counts = Counter(o.key for o in all_occs)
+
+    # derived kinds: misspelt actors ("Laura Sern"), bare surnames of crew ("Johnston"),
+    # single words of non-person names ("Sputnik" of "Sputnik 1" is numbered itself; "Everest")
+    actors = [k for k, c in cls.items() if c == ACTOR]
+    person_tokens = {t for k, c in cls.items() if c == PERSON and len(core_of[k]) > 1 for t in core_of[k]}
+    other_tokens: dict[str, str] = {}
+    for k, c in cls.items():
+        if c != PERSON and len(core_of[k]) > 1:
+            for t in core_of[k]:
+                other_tokens.setdefault(t, c)
+    for k, c in list(cls.items()):
+        if c != PERSON or by_key[k][PERSON]:
+            continue
+        core = core_of[k]
+        if len(core) > 1 and len(actors) < 2000:
+            if any(len(core_of[a]) == len(core) and fuzz.ratio(k, a) >= 85 for a in actors):
+                cls[k] = ACTOR
+        elif len(core) == 1 and core[0] not in person_tokens and core[0] in other_tokens:
+            cls[k] = other_tokens[core[0]]
+
+    persons = {k: core_of[k] for k, c in cls.items() if c == PERSON}
+    not_partonly = {o.key for o in all_occs if not o.partonly}
+    partonly = {k for k in persons if k not in not_partonly}
+    roots, ambiguous = _cluster(persons, counts, partonly)
+    hon_roots = {roots[o.key] for o in all_occs if o.hon and o.key in roots}
+
+    # ---- characters
+    members: dict[str, list[str]] = defaultdict(list)
+    for k, r in roots.items():
+        members[r].append(k)
+    surf: dict[str, Counter] = defaultdict(Counter)
+    aliases_seen: dict[str, list[str]] = defaultdict(list)
+    for o in all_occs:
+        if o.key in roots:
+            surf[o.key][o.name] += 1
+    char_of_root: dict[str, str] = {}
+    chars: dict[str, Character] = {}
+    for r, ks in members.items():
+        best = max(ks, key=lambda k: (len(persons[k]), len(k), counts[k], k))
+        name = surf[best].most_common(1)[0][0]
+        cid = slug(name)
+        while cid in chars:
+            cid += "-2"
+        chars[cid] = Character(id=cid, name=name)
+        char_of_root[r] = cid
+
+    # ---- name mentions
+    mentions: list[Mention] = []
+    place_mentions: list[Mention] = []
+    per_doc: dict[str, list[tuple[int, int, str, Occ]]] = {}
+    sents_by_doc: dict[str, list] = defaultdict(list)
+    for x in story.sentences:
+        sents_by_doc[x.doc].append(x)
+    sent_at = {d.doc: _sentence_index(sents_by_doc.get(d.doc, []), texts[d.doc]) for d in docs}
+    place_name: dict[str, str] = {}
+    for o in all_occs:
+        if cls.get(o.key) == PLACE:
+            place_name.setdefault(o.key, o.name if len(o.name) >= len(place_name.get(o.key, "")) else "")
+    for doc, occs in occs_by_doc.items():
+        text, at = texts[doc], sent_at[doc]
+        lst = []
+        for o in occs:
+            cid = None
+            if o.key in roots:
+                cid = char_of_root[roots[o.key]]
+            elif o.key in ambiguous and o.hon:
+                c = [r for r in ambiguous[o.key] if r in hon_roots]
+                if len(c) == 1:
+                    cid = char_of_root.get(c[0])
+            if cid:
+                lst.append((o.s, o.e, cid, o))
+                al = text[o.s:o.e]
+                if al not in aliases_seen[cid]:
+                    aliases_seen[cid].append(al)
+            elif cls.get(o.key) == PLACE:
+                place_mentions.append(Mention(doc, at(o.s), o.s, o.e, text[o.s:o.e],
+                                              place_name.get(o.key) or o.name))
+        per_doc[doc] = lst
+    for doc, lst in per_doc.items():
+        at = sent_at[doc]
+        mentions.extend(Mention(doc, at(s), s, e, texts[doc][s:e], cid) for s, e, cid, _ in lst)
+
+    # actors from parentheses
+    actor_of: dict[str, list[str]] = defaultdict(list)
+
+    def add_actor(cid: str, name: str) -> None:
+        if not any(fuzz.ratio(fold(name), fold(x)) >= 85 for x in actor_of[cid]):
+            actor_of[cid].append(name)
+    for a, b in actor_links:
+        if a.key in roots:
+            add_actor(char_of_root[roots[a.key]], b.name)
+
+    # protagonist: the most mentioned character
+    mcount = Counter(m.char_id for m in mentions)
+    protagonist = mcount.most_common(1)[0][0] if mcount else None
+    hon_chars = {char_of_root[r] for r in hon_roots if r in char_of_root}
+
+    # ---- family relations (two passes: facts from "his father John", then bare "his father")
+    facts: dict[tuple[str, str], str] = {}
+    rel_hits = {}
+    for d in docs:
+        doc, text, L = d.doc, texts[d.doc], lexes[d.doc]
+        lst = per_doc.get(doc, [])
+        starts = [x[0] for x in lst]
+        at = sent_at[doc]
+        hits = []
+        occs = occs_by_doc.get(doc, [])
+        occ_ends = [o.e for o in occs]
+        for m in L.rel_re.finditer(text):
+            rel = L.family.get(fold(m.group("rel")))
+            if not rel:
+                continue
+            det = (m.group("det") or "").lower()
+            adj = (m.group("adj") or "").lower()
+            possw = adj if adj in L.possessives else det
+            if adj and adj not in L.possessives and fold(adj) in L.stop:
+                det, possw = "", ""  # "the boys and his father": no determiner for this noun
+            s0 = m.start("det") if m.group("det") and (det or possw) else m.start("rel")
+            j = bisect_right(starts, m.end()) 
+            nxt = lst[j] if j < len(lst) else None
+            prv = lst[bisect_right(starts, s0) - 1] if bisect_right(starts, s0) else None
+            targets: list[str] = []
+            if nxt:
+                g = L.appos_gap_re.fullmatch(text, m.end(), nxt[0])
+                if g and not (g.group("adj") and (fold(g.group("adj")) in L.stop or
+                                                  g.group("adj")[0].isupper())):
+                    targets.append(nxt[2])
+                    k = j
+                    while k + 1 < len(lst) and L.list_gap_re.fullmatch(text, lst[k][1], lst[k + 1][0]):
+                        k += 1
+                        targets.append(lst[k][2])
+            possessor = None
+            explicit = False
+            if prv and text[prv[1]:s0] in ("'s ", "’s ", "' ", "’ "):
+                possessor, explicit, s0 = prv[2], False, m.start("rel")
+            elif nxt and not targets and L.of_gap_re.fullmatch(text, m.end(), nxt[0]):
+                possessor, explicit = nxt[2], True  # "il padre di Homer": the name follows
+            elif possw or det:
+                # the most recent named character in this or the previous sentence, else the protagonist
+                cur = at(s0)
+                for xi in range(bisect_right(starts, s0) - 1, -1, -1):
+                    x = lst[xi]
+                    if at(x[0]) < cur - 1:
+                        break
+                    if x[2] not in targets:
+                        possessor = x[2]
+                        break
+                possessor = possessor or protagonist
+            else:
+                continue
+            as_actor = None
+            oi = bisect_right(occ_ends, s0) - 1
+            if oi >= 0 and cls.get(occs[oi].key) == ACTOR:
+                am = L.actor_after_re.match(text[occs[oi].e:m.end()])
+                if am and occs[oi].e + am.end() >= s0:
+                    as_actor = occs[oi].name  # "Chris Cooper as his father": that role's actor
+            hits.append((m, rel, possw, s0, possessor, targets, explicit, nxt, as_actor))
+            if targets and possessor:
+                gender = L.possessives.get(possw, "u")
+                if rel in ("children", "son", "daughter", "sons", "daughters"):
+                    pkey = {"m": "father", "f": "mother"}.get(gender, "parent")
+                    for t in targets:
+                        if t != possessor:
+                            facts.setdefault((t, pkey), possessor)
+                elif targets[0] != possessor:
+                    facts.setdefault((possessor, rel), targets[0])
+        rel_hits[doc] = hits
+    rel_mentions: list[Mention] = []
+    occ_at = {doc: {o.s: o for o in occs} for doc, occs in occs_by_doc.items()}
+    for d in docs:
+        doc, text = d.doc, texts[d.doc]
+        at = sent_at[doc]
+        for m, rel, possw, s0, possessor, targets, explicit, nxt, as_actor in rel_hits[doc]:
+            if targets or not possessor:
+                continue
+            cid = facts.get((possessor, rel))
+            if not cid and rel in ("father", "mother"):
+                cid = facts.get((possessor, "parent"))
+            if not cid or cid == possessor:
+                continue
+            e0 = m.end()
+            if as_actor:
+                add_actor(cid, as_actor)
+                continue
+            rel_mentions.append(Mention(doc, at(s0), s0, e0, text[s0:e0], cid))
+            tail = nxt[1] if explicit and nxt and nxt[2] == possessor and nxt[0] >= e0 else e0
+            mm = _PAREN_OPEN.match(text, tail)
+            if mm:
+                o = occ_at[doc].get(mm.end())
+                if o is not None and cls.get(o.key) == ACTOR:
+                    add_actor(cid, o.name)
+    mentions.extend(rel_mentions)
+
+    # ---- groups
+    group_chars: dict[str, Character] = {}
+    mentions.sort(key=lambda x: (x.doc, x.cstart))
+    by_doc_m: dict[str, list[Mention]] = defaultdict(list)
+    for x in mentions:
+        by_doc_m[x.doc].append(x)
+    group_mentions: list[Mention] = []
+    partial: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        doc, text = d.doc, texts[d.doc]
+        at = sent_at[doc]
+        ms = by_doc_m.get(doc, [])
+        mstarts = [x.cstart for x in ms]
+        for gs, ge, key, surface in groups_by_doc[doc]:
+            gid = "group-" + slug(key)
+            gc = group_chars.get(gid)
+            if gc is None:
+                gc = group_chars[gid] = Character(id=gid, name=surface, is_group=True)
+            elif len(surface) < len(gc.name):
+                gc.name = surface  # "the four" reads better than "he and three of his friends"
+            group_mentions.append(Mention(doc, at(gs), gs, ge, text[gs:ge], gid))
+            if fold(surface.split()[0]) in {fold(p) for p in lexes[doc].raw.get("subject_pronouns", ())}:
+                k = bisect_right(mstarts, gs) - 1  # "he" = the most recent named character
+                if k >= 0 and ms[k].sent >= at(gs) - 1 and ms[k].char_id not in partial[gid]:
+                    partial[gid].append(ms[k].char_id)
+                continue
+            if key.startswith("n") and key[1:].isdigit() and not gc.members:
+                n = int(key[1:])
+                cur = at(gs)
+                seen: list[str] = []
+                same: list[str] = []
+                for xi in range(bisect_right(mstarts, gs) - 1, -1, -1):
+                    x = ms[xi]
+                    if x.sent < cur - 2 or len(seen) > 4 * n:
+                        break
+                    if x.char_id not in seen:
+                        seen.append(x.char_id)
+                        if x.sent == cur:
+                            same.insert(0, x.char_id)
+                if len(same) == n:
+                    gc.members = same
+                else:
+                    young = [c for c in seen if c not in hon_chars]
+                    if len(young) >= n:
+                        gc.members = young[:n][::-1]
+    for gid, known in partial.items():
+        if not group_chars[gid].members:
+            group_chars[gid].members = list(known)
+    resolved = [g for g in group_chars.values() if g.members]
+    if resolved:
+        main = max(resolved, key=lambda g: len(g.members))
+        for g in group_chars.values():
+            if not g.members:
+                g.members = list(main.members)
+    mentions.extend(group_mentions)
+
+    # ---- finish
+    doc_order = {d.doc: i for i, d in enumerate(docs)}
+    mentions.sort(key=lambda x: (doc_order.get(x.doc, 0), x.cstart))
+    per_char = Counter(x.char_id for x in mentions)
+    char_docs: dict[str, dict[str, None]] = defaultdict(dict)
+    for x in mentions:
+        char_docs[x.char_id][x.doc] = None
+    for cid, c in chars.items():
+        c.aliases = [a for a in aliases_seen[cid] if a != c.name]
+        c.actor = ", ".join(actor_of[cid]) or None
+        c.mentions = per_char[cid]
+        c.docs = sorted(char_docs[cid], key=lambda x: doc_order.get(x, 0))
+    for gid, g in group_chars.items():
+        g.mentions = per_char[gid]
+        g.docs = sorted(char_docs[gid], key=lambda x: doc_order.get(x, 0))
+    story.characters = {**{k: v for k, v in chars.items() if v.mentions}, **group_chars}
+    story.mentions = mentions
+    story.place_mentions = sorted(place_mentions, key=lambda x: (doc_order.get(x.doc, 0), x.cstart))
     return story

@@ -53,6 +53,8 @@ def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     """story | production | reception for one sentence."""
     folded = fold(PAREN.sub(" ", text))
     toks = tokens(folded)
+    if cues(lang, "events", "story_setting").find(folded, toks) and not actor_outside_parens:
+        return "story"  # "The film is set in X in 1957" states the story's setting and time
     rec = len(cues(lang, "events", "reception").find(folded, toks))
     prod = len(cues(lang, "events", "production").find(folded, toks))
     if actor_outside_parens:
@@ -64,17 +66,43 @@ def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     return "story"
 
 
-def _spans(sent: Sentence, timex: list[TimeExpr]) -> list[tuple[int, int]]:
-    """Clean-text spans of the events in a sentence: split at clauses that carry their own time."""
-    clauses = sent.clauses or []
-    if len(clauses) < 2 or not timex:
-        return [(sent.cstart, sent.cend)]
-    cuts = [sent.cstart]
-    for cl in clauses[1:]:
-        if any(cl.cstart <= t.cstart < cl.cend for t in timex):
-            cuts.append(cl.cstart)
-    cuts.append(sent.cend)
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+COLON = re.compile(r"(?<=\w)[:—–]\s+(?=\w)")
+
+
+def _parts(sent: Sentence, clean: str) -> list[tuple[int, int]]:
+    """Clause spans, further cut at a colon or dash between two statements."""
+    spans = [(c.cstart, c.cend) for c in sent.clauses] or [(sent.cstart, sent.cend)]
+    out = []
+    for a, b in spans:
+        cut = a
+        for m in COLON.finditer(clean, a, b):
+            if len(clean[cut:m.start()].split()) >= 4 and len(clean[m.end():b].split()) >= 4:
+                out.append((cut, m.start() + 1))
+                cut = m.end()
+        out.append((cut, b))
+    return out
+
+
+def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_kind: str,
+           n_chars, actor_out) -> list[tuple[int, int, str]]:
+    """Events in a sentence as (cstart, cend, kind): parts of one kind stay together unless a later
+    part carries its own time, which makes it an event of its own."""
+    parts = _parts(sent, clean)
+    if len(parts) == 1:
+        return [(sent.cstart, sent.cend, sent_kind)]
+    out: list[list] = []
+    for a, b in parts:
+        # a clause opening with its own time ("and that evening ...") is an event of its own;
+        # a time inside a subordinate aside is not
+        own_time = any(a <= t.cstart <= a + 12 for t in timex)
+        kind = classify(clean[a:b], lang, n_characters=n_chars(a, b), actor_outside_parens=actor_out(a, b))
+        if kind == "story" and not own_time and sent_kind != "story":
+            kind = sent_kind
+        if out and out[-1][2] == kind and not (own_time and kind == "story" and a > sent.cstart):
+            out[-1][1] = b
+        else:
+            out.append([a, b, kind])
+    return [tuple(x) for x in out]
 
 
 def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> str:
@@ -125,7 +153,7 @@ def summarize(text: str, actors: re.Pattern | None) -> str:
 
 
 def category(concepts: list[str]) -> str:
-    cats = Counter(_categories().get(c, "other") for c in concepts)
+    cats = Counter(cat for c in concepts if (cat := _categories().get(c, "other")) != "other")
     if not cats:
         return "other"
     return max(cats.items(), key=lambda kv: (kv[1], -list(cats).index(kv[0])))[0]
@@ -165,7 +193,14 @@ def run(story: Story) -> Story:
             actor_out = bool(actors and actors.search(outside))
             sent_m = mentions.get(key, [])
             kind = classify(sent.text, lang, n_characters=len(sent_m), actor_outside_parens=actor_out)
-            for cstart, cend in _spans(sent, sent_tx):
+
+            def n_chars(a, b, ms=sent_m):
+                return sum(a <= m.cstart < b for m in ms)
+
+            def actor_in(a, b):
+                return bool(actors and actors.search(PAREN.sub(" ", doc.clean[a:b])))
+
+            for cstart, cend, kind in _spans(sent, doc.clean, sent_tx, lang, kind, n_chars, actor_in):
                 text = doc.clean[cstart:cend].strip()
                 lead = len(doc.clean[cstart:cend]) - len(doc.clean[cstart:cend].lstrip())
                 cstart += lead
@@ -202,8 +237,48 @@ def run(story: Story) -> Story:
                 events.append(ev)
                 if kind == "story":
                     prev_story = ev
-    story.events = events
+    story.events = scenes(events)
     return story
+
+
+SCENE_MAX = 2  # sentences; longer runs would swallow separate events
+
+
+def scenes(events: list[Event]) -> list[Event]:
+    """Join a story sentence to the one before it in the same document when it carries on the same
+    scene: no time expression of its own, the same people (at most one newcomer), a shared cue."""
+    out: list[Event] = []
+    for ev in events:
+        prev = out[-1] if out else None
+        if (prev is not None and ev.kind == prev.kind == "story" and not ev.timex
+                and prev.sources[0].doc == ev.sources[0].doc
+                and len(prev.sources) < SCENE_MAX
+                and ev.sources[0].sent == prev.sources[-1].sent + 1
+                and _same_scene(prev, ev)):
+            prev.sources.append(ev.sources[0])
+            prev.summary = summarize(prev.summary + " " + ev.summary, None)
+            for c in ev.characters:
+                if c not in prev.characters:
+                    prev.characters.append(c)
+            for p in ev.places:
+                if p not in prev.places:
+                    prev.places.append(p)
+            for k in ("concepts", "char_ids", "anchors"):
+                prev.extra[k] = prev.extra[k] | ev.extra[k]
+            if prev.category == "other":
+                prev.category = ev.category
+            continue
+        out.append(ev)
+    return out
+
+
+def _same_scene(a: Event, b: Event) -> bool:
+    new = set(b.characters) - set(a.characters)
+    shared_people = bool(set(b.characters) & set(a.characters))
+    shared_cue = bool(a.extra["concepts"] & b.extra["concepts"]) or bool(a.extra["anchors"] & b.extra["anchors"])
+    if not b.characters:
+        return shared_cue
+    return shared_people and len(new) <= 1 and (shared_cue or not new)
 
 
 NUM = re.compile(r"\b\d[\d.,]*\b")

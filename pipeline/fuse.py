@@ -12,7 +12,10 @@ from collections import Counter
 
 from .model import Event, Story
 
-THRESHOLD = 0.34
+THRESHOLD = 0.26
+ABSORB = 0.25
+GREEDY_GAP = 0.6
+GREEDY = 0.45             # out-of-order tellings (a synopsis paragraph, a frame) may still match strongly              # a neighbour telling part of a matched event joins it (one sentence here, two there)
 MAX_CELLS = 400_000       # alignment table size beyond which a document is not fused (not the same story)
 MAX_POS_GAP = 0.45        # relative positions further apart than this never match
 
@@ -53,9 +56,13 @@ def _weights(events: list[Event]) -> dict[str, float]:
 def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float]) -> float:
     if not a or not b:
         return 0.0
-    inter = sum(w.get(prefix + x, 1.0) for x in a & b)
-    union = sum(w.get(prefix + x, 1.0) for x in a | b)
-    return inter / union if union else 0.0
+    def mass(xs):
+        return sum(w.get(prefix + x, 1.0) for x in xs)
+    inter, union = mass(a & b), mass(a | b)
+    if not union:
+        return 0.0
+    # half Jaccard, half containment: a two-sentence telling should still match its one-sentence twin
+    return 0.5 * inter / union + 0.5 * inter / min(mass(a), mass(b))
 
 
 def _stated(ev: Event) -> tuple[str, str] | None:
@@ -64,11 +71,10 @@ def _stated(ev: Event) -> tuple[str, str] | None:
     return None
 
 
-def similarity(g: Group, ev: Event, pos: float, w: dict[str, float]) -> float:
-    if g.kind != ev.kind or ev.sources[0].doc in g.docs:
+def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok: bool = False) -> float:
+    if g.kind != ev.kind or (ev.sources[0].doc in g.docs and not same_doc_ok):
         return 0.0
-    if abs(g.pos - pos) > MAX_POS_GAP:
-        return 0.0
+    gap = abs(g.pos - pos)
     chars = _wjaccard(g.chars, ev.extra.get("char_ids", set()), "c:", w)
     concepts = _wjaccard(g.concepts, ev.extra.get("concepts", set()), "k:", w)
     anchors = _wjaccard(g.anchors, ev.extra.get("anchors", set()), "a:", w)
@@ -85,7 +91,8 @@ def similarity(g: Group, ev: Event, pos: float, w: dict[str, float]) -> float:
                 return 0.0
             s += 0.15
             break
-    s -= 0.15 * abs(g.pos - pos)
+    # tellings keep the story's order, so far-apart positions need much stronger evidence
+    s -= 0.15 * gap + 0.6 * max(0.0, gap - MAX_POS_GAP / 2)
     return s
 
 
@@ -136,6 +143,8 @@ def run(story: Story) -> Story:
         if not pairs and len(groups) * len(evs) > MAX_CELLS:
             story.messages.append(f"fuse: {d} not compared with the other documents (too large to align)")
         matched = dict((j, i) for i, j in pairs)
+        groups = _absorb_neighbours(groups, evs, matched, w)
+        _greedy(groups, evs, matched, w)
         # unmatched events are inserted after the group their predecessor in the same document went to
         new: list[Group] = []
         placed: dict[int, Group] = {}
@@ -162,6 +171,62 @@ def run(story: Story) -> Story:
         fused.append(_merge(g.members, seq))
     story.events = fused
     return story
+
+
+def _greedy(groups: list[Group], evs: list[Event], matched: dict[int, int], w: dict[str, float]) -> None:
+    """Match what the monotone alignment left out when the similarity is strong on its own."""
+    m = len(evs)
+    used = set(matched.values())
+    for j, ev in enumerate(evs):
+        if j in matched:
+            continue
+        best, where = GREEDY, None
+        pos = (j + 0.5) / m
+        for i, g in enumerate(groups):
+            if i in used or abs(g.pos - pos) > GREEDY_GAP:
+                continue
+            s = similarity(g, ev, g.pos, w)  # no position penalty: this telling is out of order
+            if s > best:
+                best, where = s, i
+        if where is not None:
+            matched[j] = where
+            used.add(where)
+
+
+def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int, int],
+                       w: dict[str, float]) -> list[Group]:
+    """One telling may split in two sentences what another tells in one: an unmatched neighbour
+    (in the running sequence, or in the new document) that resembles the match joins it."""
+    m = len(evs)
+    taken = set(matched.values())
+    drop: set[int] = set()
+    for j, i in sorted(matched.items()):
+        ev, g = evs[j], groups[i]
+        for ni in (i - 1, i + 1):
+            if 0 <= ni < len(groups) and ni not in taken and ni not in drop:
+                nb = groups[ni]
+                if nb.kind == g.kind and similarity(nb, ev, nb.pos, w, same_doc_ok=True) >= ABSORB:
+                    for mem in nb.members:
+                        g.add(mem)
+                    g.members.sort(key=lambda e: e.told)
+                    drop.add(ni)
+    for j in range(m):
+        if j in matched:
+            continue
+        for nj in (j - 1, j + 1):
+            if nj in matched:
+                g = groups[matched[nj]]
+                if similarity(g, evs[j], (j + 0.5) / m, w, same_doc_ok=True) >= ABSORB:
+                    matched[j] = matched[nj]  # added with the matches by the caller
+                    break
+    if not drop:
+        return groups
+    # re-index: dropped groups vanish, matches point at the shifted positions
+    keep = [i for i in range(len(groups)) if i not in drop]
+    new_index = {old: new for new, old in enumerate(keep)}
+    for j in list(matched):
+        matched[j] = new_index[matched[j]]
+    return [groups[i] for i in keep]
 
 
 _PREC_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "decade": 4, "relative": 5, "unknown": 6}

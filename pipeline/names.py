@@ -1,0 +1,204 @@
+"""Name utilities for the characters stage: folding, slugs, per-language compiled patterns.
+
+Everything language-specific comes from pipeline/lexicons/<lang>/characters.json; the
+patterns are compiled once per language and cached.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicons
+
+UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+LOW = "a-zß-öø-ÿāăąćčďđēęěğīłńňōőœřśşšţťūůűźżž"
+# A capitalised word: Homer, O'Dell, DeWitt, DiCaprio, McAllister, Jean-Luc. All-caps acronyms
+# (RMS, USA) are deliberately not names.
+TOK = rf"[{UP}](?:['’][{UP}])?[{LOW}]+(?:[{UP}][{LOW}]+)*(?:-[{UP}{LOW}][{LOW}]+)*"
+INIT = rf"[{UP}]\."
+TOKEN_RE = re.compile(rf"{TOK}['’]?|{INIT}|[^\s]+")
+IS_CAP = re.compile(rf"[{UP}]")
+
+
+@lru_cache(maxsize=200_000)
+def fold(s: str) -> str:
+    """Lowercase, accents removed, curly apostrophes straightened, spaces collapsed."""
+    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return " ".join(s.lower().split())
+
+
+def slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(s)).strip("-") or "x"
+
+
+def _alt(words, escape: bool = True) -> str:
+    """Regex alternation, longest first so "high school" wins over "school"; spaces match any blanks."""
+    items = sorted({w for w in words if w}, key=len, reverse=True)
+    if not items:
+        return "(?!x)x"
+    parts = []
+    for w in items:
+        p = re.escape(w) if escape else w
+        parts.append(p.replace(r"\ ", r"\s+"))
+    return "|".join(parts)
+
+
+class _RevCue:
+    """A cue phrase ending right before a name, tested by an anchored match on the reversed
+    context: no scanning, so each test costs about the length of the cue."""
+
+    def __init__(self, words):
+        items = sorted({w.lower()[::-1] for w in words if w}, key=len, reverse=True)
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or "(?!x)x"
+        self.rx = re.compile(rf"[ \t]*(?:{alt})(?![\w])", re.I)
+
+    def search(self, pre: str) -> bool:
+        return self.rx.match(pre[::-1]) is not None
+
+
+def _cue_before(words) -> _RevCue:
+    # the cue must end right before the name (only blanks between)
+    return _RevCue(words)
+
+
+def _cue_after(words) -> re.Pattern:
+    return re.compile(rf"^[ \t]*(?:{_alt(words)})(?![\w])", re.I)
+
+
+@dataclass
+class Lex:
+    lang: str
+    raw: dict
+    name_re: re.Pattern
+    hon_rev_re: re.Pattern
+    stop: frozenset
+    articles: frozenset
+    crew_re: _RevCue
+    actor_after_re: re.Pattern
+    place_re: _RevCue
+    vehicle_re: _RevCue
+    title_re: _RevCue
+    title_after_re: re.Pattern
+    disease_before_re: _RevCue
+    disease_after_re: re.Pattern
+    article_re: _RevCue
+    foreign_part_re: _RevCue
+    appos_re: re.Pattern          # "his father " / "sua madre, la " right before a name
+    role_paren_re: _RevCue        # "one teacher (" right before a parenthesised name
+    relof_re: re.Pattern          # "il padre di " right before a name
+    rel_re: re.Pattern            # any family phrase
+    group_re: re.Pattern
+    companions_re: re.Pattern     # "he and three of his friends"
+    list_gap_re: re.Pattern
+    appos_gap_re: re.Pattern
+    of_gap_re: re.Pattern
+    place_heads: frozenset
+    place_prefixes: frozenset
+    org_heads: frozenset
+    things: frozenset             # awards, nationalities, other capitalised non-persons
+    calendar: frozenset
+    vehicle_prefixes: frozenset
+    particles: frozenset
+    foreign_particles: frozenset
+    initial_suffixes: tuple
+    family: dict
+    possessives: dict
+    group_nouns: dict
+    numbers: dict
+    plural_endings: tuple
+    verb_exceptions: frozenset
+    irregular_plurals: frozenset
+
+
+@lru_cache(maxsize=None)
+def honorifics_all() -> tuple[str, ...]:
+    """Honorifics of every language: translated text keeps "Miss", "Dr." in Italian and Spanish."""
+    out: set[str] = set()
+    for lang in lexicons.LANGS:
+        out.update(h.lower().rstrip(".") for h in lexicons.load(lang, "characters").get("honorifics", []))
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def lex(lang: str) -> Lex:
+    d = lexicons.load(lang, "characters") or lexicons.load("en", "characters")
+    g = d.get
+    parts = g("particles", [])
+    part_alt = _alt(parts)
+    tok = rf"{TOK}(?:['’](?=[ \t]+[{UP}]))?"  # Italian "Ca' Rossa"
+    name = rf"{tok}(?:[ \t]+(?:(?:{part_alt})[ \t]+)*(?:{tok}|{INIT}(?=[ \t]+[{UP}])))*"
+    # names start at a capital; the honorific before them is found by an anchored match on the
+    # reversed context (an alternation of ~100 honorifics tried at every word would be slow)
+    name_re = re.compile(rf"(?<![\w])(?P<name>{name})(?P<num>[ \t]+\d+(?![\d.,:]\d))?(?![\w])")
+    rev = lambda ws: "|".join(re.escape(w[::-1]).replace(r"\ ", r"\s+")
+                              for w in sorted(set(ws), key=len, reverse=True)) or "(?!x)x"
+    hon_rev_re = re.compile(rf"[ \t]+(?:(?P<p>{rev(parts)})[ \t]+)?(?P<h>\.?(?:{rev(honorifics_all())}))(?![\w])",
+                            re.I)
+    arts = [a.lower() for a in g("articles", [])]
+    fam = g("family", {})
+    poss = g("possessives", {})
+    dets = list(poss) + arts + g("group_articles", [])
+    fam_alt = _alt(fam)
+    roles = list(g("role_nouns", [])) + list(fam)
+    stop = frozenset(w.lower() for w in g("stopwords", []))
+    conj = g("conj", ["and"])
+    gn = g("group_nouns", {})
+    nums = g("numbers", {})
+    things = set(g("awards", [])) | set(g("nationalities", [])) | set(g("non_person_words", []))
+    calendar = set(g("months", [])) | set(g("days", []))
+    return Lex(
+        lang=lang, raw=d, name_re=name_re, hon_rev_re=hon_rev_re, stop=stop, articles=frozenset(arts),
+        crew_re=_cue_before(g("crew_before", [])),
+        actor_after_re=_cue_after(g("actor_after", [])),
+        place_re=_cue_before(g("place_before", [])),
+        vehicle_re=_cue_before(g("vehicle_before", [])),
+        title_re=_cue_before(g("title_before", [])),
+        title_after_re=_cue_after(g("title_after", [])),
+        disease_before_re=_cue_before(g("disease_before", [])),
+        disease_after_re=re.compile(rf"^(?:'s)?[ \t]*(?:{_alt(g('disease_after', []))})(?![\w])", re.I)
+        if g("disease_after") else re.compile(r"(?!x)x"),
+        article_re=_cue_before(arts),
+        foreign_part_re=_cue_before(g("foreign_particles", [])),
+        appos_re=re.compile(
+            rf"(?:^|[^\w])(?:{_alt(dets)})[ \t]+(?:[\w\-]+[ \t]+)?(?:{fam_alt})"
+            rf"(?:[ \t]+[^\W\d_]+)?[ \t]*,?[ \t]+(?:(?:{_alt(arts)})[ \t]+)?$", re.I),
+        role_paren_re=_cue_before([r + " (" for r in roles] + [r + "(" for r in roles]),
+        relof_re=re.compile(rf"(?:^|[^\w])(?:{fam_alt})[ \t]+(?:{_alt(g('of', []))})[ \t]+$", re.I),
+        rel_re=re.compile(
+            rf"(?<![\w])(?:(?P<det>{_alt(dets)})[ \t]+(?:(?P<adj>[\w\-]+)[ \t]+)?)?"
+            rf"(?P<rel>{fam_alt})(?![\w])", re.I),
+        group_re=re.compile(
+            rf"(?<![\w])(?P<art>(?i:{_alt(g('group_articles', []))}))[ \t]+"
+            rf"(?:(?P<q>[\"'‘“])(?P<qn>[{UP}][^\"'‘’“”\n]{{1,40}}?)[\"'’”]"
+            rf"|(?:(?P<mod>[\w\-]+)[ \t]+)?(?P<head>(?i:{_alt(list(gn) + list(nums))})))(?![\w])"),
+        companions_re=re.compile(
+            rf"(?<![\w])(?P<subj>{_alt(g('subject_pronouns', []))})[ \t]+(?:{_alt(conj)})[ \t]+"
+            rf"(?P<num>{_alt(list(nums))})[ \t]+(?:(?:{_alt(g('companion_of', []))})[ \t]+)?"
+            rf"(?:(?:{_alt(dets)})[ \t]+)+(?:[\w\-]+[ \t]+){{0,3}}?(?:{_alt(g('companion_nouns', []))})(?![\w])",
+            re.I),
+        list_gap_re=re.compile(
+            rf"[ \t]*(?:\([^()\n]{{0,80}}\)[ \t]*)?(?:,|,?[ \t]+(?:{_alt(conj)}))[ \t]+"
+            rf"(?:(?:{_alt(g('weak_preps', []))})[ \t]+)?", re.I),
+        appos_gap_re=re.compile(
+            rf"(?:[ \t]+(?P<adj>[^\W\d_]+))?[ \t]*,?[ \t]+(?:(?:{_alt(arts)})[ \t]+)?", re.I),
+        of_gap_re=re.compile(rf"[ \t]+(?:{_alt(g('of', []))})[ \t]+", re.I),
+        place_heads=frozenset(fold(w) for w in g("place_heads", [])),
+        place_prefixes=frozenset(fold(w) for w in g("place_prefixes", [])),
+        org_heads=frozenset(fold(w) for w in g("org_heads", [])),
+        things=frozenset(fold(w) for w in things),
+        calendar=frozenset(fold(w) for w in calendar),
+        vehicle_prefixes=frozenset(w.lower() for w in g("vehicle_prefixes", [])),
+        particles=frozenset(parts),
+        foreign_particles=frozenset(g("foreign_particles", [])),
+        initial_suffixes=tuple(g("initial_suffixes", [])),
+        family={fold(k): v for k, v in fam.items()},
+        possessives={k.lower(): v for k, v in poss.items()},
+        group_nouns={fold(k): v for k, v in gn.items()},
+        numbers={fold(k): v for k, v in nums.items()},
+        plural_endings=tuple(g("plural_endings", [])),
+        verb_exceptions=frozenset(g("verb_exceptions", [])),
+        irregular_plurals=frozenset(g("irregular_plurals", [])),
+    )
