@@ -455,7 +455,8 @@ def run(story: Story) -> Story:
                 b.ev[ACTOR] += 1
                 if not L.relof_re.search(text, max(0, a.ns - 40), a.ns):
                     actor_links.append((a, b))
-            elif L.role_paren_re.search(text[max(0, b.s - 40):b.s]):
+            elif len(b.core) > 1 and L.role_paren_re.search(text[max(0, b.s - 40):b.s]):
+                # "one teacher (Laura Dern)"; a single word "his mother (Elsie)" is the character
                 b.ev[ACTOR] += 1
     for a, b in actor_links:
         a.ev[PERSON] += 1

@@ -55,7 +55,9 @@ def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     toks = tokens(folded)
     if cues(lang, "events", "story_setting").find(folded, toks) and not actor_outside_parens:
         return "story"  # "The film is set in X in 1957" states the story's setting and time
+    # evaluative adjectives ("great", "fine") count half: stories use them too ("the great crane")
     rec = len(cues(lang, "events", "reception").find(folded, toks))
+    rec += 0.5 * len(cues(lang, "events", "reception_weak").find(folded, toks))
     prod = len(cues(lang, "events", "production").find(folded, toks))
     if actor_outside_parens:
         rec += 2
