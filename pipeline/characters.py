@@ -390,6 +390,14 @@ def _sentence_index(sents: list, text: str):
 
 
 def run(story: Story) -> Story:
+    """Fill story.characters, story.mentions and story.place_mentions.
+
+    Guarantees: every Mention's text == Document.clean[cstart:cend] and `sent` is the idx of the
+    Sentence containing cstart; mentions are in document order then offset; every char_id is a key
+    of story.characters (groups have is_group=True and `members` = ids of cast characters);
+    actors, directors and other crew are never characters; place mentions carry the place name
+    as char_id. Runs in time linear in the text (one regex pass per document).
+    """
     docs = [d for d in story.docs]
     texts = {d.doc: (d.clean or d.raw or "") for d in docs}
     lexes = {d.doc: lex(d.lang if d.lang in ("en", "es", "it") else "en") for d in docs}

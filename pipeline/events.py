@@ -161,6 +161,20 @@ def category(concepts: list[str]) -> str:
     return max(cats.items(), key=lambda kv: (kv[1], -list(cats).index(kv[0])))[0]
 
 
+def _char_ids(story: Story, mentions: list[Mention]) -> set[str]:
+    """Who takes part, for comparing tellings: groups stand for their members."""
+    out: set[str] = set()
+    for m in mentions:
+        ch = story.characters.get(m.char_id)
+        if ch is None:
+            continue
+        if ch.is_group:
+            out |= set(ch.members) or {"group"}
+        else:
+            out.add(ch.id)
+    return out
+
+
 def _char_names(story: Story, mentions: list[Mention]) -> list[str]:
     names: list[str] = []
     for m in mentions:
@@ -219,7 +233,7 @@ def run(story: Story) -> Story:
                 if kind == "story":
                     if not names and has_pron and prev_story is not None:
                         names = list(prev_story.characters) if plural.intersection(toks[:6]) else prev_story.characters[:1]
-                    worthy = names or tx or len(set(concepts)) >= 2
+                    worthy = names or tx or concepts or len(toks) >= 8
                     if not worthy or len(toks) < 4:
                         continue
                 start, end = doc.to_raw(cstart, cend)
@@ -234,7 +248,7 @@ def run(story: Story) -> Story:
                            kind=kind, category=category(concepts) if kind == "story" else kind,
                            characters=names, places=place_names, sources=[src], lang=lang, timex=tx,
                            told=doc_rank[doc.doc] * 1e7 + cstart)
-                ev.extra.update(concepts=set(concepts), char_ids={m.char_id for m in ms},
+                ev.extra.update(concepts=set(concepts), char_ids=_char_ids(story, ms),
                                 anchors=_anchors(text, ms, tx), doc=doc.doc, cstart=cstart, cend=cend)
                 events.append(ev)
                 if kind == "story":
@@ -296,4 +310,8 @@ def _anchors(text: str, ms: list[Mention], tx: list[TimeExpr]) -> set[str]:
         if m.start() == 0 or w in names:
             continue
         out.add(fold(w))
+    # cognates: "campo base" / "base camp", "expedition" / "expedición" share a word start
+    for w in tokens(fold(text)):
+        if len(w) >= 6 and not w.isdigit():
+            out.add("~" + w[:5])
     return {a for a in out if a}
