@@ -24,7 +24,7 @@ LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—\"'“”«»]+")
 
 @lru_cache(maxsize=None)
 def _categories() -> dict[str, str]:
-    return json.loads((lexicons.HERE / "concepts.json").read_text(encoding="utf-8"))["categories"]
+    return json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8"))["categories"]
 
 
 @lru_cache(maxsize=None)
@@ -227,7 +227,7 @@ def run(story: Story) -> Story:
                     continue
                 ms = [m for m in sent_m if cstart <= m.cstart < cend]
                 tx = [t for t in sent_tx if cstart <= t.cstart < cend]
-                concepts = cues(lang, "events", "concepts").find(folded, toks)
+                concepts = cues(lang, "concepts", "concepts").find(folded, toks)
                 names = _char_names(story, ms)
                 has_pron = bool(pronouns.intersection(toks[:6]))
                 if kind == "story":

@@ -74,6 +74,7 @@ class _Lang:
     trig_words: set[str]     # month/season/decade tokens: a cheap test before the costly patterns
     trig_rel: set[str]       # unit and fixed-phrase tokens
     prefix: re.Pattern       # the count before a unit: "three", "a few", "the"
+    same_year: re.Pattern | None  # "of that year" right after a month: the narrative's year, never the next
 
 
 _WORD = re.compile(r"\w+")
@@ -148,9 +149,11 @@ def _compiled(lang: str) -> _Lang:
     # a pattern family can only match when one of its key words is a token of the sentence
     trig_words = {_longest_token(w) for w in list(months) + list(seasons) + list(decade_words)}
     trig_rel = {_longest_token(w) for w in list(rel["units"]) + list(phrase_info)}
+    same_year = (re.compile(r"\s*,?\s*" + _alt(lex["same_year_phrases"]) + r"(?![\w])", re.IGNORECASE)
+                 if lex.get("same_year_phrases") else None)
     return _Lang(lang, lex, months, seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
                  decade_words, {_norm(m) for m in lex.get("measure_words", [])}, patterns, rel_patterns, rel,
-                 phrase_info, need_day, trig_words, trig_rel, prefix)
+                 phrase_info, need_day, trig_words, trig_rel, prefix, same_year)
 
 
 @lru_cache(maxsize=4096)
@@ -275,6 +278,8 @@ def _relative(L: _Lang, family: str, m: re.Match, sent_text: str) -> tuple[dict[
             before = sent_text[:m.start()].rstrip()
             if before and before[-1] not in ",;:([—–-\"“":
                 return None  # "and later his classmates": not a time cue in mid-clause
+        if info.get("need_anchor") and not _grp(m, "anchor"):
+            return None  # "la mattina" alone is not a time cue; "la mattina del voto" is the day of the vote
         direction, amount, unit = info["direction"], info.get("amount"), info.get("unit")
         anchor_ok = bool(info.get("anchor"))
     anchor = None
@@ -320,7 +325,14 @@ def extract(text: str, lang: str) -> list[dict[str, Any]]:
                 continue  # film titles: "October Sky"
             fields = _explicit(L, family, m, text)
             if fields:
-                cands.append((m.start(), m.end(), KIND_RANK[fields["kind"]], fields))
+                end = m.end()
+                if fields["kind"] == "underspecified" and L.same_year is not None:
+                    sy = L.same_year.match(text, end)
+                    if sy:
+                        # "in January of that year": the year is the narrative's, stated; no forward roll
+                        end = sy.end()
+                        fields.update(direction="same", unit="year")
+                cands.append((m.start(), end, KIND_RANK[fields["kind"]], fields))
     if has_digit:
         for m in _NUMERIC.finditer(text):
             value = _dateparser_day(L.lang, m.group(0))
