@@ -1,7 +1,7 @@
 PY ?= python3
 PORT ?= 8501
 
-.PHONY: install install-dev browser run test bench data
+.PHONY: install install-dev browser run test bench data score load exports
 install:
 	$(PY) -m pip install -q -r requirements.txt
 
@@ -18,9 +18,16 @@ browser:
 run: install
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
+# TimelineJS for the browser test of the TimelineJS export (pinned in package-lock.json)
+node_modules: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+
 # Everything the tests need, then every test.
-test: install-dev browser
+test: install-dev browser node_modules
 	$(PY) -m pytest -q
+
+exports: install
+	$(PY) -m pipeline data/seeds --out out --export timelinejs,sheets,html,png
 
 bench: install-dev
 	$(PY) bench/pipeline_bench.py
