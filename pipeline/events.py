@@ -248,7 +248,8 @@ def run(story: Story) -> Story:
                            kind=kind, category=category(concepts) if kind == "story" else kind,
                            characters=names, places=place_names, sources=[src], lang=lang, timex=tx,
                            told=doc_rank[doc.doc] * 1e7 + cstart)
-                ev.extra.update(concepts=set(concepts), char_ids=_char_ids(story, ms),
+                ev.extra.update(titles={lang: ev.title}, summaries={lang: ev.summary},
+                                concepts=set(concepts), char_ids=_char_ids(story, ms),
                                 anchors=_anchors(text, ms, tx), doc=doc.doc, cstart=cstart, cend=cend)
                 events.append(ev)
                 if kind == "story":
@@ -273,6 +274,7 @@ def scenes(events: list[Event]) -> list[Event]:
                 and _same_scene(prev, ev)):
             prev.sources.append(ev.sources[0])
             prev.summary = summarize(prev.summary + " " + ev.summary, None)
+            prev.extra["summaries"][prev.lang] = prev.summary
             for c in ev.characters:
                 if c not in prev.characters:
                     prev.characters.append(c)

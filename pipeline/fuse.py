@@ -237,6 +237,9 @@ def _merge(members: list[Event], seq: int) -> Event:
     for other in members[1:]:
         other.extra["merged_into"] = primary
         primary.sources.extend(other.sources)
+        for key in ("titles", "summaries"):
+            for lang, text in other.extra.get(key, {}).items():
+                primary.extra.setdefault(key, {}).setdefault(lang, text)
         for c in other.characters:
             if c not in primary.characters:
                 primary.characters.append(c)

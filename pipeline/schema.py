@@ -17,7 +17,9 @@ EVENT_COLUMNS = ["id", "title", "summary", "date", "date_precision", "date_text"
                  "kind", "category", "characters", "places", "sources",
                  # beyond the contract, for the dashboard: first-telling rank, whether the date is
                  # inferred (inherited or relative) rather than stated by the event's own sentence
-                 "told", "date_approx", "lang"]
+                 "told", "date_approx", "lang",
+                 # headline and summary in each language the event is told in (lang -> text)
+                 "titles", "summaries"]
 SOURCE_KEYS = ["doc", "lang", "start", "end", "text"]
 CHARACTER_COLUMNS = ["name", "aliases", "actor", "mentions", "docs"]
 
@@ -36,6 +38,8 @@ def event_record(e: Event) -> dict[str, Any]:
         "places": list(e.places),
         "told": int(e.extra.get("told_rank", 0)), "date_approx": bool(e.extra.get("date_approx", e.date is not None)),
         "lang": e.lang,
+        "titles": dict(e.extra.get("titles") or {e.lang: e.title}),
+        "summaries": dict(e.extra.get("summaries") or {e.lang: e.summary}),
         "sources": [{"doc": s.doc, "lang": s.lang, "start": int(s.start), "end": int(s.end), "text": s.text}
                     for s in e.sources],
     }
@@ -106,6 +110,9 @@ def events_frame(records: Iterable[dict[str, Any]], docs: dict[str, str] | None 
     df["told"] = df["told"].fillna(df["order"]).astype("int64")
     df["date_approx"] = df["date_approx"].fillna(False).astype(bool)
     df["lang"] = df["lang"].fillna("en")
+    for col, base in (("titles", "title"), ("summaries", "summary")):
+        df[col] = [v if isinstance(v, dict) else {lang: t}
+                   for v, lang, t in zip(df[col], df["lang"], df[base])]
     return df
 
 
