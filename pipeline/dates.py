@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import lexicons
@@ -68,7 +68,19 @@ def _shift(value: str, t: TimeExpr) -> str:
     return d.isoformat()
 
 
-def _resolve_under(t: TimeExpr, n: _Narrative) -> None:
+# an earlier month rolls into the next year only when it is more than half a year behind the narrative
+# month (October -> "In March"): July -> "in January" is as likely a look back as a jump ahead
+ROLL_MIN_GAP = 6
+
+
+def _rolls_forward(t: TimeExpr, n: _Narrative, cur: dt.date, flashback: bool) -> bool:
+    """Whether "In March" told at narrative date `cur` means March of the next year."""
+    if flashback or (t.direction == "same" and t.unit == "year"):
+        return False  # "había arreglado ... en enero", "in January of that year": the narrative's own year
+    return RANK.get(n.precision, 5) < RANK["year"] and cur.month - t.month > ROLL_MIN_GAP
+
+
+def _resolve_under(t: TimeExpr, n: _Narrative, flashback: bool = False) -> None:
     """Give an underspecified expression ("In October") the year of the narrative, moving forward."""
     if n.value is None or n.precision == "decade" or t.month is None:
         t.value, t.precision = None, "unknown"
@@ -76,7 +88,7 @@ def _resolve_under(t: TimeExpr, n: _Narrative) -> None:
     cur = _date(n.value)
     year = cur.year
     # narrative time runs forward: "In March" told after October 1957 is March 1958
-    if RANK.get(n.precision, 5) < RANK["year"] and t.month < cur.month:
+    if _rolls_forward(t, n, cur, flashback):
         year += 1
     if t.day is not None:
         try:
@@ -120,6 +132,13 @@ def _apply_relative(n: _Narrative, t: TimeExpr, base: tuple[str | None, bool]) -
         # only a day anchor makes the estimate finer than what the narrative already knows
         n.value, n.precision, n.text, n.day_grain = est, "relative", t.text, True
     return est
+
+
+@lru_cache(maxsize=None)
+def _flashback(lang: str) -> re.Pattern | None:
+    """Pluperfect ("had arranged", "había arreglado", "aveva organizzato"): a look back from the narrative."""
+    cues = lexicons.load(lang, "temporal").get("flashback_cues", [])
+    return re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE) if cues else None
 
 
 @lru_cache(maxsize=None)
@@ -185,6 +204,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     items.sort(key=lambda x: x[0])
 
     cue = _cue(lang, "production_cues")
+    back = _flashback(lang)
     setting = _cue(lang, "setting_cues")
     prod_sents = {e.sources[0].sent for e in events if e.kind != "story"}
     story_events = [e for e in events if e.kind == "story"]
@@ -199,12 +219,16 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             sent = sentences.get(t.sent)
             if t.sent in prod_sents or (cue and sent is not None and cue.search(sent.text)):
                 continue  # "released in 1999": not story time
+            fb = bool(back and sent is not None and back.search(sent.text))
+            saved = replace(n)
             if t.kind == "underspecified":
-                _resolve_under(t, n)
+                _resolve_under(t, n, fb)
             if t.kind == "relative":
                 _apply_relative(n, t, (n.value, n.day_grain))
             elif t.value is not None:
                 _apply_explicit(n, t)
+            if fb:
+                n = saved  # a look back dates itself but the story resumes where it was
             continue
 
         ev: Event = item
@@ -224,9 +248,11 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             own = _pick(ts)
             _set(ev, own.value if own else None, own.precision if own else "unknown", own.text if own else "", False)
             continue
+        fb = bool(back and ts and any(back.search(x.text or "") for x in ev.sources[:1]))
+        saved = replace(n)
         for t in ts:
             if t.kind == "underspecified":
-                _resolve_under(t, n)
+                _resolve_under(t, n, fb)
         own = _pick(ts)
         rel = next((t for t in ts if t.kind == "relative"), None)
         if own is not None:
@@ -261,7 +287,10 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         else:
             _set(ev, n.value, n.precision, n.text, True)
             grain[id(ev)] = n.day_grain
-        prev = ev
+        if fb:
+            n = saved  # "Three days before the vote she had organised...": the story resumes on the vote
+        else:
+            prev = ev
 
     # "three days before the wedding" told before the wedding: estimate from the wedding's date
     for ev, anchor, rel in pending:

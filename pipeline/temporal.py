@@ -301,6 +301,8 @@ def _relative(L: _Lang, family: str, m: re.Match, sent_text: str) -> tuple[dict[
             end = m.start("anchor")
             while end > m.start() and sent_text[end - 1].isspace():
                 end -= 1
+    if family == "phrase" and anchor is None and L.phrase_info[_norm(m.group("phrase"))].get("need_anchor"):
+        return None  # "the night of course": no event named after all
     return dict(kind="relative", precision="relative", direction=direction, amount=amount, unit=unit,
                 anchor=anchor), start, end
 
