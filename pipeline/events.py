@@ -227,7 +227,14 @@ def run(story: Story) -> Story:
                     continue
                 ms = [m for m in sent_m if cstart <= m.cstart < cend]
                 tx = [t for t in sent_tx if cstart <= t.cstart < cend]
-                concepts = cues(lang, "concepts", "concepts").find(folded, toks)
+                # names are not vocabulary: "Hope", "King" or "Hunter" must not read as concepts
+                masked = text
+                for m in ms + [p for p in places.get(key, []) if cstart <= p.cstart < cend]:
+                    a, b = m.cstart - cstart, m.cend - cstart
+                    if 0 <= a < b <= len(masked):
+                        masked = masked[:a] + " " * (b - a) + masked[b:]
+                mfold = fold(masked)
+                concepts = cues(lang, "concepts", "concepts").find(mfold, tokens(mfold))
                 names = _char_names(story, ms)
                 has_pron = bool(pronouns.intersection(toks[:6]))
                 if kind == "story":

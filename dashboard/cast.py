@@ -1,0 +1,50 @@
+"""Cast table and co-occurrence heatmap."""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+
+def cast_table(characters: pd.DataFrame, events: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """One row per character in `order`: actor, aliases, mentions, documents, number of events."""
+    counts: dict[str, int] = {}
+    for cs in events["characters"]:
+        for c in set(cs):
+            counts[c] = counts.get(c, 0) + 1
+    info = {r["name"]: r for r in characters.to_dict("records")}
+    rows = []
+    for name in order:
+        r = info.get(name, {})
+        actor = r.get("actor")
+        rows.append({"Character": name, "Actor": actor if isinstance(actor, str) else "",
+                     "Aliases": ", ".join(r.get("aliases") or []), "Mentions": int(r.get("mentions") or 0),
+                     "Documents": ", ".join(r.get("docs") or []), "Events": counts.get(name, 0)})
+    return pd.DataFrame(rows, columns=["Character", "Actor", "Events", "Mentions", "Aliases", "Documents"])
+
+
+def cooccurrence(events: pd.DataFrame, names: list[str]) -> np.ndarray:
+    pos = {n: i for i, n in enumerate(names)}
+    m = np.zeros((len(names), len(names)), dtype=int)
+    for cs in events["characters"]:
+        ids = sorted({pos[c] for c in cs if c in pos})
+        for a in ids:
+            for b in ids:
+                m[a, b] += 1
+    return m
+
+
+def heatmap(events: pd.DataFrame, names: list[str], font: int = 16) -> go.Figure:
+    """Who shares events with whom; the diagonal is each character's own event count."""
+    names = names[:15]
+    m = cooccurrence(events, names)
+    labels = [html.escape(n) for n in names]
+    fig = go.Figure(go.Heatmap(z=m, x=labels, y=labels, colorscale="Blues", showscale=False,
+                               text=m, texttemplate="%{text}", textfont=dict(size=font - 1),
+                               hovertemplate="%{y} & %{x}: %{z} shared events<extra></extra>"))
+    fig.update_layout(height=120 + 38 * len(names), margin=dict(l=10, r=10, t=10, b=10),
+                      font=dict(size=font), yaxis=dict(autorange="reversed", automargin=True),
+                      xaxis=dict(side="top", tickangle=-30, automargin=True))
+    return fig

@@ -1,0 +1,94 @@
+"""Shared fixtures for the dashboard tests (AppTest and browser).
+
+STORYLINE_DATA points app.py at a folder of processed output; unset = the bundled story.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:   # plain `pytest` (not `python -m pytest`) must import pipeline/ and dashboard/
+    sys.path.insert(0, str(ROOT))
+SAMPLE = ROOT / "tests" / "fixtures" / "sample"
+APP = ROOT / "app.py"
+
+
+@pytest.fixture
+def clear_cache():
+    """st.cache_data is process-wide: clear it so one AppTest's story never leaks into the next."""
+    import streamlit as st
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def sample_dir(monkeypatch, clear_cache) -> Path:
+    """The app reads the hand-made sample story (tests/fixtures/sample)."""
+    monkeypatch.setenv("STORYLINE_DATA", str(SAMPLE))
+    return SAMPLE
+
+
+@pytest.fixture
+def story_copy(tmp_path, monkeypatch, clear_cache):
+    """A writable copy of the sample story that the app reads; returns its folder."""
+    dst = tmp_path / "story"
+    shutil.copytree(SAMPLE, dst)
+    monkeypatch.setenv("STORYLINE_DATA", str(dst))
+    return dst
+
+
+@pytest.fixture
+def make_app():
+    """AppTest factory: make_app(**query_params) -> AppTest after its first run."""
+    from streamlit.testing.v1 import AppTest
+
+    def make(**query) -> "AppTest":
+        at = AppTest.from_file(str(APP), default_timeout=30)
+        for k, v in query.items():
+            at.query_params[k] = v
+        at.run()
+        return at
+    return make
+
+
+@pytest.fixture
+def app(sample_dir, make_app):
+    at = make_app()
+    assert not at.exception, at.exception
+    return at
+
+
+def chart_figure(at, index: int = 0) -> dict:
+    """The Plotly figure JSON that AppTest saw for the index-th chart."""
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def chart_event_ids(at, index: int = 0) -> list[str]:
+    """Event ids drawn as markers in the lanes of the timeline (one per event and lane)."""
+    fig = chart_figure(at, index)
+    return [i for t in fig["data"] if t.get("name") == "events" for i in (t.get("customdata") or [])]
+
+
+@pytest.fixture
+def chart():
+    class Chart:
+        figure = staticmethod(chart_figure)
+        event_ids = staticmethod(chart_event_ids)
+    return Chart
+
+
+@pytest.fixture
+def sample_events() -> list[dict]:
+    return json.loads((SAMPLE / "events.json").read_text(encoding="utf-8"))
+
+
+def qp(at, key: str) -> list[str]:
+    """Values of one URL query parameter as a list (AppTest gives str or list)."""
+    v = at.query_params.get(key, [])
+    return list(v) if isinstance(v, (list, tuple)) else [v]

@@ -1,0 +1,206 @@
+"""The real app in Debian's Chromium: filter, click, present, and screenshots for a human to check.
+
+Screenshots go to tests/artifacts/ (gitignored): timeline/presentation/table at 1280x720 and 1920x1080.
+"""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    env = dict(os.environ, STORYLINE_DATA=str(SAMPLE))
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                             "--server.headless", "true", "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            raise RuntimeError("streamlit did not start")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def open_page(browser, url: str, width: int, height: int, ready: str = "[data-testid='stPlotlyChart'] .main-svg"):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(url)
+    page.wait_for_selector(ready, timeout=30_000)
+    settle(page)
+    return page
+
+
+def settle(page) -> None:
+    """Wait until Streamlit has finished the rerun (no running indicator, no stale elements)."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_timeout(400)
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("""() => {
+        const m = document.querySelector('[data-testid="stMain"]') || document.documentElement;
+        return m.scrollWidth <= m.clientWidth + 1 && document.documentElement.scrollWidth <= innerWidth + 1;
+    }""")
+
+
+def shot(page, name: str, full: bool = False) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=full)
+    return path
+
+
+def wait_text(page, text: str) -> None:
+    page.get_by_text(text).first.wait_for(timeout=30_000)
+
+
+def events_caption(page) -> str:
+    return page.get_by_text(re.compile(r"\d+ of \d+ events")).first.inner_text()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
+def test_timeline_filter_and_click(server, browser, width, height):
+    page = open_page(browser, server, width, height)
+    try:
+        assert "21 of 30 events" in events_caption(page)
+        assert no_horizontal_scroll(page)
+        shot(page, f"timeline_{width}x{height}.png")
+        page.locator("[data-testid='stPlotlyChart']").first.screenshot(path=str(ARTIFACTS / f"chart_{width}.png"))
+
+        # filter through the real multiselect, then remove the chip again
+        box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+        box.click()
+        page.keyboard.type("Luca")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        wait_text(page, "2 of 30 events")
+        page.wait_for_url(re.compile(r"char=Luca(\+|%20)Bellini"), timeout=30_000)
+        settle(page)
+        shot(page, f"timeline_filtered_{width}x{height}.png")
+        page.get_by_role("button", name="Remove Luca Bellini").first.click()
+        wait_text(page, "21 of 30 events")
+        settle(page)
+
+        # click a dot in the lanes: its details open below
+        dot = page.locator("[data-testid='stPlotlyChart'] .scatterlayer .trace .points path").nth(8)
+        dot.click(force=True)
+        page.wait_for_url(re.compile(r"ev=e0*(?!01\b)\d+"), timeout=30_000)
+        settle(page)
+        picked = re.search(r"ev=(e\d+)", page.url).group(1)
+        assert picked != "e001"
+        assert page.get_by_text("Sources (").count() >= 1
+        page.get_by_text("Sources (").first.scroll_into_view_if_needed()
+        shot(page, f"details_{width}x{height}.png")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
+def test_presentation_steps(server, browser, width, height):
+    page = open_page(browser, server + "/?view=present", width, height)
+    try:
+        assert page.get_by_text("1 / 21").count() == 1
+        for k in (2, 3, 4):
+            page.get_by_role("button", name="Next ▶").click()
+            wait_text(page, f"{k} / 21")
+        page.get_by_role("button", name="◀ Previous").click()
+        wait_text(page, "3 / 21")
+        page.wait_for_url(re.compile(r"step=3"), timeout=30_000)
+        settle(page)
+        assert no_horizontal_scroll(page)
+        # the whole slide, chart included, fits in the window
+        bottom = page.evaluate("""() => {
+            const c = document.querySelector('[data-testid="stPlotlyChart"]');
+            return c.getBoundingClientRect().bottom; }""")
+        shot(page, f"present_{width}x{height}.png")
+        assert bottom <= height + 2
+    finally:
+        page.close()
+
+
+def test_table_view_and_reload_keeps_state(server, browser):
+    page = open_page(browser, server + "/?view=table&char=Dario+Conti&kind=story&kind=reception", 1280, 720,
+                     ready="[data-testid='stDataFrame']")
+    try:
+        assert no_horizontal_scroll(page)
+        caption = events_caption(page)
+        assert caption.startswith("10 of 30") or caption.startswith("9 of 30")
+        shot(page, "table_1280x720.png")
+        page.reload()
+        page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
+        settle(page)
+        assert events_caption(page) == caption
+    finally:
+        page.close()
+
+
+def test_cast_row_selection_sets_character_filter(server, browser):
+    page = open_page(browser, server + "/?view=cast", 1280, 720, ready="[data-testid='stDataFrame']")
+    try:
+        grid = page.locator("[data-testid='stDataFrame']").first
+        box = grid.bounding_box()
+        # the grid is a canvas: tick the row-selection box of the first row (the most mentioned character)
+        page.mouse.click(box["x"] + 18, box["y"] + 35 + 18)
+        page.wait_for_url(re.compile(r"char=Marta(\+|%20)Bellini"), timeout=30_000)
+        settle(page)
+        assert page.get_by_role("button", name="Remove Marta Bellini").count() >= 1
+        shot(page, "cast_1280x720.png", full=True)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("query, name", [("x=chronological", "chronological"), ("x=told&lanes=category", "told_category"),
+                                         ("kind=story&kind=production&kind=reception&x=chronological", "all_kinds")])
+def test_other_axes_render_without_scrolling(server, browser, query, name):
+    page = open_page(browser, f"{server}/?{query}", 1280, 720)
+    try:
+        assert no_horizontal_scroll(page)
+        page.locator("[data-testid='stPlotlyChart']").first.screenshot(path=str(ARTIFACTS / f"chart_{name}_1280.png"))
+    finally:
+        page.close()
