@@ -494,6 +494,8 @@ def run(story: Story) -> Story:
             cls[k] = other_tokens[core[0]]
 
     persons = {k: core_of[k] for k, c in cls.items() if c == PERSON}
+    # names the later stages must recognise as not characters (an actor praised in a review)
+    story.non_characters = {o.name: cls[o.key] for o in all_occs if cls.get(o.key, PERSON) != PERSON}
     not_partonly = {o.key for o in all_occs if not o.partonly}
     partonly = {k for k in persons if k not in not_partonly}
     roots, ambiguous = _cluster(persons, counts, partonly)

@@ -43,6 +43,7 @@ def _index(items, key):
 
 def _actor_pattern(story: Story) -> re.Pattern | None:
     names = {c.actor for c in story.characters.values() if c.actor}
+    names |= {n for n, kind in story.non_characters.items() if kind == "actor" and " " in n}
     names = {n for n in names if len(n) > 3}
     if not names:
         return None
