@@ -55,3 +55,12 @@ def test_events_headline_is_short_enough_for_a_slide():
 ])
 def test_events_category_from_concepts(concepts, want):
     assert category(concepts) == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Only one teacher in the high school tells them they could win college scholarships."),
+    ("es", "Solo un maestro les dice que podrían ganar becas universitarias."),
+    ("it", "Solo un insegnante dice loro che potrebbero vincere borse di studio."),
+])
+def test_events_kind_scholarship_is_not_scholarly_prose(lang, text):
+    assert classify(text, lang, n_characters=0, actor_outside_parens=False) == "story"
