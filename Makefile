@@ -1,7 +1,7 @@
 PY ?= python3
 PORT ?= 8501
 
-.PHONY: install install-dev browser run test bench data score load exports
+.PHONY: install install-dev browser run test bench data score load browser-bench exports
 install:
 	$(PY) -m pip install -q -r requirements.txt
 
@@ -26,11 +26,19 @@ node_modules: package.json package-lock.json
 test: install-dev browser node_modules
 	$(PY) -m pytest -q
 
+# 30 browser sessions against one server on 127.0.0.1 for 60 s (bounded, self-stopping)
+load: install-dev browser
+	$(PY) bench/load_test.py
+
+browser-bench: install-dev browser
+	$(PY) bench/browser_bench.py
+
 exports: install
 	$(PY) -m pipeline data/seeds --out out --export timelinejs,sheets,html,png
 
 bench: install-dev
 	$(PY) bench/pipeline_bench.py
+	$(PY) bench/dashboard_bench.py
 
 data: install
 	$(PY) -m pipeline data/seeds --out data/processed

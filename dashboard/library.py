@@ -29,6 +29,7 @@ from typing import Callable
 import pandas as pd
 
 import pipeline
+from pipeline import ingest
 from pipeline.schema import characters_frame, events_frame
 
 from . import edits as _edits
@@ -82,12 +83,17 @@ def decode_upload(name: str, data: bytes) -> tuple[str, str]:
     if not data or not data.strip():
         raise LibraryError(f"{name}: the file is empty.")
     text = enc = None
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    bom16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    # UTF-16 without a BOM has NULs too: the pipeline's own test tells it from binary
+    utf16 = None if bom16 or b"\x00" not in data[:8192] else ingest.utf16_without_bom(data)
+    if b"\x00" in data[:8192] and not bom16 and utf16 is None:
         raise LibraryError(f"{name}: this looks like a binary file, not plain text; upload .txt files only.")
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif bom16:
         candidates = ["utf-16"]
+    elif utf16:
+        candidates = [utf16]
     else:
         candidates = ["utf-8", "cp1252"]
     for c in candidates:
@@ -107,8 +113,8 @@ def decode_upload(name: str, data: bytes) -> tuple[str, str]:
     return text, enc
 
 
-def _validate_uploads(files: dict[str, bytes]) -> list[tuple[str, str, str, int]]:
-    """[(stored name, original name, text, size)] or LibraryError; checks every limit first."""
+def _validate_uploads(files: dict[str, bytes]) -> list[tuple[str, str, str, int, str]]:
+    """[(stored name, original name, text, size, encoding read as)] or LibraryError; checks every limit first."""
     if not files:
         raise LibraryError("Add at least one .txt document to create a story.")
     if len(files) > MAX_FILES:
@@ -126,14 +132,14 @@ def _validate_uploads(files: dict[str, bytes]) -> list[tuple[str, str, str, int]
                            f"the limit is {MAX_TOTAL_BYTES // 1048576} MB per story.")
     out, used = [], set()
     for i, (name, data) in enumerate(files.items()):
-        text, _enc = decode_upload(name, bytes(data))
+        text, enc = decode_upload(name, bytes(data))
         stored = safe_filename(name, i)
         stem, n = stored[:-4], 1
         while stored.casefold() in used:  # two uploads sanitised to the same name
             n += 1
             stored = f"{stem}-{n}.txt"
         used.add(stored.casefold())
-        out.append((stored, name, text, len(data)))
+        out.append((stored, name, text, len(data), enc))
     return out
 
 
@@ -242,12 +248,12 @@ def create_story(title: str, files: dict[str, bytes], *, root: str | os.PathLike
     tmp = r / f".new-{uuid.uuid4().hex}"
     try:
         (tmp / "docs").mkdir(parents=True)
-        for stored, _orig, text, _size in uploads:
+        for stored, _orig, text, _size, _enc in uploads:
             (tmp / "docs" / stored).write_text(text, encoding="utf-8", newline="")
         langs = _process(tmp / "docs", tmp / "processed", progress) if process else []
         meta = {"title": title, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "languages": langs,
-                "files": [{"name": s, "uploaded_as": o, "bytes": n} for s, o, _t, n in uploads],
+                "files": [{"name": s, "uploaded_as": o, "bytes": n, "encoding": e} for s, o, _t, n, e in uploads],
                 "pipeline": pipeline_fingerprint() if process else None}
         _write_json(tmp / "meta.json", meta)
         base = slugify(title)

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -94,17 +95,39 @@ def _atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def _atomic_write_all(files: dict[Path, str]) -> None:
+    """Write every file to a temporary name first, then rename them all: a failure before the
+    renames (disk full, a target that is a folder) leaves every earlier output as it was."""
+    tmps: list[str] = []
+    try:
+        for path, text in files.items():
+            if path.exists() and not path.is_file():
+                raise IsADirectoryError(errno.EISDIR, "not a regular file", str(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            tmps.append(tmp)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+            os.chmod(tmp, 0o644)
+        for tmp, path in zip(tmps, files):
+            os.replace(tmp, path)
+    finally:
+        for tmp in tmps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
 def write_outputs(story: Story, out: str | os.PathLike) -> list[Path]:
-    """Write events.json, characters.json and events.csv into `out`; returns the paths written."""
+    """Write events.json, characters.json and events.csv into `out`, all or nothing; returns the paths."""
     out = Path(out)
-    evs_df, cast_df = frames(story)  # validates before anything is written
+    evs_df, _cast_df = frames(story)  # validates before anything is written
     evs, cast = records(story)
-    paths = [out / "events.json", out / "characters.json", out / "events.csv"]
-    _atomic_write(paths[0], json.dumps(evs, ensure_ascii=False, indent=1))
-    _atomic_write(paths[1], json.dumps(cast, ensure_ascii=False, indent=1))
-    flat = evs_df.copy()
+    flat = evs_df.drop(columns=["titles", "summaries"]).copy()
     for col in ("characters", "places"):
         flat[col] = flat[col].map("; ".join)
     flat["sources"] = flat["sources"].map(lambda ss: " | ".join(f"{s['doc']}:{s['start']}-{s['end']}" for s in ss))
-    _atomic_write(paths[2], flat.to_csv(index=False))
-    return paths
+    files = {out / "events.json": json.dumps(evs, ensure_ascii=False, indent=1),
+             out / "characters.json": json.dumps(cast, ensure_ascii=False, indent=1),
+             out / "events.csv": flat.to_csv(index=False)}
+    _atomic_write_all(files)
+    return list(files)

@@ -37,7 +37,7 @@ class InputError(ValueError):
 
 # ---------------------------------------------------------------- decoding
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le'/'utf-16-be' when the NUL bytes sit in every other position, as in mostly-Latin UTF-16."""
     sample = data[:4096]
     if len(sample) < 4:
@@ -64,7 +64,7 @@ def decode(data: bytes) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             return None
     if b"\x00" in data:
-        codec = _utf16_without_bom(data)
+        codec = utf16_without_bom(data)
         if codec is None:
             return None
         try:

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""What one user waits for in Debian's Chromium, and the server's memory, on the bundled story.
+
+  1. cold start: from spawning `streamlit run app.py` until the first Plotly chart (an svg) is drawn in the
+     page (the server's health check answering, the page load, the pipeline run behind st.cache_data and
+     the first render are all inside);
+  2. warm page load: a second visitor, from navigation to the chart drawn;
+  3. click -> redraw: the user's input event until the rerun finished and the chart stopped changing
+     (stamped in the page, see load_test.py): --repeats filter changes in the sidebar (a character added,
+     then removed again), horizontal-axis switches, and Next in the presentation; medians reported;
+  4. server RSS (process tree): after start, after the first page, peak during the run (1 s samples).
+
+Targets: filter change median <= 400 ms, server RSS <= 300 MB. Results: bench/results/browser.json and a
+markdown table on stdout.
+
+    python bench/browser_bench.py                 # bundled story, 10 repeats
+    python bench/browser_bench.py --repeats 20 --data tests/fixtures/sample --out /tmp/browser.json
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from load_test import (CHROMIUM, CHROMIUM_ARGS, INSTRUMENT_JS, RESULTS, SelectorMissing,  # noqa: E402
+                       Student, git_commit, summary)
+from server import RssSampler, StreamlitServer  # noqa: E402
+
+TARGET_FILTER_MS = 400
+TARGET_RSS_MB = 300
+CHART = ".js-plotly-plot .main-svg"
+
+
+async def measure(srv: StreamlitServer, repeats: int, timeout: float) -> dict:
+    from playwright.async_api import async_playwright
+
+    lat: dict[str, list[float]] = {}
+    errors: list[str] = []
+
+    def record(kind: str, ms: float | None, err: str | None) -> None:
+        if ms is not None:
+            lat.setdefault(kind, []).append(ms)
+        if err:
+            errors.append(f"{kind}: {err}")
+
+    out: dict = {}
+    async with async_playwright() as p:
+        # The browser is up before the server is spawned so that its own start-up is not counted.
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            out["chromium"] = browser.version
+            first = Student(0, browser, srv.url, 0, timeout, record)
+            first.ctx = await browser.new_context(viewport={"width": 1280, "height": 800})
+            first.page = await first.ctx.new_page()
+            first.page.on("pageerror", lambda exc: record("pageerror", None, str(exc)))
+            await first.ctx.add_init_script(INSTRUMENT_JS)
+
+            srv.start()
+            out["health_s"] = round(srv.startup_s, 2)
+            out["rss_started_mb"] = round(srv.rss_mb(), 1)
+            with RssSampler(srv.pid, 1.0) as rss:
+                await first.page.goto(srv.url, timeout=timeout * 1000)
+                await first.page.wait_for_selector(CHART, timeout=timeout * 1000)
+                out["cold_first_chart_s"] = round(time.monotonic() - srv.t_spawn, 2)
+                out["rss_after_first_page_mb"] = round(srv.rss_mb(), 1)
+                await first.close()
+
+                second = Student(1, browser, srv.url, 0, timeout, record)
+                out["warm_page_load_ms"] = round(await second.open(), 1)
+                for _ in range(repeats):
+                    await second.add_character()
+                    await second.remove_character()
+                for _ in range(repeats):
+                    await second.pick_radio("x_mode", None, "x_axis")
+                await second.pick_radio("view", 1, "to_presentation")
+                for _ in range(repeats):
+                    await second.next_slide()
+                await second.close()
+            out["rss_peak_mb"] = rss.peak_mb
+            out["rss_end_mb"] = round(srv.rss_mb(), 1)
+        finally:
+            await browser.close()
+    out["latency"] = {k: summary(v) | {"median_ms": round(statistics.median(v), 1)} for k, v in lat.items()}
+    filt = lat.get("add_character", []) + lat.get("remove_character", [])
+    out["filter_change"] = summary(filt) | {"median_ms": round(statistics.median(filt), 1) if filt else None}
+    out["errors"] = errors
+    return out
+
+
+def report(res: dict) -> str:
+    m, f, t = res["measures"], res["measures"]["filter_change"], res["targets"]
+    rows = [("server spawn -> health ok", f"{m['health_s']} s", ""),
+            ("server spawn -> first chart drawn (cold, pipeline included)", f"{m['cold_first_chart_s']} s", ""),
+            ("second visitor: page load -> chart (warm cache)", f"{m['warm_page_load_ms']} ms", ""),
+            ("filter change (character add/remove) -> redraw, median (n)",
+             f"{f['median_ms']} ms ({f['n']}); p95 {f['p95_ms']} ms",
+             f"<= {TARGET_FILTER_MS} ms: {'yes' if t['filter_median'] else 'NO'}"),
+            ("server RSS started / after first page / peak",
+             f"{m['rss_started_mb']} / {m['rss_after_first_page_mb']} / {m['rss_peak_mb']} MiB",
+             f"<= {TARGET_RSS_MB} MiB: {'yes' if t['rss'] else 'NO'}"),
+            ("errors", str(len(m["errors"])), "0")]
+    out = ["| measure | value | target |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    out += ["", "| action | n | median ms | p95 ms | max ms |", "|---|---|---|---|---|"]
+    out += [f"| {k} | {v['n']} | {v['median_ms']} | {v['p95_ms']} | {v['max_ms']} |"
+            for k, v in sorted(m["latency"].items())]
+    if m["errors"]:
+        out += ["", "Errors:"] + [f"- {e}" for e in m["errors"][:20]]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--repeats", type=int, default=10, help="measurements per kind of action")
+    ap.add_argument("--timeout", type=float, default=120.0, help="one step may take this long, s")
+    ap.add_argument("--data", help="folder for STORYLINE_DATA (default: the bundled story)")
+    ap.add_argument("--out", type=Path, default=RESULTS / "browser.json")
+    args = ap.parse_args(argv)
+
+    env = {"STORYLINE_DATA": str(Path(args.data).resolve())} if args.data else {}
+    srv = StreamlitServer(env=env)
+    try:
+        m = asyncio.run(asyncio.wait_for(measure(srv, args.repeats, args.timeout),
+                                         args.timeout * (4 + args.repeats)))
+    except SelectorMissing as exc:
+        print(f"browser_bench: {exc}", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:
+        print(f"browser_bench: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        srv.stop()
+    res = {"meta": {"date": dt.datetime.now().isoformat(timespec="seconds"), "commit": git_commit(),
+                    "cpus": os.cpu_count(), "python": platform.python_version(), "chromium": m.pop("chromium"),
+                    "data": args.data or "bundled story (data/seeds)", "repeats": args.repeats,
+                    "viewport": "1280x800"},
+           "measures": m}
+    med = m["filter_change"]["median_ms"]
+    res["targets"] = {"filter_median": med is not None and med <= TARGET_FILTER_MS,
+                      "rss": m["rss_peak_mb"] <= TARGET_RSS_MB, "errors": not m["errors"]}
+    res["pass"] = all(res["targets"].values())
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.out.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(res, indent=1), encoding="utf-8")
+    os.replace(tmp, args.out)
+    print(report(res))
+    print(f"\n-> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
