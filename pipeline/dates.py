@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -151,13 +152,20 @@ def _cue(lang: str, topic: str) -> re.Pattern | None:
                       + r")(?!\w)", re.IGNORECASE)
 
 
-def _anchor_event(t: TimeExpr, ev: Event, story_events: list[Event], prev: Event | None) -> Event | None:
+ANCHOR_WINDOW = 40  # events either side: an anchor ("before the wedding") is told near its event
+
+
+def _anchor_event(t: TimeExpr, ev: Event, story_events: list[Event], prev: Event | None,
+                  told: list[float] | None = None) -> Event | None:
     """The event a "before" expression points at: the one mentioning its anchor noun, else the previous."""
     if t.anchor:
         noun = t.anchor.lower().replace("’", "'").split()[-1].split("'")[-1]
         stem = noun[:max(4, len(noun) - 2)]
         pat = re.compile(r"(?<!\w)" + re.escape(stem), re.IGNORECASE)
-        others = [e for e in story_events if e is not ev]
+        told = told if told is not None else [e.told for e in story_events]  # sorted: telling order
+        i = bisect.bisect_left(told, ev.told)
+        near = story_events[max(0, i - ANCHOR_WINDOW): i + ANCHOR_WINDOW + 1]
+        others = [e for e in near if e is not ev]
         later = [e for e in others if e.told > ev.told]
         earlier = [e for e in others if e.told <= ev.told][::-1]
         for e in later + earlier:
@@ -207,7 +215,8 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     back = _flashback(lang)
     setting = _cue(lang, "setting_cues")
     prod_sents = {e.sources[0].sent for e in events if e.kind != "story"}
-    story_events = [e for e in events if e.kind == "story"]
+    story_events = sorted((e for e in events if e.kind == "story"), key=lambda e: e.told)
+    story_told = [e.told for e in story_events]
     n = _Narrative()
     prev: Event | None = None
     grain: dict[int, bool] = {}          # id(event) -> its date is a day
@@ -266,7 +275,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         elif rel is not None:
             ev.rel = rel
             if rel.direction == "before":
-                anchor = _anchor_event(rel, ev, story_events, prev)
+                anchor = _anchor_event(rel, ev, story_events, prev, story_told)
                 if anchor is not None:
                     ev.extra["before"] = anchor
                     if anchor.told > ev.told:

@@ -156,10 +156,17 @@ def summarize(text: str, actors: re.Pattern | None) -> str:
 
 
 def category(concepts: list[str]) -> str:
-    cats = Counter(cat for c in concepts if (cat := _categories().get(c, "other")) != "other")
-    if not cats:
+    """The most cued category; on a tie the one cued first. Concepts of category "other" never decide."""
+    cats = _categories()
+    counts: dict[str, int] = {}
+    for c in concepts:
+        cat = cats.get(c, "other")
+        if cat != "other":
+            counts[cat] = counts.get(cat, 0) + 1
+    if not counts:
         return "other"
-    return max(cats.items(), key=lambda kv: (kv[1], -list(cats).index(kv[0])))[0]
+    top = max(counts.values())
+    return next(cat for cat, n in counts.items() if n == top)
 
 
 def _char_ids(story: Story, mentions: list[Mention]) -> set[str]:

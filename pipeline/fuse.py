@@ -16,7 +16,7 @@ THRESHOLD = 0.26
 ABSORB = 0.25
 GREEDY_GAP = 0.6
 GREEDY = 0.45             # out-of-order tellings (a synopsis paragraph, a frame) may still match strongly              # a neighbour telling part of a matched event joins it (one sentence here, two there)
-MAX_CELLS = 400_000       # alignment table size beyond which a document is not fused (not the same story)
+MAX_CELLS = 60_000        # alignment table size beyond which a document is not fused: retellings of one story are short
 MAX_POS_GAP = 0.45        # relative positions further apart than this never match
 
 
@@ -137,14 +137,18 @@ def run(story: Story) -> Story:
     docs = sorted(by_doc, key=lambda d: -sum(e.kind == "story" for e in by_doc[d]))
     first = by_doc[docs[0]]
     groups = [Group(e, (k + 0.5) / len(first)) for k, e in enumerate(first)]
+    skipped: list[str] = []
     for d in docs[1:]:
         evs = by_doc[d]
-        pairs = align(groups, evs, w) if len(groups) * len(evs) <= MAX_CELLS else []
-        if not pairs and len(groups) * len(evs) > MAX_CELLS:
-            story.messages.append(f"fuse: {d} not compared with the other documents (too large to align)")
-        matched = dict((j, i) for i, j in pairs)
-        groups = _absorb_neighbours(groups, evs, matched, w)
-        _greedy(groups, evs, matched, w)
+        matched: dict[int, int] = {}
+        if len(groups) * len(evs) <= MAX_CELLS:
+            matched = {j: i for i, j in align(groups, evs, w)}
+            groups = _absorb_neighbours(groups, evs, matched, w)
+            _greedy(groups, evs, matched, w)
+        else:
+            skipped.append(d)
+            groups.extend(Group(ev, 1.0) for ev in evs)  # told after the documents before it
+            continue
         # unmatched events are inserted after the group their predecessor in the same document went to
         new: list[Group] = []
         placed: dict[int, Group] = {}
@@ -166,6 +170,9 @@ def run(story: Story) -> Story:
         groups = new
         for k, g in enumerate(groups):
             g.pos = (k + 0.5) / len(groups)
+    if skipped:
+        story.messages.append(f"fuse: {len(skipped)} documents not compared with the others "
+                              f"(too many events to align; fusion is meant for retellings of one story)")
     fused: list[Event] = []
     for seq, g in enumerate(groups):
         fused.append(_merge(g.members, seq))

@@ -10,10 +10,22 @@ from . import lexicons
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
+class _FoldTable(dict):
+    """str.translate table that strips accents, filled lazily one code point at a time."""
+
+    def __missing__(self, cp: int) -> str:
+        out = "".join(c for c in unicodedata.normalize("NFKD", chr(cp)) if not unicodedata.combining(c))
+        self[cp] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Casefold and strip accents, so cue words match across MT spelling noise."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
+    return text if text.isascii() else text.translate(_FOLD)
 
 
 class CueSet:
@@ -35,24 +47,35 @@ class CueSet:
                 else:
                     self.words[w] = label
         self.maxlen = max((len(p) for p in self.prefixes), default=0)
+        self._seen: dict[str, str | None] = {}
+        self._phrase_label = {p: lab for p, lab in self.phrases}
+        # one pass for every phrase; the lookahead lets phrases overlap ("the film is set" / "is set in")
+        self._phrase_re = re.compile(
+            "(?= (" + "|".join(re.escape(p) for p in sorted(self._phrase_label, key=len, reverse=True)) + ") )"
+        ) if self.phrases else None
 
     def label(self, token: str) -> str | None:
         """The label of a folded token, or None."""
+        try:
+            return self._seen[token]
+        except KeyError:
+            pass
         hit = self.words.get(token)
-        if hit is not None:
-            return hit
-        for k in range(min(len(token), self.maxlen), 2, -1):
-            hit = self.prefixes.get(token[:k])
-            if hit is not None:
-                return hit
-        return None
+        if hit is None:
+            for k in range(min(len(token), self.maxlen), 2, -1):
+                hit = self.prefixes.get(token[:k])
+                if hit is not None:
+                    break
+        if len(self._seen) < 200_000:  # words repeat; the bound keeps memory flat on huge inputs
+            self._seen[token] = hit
+        return hit
 
     def find(self, folded: str, tokens: list[str]) -> list[str]:
         """Labels of every cue in a folded text (one per hit)."""
         out = [lab for t in tokens if (lab := self.label(t)) is not None]
         if self.phrases:
             joined = f" {' '.join(tokens)} "
-            out += [lab for p, lab in self.phrases if f" {p} " in joined]
+            out += [self._phrase_label[m.group(1)] for m in self._phrase_re.finditer(joined)]
         return out
 
 
