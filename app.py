@@ -1,8 +1,12 @@
 """Storyline dashboard: `streamlit run app.py`.
 
-Reads the bundled story through the pipeline (default) or a folder named by the environment
-variable STORYLINE_DATA (events.json + characters.json [+ docs/*.txt], or raw .txt documents).
-Filters, view, event and presentation step live in the URL so a link reopens the same view.
+Stories come from the story library (dashboard.library; root folder data/library/, or the
+folder named by STORYLINE_LIBRARY): the built-in October Sky plus every story a user created
+by uploading or pasting texts, each with its curation overlay (dashboard.edits). Setting
+STORYLINE_DATA to a folder (events.json + characters.json [+ docs/*.txt], or raw .txt
+documents) shows that folder instead, read-only.
+Story, interface language, filters, view, event and presentation step live in the URL so a
+link reopens the same view. Interface labels come from dashboard/labels/<lang>.json via t().
 """
 from __future__ import annotations
 
@@ -12,12 +16,19 @@ import os
 import streamlit as st
 
 from dashboard import cast as cast_view
-from dashboard import data, filters as flt, text, timeline
+from dashboard import curate, data, edits as edits_mod, export, filters as flt, i18n, library, text, timeline
+from dashboard.i18n import t, t_or
 from dashboard.palette import character_colors
+from pipeline.schema import KINDS as EVENT_KINDS, PRECISIONS
 
-VIEWS = ["Timeline", "Presentation", "Cast", "Table"]
-VIEW_KEYS = {"Timeline": "timeline", "Presentation": "present", "Cast": "cast", "Table": "table"}
-KIND_LABELS = {"story": "story", "production": "production (making of)", "reception": "reception (reviews, prizes)"}
+LIBRARY_ENV = "STORYLINE_LIBRARY"
+VIEWS = ["Timeline", "Presentation", "Cast", "Table", "Stories"]
+VIEW_KEYS = {"Timeline": "timeline", "Presentation": "present", "Cast": "cast", "Table": "table",
+             "Stories": "stories"}
+# Format functions pass `ui` explicitly: Streamlit may call them outside the script's thread.
+# widget state that must survive runs where its widget is not drawn or its label changed language
+KEEP_KEYS = ("x_mode", "lanes", "eras", "wide", "event_pick", "step", "f_chars", "f_match", "f_kinds", "f_cats",
+             "f_langs", "f_dates", "f_undated", "f_q", "x_scope", "x_kind")
 
 qp = st.query_params
 _view0 = {v: k for k, v in VIEW_KEYS.items()}.get(qp.get("view", ""), "Timeline")
@@ -25,36 +36,309 @@ st.set_page_config(page_title="Storyline", layout="wide",
                    initial_sidebar_state="collapsed" if _view0 == "Presentation" else "expanded")
 
 
+# ---------------------------------------------------------------- interface language (URL, else browser)
+def _browser_lang() -> str:
+    try:
+        loc = getattr(st.context, "locale", None)
+        return i18n.negotiate(loc or st.context.headers.get("Accept-Language"))
+    except Exception:  # no browser context (bare runs, AppTest)
+        return i18n.DEFAULT
+
+
+if st.session_state.get("ui") not in i18n.LANGS:
+    st.session_state.ui = qp.get("ui") if qp.get("ui") in i18n.LANGS else _browser_lang()
+ui = i18n.set_lang(st.session_state.ui)
+
+
 # ---------------------------------------------------------------- load (cached)
-@st.cache_data(show_spinner="Reading the story…", max_entries=4)
+@st.cache_data(show_spinner=False, max_entries=4)
 def load_story(source: str) -> data.StoryData:
-    """The bundled story through the pipeline (same frames as pipeline.load()), or a folder."""
+    """A folder of processed output or raw .txt documents (STORYLINE_DATA)."""
     return data.load_folder(source) if source else data.load_pipeline()
 
 
-@st.cache_data(max_entries=4)
-def story_palette(source: str) -> tuple[list[str], dict[str, str]]:
-    story = load_story(source)
-    names = data.cast_order(story.events, story.characters)
-    return names, character_colors(names)
+@st.cache_data(show_spinner=False, max_entries=8)
+def library_raw(root: str | None, slug: str, stamp: tuple) -> tuple:
+    """(events, characters, docs, warnings) of a library story with its edits; `stamp` keys the cache."""
+    events, cast = library.load_story(slug, root)
+    warnings = list(events.attrs.get("edit_warnings", []))
+    events.attrs = {}
+    return events, cast, curate.read_docs(library.docs_dir(slug, root)), warnings
+
+
+def _finish(events, cast, docs, label: str, lang: str, messages=()) -> tuple:
+    """(StoryData in the interface language, cast order, colours): everything a rerun reuses."""
+    events = events[[c for c in events.columns if not str(c).startswith("_")]]
+    events = curate.localize(events, lang)
+    if "edited" not in events.columns:
+        events = events.assign(edited=False)
+    events = events.assign(edited=events["edited"].fillna(False).astype(bool))
+    names = data.cast_order(events, cast)
+    return (data.StoryData(data.prepare(events), cast, docs, label=label, messages=list(messages)), names,
+            character_colors(names))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def folder_story(source: str, lang: str) -> tuple:
+    s = load_story(source)
+    return _finish(s.events, s.characters, s.docs, s.label, lang, s.messages)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def library_story(root: str | None, slug: str, stamp: tuple, lang: str, title: str) -> tuple:
+    events, cast, docs, warnings = library_raw(root, slug, stamp)
+    return _finish(events, cast, docs, title, lang), warnings
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def detect_lang(sample: str) -> str | None:
+    return curate.detect_language(sample)
 
 
 source = (st.session_state.get("data_dir") or os.environ.get(data.ENV_VAR) or "").strip()
+lib_root = os.environ.get(LIBRARY_ENV) or None
+library_mode = not source
+stories: list[dict] = []
+if library_mode:
+    try:
+        stories = library.list_stories(lib_root)
+    except OSError as exc:
+        st.error(t("lib.unreadable", error=text.md_escape(str(exc))))
+        st.stop()
+titles = {m["slug"]: str(m.get("title") or m["slug"]) for m in stories}
+
+if "_open" in st.session_state:          # a story just created / deleted: open it before widgets exist
+    st.session_state.story = st.session_state.pop("_open")
+    st.session_state.view = "Timeline"
+if library_mode and st.session_state.get("story") not in titles:
+    wanted = st.session_state.get("story") or qp.get("story") or library.BUILTIN_SLUG
+    if wanted not in titles:
+        if wanted != library.BUILTIN_SLUG:
+            st.session_state._missing_story = wanted
+        wanted = library.BUILTIN_SLUG
+    st.session_state.story = wanted
+slug = st.session_state.get("story") if library_mode else None
+
+
+def current_ops() -> list[dict]:
+    try:
+        return library.load_edits(slug, lib_root)
+    except edits_mod.EditsError as exc:
+        st.session_state.setdefault("_warn", {}).setdefault(slug, []).append(str(exc))
+        return []
+
+
 try:
-    story = load_story(source)
+    with st.spinner(t("load.spinner")):
+        if library_mode:
+            (story, cast_names, colors), warns = library_story(lib_root, slug, curate.story_stamp(slug, lib_root), ui, titles[slug])
+            if warns:
+                seen = st.session_state.setdefault("_warn", {}).setdefault(slug, [])
+                seen.extend(w for w in warns if w not in seen)
+        else:
+            story, cast_names, colors = folder_story(source, ui)
 except Exception as exc:  # a broken folder or a pipeline bug: say what, don't crash the page
-    st.error(f"Could not load the story from {source or 'the bundled documents'}: {exc}")
+    where = titles.get(slug, slug) if library_mode else (source or t("load.bundled"))
+    st.error(t("load.failed", where=text.md_escape(where), error=text.md_escape(str(exc))))
     st.stop()
 events, characters, docs = story.events, story.characters, story.docs
-cast_names, colors = story_palette(source)
+ops = current_ops() if library_mode else []
 
 # Constant CSS only (no story text): less empty space above the content, so a slide fits 1280x720.
 st.html("<style>[data-testid='stMainBlockContainer'], .block-container {padding-top: 1.2rem;}</style>")
+
+
+# ---------------------------------------------------------------- story switching and saving edits
+def reset_for_story() -> None:
+    """Forget the previous story's filters, pick and URL state (its names mean nothing in the next)."""
+    for k in ("f_chars", "f_match", "f_kinds", "f_cats", "f_langs", "f_dates", "f_undated", "f_q", "event_pick",
+              "step", "_last_click", "_last_qp", "_export"):
+        st.session_state.pop(k, None)
+    st.session_state._init = False
+
+
+def switch_story() -> None:
+    reset_for_story()
+    st.session_state.view = "Timeline"
+    st.query_params.from_dict({"story": st.session_state.story, "ui": ui})
+
+
+def open_story(new_slug: str) -> None:
+    reset_for_story()
+    st.session_state._open = new_slug
+    st.query_params.from_dict({"story": new_slug, "ui": ui})
+
+
+def save_ops(new_ops: list[dict], message: str, pick: str | None = None) -> None:
+    """Store the edit list (atomic write beside the pipeline output) and show the result."""
+    try:
+        library.save_edits(slug, new_ops, lib_root)
+    except (edits_mod.EditsError, library.LibraryError, OSError) as exc:
+        st.error(t("edit.save_failed", error=text.md_escape(str(exc))))
+        return
+    st.session_state._flash = message
+    if pick:
+        st.session_state._pick = pick
+    st.rerun()
+
+
+def add_op(op: dict, message: str, pick: str | None = None) -> None:
+    save_ops(ops + [op], message, pick)
+
+
+def go_stories() -> None:
+    st.session_state.view = "Stories"
+
+
+if "_pick" in st.session_state:
+    st.session_state.event_pick = st.session_state.pop("_pick")
+if "_flash" in st.session_state:
+    st.toast(st.session_state.pop("_flash"), icon=":material/check_circle:")
+
+
+# ---------------------------------------------------------------- sidebar: language, story, undo
+with st.sidebar:
+    st.title("Storyline")
+    st.selectbox(t("ui.language"), list(i18n.LANGS), key="ui", format_func=i18n.NAMES.get)
+    if library_mode:
+        st.selectbox(t("story.pick"), list(titles), key="story", format_func=titles.get, on_change=switch_story)
+        st.button(t("story.manage"), on_click=go_stories, width="stretch", key="go_stories", icon=":material/add:")
+        if ops:
+            st.caption(t("edit.count", n=len(ops)))
+            if st.button(t("edit.undo", what=curate.describe(ops[-1])), key="undo", width="stretch", icon=":material/undo:"):
+                save_ops(edits_mod.undo(ops), t("edit.undone"))
+
+if library_mode:
+    if st.session_state.get("_missing_story"):
+        st.warning(t("story.missing", slug=text.md_escape(st.session_state.pop("_missing_story"))))
+    for w in st.session_state.get("_warn", {}).get(slug, []):
+        st.warning(text.md_escape(w))
+
+
+def lang_label(lg: str) -> str:
+    return t_or("lang." + lg, text.LANG_NAMES.get(lg, lg), ui)
+
+
+def stories_panel() -> None:
+    """The library: every story (open, delete with confirmation) and the new-story form."""
+    st.header(t("stories.title"))
+    for m in stories:
+        with st.container(border=True):
+            c1, c2 = st.columns([4, 1], vertical_alignment="center")
+            langs = ", ".join(lang_label(lg) for lg in m.get("languages") or []) or "—"
+            c1.markdown(f"**{text.md_escape(titles[m['slug']])}**" + ("  · " + t("stories.builtin")
+                                                                       if m.get("builtin") else ""))
+            c1.caption(t("stories.info", files=len(m.get("files") or []), langs=langs))
+            if m["slug"] == slug:
+                c2.caption(t("stories.open_now"))
+            else:
+                c2.button(t("stories.open"), key=f"open_{m['slug']}", on_click=open_story, args=(m["slug"],),
+                          width="stretch")
+            if not m.get("builtin"):
+                with st.expander(t("stories.delete")):
+                    sure = st.checkbox(t("stories.delete_confirm", title=titles[m["slug"]]),
+                                       key=f"del_ok_{m['slug']}")
+                    if st.button(t("stories.delete_button"), key=f"del_{m['slug']}", disabled=not sure,
+                                 type="primary"):
+                        try:
+                            library.delete_story(m["slug"], lib_root)
+                        except (library.LibraryError, OSError) as exc:
+                            st.error(text.md_escape(str(exc)))
+                        else:
+                            st.session_state._flash = t("stories.deleted", title=titles[m["slug"]])
+                            if m["slug"] == slug:
+                                open_story(library.BUILTIN_SLUG)
+                            st.rerun()
+    new_story_panel()
+
+
+def new_story_panel() -> None:
+    n = st.session_state.setdefault("_new_nonce", 0)
+    st.subheader(t("new.title"))
+    st.caption(t("new.limits", files=library.MAX_FILES, mb=library.MAX_FILE_BYTES // 1048576,
+                 total=library.MAX_TOTAL_BYTES // 1048576))
+    title = st.text_input(t("new.story_title"), key=f"new_title_{n}", max_chars=library.MAX_TITLE)
+    uploads = st.file_uploader(t("new.upload"), type=["txt"], accept_multiple_files=True, key=f"new_files_{n}")
+    c1, c2 = st.columns([1, 3])
+    paste_name = c1.text_input(t("new.paste_name"), key=f"new_paste_name_{n}", placeholder="notes.txt")
+    paste = c2.text_area(t("new.paste"), key=f"new_paste_{n}", height=140)
+    files: dict[str, bytes] = {}
+    for f in uploads or []:
+        name, k = f.name, 1
+        while name in files:          # two uploads with one name: keep both
+            k += 1
+            name = f"{f.name[:-4] if f.name.lower().endswith('.txt') else f.name}-{k}.txt"
+        files[name] = f.getvalue()
+    if paste.strip():
+        pname = " ".join(paste_name.split()) or t("new.pasted_default")
+        pname = pname if pname.lower().endswith(".txt") else pname + ".txt"
+        files[pname if pname not in files else "pasted-" + pname] = paste.encode("utf-8")
+    override: dict[str, str] = {}
+    bad = False
+    if files:
+        st.markdown(f"**{t('new.documents')}**")
+    for i, (name, raw) in enumerate(files.items()):
+        with st.container(border=True):
+            a, b = st.columns([3, 2], vertical_alignment="center")
+            try:
+                if len(raw) > library.MAX_FILE_BYTES:
+                    raise library.LibraryError(t("new.too_big", name=name, mb=library.MAX_FILE_BYTES // 1048576))
+                body, enc = library.decode_upload(name, raw)
+            except library.LibraryError as exc:
+                a.text(name)
+                a.error(text.md_escape(str(exc)))
+                bad = True
+                continue
+            found = detect_lang(body[:3000])
+            a.text(name)                      # st.text: a file name is never markup
+            a.caption(t("new.doc_info", kb=max(1, round(len(raw) / 1024)), words=len(body.split()), enc=enc,
+                        language=lang_label(found) if found else t("new.lang_unknown")))
+            pick = b.selectbox(t("new.lang"), ["auto", "en", "es", "it"], key=f"new_lang_{n}_{i}",
+                               format_func=lambda v, f=found: t("new.lang_auto", ui, language=lang_label(f) if f else "?")
+                               if v == "auto" else lang_label(v))
+            if pick != "auto":
+                override[name] = pick
+    if len(files) > library.MAX_FILES:
+        st.error(t("new.too_many", n=len(files), max=library.MAX_FILES))
+    if st.button(t("new.create"), type="primary", key=f"new_create_{n}", disabled=not files):
+        if not title.strip():
+            st.error(t("new.need_title"))
+            return
+        if bad:
+            st.error(t("new.fix_files"))
+            return
+        try:
+            with st.status(t("new.processing"), expanded=True) as status:
+                bar = st.progress(0.0, text=t("new.stage_start"))
+
+                def progress(stage: str, i: int, total: int) -> None:
+                    bar.progress(min(i / max(total, 1), 1.0),
+                                 text=t("new.stage", stage=t_or("stage." + stage, stage), i=i + 1, n=total))
+
+                new_slug = curate.create_story(title, files, lib_root, lang_override=override, progress=progress)
+                bar.progress(1.0, text=t("new.done"))
+                status.update(label=t("new.done"), state="complete")
+        except library.LibraryError as exc:
+            st.error(text.md_escape(str(exc)))
+            return
+        except Exception as exc:  # a pipeline bug: a message, never a traceback; the open story stays
+            st.error(t("new.failed", error=text.md_escape(f"{type(exc).__name__}: {exc}")))
+            return
+        st.session_state._new_nonce = n + 1
+        st.session_state._flash = t("new.created", title=" ".join(title.split()))
+        open_story(new_slug)
+        st.rerun()
+
+
 if events.empty:
     st.title("Storyline")
-    st.info(f"No events yet in {story.label or source}. The pipeline found nothing to show — "
-            "when it produces events they will appear here. Set STORYLINE_DATA to a folder of "
-            "processed output (events.json, characters.json) to look at another story.")
+    if library_mode:
+        st.info(t("empty.library", title=text.md_escape(story.label)))
+        stories_panel()
+    else:
+        st.info(f"No events yet in {story.label or source}. The pipeline found nothing to show — "
+                "when it produces events they will appear here. Set STORYLINE_DATA to a folder of "
+                "processed output (events.json, characters.json) to look at another story.")
     st.stop()
 
 # ---------------------------------------------------------------- state from the URL, once per session
@@ -68,22 +352,24 @@ if not st.session_state.get("_init"):
         f_kinds=[k for k in f0.kinds if k in flt.KINDS],
         f_cats=[c for c in f0.cats if c in set(events["category"])],
         f_langs=[lg for lg in f0.langs if any(lg in ls for ls in events["_langs"])],
-        f_undated=f0.undated, f_q=f0.q, view=_view0,
+        f_undated=f0.undated, f_q=f0.q, view=st.session_state.get("view") or _view0,
         x_mode=qp.get("x") if qp.get("x") in timeline.X_MODES else "sequence",
         lanes=qp.get("lanes") if qp.get("lanes") in timeline.LANE_MODES else "character",
-        event_pick=qp.get("ev"), step=int(qp.get("step", "1")) if qp.get("step", "1").isdigit() else 1,
+        event_pick=st.session_state.get("event_pick") or qp.get("ev"),
+        step=int(qp.get("step", "1")) if qp.get("step", "1").isdigit() else 1,
         _init=True)
     if has_dates:
         lo = dt.date.fromisoformat(f0.date_from) if f0.date_from else date_min.date()
         hi = dt.date.fromisoformat(f0.date_to) if f0.date_to else date_max.date()
         st.session_state.f_dates = (max(lo, date_min.date()), min(hi, date_max.date()))
 # Streamlit forgets a widget's value in runs where the widget is not drawn (another view is
-# shown); re-assigning keeps the choice when the user comes back.
-for _k in ("x_mode", "lanes", "eras", "wide", "event_pick", "step"):
+# shown) or its label changed (another interface language); re-assigning keeps the choice.
+for _k in KEEP_KEYS:
     if _k in st.session_state:
         st.session_state[_k] = st.session_state[_k]
 st.session_state.setdefault("eras", True)
 st.session_state.setdefault("wide", False)
+st.session_state.setdefault("x_scope", True)
 
 
 def reset_filters() -> None:
@@ -93,37 +379,38 @@ def reset_filters() -> None:
         st.session_state.f_dates = (date_min.date(), date_max.date())
 
 
+def cat_label(c: str) -> str:
+    return t_or("cat." + c, c, ui)
+
+
+def kind_label(k: str) -> str:
+    return t_or("kind." + k, k, ui)
+
+
 # ---------------------------------------------------------------- sidebar filters
 with st.sidebar:
-    st.title("Storyline")
-    st.header("Filters")
-    st.multiselect("Characters", cast_names, key="f_chars", placeholder="All characters")
-    st.radio("Show events with", ["any", "all"], key="f_match", horizontal=True,
-             format_func=lambda m: "any of them" if m == "any" else "all of them")
-    st.multiselect("Kind of event", list(flt.KINDS), key="f_kinds", format_func=KIND_LABELS.get,
-                   placeholder="Every kind")
-    st.multiselect("Category", sorted(set(events["category"])), key="f_cats", placeholder="Every category")
+    st.header(t("filters"))
+    st.multiselect(t("f.characters"), cast_names, key="f_chars", placeholder=t("f.characters_all"))
+    st.radio(t("f.match"), ["any", "all"], key="f_match", horizontal=True,
+             format_func=lambda m: t("f.match_" + m, ui))
+    st.multiselect(t("f.kinds"), list(flt.KINDS), key="f_kinds", format_func=lambda k: t("kindlong." + k, ui),
+                   placeholder=t("f.kinds_all"))
+    st.multiselect(t("f.category"), sorted(set(events["category"])), key="f_cats", format_func=cat_label,
+                   placeholder=t("f.category_all"))
     langs = sorted({lg for ls in events["_langs"] for lg in ls if lg})
-    st.multiselect("Source language", langs, key="f_langs", placeholder="Every language",
-                   format_func=lambda lg: text.LANG_NAMES.get(lg, lg))
+    st.multiselect(t("f.lang"), langs, key="f_langs", placeholder=t("f.lang_all"), format_func=lang_label)
     date_from = date_to = None
     if has_dates:
-        picked = st.date_input("Dates", key="f_dates", min_value=date_min.date(), max_value=date_max.date(),
+        picked = st.date_input(t("f.dates"), key="f_dates", min_value=date_min.date(), max_value=date_max.date(),
                                format="YYYY-MM-DD")
         picked = picked if isinstance(picked, (tuple, list)) else (picked,)
         if len(picked) >= 1 and picked[0] and picked[0] > date_min.date():
             date_from = picked[0].isoformat()
         if len(picked) == 2 and picked[1] and picked[1] < date_max.date():
             date_to = picked[1].isoformat()
-        st.checkbox("Keep undated events", key="f_undated", disabled=not (date_from or date_to))
-    st.text_input("Search titles, summaries and sources", key="f_q", placeholder="e.g. tower")
-    st.button("Reset filters", on_click=reset_filters, width="stretch")
-    with st.expander("Data source"):
-        st.caption(f"Showing: {story.label}")
-        st.text_input("Folder of processed output", key="data_dir", value=None,
-                      placeholder="empty = bundled story")
-        for m in story.messages:
-            st.caption(m)
+        st.checkbox(t("f.undated"), key="f_undated", disabled=not (date_from or date_to))
+    st.text_input(t("f.search"), key="f_q", placeholder=t("f.search_hint"))
+    st.button(t("f.reset"), on_click=reset_filters, width="stretch")
 
 current = flt.Filters(chars=tuple(st.session_state.f_chars), match=st.session_state.f_match,
                       kinds=tuple(st.session_state.f_kinds), cats=tuple(st.session_state.f_cats),
@@ -132,7 +419,9 @@ current = flt.Filters(chars=tuple(st.session_state.f_chars), match=st.session_st
 shown = flt.apply(events, current)
 ids = shown["id"].tolist()
 row_of = dict(zip(ids, range(len(ids))))
-labels = {i: f"#{o} · {timeline.truncate(t, 80)}" for i, o, t in zip(ids, shown["order"], shown["title"])}
+labels = {i: f"#{o} · {timeline.truncate(tt, 80)}" for i, o, tt in zip(ids, shown["order"], shown["title"])}
+all_labels = {i: f"#{o} · {timeline.truncate(tt, 80)}" for i, o, tt in zip(events["id"], events["order"],
+                                                                           events["title"])}
 
 
 def event(eid: str) -> dict:
@@ -143,36 +432,132 @@ def event_label(eid: str) -> str:
     return labels[eid]
 
 
+def names_input(label_key: str, chosen: list[str], key: str) -> list[str]:
+    """Characters: a multiselect of the cast plus free text for names the pipeline missed."""
+    picked = st.multiselect(t(label_key), curate.merge_names(cast_names, chosen), default=chosen, key=key)
+    more = st.text_input(t("edit.more_names"), key=key + "_more", placeholder=t("edit.more_names_hint"))
+    return curate.merge_names(picked, curate.parse_names(more))
+
+
+def edit_panel(e: dict) -> None:
+    """Correct one event: fields, merge, delete. Saved as edit operations beside the pipeline output."""
+    eid, n = e["id"], len(ops)
+    cats = sorted(set(events["category"]) | {e["category"]})
+    with st.expander(t("edit.open")):
+        with st.form(key=f"edit_{eid}_{n}"):
+            title = st.text_input(t("field.title"), value=e["title"], max_chars=90, key=f"ed_title_{eid}_{n}")
+            summary = st.text_area(t("field.summary"), value=e["summary"] or "", key=f"ed_sum_{eid}_{n}")
+            c1, c2 = st.columns(2)
+            date = c1.text_input(t("field.date"), value=e["date"] if isinstance(e["date"], str) else "",
+                                 placeholder=t("edit.date_hint"), key=f"ed_date_{eid}_{n}")
+            prec = c2.selectbox(t("field.date_precision"), list(PRECISIONS),
+                                index=list(PRECISIONS).index(e["date_precision"])
+                                if e["date_precision"] in PRECISIONS else len(PRECISIONS) - 1,
+                                format_func=lambda p: t_or("precision." + p, p, ui), key=f"ed_prec_{eid}_{n}")
+            chars = names_input("field.characters", list(e["characters"]), f"ed_chars_{eid}_{n}")
+            c3, c4 = st.columns(2)
+            cat = c3.selectbox(t("field.category"), cats, index=cats.index(e["category"]), format_func=cat_label,
+                               accept_new_options=True, key=f"ed_cat_{eid}_{n}")
+            kind = c4.selectbox(t("field.kind"), list(EVENT_KINDS), index=list(EVENT_KINDS).index(e["kind"])
+                                if e["kind"] in EVENT_KINDS else 0, format_func=kind_label, key=f"ed_kind_{eid}_{n}")
+            saved = st.form_submit_button(t("edit.save"), type="primary")
+        if saved:
+            try:
+                values = {"title": " ".join(title.split()), "summary": summary.strip(), "date": curate.check_date(date),
+                          "date_precision": prec, "characters": chars, "category": (cat or "other").strip(),
+                          "kind": kind}
+                op = curate.update_op(e, values)
+            except edits_mod.EditsError as exc:
+                st.error(text.md_escape(str(exc)))
+            else:
+                if op is None:
+                    st.info(t("edit.nothing"))
+                else:
+                    add_op(op, t("edit.saved"), pick=eid)
+        others = [i for i in events["id"] if i != eid]
+        if others:
+            m1, m2 = st.columns([3, 1], vertical_alignment="bottom")
+            other = m1.selectbox(t("edit.merge_with"), others, format_func=all_labels.get, key=f"ed_merge_{eid}",
+                                 index=None, placeholder=t("edit.merge_pick"))
+            if m2.button(t("edit.merge"), key=f"ed_merge_go_{eid}", disabled=other is None, width="stretch"):
+                add_op({"op": "merge", "keep": eid, "other": other}, t("edit.merged"), pick=eid)
+        d1, d2 = st.columns([3, 1], vertical_alignment="center")
+        sure = d1.checkbox(t("edit.delete_confirm"), key=f"ed_del_ok_{eid}")
+        if d2.button(t("edit.delete"), key=f"ed_del_{eid}", disabled=not sure, width="stretch"):
+            add_op({"op": "delete", "id": eid}, t("edit.deleted"))
+
+
+def add_panel() -> None:
+    """Add an event the pipeline missed."""
+    n = len(ops)
+    with st.expander(t("add.open"), icon=":material/add:"):
+        with st.form(key=f"add_{n}"):
+            title = st.text_input(t("field.title"), max_chars=90, key=f"add_title_{n}")
+            summary = st.text_area(t("field.summary"), key=f"add_sum_{n}")
+            c1, c2 = st.columns(2)
+            date = c1.text_input(t("field.date"), placeholder=t("edit.date_hint"), key=f"add_date_{n}")
+            prec = c2.selectbox(t("field.date_precision"), list(PRECISIONS), format_func=lambda p: t_or("precision." + p, p, ui),
+                                key=f"add_prec_{n}")
+            chars = names_input("field.characters", [], f"add_chars_{n}")
+            c3, c4 = st.columns(2)
+            cats = sorted(set(events["category"]))
+            cat = c3.selectbox(t("field.category"), cats, index=cats.index("other") if "other" in cats else 0,
+                               format_func=cat_label, accept_new_options=True, key=f"add_cat_{n}")
+            kind = c4.selectbox(t("field.kind"), list(EVENT_KINDS), format_func=kind_label, key=f"add_kind_{n}")
+            after = st.selectbox(t("add.after"), list(events["id"]), index=None, format_func=all_labels.get,
+                                 placeholder=t("add.after_auto"), key=f"add_after_{n}")
+            go = st.form_submit_button(t("add.save"), type="primary")
+        if go:
+            try:
+                fields = {"summary": summary.strip(), "date": curate.check_date(date), "characters": chars,
+                          "category": (cat or "other").strip(), "kind": kind}
+                if fields["date"]:
+                    fields["date_precision"] = prec
+                if after:
+                    fields["after"] = after
+                op = edits_mod.new_event_op(" ".join(title.split()), **fields)
+            except edits_mod.EditsError as exc:
+                st.error(text.md_escape(str(exc)) if title.strip() else t("add.need_title"))
+            else:
+                add_op(op, t("add.saved"), pick=op["event"]["id"])
+
+
 def show_details(eid: str) -> None:
-    blocks = text.details_markdown(event(eid), docs)
+    e = event(eid)
+    blocks = curate.details_blocks(e, docs)
     with st.container(border=True):
         for b in blocks[:3]:
             st.markdown(b)
+    if library_mode:
+        edit_panel(e)
     if len(blocks) > 3:
-        st.markdown(f"**Sources** ({len(blocks) - 3} document{'s' * (len(blocks) > 4)})")
+        st.markdown(t("d.sources", n=len(blocks) - 3))
         for b in blocks[3:]:
             with st.container(border=True):
                 st.markdown(b)
 
 
 # ---------------------------------------------------------------- views
-v1, v2 = st.columns([3, 2], vertical_alignment="center")
-view = v1.radio("View", VIEWS, key="view", horizontal=True, label_visibility="collapsed")
-v2.caption(f"{len(shown)} of {len(events)} events · {os.path.basename(story.label.rstrip('/')) or story.label}")
+v1, v2 = st.columns([7, 3], vertical_alignment="center")
+if st.session_state.get("view") not in VIEWS or (st.session_state.get("view") == "Stories" and not library_mode):
+    st.session_state.view = "Timeline"
+view = v1.radio("View", VIEWS if library_mode else VIEWS[:-1], key="view", horizontal=True,
+                label_visibility="collapsed", format_func=lambda v: t("view." + VIEW_KEYS[v], ui))
+v2.caption(t("caption.count", n=len(shown), total=len(events)) + " · "
+           + (os.path.basename(story.label.rstrip('/')) or story.label))
 if st.session_state.get("event_pick") not in row_of:
     st.session_state.event_pick = ids[0] if ids else None
 
 if view == "Timeline":
     c1, c2, c3 = st.columns([3, 3, 1.4])
-    c1.radio("Horizontal axis", list(timeline.X_MODES), key="x_mode", horizontal=True,
-             format_func=timeline.X_MODES.get,
-             help="Story order: evenly spaced, honest when few dates are stated. Dates: undated events sit "
-                  "between dated neighbours. As told: the order the documents tell them.")
-    c2.radio("Lanes", list(timeline.LANE_MODES), key="lanes", horizontal=True, format_func=timeline.LANE_MODES.get)
-    c3.checkbox("Year bands", key="eras")
-    c3.toggle("Wide screen", key="wide", help="Longer headlines; for windows wider than about 1600 px.")
+    c1.radio(t("tl.axis"), list(timeline.X_MODES), key="x_mode", horizontal=True,
+             format_func=lambda k: t_or("x." + k, timeline.X_MODES[k], ui), help=t("tl.axis_help"))
+    c2.radio(t("tl.lanes"), list(timeline.LANE_MODES), key="lanes", horizontal=True,
+             format_func=lambda k: t_or("lanes." + k, timeline.LANE_MODES[k], ui))
+    c3.checkbox(t("tl.eras"), key="eras")
+    c3.toggle(t("tl.wide"), key="wide", help=t("tl.wide_help"))
     if not ids:
-        st.info("No events match these filters. Loosen them in the sidebar or press Reset filters.")
+        st.info(t("tl.none"))
     else:
         fig = timeline.build_timeline(shown, x_mode=st.session_state.x_mode, lane_mode=st.session_state.lanes,
                                       cast=cast_names, colors=colors, highlight=st.session_state.event_pick,
@@ -183,7 +568,7 @@ if view == "Timeline":
                               config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
         hidden = fig.layout.meta.get("hidden_labels", 0) if fig.layout.meta else 0
         if hidden:
-            st.caption(f"{hidden} headlines did not fit; hover the dots, filter, or use the Table view.")
+            st.caption(t("tl.hidden", n=hidden))
         clicked = [p.get("customdata") for p in (sel.selection.points if sel else [])]
         clicked = [c[0] if isinstance(c, list) else c for c in clicked if c]
         if clicked and clicked[0] != st.session_state.get("_last_click"):
@@ -191,12 +576,14 @@ if view == "Timeline":
             if clicked[0] in row_of:
                 st.session_state.event_pick = clicked[0]
                 st.rerun()
-        st.selectbox("Event details (or click a dot)", ids, key="event_pick", format_func=event_label)
+        st.selectbox(t("tl.pick"), ids, key="event_pick", format_func=event_label)
         show_details(st.session_state.event_pick)
+    if library_mode:
+        add_panel()
 
 elif view == "Presentation":
     if not ids:
-        st.info("No events match these filters.")
+        st.info(t("none"))
     else:
         n = len(ids)
         st.session_state.step = min(max(int(st.session_state.get("step") or 1), 1), n)
@@ -207,13 +594,14 @@ elif view == "Presentation":
         step = st.session_state.step
         cur = event(ids[step - 1])
         b1, b2, b3 = st.columns([1, 2, 1], vertical_alignment="center")
-        b1.button("◀ Previous", on_click=move, args=(-1,), disabled=step <= 1, width="stretch", key="prev")
+        b1.button(t("p.prev"), on_click=move, args=(-1,), disabled=step <= 1, width="stretch", key="prev")
         b2.markdown(f"### {step} / {n}", text_alignment="center")
-        b3.button("Next ▶", on_click=move, args=(1,), disabled=step >= n, width="stretch", key="next", type="primary")
+        b3.button(t("p.next"), on_click=move, args=(1,), disabled=step >= n, width="stretch", key="next",
+                  type="primary")
         with st.container(key="present"):
             st.markdown(f"## {text.md_escape(cur['title'])}")
-            st.markdown(f"#### When: {text.md_escape(text.date_line(cur))}")
-            st.markdown(f"#### Who: {text.md_escape(', '.join(cur['characters']) or '—')}")
+            st.markdown(f"#### {t('p.when')}: {text.md_escape(curate.date_line(cur))}")
+            st.markdown(f"#### {t('p.who')}: {text.md_escape(', '.join(cur['characters']) or '—')}")
             if cur["summary"]:
                 st.markdown(f"### {text.md_escape(cur['summary'])}")
         fig = timeline.build_timeline(shown, x_mode="sequence", lane_mode="none", cast=cast_names, colors=colors,
@@ -231,19 +619,40 @@ elif view == "Cast":
         rows = st.session_state.cast_table.selection.rows
         st.session_state.f_chars = [table["Character"].iloc[i] for i in rows]
 
-    st.caption("Select rows to show only those characters' events in the other views.")
+    st.caption(t("cast.hint"))
     st.dataframe(table, key="cast_table", on_select=cast_selected, selection_mode="multi-row",
                  hide_index=True, width="stretch")
+    if library_mode and cast_names:
+        with st.expander(t("cast.edit")):
+            r1, r2, r3 = st.columns([2, 2, 1], vertical_alignment="bottom")
+            who = r1.selectbox(t("cast.rename_who"), cast_names, key="cast_rename_who")
+            to = r2.text_input(t("cast.rename_to"), key=f"cast_rename_to_{len(ops)}")
+            if r3.button(t("cast.rename"), key="cast_rename_go", width="stretch"):
+                to = " ".join(to.split())
+                if not to or to == who:
+                    st.error(t("cast.rename_need"))
+                else:
+                    add_op({"op": "rename_character", "name": who, "to": to}, t("cast.renamed", old=who, new=to))
+            if len(cast_names) > 1:
+                k1, k2, k3 = st.columns([2, 2, 1], vertical_alignment="bottom")
+                keep = k1.selectbox(t("cast.merge_keep"), cast_names, key="cast_keep")
+                other = k2.selectbox(t("cast.merge_other"), [c for c in cast_names if c != keep], key="cast_other")
+                if k3.button(t("cast.merge"), key="cast_merge_go", width="stretch", disabled=not other):
+                    add_op({"op": "merge_characters", "keep": keep, "other": other},
+                           t("cast.merged", keep=keep, other=other))
     if len(cast_names) > 1:
-        st.subheader("Who shares story events with whom")
+        st.subheader(t("cast.heatmap"))
         st.plotly_chart(cast_view.heatmap(events[events["kind"] == "story"], cast_names), theme=None,
                         width="stretch", config={"displaylogo": False})
 
-else:  # Table
+elif view == "Table":
     if not ids:
-        st.info("No events match these filters.")
+        st.info(t("none"))
     else:
         tbl = text.table_frame(shown)
+        tbl.insert(0, "✎", shown["edited"].map(lambda x: "✎" if x == True else "").to_numpy())  # noqa: E712
+        headline = t("col.Headline")
+        tbl = tbl.rename(columns={c: t_or("col." + c, c) for c in tbl.columns if c not in ("id", "✎")})
 
         def table_selected() -> None:
             rows = st.session_state.event_table.selection.rows
@@ -252,13 +661,64 @@ else:  # Table
 
         st.dataframe(tbl, key="event_table", on_select=table_selected, selection_mode="single-row",
                      hide_index=True, width="stretch",
-                     column_config={"id": None, "Headline": st.column_config.TextColumn(width="large")})
-        st.caption("Click a column header to sort; select a row to read its sources.")
+                     column_config={"id": None, headline: st.column_config.TextColumn(width="large"),
+                                    "✎": st.column_config.TextColumn(t("col.edited"), width="small",
+                                                                     help=t("edited"))})
+        st.caption(t("table.hint"))
         show_details(st.session_state.event_pick)
+    if library_mode:
+        add_panel()
+
+else:  # Stories
+    stories_panel()
+
+# ---------------------------------------------------------------- export (prepared only on request)
+with st.sidebar:
+    with st.expander(t("x.title"), icon=":material/download:"):
+        only = st.toggle(t("x.only_shown", n=len(shown), total=len(events)), key="x_scope")
+        kind = st.selectbox(t("x.format"), list(curate.EXPORT_FILES), key="x_kind",
+                            format_func=lambda k: f"{t('x.' + k, ui)} · {curate.EXPORT_FILES[k]}")
+        scope = shown if only else events
+        wide = bool(st.session_state.get("wide"))
+        sig = (slug, source, curate.story_stamp(slug, lib_root) if library_mode else (), ui, kind, only,
+               hash(tuple(scope["id"])), st.session_state.x_mode, st.session_state.lanes, wide)
+        if kind == "png":
+            st.caption(t("x.png_hint"))
+        if st.button(t("x.prepare"), key="x_prepare", width="stretch", disabled=scope.empty):
+            try:
+                with st.spinner(t("x.preparing")):
+                    fig = None
+                    if kind in ("png", "html"):
+                        fig = timeline.build_timeline(scope, x_mode=st.session_state.x_mode,
+                                                      lane_mode=st.session_state.lanes, cast=cast_names,
+                                                      colors=colors, eras=st.session_state.eras,
+                                                      style=timeline.Style(plot_px=1250 if wide else 720))
+                    payload = curate.export_bytes(kind, scope, characters, story.label or "Storyline", fig=fig)
+                st.session_state._export = (sig, payload)
+            except export.ExportError as exc:
+                st.error(text.md_escape(str(exc)))
+            except Exception as exc:  # an exporter bug: a message, not a traceback
+                st.error(t("x.failed", error=text.md_escape(f"{type(exc).__name__}: {exc}")))
+        prepared = st.session_state.get("_export")
+        if prepared and prepared[0] == sig:
+            fname = curate.EXPORT_FILES[kind]
+            st.download_button(t("x.download", file=fname), data=prepared[1], file_name=fname,
+                               mime=curate.EXPORT_MIME[kind], key="x_download", width="stretch", type="primary",
+                               icon=":material/download:",
+                               on_click="ignore")
+    with st.expander(t("src.title")):
+        st.caption(t("src.showing", label=story.label))
+        st.text_input(t("src.folder"), key="data_dir", value=None, placeholder=t("src.folder_hint"))
+        for m in story.messages:
+            st.caption(m)
 
 # ---------------------------------------------------------------- state back into the URL
 state = flt.to_query(current)
 state["view"] = VIEW_KEYS[view]
+if library_mode:
+    state["story"] = slug
+if ui != i18n.DEFAULT or qp.get("ui"):
+    state["ui"] = ui
 if st.session_state.x_mode != "sequence":
     state["x"] = st.session_state.x_mode
 if st.session_state.lanes != "character":

@@ -8,7 +8,7 @@ Y coordinates are pixels (the figure height is computed), so text never collides
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from .data import prepare
 from .palette import OTHER
-from .text import date_line
+from .text import MONTHS, date_line, human_date
 
 X_MODES = {"sequence": "Story order", "chronological": "Dates", "told": "As told"}
 LANE_MODES = {"character": "Characters", "category": "Categories", "none": "One line"}
@@ -39,6 +39,15 @@ class Style:
     max_rows: int = 14
     compact: bool = False    # presentation: no legend, no axis title
     label_chars: tuple[int, ...] = (44, 36, 30, 24, 20)
+    layout: str = "auto"     # "rows" (one row per event), "strip" (horizontal), "auto" (rows unless long)
+    width_px: int | None = None  # rows: assumed figure width; None = plot_px + 80 (800 px: a 1280 px
+                                 # window with the sidebar open; under-estimating only wraps more)
+    date_px: int = 110       # rows: the "#n / date" column
+
+
+def esc(text: str) -> str:
+    """HTML-escape story text for Plotly (which shows "&quot;" literally, so quotes stay as they are)."""
+    return html.escape(str(text), quote=False)
 
 
 def truncate(text: str, n: int) -> str:
@@ -163,7 +172,7 @@ def marker_colors(trace) -> list[str]:
 
 
 def hover_html(r) -> str:
-    e = html.escape
+    e = esc
     date = e(date_line(r))
     lines = [f"<b>{e(r['title'])}</b>", date]
     if r["characters"]:
@@ -200,20 +209,19 @@ def _eras(xs: np.ndarray, dts: pd.Series) -> list[tuple[float, float, str]]:
     return out
 
 
-def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: str = "character",
-                   cast: list[str] | None = None, colors: dict[str, str] | None = None,
-                   highlight: str | None = None, reveal_upto: str | None = None,
-                   eras: bool = True, style: Style = Style(), label_last: int | None = None) -> go.Figure:
-    """The timeline of `events` (already filtered).
+def _build_strip(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: str = "character",
+                 cast: list[str] | None = None, colors: dict[str, str] | None = None,
+                 highlight: str | None = None, reveal_upto: str | None = None,
+                 eras: bool = True, style: Style = Style(), label_last: int | None = None) -> go.Figure:
+    """The horizontal strip: x = story order/dates/telling, one lane row per character.
 
-    highlight: an event id drawn with a ring and a bold headline. reveal_upto: only events up to
-    this one (in x order) are drawn, the axis still spans all of them (presentation mode).
-    label_last: only the last k drawn events (in x order) get a headline.
-    Every piece of story text is HTML-escaped: Plotly renders a subset of HTML in text.
+    Used for the presentation slide and for stories too long for one row per event.
     """
     df = prepare(events)
     cast = cast or []
     colors = colors or {}
+    if label_last is not None:      # a slide has few headlines and a wide plot: let them run long
+        style = replace(style, label_chars=(80, 66, 54) + style.label_chars)
     traces: list[dict] = []   # plain dicts, validated once by go.Figure: much faster than add_trace
     shapes: list[dict] = []
     if df.empty:
@@ -313,7 +321,8 @@ def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode:
             x_hi = min(max(x_first_hi, need), x_lo + (x_first_hi - x_lo) * 1.35)
             px = (xs[idx] - x_lo) / (x_hi - x_lo) * style.plot_px
             rows, left = pack_labels(px, widths, style.plot_px, style.max_rows)
-            if (rows >= 0).all():
+            inside = (px + widths <= style.plot_px) | (px - widths >= 0)   # flipped left must not leave the plot
+            if (rows >= 0).all() and inside.all():
                 break
         hidden_labels = int((rows < 0).sum())
         band_rows = int(rows.max()) + 1 if (rows >= 0).any() else 0
@@ -325,7 +334,7 @@ def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode:
                 continue
             traces.append(dict(type="scatter", 
                 x=X(xs[idx][sel_i]), y=[ly[j] for j in sel_i], mode="markers+text", showlegend=False,
-                text=[("<b>" if ids[idx[j]] == highlight else "") + html.escape(texts[j]) +
+                text=[("<b>" if ids[idx[j]] == highlight else "") + esc(texts[j]) +
                       ("</b>" if ids[idx[j]] == highlight else "") for j in sel_i],
                 textposition=side, textfont=dict(size=style.label_font, color="#1F1F1F"),
                 customdata=[ids[idx[j]] for j in sel_i], hovertext=[hovers[idx[j]] for j in sel_i],
@@ -356,7 +365,7 @@ def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode:
                                                  line=dict(width=2.4, color="#444444"))))
     if lane_mode != "character":
         for c in [c for c in cast if c in set(lead[i] for i in idx)][:8]:
-            traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=html.escape(c),
+            traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=esc(c),
                                      marker=dict(size=13, color=colors.get(c, OTHER))))
 
     era_px = 0
@@ -371,13 +380,13 @@ def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode:
                                    y0=lanes_bottom - era_px, y1=band_px, fillcolor="rgba(0,0,0,0.045)",
                                    line_width=0, layer="below"))
             if (b - a) / (x_hi - x_lo) * style.plot_px >= len(label) * style.font * 0.6 + 6:  # else it would collide
-                annotations.append(dict(x=X([(a + b) / 2])[0], y=lanes_bottom - era_px / 2, text=html.escape(label),
+                annotations.append(dict(x=X([(a + b) / 2])[0], y=lanes_bottom - era_px / 2, text=esc(label),
                                         showarrow=False, font=dict(size=style.font - 1, color="#555555")))
     for k in range(len(lanes) + 1):   # faint lane separators
         shapes.append(dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=-k * style.lane_px,
                            y1=-k * style.lane_px, line=dict(color="#E3E3E3", width=1), layer="below"))
 
-    tick_text = [f"<b>{html.escape(l)}</b>" if l in colors else html.escape(l) for l in lanes]
+    tick_text = [f"<b>{esc(l)}</b>" if l in colors else esc(l) for l in lanes]
     titles = {"sequence": "Story order (#n = place in the story; evenly spaced) →",
               "told": "Order of telling in the documents (#n = told n-th) →",
               "chronological": "Date →"}
@@ -403,4 +412,263 @@ def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode:
     if lane_mode == "character":
         fig.update_yaxes(ticktext=[f"<span style='color:{colors.get(l, OTHER)}'>{t}</span>"
                                    for l, t in zip(lanes, tick_text)])
+    return fig
+
+
+# ---------------------------------------------------------------- one row per event (the reading view)
+ROWS_MAX = 250            # beyond this a row per event is a wall of text: the strip overview takes over
+CHAR_PX = 0.47            # average glyph width / font size (Liberation Sans measures ~0.45 on headlines)
+MAX_LINES = 3
+SHORT_MONTHS = {m: m[:3] for m in MONTHS}
+ROW_TITLES = {"sequence": "Story order ↓", "told": "Order of telling ↓", "chronological": "By date ↓"}
+
+
+def short_date(r) -> str:
+    """"≈ Oct 1957", "3 Mar 1962", "no date": fits the narrow date column."""
+    if not isinstance(r["date"], str):
+        return "no date"
+    s = human_date(r["date"], r["date_precision"] or "unknown")
+    for full, short in SHORT_MONTHS.items():
+        s = s.replace(full, short)
+    return ("≈ " if r["_status"] == "approx" else "") + s
+
+
+def wrap_lines(text: str, width: int, max_lines: int = MAX_LINES) -> list[str]:
+    """Greedy word wrap into at most max_lines of <= width chars; "…" only when it really must cut."""
+    words = " ".join(str(text).split()).split(" ")
+    lines: list[str] = []
+    cur = ""
+    for w in words:
+        while len(w) > width:                 # a single over-long token: hard-split it
+            if cur:
+                lines.append(cur); cur = ""
+            lines.append(w[:width]); w = w[width:]
+        if not cur:
+            cur = w
+        elif len(cur) + 1 + len(w) <= width:
+            cur += " " + w
+        else:
+            lines.append(cur); cur = w
+    if cur:
+        lines.append(cur)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = truncate(lines[-1] + " …", width)   # "…" within width, even on a full line
+        if not lines[-1].endswith("…"):
+            lines[-1] = lines[-1][: width - 1].rstrip() + "…"
+    return lines or [""]
+
+
+def row_budget(style: Style, n_lanes: int) -> tuple[int, int]:
+    """(px per lane column, chars per headline line) for a figure about style.width_px wide."""
+    col_px = 26 if n_lanes > 1 else 44
+    free = (style.width_px or style.plot_px + 80) - style.date_px - n_lanes * col_px - 24
+    return col_px, max(24, int(free / (style.label_font * CHAR_PX)))
+
+
+def use_rows(n_events: int, style: Style, label_last: int | None) -> bool:
+    return style.layout == "rows" or (style.layout == "auto" and not style.compact and label_last is None
+                                      and n_events <= ROWS_MAX)
+
+
+def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: str = "character",
+                   cast: list[str] | None = None, colors: dict[str, str] | None = None,
+                   highlight: str | None = None, reveal_upto: str | None = None,
+                   eras: bool = True, style: Style = Style(), label_last: int | None = None) -> go.Figure:
+    """The timeline of `events` (already filtered).
+
+    Up to ROWS_MAX events (and not compact/label_last): one row per event, top to bottom in the
+    x_mode's order, the whole headline (wrapped, <= MAX_LINES lines) beside its markers, one
+    column per lane. Otherwise the horizontal strip. Both: markers carry the event id in
+    customdata (click selection), hollow = approximate date, colour fixed per character.
+    highlight: an event id drawn with a ring and a bold headline. reveal_upto: only events up to
+    this one (in x order) are drawn. label_last (strip only): only the last k get a headline.
+    Every piece of story text is HTML-escaped: Plotly renders a subset of HTML in text.
+    """
+    kw = dict(x_mode=x_mode, lane_mode=lane_mode, cast=cast, colors=colors, highlight=highlight,
+              reveal_upto=reveal_upto, eras=eras, style=style)
+    if len(events) and use_rows(len(events), style, label_last):
+        return _build_rows(events, **kw)
+    return _build_strip(events, label_last=label_last, **kw)
+
+
+def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list[str] | None,
+                colors: dict[str, str] | None, highlight: str | None, reveal_upto: str | None,
+                eras: bool, style: Style) -> go.Figure:
+    df = prepare(events)
+    cast = cast or []
+    colors = colors or {}
+    e = esc
+    xs, placed = positions(df, x_mode)
+    order = np.argsort(xs, kind="stable")
+    ids = df["id"].tolist()
+    if reveal_upto is not None and reveal_upto in ids:
+        cut = xs[ids.index(reveal_upto)]
+        order = order[xs[order] <= cut]
+    lanes, per_event = lanes_of(df, lane_mode, cast)
+    lane_x = {name: k for k, name in enumerate(lanes)}
+    col_px, width = row_budget(style, len(lanes))
+    lead = [cs[0] if cs else None for cs in df["characters"]]
+    ev_color = [colors.get(c, OTHER) if c else OTHER for c in lead]
+    status = df["_status"].to_numpy()
+    cols = ["title", "date", "date_precision", "date_text", "_status", "characters", "order", "told",
+            "category", "kind"]
+    recs = [dict(zip(cols, vals)) for vals in zip(*(df[c].to_numpy() for c in cols))]
+
+    # rows: height from the wrapped headline (plus a "who" line when lanes don't name characters)
+    line_px = round(style.label_font * 1.3)
+    who_line = lane_mode != "character"
+    heads, lefts, ys, hs = [], [], [], []
+    top = 0.0
+    years = df["_dt"].dt.year.to_numpy(dtype=float)
+    prev_year = np.nan
+    boundaries: list[float] = []
+    for i in order:
+        r = recs[i]
+        lines = wrap_lines(r["title"], width)
+        bold = ids[i] == highlight
+        text = "<br>".join(f"<b>{e(l)}</b>" if bold else e(l) for l in lines)
+        n_lines = len(lines)
+        if who_line and r["characters"]:
+            who = truncate(", ".join(r["characters"]), width + 4)
+            text += f"<br><span style='color:#5A5A5A;font-size:{style.font - 2}px'>{e(who)}</span>"
+            n_lines += 1
+        h = max(2, n_lines) * line_px + 12
+        # the first row of a new year shows the year in bold: the column reads like a calendar
+        date = e(short_date(r))
+        y_i = years[i]
+        if eras and x_mode != "told" and not np.isnan(y_i) and y_i != prev_year:
+            if not np.isnan(prev_year):
+                boundaries.append(-top)
+            date = f"<b>{date}</b>"
+            prev_year = y_i
+        lefts.append(f"#{int(r['order'])}<br>{date}")
+        heads.append(text)
+        ys.append(-(top + h / 2))
+        hs.append(h)
+        top += h
+    total = top
+    hovers = {i: hover_html(recs[i]) + ("<br><i>undated: placed between dated neighbours by story order</i>"
+                                       if placed[i] and x_mode == "chronological" else "") for i in order}
+
+    traces: list[dict] = []
+    x_lo, x_hi = -0.5, len(lanes) - 0.5
+    # zebra rows: one filled trace of rectangles (cheaper than a shape per row)
+    zx, zy = [], []
+    for k in range(1, len(order), 2):
+        y0, y1 = ys[k] + hs[k] / 2, ys[k] - hs[k] / 2
+        zx += [x_lo, x_hi, x_hi, x_lo, x_lo, None]; zy += [y0, y0, y1, y1, y0, None]
+    if zx:
+        traces.append(dict(type="scatter", x=zx, y=zy, mode="lines", fill="toself", fillcolor="#F3F4F6",
+                           line=dict(width=0), hoverinfo="skip", showlegend=False, name="rows"))
+    # faint column guides so a character can be followed down the page
+    gx, gy = [], []
+    for k in range(len(lanes)):
+        gx += [k, k, None]; gy += [0, -total, None]
+    traces.append(dict(type="scatter", x=gx, y=gy, mode="lines", line=dict(color="#DADDE2", width=1),
+                       hoverinfo="skip", showlegend=False, name="lane guides"))
+    # who shares the event (solid) and a dotted leader from the last marker to the headline
+    cx, cy, lx, ly = [], [], [], []
+    mx, my, mc, ms, mh, mid = [], [], [], [], [], []
+    for k, i in enumerate(order):
+        xs_i = [lane_x[l] for l in per_event[i]]
+        y = ys[k]
+        for l, x in zip(per_event[i], xs_i):
+            mx.append(x); my.append(y); mid.append(ids[i]); mh.append(hovers[i])
+            mc.append(colors.get(l, ev_color[i]) if lane_mode == "character" else ev_color[i])
+            ms.append(SYMBOLS[status[i]])
+        if len(xs_i) > 1:
+            cx += [min(xs_i), max(xs_i), None]; cy += [y, y, None]
+        if max(xs_i) < len(lanes) - 1:
+            lx += [max(xs_i) + 0.3, x_hi, None]; ly += [y, y, None]
+    if lx:
+        traces.append(dict(type="scatter", x=lx, y=ly, mode="lines", hoverinfo="skip", showlegend=False,
+                           name="leaders", line=dict(color="#B9BEC6", width=1, dash="dot")))
+    if cx:
+        traces.append(dict(type="scatter", x=cx, y=cy, mode="lines", line=dict(color="#8A8A8A", width=2),
+                           hoverinfo="skip", showlegend=False, name="shared event"))
+    # one trace per symbol, colours as indices into a discrete scale (see the strip builder)
+    palette = list(dict.fromkeys(mc)) or [OTHER]
+    pal_idx = {c: k for k, c in enumerate(palette)}
+    K = len(palette)
+    scale = [[v, c] for k, c in enumerate(palette) for v in (k / K, (k + 1) / K)]
+    marker_px = min(16, col_px - 8)
+    for symbol in dict.fromkeys(ms):
+        ks = [k for k, sy in enumerate(ms) if sy == symbol]
+        cval = np.array([pal_idx[mc[k]] + 0.5 for k in ks])
+        traces.append(dict(type="scatter", x=np.array([mx[k] for k in ks], dtype=float),
+            y=np.array([my[k] for k in ks], dtype=float), mode="markers", name="events", showlegend=False,
+            customdata=np.array([mid[k] for k in ks], dtype=object),
+            hovertext=np.array([mh[k] for k in ks], dtype=object), hoverinfo="text",
+            marker=dict(size=marker_px, color=cval, colorscale=scale, cmin=0, cmax=K, symbol=symbol,
+                        line=dict(width=2.6, color=cval, colorscale=scale, cmin=0, cmax=K))))
+    shapes: list[dict] = []
+    if highlight is not None and highlight in ids and ids.index(highlight) in set(order.tolist()):
+        i = ids.index(highlight)
+        k = order.tolist().index(i)
+        xs_i = [lane_x[l] for l in per_event[i]]
+        traces.append(dict(type="scatter", x=xs_i, y=[ys[k]] * len(xs_i), mode="markers", hoverinfo="skip",
+                           showlegend=False, name="current",
+                           marker=dict(size=marker_px + 12, symbol="circle-open", color="#111111",
+                                       line=dict(width=2.5, color="#111111"))))
+        shapes.append(dict(type="rect", xref="paper", yref="y", x0=0, x1=1, y0=ys[k] - hs[k] / 2,
+                           y1=ys[k] + hs[k] / 2, fillcolor="rgba(255,200,0,0.22)", line_width=0, layer="below"))
+    for y in boundaries:   # a new year starts: a firm rule across the lanes
+        shapes.append(dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=y, y1=y,
+                           line=dict(color="#7A7F87", width=1.5)))
+    # the right axis carries the headlines; it needs a trace to exist
+    traces.append(dict(type="scatter", x=[None], y=[None], yaxis="y2", showlegend=False, hoverinfo="skip",
+                       name="headline axis"))
+    for st_key in ("exact", "approx", "undated"):
+        if (status[order] == st_key).any():
+            traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=STATUS_LEGEND[st_key],
+                               marker=dict(size=13, symbol=SYMBOLS[st_key], color="#444444",
+                                           line=dict(width=2.4, color="#444444"))))
+    if lane_mode != "character":
+        for c in [c for c in cast if c in {lead[i] for i in order}][:8]:
+            traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=e(c),
+                               marker=dict(size=13, color=colors.get(c, OTHER))))
+
+    # lane names as column headers, rotated (a class reads them once; the rows need the width)
+    names = [truncate(l, 22) for l in lanes]
+    lane_font = style.font - 1
+    head_px = int(max((len(n) for n in names), default=4) * lane_font * CHAR_PX) + 16 if lane_mode != "none" else 8
+    tick = [f"<span style='color:{colors.get(l, '#1F1F1F')}'><b>{e(n)}</b></span>" if l in colors else e(n)
+            for l, n in zip(lanes, names)]
+    legend_px = 40 if not style.compact else 0
+    caption_px = 26
+    bottom_names = len(order) > 10 and lane_mode != "none"
+    t_px = legend_px + caption_px + head_px
+    b_px = head_px + 10 if bottom_names else 16
+    annotations = [
+        dict(xref="paper", yref="paper", x=1, y=1, xanchor="left", yanchor="bottom", xshift=10, yshift=4,
+             text=ROW_TITLES.get(x_mode, ""), showarrow=False, font=dict(size=style.font - 1, color="#444444")),
+        dict(xref="paper", yref="paper", x=0, y=1, xanchor="right", yanchor="bottom", xshift=-10, yshift=4,
+             text="# · date", showarrow=False, font=dict(size=style.font - 2, color="#444444")),
+    ]
+    axis_x = dict(range=[x_lo, x_hi], tickmode="array", tickvals=list(range(len(lanes))),
+                  ticktext=tick if lane_mode != "none" else [""], tickangle=-90, showgrid=False, zeroline=False,
+                  fixedrange=True, tickfont=dict(size=lane_font), automargin=True, ticks="")
+    axis_y = dict(range=[-total, 0], tickmode="array", tickvals=ys, showgrid=False, zeroline=False,
+                  fixedrange=True, automargin=True, ticks="")
+    fig = go.Figure(data=traces)
+    fig.update_layout(
+        height=int(t_px + total + b_px), margin=dict(l=10, r=10, t=t_px, b=b_px),
+        font=dict(size=style.font, family="Source Sans Pro, Arial, sans-serif", color="#1F1F1F"),
+        hoverlabel=dict(font_size=style.font), plot_bgcolor="white", paper_bgcolor="white",
+        showlegend=legend_px > 0, legend=dict(orientation="h", yref="container", y=1, yanchor="top",
+                                               x=0, xanchor="left", font=dict(size=style.font - 1)),
+        dragmode=False, clickmode="event+select", shapes=shapes, annotations=annotations,
+        uirevision=f"rows-{x_mode}-{lane_mode}",
+        xaxis=dict(side="top", **axis_x),
+        yaxis=dict(ticktext=lefts, tickfont=dict(size=style.font - 2, color="#333333"), **axis_y),
+        yaxis2=dict(overlaying="y", side="right", ticktext=heads, tickfont=dict(size=style.label_font),
+                    **axis_y),
+        meta=dict(layout="rows", lanes=lanes, rows=[ids[i] for i in order], row_px=hs, wrap=width,
+                  col_px=col_px, head_px=head_px, hidden_labels=0, band_rows=0, year_rules=len(boundaries)),
+    )
+    if bottom_names:   # repeat the lane names under a long table: the top ones have scrolled away
+        fig.update_layout(xaxis2=dict(overlaying="x", side="bottom", matches="x", **axis_x))
+        fig.add_trace(go.Scatter(x=[None], y=[None], xaxis="x2", showlegend=False, hoverinfo="skip",
+                                 name="lane names below"))
     return fig

@@ -92,3 +92,50 @@ def qp(at, key: str) -> list[str]:
     """Values of one URL query parameter as a list (AppTest gives str or list)."""
     v = at.query_params.get(key, [])
     return list(v) if isinstance(v, (list, tuple)) else [v]
+
+
+# ---------------------------------------------------------------- story library (issue 4)
+
+@pytest.fixture(autouse=True, scope="session")
+def _library_outside_repo(tmp_path_factory):
+    """app.py keeps its story library under STORYLINE_LIBRARY: never the repo's data/ during tests.
+
+    One folder per session, so the built-in story is processed once and reused."""
+    import os
+    root = tmp_path_factory.mktemp("library")
+    old = os.environ.get("STORYLINE_LIBRARY")
+    os.environ["STORYLINE_LIBRARY"] = str(root)
+    yield root
+    if old is None:
+        os.environ.pop("STORYLINE_LIBRARY", None)
+    else:
+        os.environ["STORYLINE_LIBRARY"] = old
+
+
+@pytest.fixture
+def library_root(tmp_path, monkeypatch, clear_cache) -> Path:
+    """An empty story library of its own for one test (the app reads it; no STORYLINE_DATA)."""
+    root = tmp_path / "library"
+    root.mkdir()
+    monkeypatch.setenv("STORYLINE_LIBRARY", str(root))
+    monkeypatch.delenv("STORYLINE_DATA", raising=False)
+    return root
+
+
+@pytest.fixture
+def sample_story(library_root) -> str:
+    """The hand-made sample story stored in `library_root` as a user story; returns its slug.
+
+    Stored unprocessed, then given the sample's processed output and the current pipeline
+    fingerprint, so loading it never runs the pipeline (fast, and the test knows its events)."""
+    import json as _json
+    from dashboard import library
+    files = {p.name: p.read_bytes() for p in sorted((SAMPLE / "docs").glob("*.txt"))}
+    slug = library.create_story("Sample story", files, root=library_root, process=False)
+    d = library.story_dir(slug, library_root)
+    shutil.copy(SAMPLE / "events.json", d / "processed" / "events.json") if (d / "processed").is_dir() else \
+        shutil.copytree(SAMPLE, d / "processed", ignore=shutil.ignore_patterns("docs", "*.py"))
+    meta = _json.loads((d / "meta.json").read_text(encoding="utf-8"))
+    meta.update(pipeline=library.pipeline_fingerprint(), languages=["en", "es", "it"])
+    (d / "meta.json").write_text(_json.dumps(meta), encoding="utf-8")
+    return slug

@@ -16,8 +16,15 @@ COLORS = character_colors(CAST)
 SHOWN = flt.apply(STORY.events, flt.Filters())
 
 
+STRIP = timeline.Style(layout="strip")
+
+
 def build(events=SHOWN, **kw):
     return timeline.build_timeline(events, cast=CAST, colors=COLORS, **kw)
+
+
+def strip(events=SHOWN, **kw):
+    return build(events, style=STRIP, **kw)
 
 
 def trace(fig, name):
@@ -65,22 +72,23 @@ def test_chronological_places_undated_between_dated_neighbours():
     # "Mayor Vitale accuses..." (undated, order 12) sits between order 11 (summer 1962) and 13 (1963)
     x = dict(zip(df["order"], df["x"]))
     assert x[11] < x[12] < x[13]
-    fig = build(x_mode="chronological")
+    fig = strip(x_mode="chronological")
     assert fig.layout.xaxis.type in (None, "date") or isinstance(Markers(fig).x[0], str)
     hover = dict(zip(Markers(fig).customdata, Markers(fig).hovertext))
     assert "placed between dated neighbours" in hover["e012"]
 
 
-def test_character_lanes_repeat_shared_events_joined_by_a_line():
-    fig = build(lane_mode="character")
+@pytest.mark.parametrize("make, lane_axis", [(build, "x"), (strip, "y")], ids=["rows", "strip"])
+def test_character_lanes_repeat_shared_events_joined_by_a_line(make, lane_axis):
+    fig = make(lane_mode="character")
     ev = Markers(fig)
     ids = list(ev.customdata)
     three = SHOWN[SHOWN["characters"].map(len) == 3].iloc[0]
     assert ids.count(three["id"]) == 3
-    ys = {y for i, y in zip(ids, ev.y) if i == three["id"]}
-    assert len(ys) == 3
+    lanes_hit = {p for i, p in zip(ids, getattr(ev, lane_axis)) if i == three["id"]}
+    assert len(lanes_hit) == 3
     conn = trace(fig, "shared event")
-    assert conn.mode == "lines" and conn.line.width <= 1.5
+    assert conn.mode == "lines" and conn.line.width <= 2
     assert fig.layout.meta["lanes"][0] == CAST[0]      # most mentioned character on top
 
 
@@ -109,17 +117,21 @@ def test_hover_marks_approximate_with_date_text():
 
 
 def lane_colours(fig) -> dict[str, set[str]]:
-    lane_at = dict(zip(fig.layout.yaxis.tickvals, fig.layout.meta["lanes"]))
     m = Markers(fig)
+    if fig.layout.meta.get("layout") == "rows":      # lanes are columns: x = lane index
+        pos, lane_at = m.x, dict(enumerate(fig.layout.meta["lanes"]))
+    else:
+        pos, lane_at = m.y, dict(zip(fig.layout.yaxis.tickvals, fig.layout.meta["lanes"]))
     out: dict[str, set[str]] = {}
-    for y, c in zip(m.y, m.color):
-        out.setdefault(lane_at[y], set()).add(c)
+    for p, c in zip(pos, m.color):
+        out.setdefault(lane_at[p], set()).add(c)
     return out
 
 
-def test_colours_are_fixed_per_character_under_filters():
+@pytest.mark.parametrize("make", [build, strip], ids=["rows", "strip"])
+def test_colours_are_fixed_per_character_under_filters(make):
     only_dario = flt.apply(STORY.events, flt.Filters(chars=("Dario Conti",)))
-    full, part = lane_colours(build()), lane_colours(build(only_dario))
+    full, part = lane_colours(make()), lane_colours(make(only_dario))
     for lanes in (full, part):
         for name, cols in lanes.items():
             assert cols == {COLORS[name]}, name          # one colour per character, the same everywhere
@@ -129,8 +141,8 @@ def test_colours_are_fixed_per_character_under_filters():
     assert COLORS[CAST[0]] == PALETTE[0]                  # rule: most mentioned gets the first colour
 
 
-def test_headlines_do_not_overlap_and_long_ones_are_truncated():
-    fig = build()
+def test_strip_headlines_do_not_overlap_and_long_ones_are_truncated():
+    fig = strip()
     heads = [t for t in fig.data if t.name == "headlines"]
     texts = [x for t in heads for x in t.text]
     assert len(texts) == len(SHOWN) and fig.layout.meta["hidden_labels"] == 0
@@ -173,10 +185,10 @@ def test_presentation_reveals_up_to_current_and_highlights_it():
 
 
 def test_year_bands_for_runs_of_years():
-    fig = build(eras=True)
+    fig = strip(eras=True)
     labels = {a.text for a in fig.layout.annotations}
     assert {"1960", "1962", "1963"} <= labels
-    assert not build(eras=False).layout.annotations
+    assert not strip(eras=False).layout.annotations
 
 
 def test_empty_selection_gives_a_message_figure():
@@ -193,5 +205,168 @@ def test_many_events_skip_headlines():
 
 def test_sequence_ticks_name_the_story_order_not_the_rank():
     luca = flt.apply(STORY.events, flt.Filters(chars=("Luca Bellini",)))
-    fig = build(luca)
+    fig = strip(luca)
     assert list(fig.layout.xaxis.ticktext) == [f"#{o}" for o in luca["order"]]
+
+
+# ---------------------------------------------------------------- one row per event (the reading view)
+import re  # noqa: E402
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def plain(tick: str) -> list[str]:
+    """The visible lines of a tick label (tags stripped, entities decoded)."""
+    import html
+    return [html.unescape(TAG.sub("", line)) for line in tick.split("<br>")]
+
+
+def long_story(n: int = 34, n_chars: int = 14, title_len: int = 88):
+    """n events with ~title_len-char headlines and n_chars characters: the bundled story's shape."""
+    story = data.synthetic(n, n_chars=n_chars)
+    words = "the boys launch another rocket while the town watches from the hill above the mine"
+    titles = [(f"{k} " + words * 3)[:title_len].rstrip() for k in range(n)]
+    ev = story.events.assign(title=titles, kind="story")
+    return ev, data.cast_order(ev, story.characters)
+
+
+def test_rows_are_the_default_and_follow_each_x_mode():
+    for mode in timeline.X_MODES:
+        fig = build(x_mode=mode)
+        assert fig.layout.meta["layout"] == "rows"
+        xs, _ = timeline.positions(SHOWN, mode)
+        expect = SHOWN["id"].to_numpy()[np.argsort(xs, kind="stable")].tolist()
+        assert list(fig.layout.meta["rows"]) == expect
+        ys = list(fig.layout.yaxis2.tickvals)
+        assert ys == sorted(ys, reverse=True)                  # first event at the top
+
+
+@pytest.mark.parametrize("width_px, min_chars", [(800, 36), (1330, 90)])
+def test_rows_show_whole_headlines_at_projector_widths(width_px, min_chars):
+    ev, cast = long_story()
+    fig = timeline.build_timeline(ev, cast=cast, colors=character_colors(cast),
+                                  style=timeline.Style(width_px=width_px))
+    assert fig.layout.meta["wrap"] >= min_chars
+    titles = dict(zip(ev["id"], ev["title"]))
+    for eid, tick in zip(fig.layout.meta["rows"], fig.layout.yaxis2.ticktext):
+        lines = plain(tick)
+        assert " ".join(lines) == titles[eid]                   # 88 chars: never cut
+        assert len(lines) <= timeline.MAX_LINES
+
+
+def test_rows_fit_the_width_budget_and_never_overlap():
+    ev, cast = long_story(title_len=300)                        # too long even for 3 lines
+    style = timeline.Style()
+    fig = timeline.build_timeline(ev, cast=cast, colors=character_colors(cast), style=style)
+    meta = fig.layout.meta
+    font = fig.layout.yaxis2.tickfont.size
+    line_px = font * 1.3                                        # Plotly's line spacing
+    n_lanes = len(meta["lanes"])
+    budget = 800 - style.date_px - n_lanes * meta["col_px"]
+    spans = []
+    for y, h, tick in zip(fig.layout.yaxis2.tickvals, meta["row_px"], fig.layout.yaxis2.ticktext):
+        lines = plain(tick)
+        assert max(len(line) for line in lines) * font * timeline.CHAR_PX <= budget
+        assert lines[-1].endswith("…") and len(" ".join(lines)) >= 3 * meta["wrap"] - 10
+        text_h = len(lines) * line_px
+        assert text_h <= h                                      # the label fits in its own row
+        spans.append((y - text_h / 2, y + text_h / 2))
+    spans.sort()
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no two labels overlap
+
+
+def font_sizes(obj) -> list[float]:
+    out = []
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            if k in ("font", "tickfont", "textfont") and isinstance(v, dict) and "size" in v:
+                out.append(v["size"])
+            out += font_sizes(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            out += font_sizes(v)
+    return out
+
+
+@pytest.mark.parametrize("lanes", list(timeline.LANE_MODES))
+@pytest.mark.parametrize("layout", ["rows", "strip"])
+def test_every_chart_text_is_at_least_14px(lanes, layout):
+    fig = build(lane_mode=lanes, style=timeline.Style(layout=layout))
+    sizes = font_sizes(fig.to_plotly_json())
+    assert sizes and min(sizes) >= 14
+    sub = re.findall(r"font-size:(\d+)px", fig.to_json())
+    assert all(int(v) >= 14 for v in sub)
+
+
+def test_rows_lane_names_are_column_headers_in_cast_order():
+    fig = build()
+    names = [plain(t)[0] for t in fig.layout.xaxis.ticktext]
+    assert names == list(fig.layout.meta["lanes"]) and names[0] == CAST[0]
+    assert list(fig.layout.xaxis.tickvals) == list(range(len(names)))
+
+
+def test_rows_category_lanes_name_the_characters_under_the_headline():
+    fig = build(lane_mode="category")
+    assert set(fig.layout.meta["lanes"]) == set(SHOWN["category"])
+    who = dict(zip(SHOWN["id"], SHOWN["characters"]))
+    for eid, tick in zip(fig.layout.meta["rows"], fig.layout.yaxis2.ticktext):
+        if who[eid]:
+            assert plain(tick)[-1].startswith(who[eid][0])
+
+
+def test_rows_highlight_and_reveal():
+    cur = SHOWN["id"].iloc[4]
+    fig = build(highlight=cur, reveal_upto=cur)
+    assert list(fig.layout.meta["rows"]) == SHOWN["id"].iloc[:5].tolist()
+    assert set(Markers(fig).customdata) == set(SHOWN["id"].iloc[:5])
+    assert trace(fig, "current").marker.size > Markers(fig).size
+    k = list(fig.layout.meta["rows"]).index(cur)
+    assert fig.layout.yaxis2.ticktext[k].startswith("<b>")
+    assert sum("<b>" in t for t in fig.layout.yaxis2.ticktext) == 1
+
+
+def test_rows_left_column_gives_story_number_and_short_date():
+    fig = build()
+    left = dict(zip(fig.layout.meta["rows"], fig.layout.yaxis.ticktext))
+    assert plain(left["e004"]) == ["#4", "3 Mar 1962"]
+    assert plain(left["e009"])[1] == "≈ 2 May 1962"
+    assert plain(left["e012"])[1] == "no date"
+
+
+def test_rows_mark_where_a_new_year_starts():
+    fig = build(x_mode="chronological")
+    years = SHOWN["_dt"].dt.year.dropna().nunique()
+    assert fig.layout.meta["year_rules"] == years - 1
+    assert build(x_mode="chronological", eras=False).layout.meta["year_rules"] == 0
+
+
+def test_rows_are_clickable_markers_and_fixed_size_axes():
+    fig = build()
+    assert fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange
+    assert fig.layout.clickmode == "event+select"
+    assert fig.layout.height > 200 + 40 * len(SHOWN)            # grows with the events: the page scrolls
+
+
+def test_long_stories_fall_back_to_the_strip():
+    ev, cast = long_story(n=timeline.ROWS_MAX + 1)
+    fig = timeline.build_timeline(ev, cast=cast)
+    assert fig.layout.meta.get("layout") != "rows"
+
+
+@pytest.mark.parametrize("text, width, lines", [
+    ("a b c", 10, ["a b c"]),
+    ("one two three four five", 9, ["one two", "three", "four five"]),
+    ("x" * 25, 10, ["x" * 10, "x" * 10, "x" * 5]),
+])
+def test_wrap_lines(text, width, lines):
+    assert timeline.wrap_lines(text, width) == lines
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(min_size=0, max_size=200), st.integers(5, 80))
+def test_wrapped_lines_respect_width_and_keep_the_start(text, width):
+    lines = timeline.wrap_lines(text, width)
+    assert 1 <= len(lines) <= timeline.MAX_LINES and all(len(x) <= width for x in lines)
+    flat = " ".join(text.split())
+    if not lines[-1].endswith("…"):
+        assert " ".join(lines).replace(" ", "") == flat.replace(" ", "")
