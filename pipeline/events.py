@@ -129,16 +129,31 @@ def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> 
     return text
 
 
+APPOSITIVE = re.compile(r", ((?:[^,;:()]+?\s){0,3}[^,;:()\s]+), ")
+
+
 def headline(text: str, lang: str, timex: list[TimeExpr], cstart: int) -> str:
-    t = PAREN.sub("", text)
-    t = _strip_leading(t, lang, timex, cstart) if len(t) == len(text) else _strip_leading(t, lang, [], cstart)
+    """A slide title: leading time adverbials and connectors, asides in brackets and, when too
+    long, short appositives (", the mine superintendent,") dropped; cut at a clause if still long."""
+    t = _strip_leading(text, lang, timex, cstart)
+    t = t.strip()
+    if t.startswith("(") and t.rstrip(". ").endswith(")"):
+        t = t.strip("(). ")
+    prev = None
+    while prev != t:  # nested brackets go inner first
+        prev, t = t, PAREN.sub("", t)
     t = re.sub(r"\s+", " ", t).strip().rstrip(".;:, ")
     if not t:
         t = re.sub(r"\s+", " ", text).strip()
     t = t[0].upper() + t[1:] if t else t
+    while len(t) > TITLE_MAX:
+        shorter = APPOSITIVE.sub(" ", t, count=1)
+        if shorter == t:
+            break
+        t = shorter
     if len(t) > TITLE_MAX:
         cut = max(t.rfind(", ", 0, TITLE_MAX - 1), t.rfind("; ", 0, TITLE_MAX - 1))
-        if cut >= 40:
+        if cut >= 50:
             t = t[:cut]
         else:
             t = t[:TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"

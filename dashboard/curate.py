@@ -1,0 +1,245 @@
+"""Pure helpers behind the dashboard's story library, curation and export panels.
+
+Nothing here draws widgets: app.py calls these and shows the results, so the rules
+(which fields changed, how an event reads in the interface language, what a download
+holds) are testable without Streamlit.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from . import edits, export, library, text
+from .i18n import t, t_list, t_or
+
+EXPORT_FILES = dict(export.EXPORTS)           # kind -> stable file name
+EXPORT_MIME = {"timelinejs": "application/json", "sheets": "text/csv", "html": "text/html",
+               "png": "image/png", "csv": "text/csv", "json": "application/json"}
+_NAME_SPLIT = re.compile(r"[,;\n]+")
+
+
+# ---------------------------------------------------------------- loading
+
+def read_docs(folder: Path) -> dict[str, str]:
+    """doc stem -> text of every .txt in `folder` (the texts that source offsets point into)."""
+    from .data import read_text
+    if not folder.is_dir():
+        return {}
+    return {p.stem: read_text(p) for p in sorted(folder.glob("*.txt"))}
+
+
+def story_stamp(slug: str, root) -> tuple:
+    """Changes whenever the story's output, meta or edits change: the cache key of a loaded story."""
+    try:
+        d = library.story_dir(slug, root)
+    except library.LibraryError:
+        return ()
+    out = []
+    for p in (d / "meta.json", d / "processed" / "events.json", d / "edits.json"):
+        try:
+            s = p.stat()
+            out.append((s.st_mtime_ns, s.st_size))
+        except OSError:
+            out.append(None)
+    return tuple(out)
+
+
+def localize(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Titles and summaries in `lang` where the event is told in it; otherwise the event's own.
+
+    A title the user edited (it no longer equals the pipeline's headline in the event's own
+    language) is kept in every interface language: the correction wins over a translation."""
+    if "titles" not in events.columns or events.empty:
+        return events
+    df = events.copy()
+    for col, many in (("title", "titles"), ("summary", "summaries")):
+        out = []
+        for own, per, lg in zip(df[col], df[many], df["lang"]):
+            per = per if isinstance(per, dict) else {}
+            pristine = per.get(lg) == own or not per
+            out.append(per[lang] if pristine and isinstance(per.get(lang), str) and per[lang].strip() else own)
+        df[col] = out
+    return df
+
+
+# ---------------------------------------------------------------- curation
+
+def parse_names(free: str) -> list[str]:
+    """Names typed as free text ("Ann, Bo; Cy") -> ["Ann", "Bo", "Cy"] (spaces collapsed, no blanks)."""
+    return [" ".join(n.split()) for n in _NAME_SPLIT.split(free or "") if n.strip()]
+
+
+def merge_names(*groups) -> list[str]:
+    out: dict[str, None] = {}
+    for g in groups:
+        for n in g or []:
+            out.setdefault(n, None)
+    return list(out)
+
+
+def check_date(value: str) -> str | None:
+    """'' -> None; 'YYYY-MM-DD' (optionally '-' for BC) validated, else EditsError (user's words)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    edits._check_field("date", value, t("edit.date"))
+    return value
+
+
+def update_op(event: dict, values: dict) -> dict | None:
+    """The "update" operation for the fields that differ from `event`, or None when nothing changed."""
+    changed = {}
+    for k, v in values.items():
+        old = event.get(k)
+        if k == "characters":
+            old = list(old or [])
+        elif k == "date":
+            old = old if isinstance(old, str) else None
+        elif isinstance(old, str) or old is None:
+            old = old or ""
+            v = v if v is not None else ""
+        if v != old:
+            changed[k] = v
+    if not changed:
+        return None
+    op = {"op": "update", "id": event["id"], "fields": changed}
+    edits.validate_op(op)
+    return op
+
+
+def describe(op: dict) -> str:
+    """One line naming an operation, for the Undo button."""
+    kind = op.get("op")
+    if kind == "update":
+        return t("undo.update", fields=", ".join(t_or(f"field.{f}", f) for f in op["fields"]))
+    if kind == "delete":
+        return t("undo.delete", id=op["id"])
+    if kind == "merge":
+        return t("undo.merge", keep=op["keep"], other=op["other"])
+    if kind == "add":
+        return t("undo.add", title=op["event"].get("title", ""))
+    if kind == "rename_character":
+        return t("undo.rename", old=op["name"], new=op["to"])
+    if kind == "merge_characters":
+        return t("undo.merge_chars", keep=op["keep"], other=op["other"])
+    return str(kind)
+
+
+# ---------------------------------------------------------------- details in the interface language
+
+def human_date(date: str | None, precision: str) -> str:
+    if not isinstance(date, str) or len(date) < 10:
+        return t("date.none")
+    neg = date.startswith("-")
+    y, m, d = (int(x) for x in date.lstrip("-").split("-")[:3])
+    year = t("date.bc", year=y) if neg else str(y)
+    months, seasons = t_list("months"), t_list("seasons")
+    if precision == "decade":
+        return t("date.decade", decade=y - y % 10)
+    if precision == "year":
+        return year
+    if precision == "season":
+        return f"{seasons[(m % 12) // 3]} {year}"
+    if precision == "month":
+        return f"{months[m - 1]} {year}"
+    return t("date.day", day=d, month=months[m - 1], year=year)
+
+
+def date_line(e: dict) -> str:
+    if isinstance(e.get("date"), str):
+        approx = "≈ " if e.get("_status") == "approx" or e.get("date_approx") else ""
+        prec = e.get("date_precision") or "unknown"
+        out = f"{approx}{human_date(e['date'], prec)} ({t_or('precision.' + prec, prec)})"
+    else:
+        out = t("date.none")
+    if e.get("date_text"):
+        out += f" — “{e['date_text']}”"
+    return out
+
+
+def details_blocks(e: dict, docs: dict[str, str]) -> list[str]:
+    """text.details_markdown with its header lines in the interface language (sources unchanged)."""
+    blocks = text.details_markdown(e, docs)
+    esc = text.md_escape
+    mark = f"  \n_{esc(t('edited'))}_" if e.get("edited") == True else ""  # noqa: E712 (numpy bools, NaN)
+    blocks[0] = f"### {esc(e['title'])}{mark}"
+    blocks[2] = (f"**{t('d.date')}:** {esc(date_line(e))}  \n"
+                 f"**{t('d.characters')}:** {esc(', '.join(e.get('characters') or []) or '—')}  \n"
+                 f"**{t('d.places')}:** {esc(', '.join(e.get('places') or []) or '—')}  \n"
+                 f"**{t('d.order')}:** {int(e['order'])} · **{t('d.told')}:** {int(e['told'])} · "
+                 f"**{t('d.category')}:** {esc(t_or('cat.' + str(e.get('category', '')), str(e.get('category', ''))))}"
+                 f" · **{t('d.kind')}:** {esc(t_or('kind.' + str(e.get('kind', '')), str(e.get('kind', ''))))}")
+    return blocks
+
+
+# ---------------------------------------------------------------- new stories
+
+def detect_language(text_: str) -> str | None:
+    from pipeline.ingest import detect_language as detect
+    try:
+        return detect(text_)
+    except Exception:  # detection is a hint for the user; never a reason to refuse a file
+        return None
+
+
+def create_story(title: str, files: dict[str, bytes], root, *, lang_override: dict[str, str] | None = None,
+                 progress: Callable[[str, int, int], None] | None = None) -> str:
+    """library.create_story, plus per-document language overrides (upload name -> en|es|it).
+
+    library.create_story has no override yet, so with overrides the story is stored
+    unprocessed and the pipeline is run here with them; any failure removes the story."""
+    override = {k: v for k, v in (lang_override or {}).items() if v in ("en", "es", "it")}
+    if not override:
+        return library.create_story(title, files, root=root, progress=progress)
+    import pipeline
+    slug = library.create_story(title, files, root=root, process=False)
+    try:
+        d = library.story_dir(slug, root)
+        meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
+        by_upload = {f["uploaded_as"]: f["name"] for f in meta.get("files", [])}
+        stored = {Path(by_upload.get(k, k)).stem: v for k, v in override.items()}
+        try:
+            story = pipeline.run([d / "docs"], lang_override=stored, progress=progress)
+            pipeline.write_outputs(story, d / "processed")
+        except pipeline.PipelineError as exc:
+            raise library.LibraryError(f"The story could not be processed: {exc}") from exc
+        meta.update(languages=sorted({doc.lang for doc in story.docs}), lang_override=stored,
+                    pipeline=library.pipeline_fingerprint())
+        pipeline._atomic_write(d / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1))
+    except BaseException:
+        library.delete_story(slug, root)
+        raise
+    return slug
+
+
+# ---------------------------------------------------------------- exports
+
+def export_frame(events: pd.DataFrame) -> pd.DataFrame:
+    """The events without the dashboard's derived columns (those start with "_")."""
+    return events[[c for c in events.columns if not str(c).startswith("_")]].reset_index(drop=True)
+
+
+def export_bytes(kind: str, events: pd.DataFrame, characters: pd.DataFrame | None, title: str,
+                 fig=None) -> bytes:
+    """The bytes of one download (kinds of export.EXPORTS). ExportError when it cannot be made."""
+    df = export_frame(events)
+    if kind == "timelinejs":
+        return json.dumps(export.timelinejs_json(df, title=title), ensure_ascii=False, indent=1).encode("utf-8")
+    if kind == "sheets":
+        return export.timelinejs_sheet_csv(df, title=title).encode("utf-8")
+    if kind == "csv":
+        return export.events_csv(df).encode("utf-8")
+    if kind == "json":
+        return export.events_json(df).encode("utf-8")
+    if kind == "html":
+        return export.offline_html(df, characters, fig=fig, title=title).encode("utf-8")
+    if kind == "png":
+        if fig is None:
+            fig = export.timeline_figure_for(df, characters)
+        return export.png(fig)
+    raise export.ExportError(f"unknown export {kind!r}")
