@@ -221,10 +221,10 @@ def list_stories(root: str | os.PathLike | None = None) -> list[dict]:
 
 # ---------------------------------------------------------------- create / delete
 
-def _process(docs: Path, processed: Path, progress=None) -> list[str]:
+def _process(docs: Path, processed: Path, progress=None, lang_override: dict[str, str] | None = None) -> list[str]:
     """Run the pipeline over `docs`, write into `processed`; returns the languages found."""
     try:
-        story = pipeline.run([docs], progress=progress)
+        story = pipeline.run([docs], progress=progress, lang_override=lang_override or None)
         pipeline.write_outputs(story, processed)
     except pipeline.PipelineError as exc:
         raise LibraryError(f"The story could not be processed: {exc}") from exc
@@ -302,9 +302,11 @@ def reprocess_story(slug: str, root: str | os.PathLike | None = None, progress=N
     d = story_dir(slug, root)
     if slug != BUILTIN_SLUG and not (d / "meta.json").is_file():
         raise LibraryError(f"There is no story called {slug!r}.")
-    langs = _process(docs_dir(slug, root), d / "processed", progress)
     meta = _read_json(d / "meta.json", {}) if slug != BUILTIN_SLUG else {}
     meta = meta if isinstance(meta, dict) else {}
+    # the teacher's language choices survive a re-run of a newer pipeline
+    override = meta.get("lang_override") if isinstance(meta.get("lang_override"), dict) else None
+    langs = _process(docs_dir(slug, root), d / "processed", progress, override)
     if slug == BUILTIN_SLUG:
         meta.update(title=BUILTIN_TITLE)
     meta.update(languages=langs, pipeline=pipeline_fingerprint())
@@ -346,6 +348,10 @@ def load_story(slug: str, root: str | os.PathLike | None = None, *, apply_edits:
         except _edits.EditsError as exc:
             ops = []
             warnings.append(str(exc))
+        except OSError as exc:  # edits.json unreadable (a folder, no permission): open the story without them
+            ops = []
+            warnings.append(f"The edits of this story could not be read ({exc.strerror or exc}); "
+                            "the story is shown without them.")
         events_df, cast_df = _edits.apply(events_df, cast_df, ops, warnings=warnings)
     events_df.attrs["edit_warnings"] = warnings
     events_df.attrs["story"] = meta
