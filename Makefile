@@ -1,7 +1,7 @@
 PY ?= python3
 PORT ?= 8501
 
-.PHONY: install install-dev browser run test bench data score load browser-bench exports
+.PHONY: install install-dev browser run test bench data score load browser-bench exports fuzz
 install:
 	$(PY) -m pip install -q -r requirements.txt
 
@@ -47,3 +47,7 @@ data: install
 score: install
 	$(PY) -m pipeline ../shared/dev/titanic --out /tmp/storyline-titanic -q
 	$(PY) ../shared/dev/score.py ../shared/dev/titanic/gold.py ../shared/dev/titanic /tmp/storyline-titanic
+
+# The long fuzzing run (hypothesis, hundreds of examples per property)
+fuzz: install-dev
+	$(PY) -m pytest -q -m slow
