@@ -74,12 +74,13 @@ def _stated(ev: Event) -> tuple[str, str] | None:
 def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok: bool = False) -> float:
     if g.kind != ev.kind or (ev.sources[0].doc in g.docs and not same_doc_ok):
         return 0.0
+    ev_concepts, ev_anchors = ev.extra.get("concepts", set()), ev.extra.get("anchors", set())
+    if g.concepts.isdisjoint(ev_concepts) and g.anchors.isdisjoint(ev_anchors):
+        return 0.0  # the same people doing something else is another event
     gap = abs(g.pos - pos)
     chars = _wjaccard(g.chars, ev.extra.get("char_ids", set()), "c:", w)
-    concepts = _wjaccard(g.concepts, ev.extra.get("concepts", set()), "k:", w)
-    anchors = _wjaccard(g.anchors, ev.extra.get("anchors", set()), "a:", w)
-    if not concepts and not anchors:
-        return 0.0  # the same people doing something else is another event
+    concepts = _wjaccard(g.concepts, ev_concepts, "k:", w)
+    anchors = _wjaccard(g.anchors, ev_anchors, "a:", w)
     s = 0.35 * chars + 0.45 * concepts + 0.2 * anchors
     if anchors and concepts:
         s += 0.1
