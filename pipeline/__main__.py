@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"error: cannot write output: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug still gets one line, never a traceback
+        print(f"error: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
+        return 1
     if not args.quiet:
         for m in story.messages:
             print(m, file=sys.stderr)
