@@ -15,7 +15,7 @@ from typing import Callable
 import pandas as pd
 
 from . import edits, export, library, text
-from .i18n import t, t_list, t_or
+from .i18n import get_lang, t, t_list, t_or
 
 EXPORT_FILES = dict(export.EXPORTS)           # kind -> stable file name
 EXPORT_MIME = {"timelinejs": "application/json", "sheets": "text/csv", "html": "text/html",
@@ -133,38 +133,16 @@ def describe(op: dict) -> str:
 # ---------------------------------------------------------------- details in the interface language
 
 def human_date(date: str | None, precision: str) -> str:
-    if not isinstance(date, str) or len(date) < 10:
-        return t("date.none")
-    neg = date.startswith("-")
-    y, m, d = (int(x) for x in date.lstrip("-").split("-")[:3])
-    year = t("date.bc", year=y) if neg else str(y)
-    months, seasons = t_list("months"), t_list("seasons")
-    if precision == "decade":
-        return t("date.decade", decade=y - y % 10)
-    if precision == "year":
-        return year
-    if precision == "season":
-        return f"{seasons[(m % 12) // 3]} {year}"
-    if precision == "month":
-        return f"{months[m - 1]} {year}"
-    return t("date.day", day=d, month=months[m - 1], year=year)
+    return text.human_date(date, precision, get_lang())
 
 
 def date_line(e: dict) -> str:
-    if isinstance(e.get("date"), str):
-        approx = "≈ " if e.get("_status") == "approx" or e.get("date_approx") else ""
-        prec = e.get("date_precision") or "unknown"
-        out = f"{approx}{human_date(e['date'], prec)} ({t_or('precision.' + prec, prec)})"
-    else:
-        out = t("date.none")
-    if e.get("date_text"):
-        out += f" — “{e['date_text']}”"
-    return out
+    return text.date_line(e, get_lang())
 
 
 def details_blocks(e: dict, docs: dict[str, str]) -> list[str]:
     """text.details_markdown with its header lines in the interface language (sources unchanged)."""
-    blocks = text.details_markdown(e, docs)
+    blocks = text.details_markdown(e, docs, get_lang())
     esc = text.md_escape
     mark = f"  \n_{esc(t('edited'))}_" if e.get("edited") == True else ""  # noqa: E712 (numpy bools, NaN)
     blocks[0] = f"### {esc(e['title'])}{mark}"
@@ -228,18 +206,19 @@ def export_bytes(kind: str, events: pd.DataFrame, characters: pd.DataFrame | Non
                  fig=None) -> bytes:
     """The bytes of one download (kinds of export.EXPORTS). ExportError when it cannot be made."""
     df = export_frame(events)
+    lang = get_lang()
     if kind == "timelinejs":
-        return json.dumps(export.timelinejs_json(df, title=title), ensure_ascii=False, indent=1).encode("utf-8")
+        return json.dumps(export.timelinejs_json(df, title=title, lang=lang), ensure_ascii=False, indent=1).encode("utf-8")
     if kind == "sheets":
-        return export.timelinejs_sheet_csv(df, title=title).encode("utf-8")
+        return export.timelinejs_sheet_csv(df, title=title, lang=lang).encode("utf-8")
     if kind == "csv":
         return export.events_csv(df).encode("utf-8")
     if kind == "json":
         return export.events_json(df).encode("utf-8")
     if kind == "html":
-        return export.offline_html(df, characters, fig=fig, title=title).encode("utf-8")
+        return export.offline_html(df, characters, fig=fig, title=title, lang=lang).encode("utf-8")
     if kind == "png":
         if fig is None:
-            fig = export.timeline_figure_for(df, characters)
+            fig = export.timeline_figure_for(df, characters, lang)
         return export.png(fig)
     raise export.ExportError(f"unknown export {kind!r}")

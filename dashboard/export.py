@@ -12,6 +12,11 @@ Dates in TimelineJS: every slide needs a start_date, but many story events have 
     (the earlier one on a tie) and shows "≈ <wording>" or "date unknown";
   * when nothing at all is dated, events get synthetic years 1..n in story order, shown
     as "Step k", so TimelineJS still lays them out in story order.
+
+Words the exports add themselves ("date unknown", "Step k", "Sources", "All characters"...) come
+from dashboard/labels/<lang>.json: every builder takes `lang` (interface language, default English).
+In a language other than English every dated slide also gets a display_date written in that
+language, because TimelineJS would otherwise format the date in English.
 """
 from __future__ import annotations
 
@@ -30,6 +35,9 @@ from typing import Any, Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from dashboard import text as _text
+from dashboard.i18n import DEFAULT, t as _t
 
 SHEET_HEADERS = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
                  "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
@@ -111,10 +119,10 @@ def _parts(date: str, precision: str) -> dict[str, int]:
     return {"year": y, "month": m, "day": d}  # day, relative (an estimate), unknown-with-date
 
 
-def _iso_label(date: str, precision: str) -> str:
+def _iso_label(date: str, precision: str, lang: str = DEFAULT) -> str:
     y, m, _ = _DATE.match(date).groups()
     if precision == "decade":
-        return f"{int(y) // 10 * 10}s"
+        return _t("date.decade", lang, decade=int(y) // 10 * 10)
     if precision == "year":
         return str(int(y))
     if precision in ("month", "season"):
@@ -122,10 +130,18 @@ def _iso_label(date: str, precision: str) -> str:
     return date
 
 
-def _placements(rows: list[dict]) -> list[_Placed]:
+def _human(date: str, precision: str, lang: str) -> str:
+    """The date in words in `lang` (pipeline dates may be "-0044-03-15": text.human_date reads that)."""
+    y, m, d = _DATE.match(date).groups()
+    iso = f"{'-' if y.startswith('-') else ''}{abs(int(y)):04d}-{m}-{d}"
+    return _text.human_date(iso, precision if precision in ("day", "month", "season", "year", "decade") else "day",
+                            lang)
+
+
+def _placements(rows: list[dict], lang: str = DEFAULT) -> list[_Placed]:
     dated = [i for i, r in enumerate(rows) if r["date"]]
     if not dated:
-        return [_Placed({"year": k}, f"Step {k}", True) for k in range(1, len(rows) + 1)]
+        return [_Placed({"year": k}, _t("ex.step", lang, k=k), True) for k in range(1, len(rows) + 1)]
     out: list[_Placed] = []
     for i, r in enumerate(rows):
         text = _str(r.get("date_text")).strip()
@@ -134,9 +150,11 @@ def _placements(rows: list[dict]) -> list[_Placed]:
             approx = bool(r.get("date_approx")) or prec in ("relative", "unknown")
             display = None
             if approx:
-                display = "≈ " + (text or _iso_label(r["date"], prec))
+                display = _t("date.about", lang, date=text or _iso_label(r["date"], prec, lang))
             elif prec in ("season", "decade"):  # TimelineJS can only say "October 1957" or "1957"
-                display = text or _iso_label(r["date"], prec)
+                display = text or _iso_label(r["date"], prec, lang)
+            elif lang != DEFAULT:  # TimelineJS would write "October 1957" in English
+                display = _human(r["date"], prec, lang)
             out.append(_Placed(_parts(r["date"], prec), display))
             continue
         # nearest dated neighbour by story order; the earlier one wins a tie (bisect: no n*m scan)
@@ -145,27 +163,27 @@ def _placements(rows: list[dict]) -> list[_Placed]:
         j = before if after is None or (before is not None and i - before <= after - i) else after
         nb = rows[j]
         out.append(_Placed(_parts(nb["date"], _str(nb.get("date_precision")) or "day"),
-                           f"≈ {text}" if text else "date unknown"))
+                           _t("date.about", lang, date=text) if text else _t("ex.date_unknown", lang)))
     return out
 
 
-def _slide_html(r: dict) -> str:
+def _slide_html(r: dict, lang: str = DEFAULT) -> str:
     parts = []
     if _str(r.get("summary")).strip():
         parts.append(f"<p>{_esc(r['summary'])}</p>")
     if r["characters"]:
-        parts.append(f"<p><b>Characters:</b> {_esc(', '.join(r['characters']))}</p>")
+        parts.append(f"<p><b>{_esc(_t('ex.characters', lang))}:</b> {_esc(', '.join(r['characters']))}</p>")
     if r["places"]:
-        parts.append(f"<p><b>Places:</b> {_esc(', '.join(r['places']))}</p>")
+        parts.append(f"<p><b>{_esc(_t('ex.places', lang))}:</b> {_esc(', '.join(r['places']))}</p>")
     srcs = [s for s in r["sources"] if isinstance(s, dict)]
     if srcs:
         items = "".join(f"<li><b>{_esc(s.get('doc'))}</b> ({_esc(s.get('lang'))}): "
                         f"“{_esc(_short(s.get('text', '')))}”</li>" for s in srcs)
-        parts.append(f"<p><b>Sources:</b></p><ul>{items}</ul>")
+        parts.append(f"<p><b>{_esc(_t('ex.sources', lang))}:</b></p><ul>{items}</ul>")
     return "".join(parts)
 
 
-def _groups(rows: list[dict]) -> list[str]:
+def _groups(rows: list[dict], lang: str = DEFAULT) -> list[str]:
     """Each event's TimelineJS group (row): its first character, else its category.
 
     TimelineJS gives every group its own row in the time navigation and squeezes the slides
@@ -177,7 +195,8 @@ def _groups(rows: list[dict]) -> list[str]:
     if len(counts) <= MAX_GROUPS:
         return raw
     keep = set(sorted(counts, key=lambda g: -counts[g])[:MAX_GROUPS - 1])
-    return [g if g in keep else "Others" for g in raw]
+    others = _t("ex.others", lang)
+    return [g if g in keep else others for g in raw]
 
 
 def _uid(eid: str, seen: set[str]) -> str:
@@ -209,17 +228,20 @@ def _eras(rows: list[dict]) -> list[dict]:
              "text": {"headline": str(a) if a == b else f"{a}–{b}", "text": ""}} for a, b in runs]
 
 
-def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subtitle: str = "") -> dict:
-    """A TimelineJS 3 document: `new TL.Timeline(el, timelinejs_json(df))` renders it."""
+def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subtitle: str = "",
+                    lang: str = DEFAULT) -> dict:
+    """A TimelineJS 3 document: `new TL.Timeline(el, timelinejs_json(df))` renders it.
+    Display dates and the slides' own words are in `lang`."""
     rows = _rows(events_df)
     seen: set[str] = set()
     events = []
-    for r, p, g in zip(rows, _placements(rows), _groups(rows)):
+    untitled = _t("ex.untitled", lang)
+    for r, p, g in zip(rows, _placements(rows, lang), _groups(rows, lang)):
         start = {k: v for k, v in p.parts.items()}
         if p.display:
             start["display_date"] = p.display
         ev = {"start_date": start,
-              "text": {"headline": _esc(r.get("title")) or "(untitled)", "text": _slide_html(r)},
+              "text": {"headline": _esc(r.get("title")) or _esc(untitled), "text": _slide_html(r, lang)},
               "group": _esc(g),
               "unique_id": _uid(r.get("id"), seen)}
         if p.display:
@@ -233,7 +255,8 @@ def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subt
     return doc
 
 
-def timelinejs_sheet_csv(events_df: pd.DataFrame, title: str = "Story timeline", subtitle: str = "") -> str:
+def timelinejs_sheet_csv(events_df: pd.DataFrame, title: str = "Story timeline", subtitle: str = "",
+                         lang: str = DEFAULT) -> str:
     """The CSV of a TimelineJS Google Sheet (paste/import into the template sheet)."""
     rows = _rows(events_df)
     buf = io.StringIO()
@@ -244,10 +267,11 @@ def timelinejs_sheet_csv(events_df: pd.DataFrame, title: str = "Story timeline",
         return [_str(kw.get(h)) for h in SHEET_HEADERS]
 
     w.writerow(line(**{"Headline": _esc(title), "Text": _esc(subtitle), "Type": "title"}))
-    for r, p, g in zip(rows, _placements(rows), _groups(rows)):
+    untitled = _t("ex.untitled", lang)
+    for r, p, g in zip(rows, _placements(rows, lang), _groups(rows, lang)):
         w.writerow(line(**{"Year": p.parts["year"], "Month": p.parts.get("month"), "Day": p.parts.get("day"),
-                           "Display Date": p.display, "Headline": _esc(r.get("title")) or "(untitled)",
-                           "Text": _slide_html(r), "Group": _esc(g)}))
+                           "Display Date": p.display, "Headline": _esc(r.get("title")) or _esc(untitled),
+                           "Text": _slide_html(r, lang), "Group": _esc(g)}))
     for era in _eras(rows):
         s, e = era["start_date"], era["end_date"]
         w.writerow(line(**{"Year": s["year"], "Month": s["month"], "Day": s["day"], "End Year": e["year"],
@@ -320,13 +344,14 @@ def _character_names(rows: list[dict], characters_df: pd.DataFrame | None) -> li
     return list(used)
 
 
-def _basic_figure(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = None) -> go.Figure:
+def _basic_figure(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = None,
+                  lang: str = DEFAULT) -> go.Figure:
     """A plain timeline: story order on x, one lane (trace) per character; each trace's
     customdata holds event ids and meta the character, so the offline dropdown can filter."""
     rows = _rows(events_df)
     names = _character_names(rows, characters_df)
     lanes: dict[str, list[tuple[int, dict]]] = {n: [] for n in names}
-    nobody = "(no character)"
+    nobody = _t("tl.no_character", lang)
     for i, r in enumerate(rows):
         for c in (r["characters"] or [nobody]):
             lanes.setdefault(c, []).append((i, r))
@@ -336,19 +361,20 @@ def _basic_figure(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = 
             continue
         hover = []
         for _, r in items:
-            when = _str(r.get("date_text")) or _str(r.get("date")) or "date unknown"
+            when = _str(r.get("date_text")) or _str(r.get("date")) or _t("ex.date_unknown", lang)
             hover.append(f"<b>{_esc(r.get('title'))}</b><br>{_esc(when)}<br>{_esc(_short(r.get('summary'), 200))}")
         fig.add_trace(go.Scatter(
             x=[i + 1 for i, _ in items], y=[_esc(name)] * len(items), mode="markers",
             name=_esc(name), marker={"size": 12}, customdata=[r.get("id") for _, r in items],
             hovertext=hover, hoverinfo="text", meta={"character": name if name != nobody else None}))
-    fig.update_layout(xaxis_title="Story order", yaxis={"type": "category", "autorange": "reversed"},
+    fig.update_layout(xaxis_title=_esc(_t("ex.story_order", lang)), yaxis={"type": "category", "autorange": "reversed"},
                       hovermode="closest", showlegend=True, margin={"t": 90},
                       height=max(360, 40 * len(lanes) + 160))
     return fig
 
 
-def timeline_figure_for(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = None) -> go.Figure:
+def timeline_figure_for(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = None,
+                        lang: str = DEFAULT) -> go.Figure:
     """The dashboard's own timeline figure when available (dashboard.figures.timeline_figure,
     else dashboard.timeline.build_timeline), else the basic figure."""
     try:
@@ -359,9 +385,9 @@ def timeline_figure_for(events_df: pd.DataFrame, characters_df: pd.DataFrame | N
     try:
         from dashboard.timeline import build_timeline
         cast = characters_df["name"].tolist() if characters_df is not None and len(characters_df) else None
-        return build_timeline(events_df, cast=cast)
+        return build_timeline(events_df, cast=cast, lang=lang)
     except (ImportError, AttributeError, NotImplementedError, TypeError):
-        return _basic_figure(events_df, characters_df)
+        return _basic_figure(events_df, characters_df, lang)
 
 
 def _trace_membership(trace: Any, id_chars: dict[str, list[str]], names: set[str]):
@@ -393,7 +419,7 @@ def _trace_membership(trace: Any, id_chars: dict[str, list[str]], names: set[str
 
 
 def add_character_dropdown(fig: go.Figure, events_df: pd.DataFrame,
-                           characters_df: pd.DataFrame | None = None) -> go.Figure:
+                           characters_df: pd.DataFrame | None = None, lang: str = DEFAULT) -> go.Figure:
     """Add a Plotly dropdown (works offline, no server) choosing All or one character.
 
     Traces that belong to one character are shown/hidden; traces mixing characters keep
@@ -426,7 +452,7 @@ def add_character_dropdown(fig: go.Figure, events_df: pd.DataFrame,
             out["selectedpoints"] = sel
         return out
 
-    buttons = [{"label": "All characters", "method": "restyle", "args": [args_for(None)]}]
+    buttons = [{"label": _esc(_t("ex.all_characters", lang)), "method": "restyle", "args": [args_for(None)]}]
     buttons += [{"label": _esc(n), "method": "restyle", "args": [args_for(n)]} for n in names]
     menus = list(fig.layout.updatemenus or [])
     menus.append(go.layout.Updatemenu(type="dropdown", buttons=buttons, active=0, showactive=True,
@@ -441,17 +467,18 @@ def add_character_dropdown(fig: go.Figure, events_df: pd.DataFrame,
 
 
 def offline_html(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = None,
-                 fig: go.Figure | None = None, title: str = "Story timeline") -> str:
+                 fig: go.Figure | None = None, title: str = "Story timeline", lang: str = DEFAULT) -> str:
     """One self-contained HTML file (plotly.js inlined, no network) with hover details and a
     character dropdown. Text reaches the page only as JSON, where Plotly writes "<" as \\u003c,
     so no story text can close the <script> element."""
-    fig = go.Figure(fig) if fig is not None else timeline_figure_for(events_df, characters_df)
+    fig = go.Figure(fig) if fig is not None else timeline_figure_for(events_df, characters_df, lang)
     if not fig.layout.title.text:
         fig.update_layout(title={"text": _esc(title)})
-    add_character_dropdown(fig, events_df, characters_df)
+    add_character_dropdown(fig, events_df, characters_df, lang)
     page = fig.to_html(include_plotlyjs=True, full_html=True, include_mathjax=False,
                        div_id="storyline-timeline", config={"displaylogo": False, "responsive": True})
-    return page.replace("<head>", f"<head><title>{_esc(title)}</title>", 1)
+    page = page.replace("<head>", f"<head><title>{_esc(title)}</title>", 1)
+    return page.replace("<html>", f'<html lang="{lang}">', 1) if lang != DEFAULT else page
 
 
 # ---------------------------------------------------------------- PNG
@@ -506,8 +533,9 @@ def _write(path: Path, data: str | bytes) -> None:
 
 
 def write_exports(events_df: pd.DataFrame, characters_df: pd.DataFrame | None, out: str | Path,
-                  kinds: Iterable[str], title: str = "Story timeline") -> list[Path]:
-    """Write the named exports (keys of EXPORTS) into `out`; returns the paths written."""
+                  kinds: Iterable[str], title: str = "Story timeline", lang: str = DEFAULT) -> list[Path]:
+    """Write the named exports (keys of EXPORTS) into `out`; returns the paths written.
+    `lang`: the language of the words the exports add (dates, legends), not of the story."""
     kinds = list(dict.fromkeys(kinds))
     unknown = [k for k in kinds if k not in EXPORTS]
     if unknown:
@@ -519,20 +547,20 @@ def write_exports(events_df: pd.DataFrame, characters_df: pd.DataFrame | None, o
     for k in kinds:
         p = out / EXPORTS[k]
         if k == "timelinejs":
-            _write(p, json.dumps(timelinejs_json(events_df, title=title), ensure_ascii=False, indent=1))
+            _write(p, json.dumps(timelinejs_json(events_df, title=title, lang=lang), ensure_ascii=False, indent=1))
         elif k == "sheets":
-            _write(p, timelinejs_sheet_csv(events_df, title=title))
+            _write(p, timelinejs_sheet_csv(events_df, title=title, lang=lang))
         elif k == "csv":
             _write(p, events_csv(events_df))
         elif k == "json":
             _write(p, events_json(events_df))
         else:
             if fig is None:
-                fig = timeline_figure_for(events_df, characters_df)
+                fig = timeline_figure_for(events_df, characters_df, lang)
                 if not fig.layout.title.text:
                     fig.update_layout(title={"text": _esc(title)})
             if k == "html":
-                _write(p, offline_html(events_df, characters_df, fig=fig, title=title))
+                _write(p, offline_html(events_df, characters_df, fig=fig, title=title, lang=lang))
             else:
                 _write(p, png(fig))
         paths.append(p)

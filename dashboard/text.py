@@ -10,6 +10,8 @@ import re
 
 import pandas as pd
 
+from .i18n import DEFAULT, t, t_list, t_or
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:^=/])")
 LANG_NAMES = {"en": "English", "es": "Spanish", "it": "Italian"}
 PRECISION_WORDS = {"day": "exact day", "month": "month", "season": "season", "year": "year",
@@ -48,33 +50,63 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December"]
 SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring", 6: "summer",
            7: "summer", 8: "summer", 9: "autumn", 10: "autumn", 11: "autumn"}
+SEASON_INDEX = {m: (m % 12) // 3 for m in range(1, 13)}   # into the "seasons" label list (winter first)
+SEASON_PRECISIONS = ("season", "year", "decade")            # short_date: no month to abbreviate
 
 
-def human_date(date: str | None, precision: str) -> str:
-    """"1962-05-01", "month" -> "May 1962"; shows no more than the precision stated."""
+def human_date(date: str | None, precision: str, lang: str = DEFAULT) -> str:
+    """"1962-05-01", "month" -> "May 1962" ("mayo de 1962" in Spanish); shows no more than the
+    precision stated. Words and word order come from the label tables of `lang`."""
     if not isinstance(date, str) or len(date) < 10:
-        return "no date given"
+        return t("date.none", lang)
     neg = date.startswith("-")
     y, m, d = (int(x) for x in date.lstrip("-").split("-")[:3])
-    year = f"{y} BC" if neg else str(y)
+    year = t("date.bc", lang, year=y) if neg else str(y)
     if precision == "decade":
-        return f"{y - y % 10}s"
+        return t("date.decade", lang, decade=y - y % 10)
     if precision == "year":
         return year
     if precision == "season":
-        return f"{SEASONS[m]} {year}"
+        return t("date.season", lang, season=t_list("seasons", lang)[SEASON_INDEX[m]], year=year)
+    month = t_list("months", lang)[m - 1]
     if precision == "month":
-        return f"{MONTHS[m - 1]} {year}"
-    return f"{d} {MONTHS[m - 1]} {year}"
+        return t("date.month", lang, month=month, year=year)
+    return t("date.day", lang, day=d, month=month, year=year)
 
 
-def date_line(e: dict) -> str:
-    if isinstance(e.get("date"), str):
-        approx = "≈ " if e.get("_status") == "approx" or e.get("date_approx") else ""
-        prec = e.get("date_precision") or "unknown"
-        out = f"{approx}{human_date(e['date'], prec)} ({PRECISION_WORDS.get(prec, prec)})"
+def short_date(date: str | None, precision: str, approx: bool = False, lang: str = DEFAULT) -> str:
+    """"≈ Oct 1957", "3 Mar 1962", "no date": human_date with abbreviated months, for narrow columns."""
+    if not isinstance(date, str) or len(date) < 10:
+        return t("date.short_none", lang)
+    if precision not in SEASON_PRECISIONS:
+        neg = date.startswith("-")
+        y, m, d = (int(x) for x in date.lstrip("-").split("-")[:3])
+        year = t("date.bc", lang, year=y) if neg else str(y)
+        month = t_list("months_short", lang)[m - 1]
+        s = (t("date.month_short", lang, month=month, year=year) if precision == "month"
+             else t("date.day_short", lang, day=d, month=month, year=year))
     else:
-        out = "no date given"
+        s = human_date(date, precision, lang)
+    return t("date.about", lang, date=s) if approx else s
+
+
+def precision_word(precision: str, lang: str = DEFAULT) -> str:
+    return t_or("precision." + precision, precision, lang)
+
+
+def lang_name(code: str, lang: str = DEFAULT) -> str:
+    """The name of a document language ("es") in the interface language `lang`."""
+    return t_or("lang." + code, LANG_NAMES.get(code, code), lang)
+
+
+def date_line(e: dict, lang: str = DEFAULT) -> str:
+    if isinstance(e.get("date"), str):
+        prec = e.get("date_precision") or "unknown"
+        out = f"{human_date(e['date'], prec, lang)} ({precision_word(prec, lang)})"
+        if e.get("_status") == "approx" or e.get("date_approx"):
+            out = t("date.about", lang, date=out)
+    else:
+        out = t("date.none", lang)
     if e.get("date_text"):
         out += f" — “{e['date_text']}”"
     return out
@@ -88,37 +120,43 @@ def grouped_sources(sources: list[dict]) -> list[tuple[str, str, list[dict]]]:
     return [(d, lg, sorted(ss, key=lambda s: int(s.get("start", 0)))) for (d, lg), ss in sorted(groups.items())]
 
 
-def details_markdown(e: dict, docs: dict[str, str]) -> list[str]:
-    """Markdown blocks for one event: header lines, then one block per document with its sources."""
+def details_markdown(e: dict, docs: dict[str, str], lang: str = DEFAULT) -> list[str]:
+    """Markdown blocks for one event: header lines, then one block per document with its sources.
+    Headings, dates, categories and language names are in `lang`; story text is left as it is."""
+    cat, kind = str(e.get("category", "")), str(e.get("kind", ""))
     blocks = [
         f"### {md_escape(e['title'])}",
         md_escape(e.get("summary") or ""),
-        f"**Date:** {md_escape(date_line(e))}  \n"
-        f"**Characters:** {md_escape(', '.join(e.get('characters') or []) or '—')}  \n"
-        f"**Places:** {md_escape(', '.join(e.get('places') or []) or '—')}  \n"
-        f"**Story order:** {int(e['order'])} · **told:** {int(e['told'])} · "
-        f"**category:** {md_escape(e.get('category', ''))} · **kind:** {md_escape(e.get('kind', ''))}",
+        f"**{t('d.date', lang)}:** {md_escape(date_line(e, lang))}  \n"
+        f"**{t('d.characters', lang)}:** {md_escape(', '.join(e.get('characters') or []) or '—')}  \n"
+        f"**{t('d.places', lang)}:** {md_escape(', '.join(e.get('places') or []) or '—')}  \n"
+        f"**{t('d.order', lang)}:** {int(e['order'])} · **{t('d.told', lang)}:** {int(e['told'])} · "
+        f"**{t('d.category', lang)}:** {md_escape(t_or('cat.' + cat, cat, lang))} · "
+        f"**{t('d.kind', lang)}:** {md_escape(t_or('kind.' + kind, kind, lang))}",
     ]
-    for doc, lang, ss in grouped_sources(e.get("sources") or []):
-        head = f"#### {md_escape(doc)} · {md_escape(LANG_NAMES.get(lang, lang))}"
+    for doc, lg, ss in grouped_sources(e.get("sources") or []):
+        head = f"#### {md_escape(doc)} · {md_escape(lang_name(lg, lang))}"
         quotes = "\n\n".join(f"> {source_markdown(s, docs.get(doc))}" for s in ss)
         blocks.append(f"{head}\n\n{quotes}")
     return blocks
 
 
-def table_frame(events: pd.DataFrame) -> pd.DataFrame:
-    """The accessible table: one row per event, lists joined, plain strings."""
+def table_frame(events: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:
+    """The accessible table: one row per event, lists joined, plain strings. Column names stay
+    English (the caller labels them); precision words are in `lang`."""
     return pd.DataFrame({
         "#": events["order"].astype(int),
         "Told": events["told"].astype(int),
         "Date": events["date"].fillna(""),
-        "Precision": events["date_precision"],
+        "Precision": events["date_precision"].map(lambda p: precision_word(p, lang) if isinstance(p, str) else p)
+        if lang != DEFAULT else events["date_precision"],
         "≈": events["_status"].map({"exact": "", "approx": "≈", "undated": "—"}),
         "Headline": events["title"],
         "Characters": events["characters"].map(", ".join),
         "Places": events["places"].map(", ".join),
-        "Category": events["category"],
-        "Kind": events["kind"],
+        "Category": events["category"].map(lambda c: t_or("cat." + str(c), str(c), lang))
+        if lang != DEFAULT else events["category"],
+        "Kind": events["kind"].map(lambda k: t_or("kind." + str(k), str(k), lang)) if lang != DEFAULT else events["kind"],
         "Sources": events["sources"].map(len),
         "id": events["id"],
     })

@@ -15,15 +15,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .data import prepare
+from .i18n import DEFAULT, t, t_or
 from .palette import OTHER
+from . import text as _text
 from .text import MONTHS, date_line, human_date
 
 X_MODES = {"sequence": "Story order", "chronological": "Dates", "told": "As told"}
 LANE_MODES = {"character": "Characters", "category": "Categories", "none": "One line"}
 SYMBOLS = {"exact": "circle", "approx": "circle-open", "undated": "diamond-open"}
 STATUS_LEGEND = {"exact": "date stated", "approx": "≈ approximate date", "undated": "no date (placed by story order)"}
-NO_CHARACTER = "(no character)"
+NO_CHARACTER = "(no character)"     # lane ids (also in meta["lanes"]); shown through lane_name()
 OTHERS = "(other characters)"
+_LANE_LABELS = {NO_CHARACTER: "tl.no_character", OTHERS: "tl.others"}
 MAX_LANES = 14
 MAX_LABELS = 80          # beyond this, headlines live in the hover and the table only
 DAY_NS = 86_400 * 10**9
@@ -53,6 +56,15 @@ def esc(text: str) -> str:
 def truncate(text: str, n: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def lane_name(lane: str, lang: str = DEFAULT) -> str:
+    """What a lane is called on screen: a character's own name, or the placeholder lanes in `lang`."""
+    return t(_LANE_LABELS[lane], lang) if lane in _LANE_LABELS else lane
+
+
+def legend_name(status: str, lang: str = DEFAULT) -> str:
+    return t_or("tl.legend." + status, STATUS_LEGEND[status], lang)
 
 
 def positions(events: pd.DataFrame, mode: str, min_gap: float = 0.004) -> tuple[np.ndarray, np.ndarray]:
@@ -171,17 +183,23 @@ def marker_colors(trace) -> list[str]:
     return [colours[int(v)] for v in trace["marker"]["color"]]
 
 
-def hover_html(r) -> str:
+def hover_html(r, lang: str = DEFAULT) -> str:
     e = esc
-    date = e(date_line(r))
+    date = e(date_line(r, lang))
     lines = [f"<b>{e(r['title'])}</b>", date]
-    if r["characters"]:
-        lines.append("Characters: " + e(", ".join(r["characters"])))
-    lines.append(f"#{int(r['order'])} in the story · told {int(r['told'])} · {e(r['category'])} · {e(r['kind'])}")
+    if len(r["characters"]):
+        lines.append(e(t("tl.hover.characters", lang, names=", ".join(r["characters"]))))
+    cat, kind = str(r["category"]), str(r["kind"])
+    lines.append(e(t("tl.hover.place", lang, order=int(r["order"]), told=int(r["told"]),
+                     category=t_or("cat." + cat, cat, lang), kind=t_or("kind." + kind, kind, lang))))
     return "<br>".join(lines)
 
 
-def _eras(xs: np.ndarray, dts: pd.Series) -> list[tuple[float, float, str]]:
+def _placed_note(lang: str) -> str:
+    return f"<br><i>{esc(t('tl.hover.placed', lang))}</i>"
+
+
+def _eras(xs: np.ndarray, dts: pd.Series, lang: str = DEFAULT) -> list[tuple[float, float, str]]:
     """(x0, x1, label) for runs of consecutive events sharing a year (decade when many)."""
     order = np.argsort(xs, kind="stable")
     years = dts.dt.year.to_numpy(dtype=float)[order]
@@ -189,15 +207,15 @@ def _eras(xs: np.ndarray, dts: pd.Series) -> list[tuple[float, float, str]]:
         return []
     if len(set(years[~np.isnan(years)])) > 12:
         years = np.floor(years / 10) * 10
-        fmt = "{:.0f}s"
+        fmt = lambda y: t("date.decade", lang, decade=f"{y:.0f}")  # noqa: E731
     else:
-        fmt = "{:.0f}"
+        fmt = "{:.0f}".format
     era = pd.Series(years).ffill().bfill().to_numpy()
     x = xs[order]
     runs, start = [], 0
     for i in range(1, len(x) + 1):
         if i == len(x) or era[i] != era[start]:
-            runs.append((start, i - 1, fmt.format(era[start])))
+            runs.append((start, i - 1, fmt(era[start])))
             start = i
     if len(runs) < 2:
         return []
@@ -212,7 +230,8 @@ def _eras(xs: np.ndarray, dts: pd.Series) -> list[tuple[float, float, str]]:
 def _build_strip(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: str = "character",
                  cast: list[str] | None = None, colors: dict[str, str] | None = None,
                  highlight: str | None = None, reveal_upto: str | None = None,
-                 eras: bool = True, style: Style = Style(), label_last: int | None = None) -> go.Figure:
+                 eras: bool = True, style: Style = Style(), label_last: int | None = None,
+                 lang: str = DEFAULT) -> go.Figure:
     """The horizontal strip: x = story order/dates/telling, one lane row per character.
 
     Used for the presentation slide and for stories too long for one row per event.
@@ -227,7 +246,7 @@ def _build_strip(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: s
     if df.empty:
         fig = go.Figure()
         fig.update_layout(height=200, xaxis_visible=False, yaxis_visible=False,
-                          annotations=[dict(text="No events match the filters", showarrow=False,
+                          annotations=[dict(text=esc(t("tl.empty", lang)), showarrow=False,
                                             font_size=style.font + 2, x=0.5, y=0.5, xref="paper", yref="paper")])
         return fig
     xs, placed = positions(df, x_mode)
@@ -249,8 +268,8 @@ def _build_strip(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: s
     status = df["_status"].to_numpy()
     cols = ["title", "date", "date_precision", "date_text", "_status", "characters", "order", "told",
             "category", "kind"]
-    hovers = [hover_html(dict(zip(cols, vals))) + ("<br><i>undated: placed between dated neighbours by story "
-                                                   "order</i>" if p and x_mode == "chronological" else "")
+    note = _placed_note(lang)
+    hovers = [hover_html(dict(zip(cols, vals)), lang) + (note if p and x_mode == "chronological" else "")
               for vals, p in zip(zip(*(df[c].to_numpy() for c in cols)), placed)]
     ids = df["id"].tolist()
     idx = np.flatnonzero(shown)
@@ -360,7 +379,7 @@ def _build_strip(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: s
     # legend: marker shapes, plus character colours when lanes don't already name them
     for st_key in ("exact", "approx", "undated"):
         if (status[idx] == st_key).any():
-            traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=STATUS_LEGEND[st_key],
+            traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=esc(legend_name(st_key, lang)),
                                      marker=dict(size=13, symbol=SYMBOLS[st_key], color="#444444",
                                                  line=dict(width=2.4, color="#444444"))))
     if lane_mode != "character":
@@ -371,7 +390,7 @@ def _build_strip(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: s
     era_px = 0
     annotations = []
     if eras and x_mode != "told":   # years in telling order would flicker, not group
-        runs = _eras(xs, df["_dt"])
+        runs = _eras(xs, df["_dt"], lang)
         era_px = 24 if runs else 0
         for k, (a, b, label) in enumerate(runs):
             a, b = max(a, x_lo), min(b, x_hi)
@@ -386,10 +405,8 @@ def _build_strip(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: s
         shapes.append(dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=-k * style.lane_px,
                            y1=-k * style.lane_px, line=dict(color="#E3E3E3", width=1), layer="below"))
 
-    tick_text = [f"<b>{esc(l)}</b>" if l in colors else esc(l) for l in lanes]
-    titles = {"sequence": "Story order (#n = place in the story; evenly spaced) →",
-              "told": "Order of telling in the documents (#n = told n-th) →",
-              "chronological": "Date →"}
+    tick_text = [f"<b>{esc(lane_name(l, lang))}</b>" if l in colors else esc(lane_name(l, lang)) for l in lanes]
+    titles = {k: esc(t("tl.xaxis." + k, lang)) for k in X_MODES}
     top, bottom = (8, 40) if style.compact else (44, 80)
     height = top + band_px + len(lanes) * style.lane_px + era_px + bottom
     fig = go.Figure(data=traces)
@@ -423,14 +440,9 @@ SHORT_MONTHS = {m: m[:3] for m in MONTHS}
 ROW_TITLES = {"sequence": "Story order ↓", "told": "Order of telling ↓", "chronological": "By date ↓"}
 
 
-def short_date(r) -> str:
-    """"≈ Oct 1957", "3 Mar 1962", "no date": fits the narrow date column."""
-    if not isinstance(r["date"], str):
-        return "no date"
-    s = human_date(r["date"], r["date_precision"] or "unknown")
-    for full, short in SHORT_MONTHS.items():
-        s = s.replace(full, short)
-    return ("≈ " if r["_status"] == "approx" else "") + s
+def short_date(r, lang: str = DEFAULT) -> str:
+    """"≈ Oct 1957", "3 Mar 1962", "no date" ("≈ oct 1957" in Spanish): fits the narrow date column."""
+    return _text.short_date(r["date"], r["date_precision"] or "unknown", r["_status"] == "approx", lang)
 
 
 def wrap_lines(text: str, width: int, max_lines: int = MAX_LINES) -> list[str]:
@@ -474,8 +486,9 @@ def use_rows(n_events: int, style: Style, label_last: int | None) -> bool:
 def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: str = "character",
                    cast: list[str] | None = None, colors: dict[str, str] | None = None,
                    highlight: str | None = None, reveal_upto: str | None = None,
-                   eras: bool = True, style: Style = Style(), label_last: int | None = None) -> go.Figure:
-    """The timeline of `events` (already filtered).
+                   eras: bool = True, style: Style = Style(), label_last: int | None = None,
+                   lang: str = DEFAULT) -> go.Figure:
+    """The timeline of `events` (already filtered); its own words (legend, axis, dates) in `lang`.
 
     Up to ROWS_MAX events (and not compact/label_last): one row per event, top to bottom in the
     x_mode's order, the whole headline (wrapped, <= MAX_LINES lines) beside its markers, one
@@ -486,7 +499,7 @@ def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode:
     Every piece of story text is HTML-escaped: Plotly renders a subset of HTML in text.
     """
     kw = dict(x_mode=x_mode, lane_mode=lane_mode, cast=cast, colors=colors, highlight=highlight,
-              reveal_upto=reveal_upto, eras=eras, style=style)
+              reveal_upto=reveal_upto, eras=eras, style=style, lang=lang)
     if len(events) and use_rows(len(events), style, label_last):
         return _build_rows(events, **kw)
     return _build_strip(events, label_last=label_last, **kw)
@@ -494,7 +507,7 @@ def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode:
 
 def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list[str] | None,
                 colors: dict[str, str] | None, highlight: str | None, reveal_upto: str | None,
-                eras: bool, style: Style) -> go.Figure:
+                eras: bool, style: Style, lang: str = DEFAULT) -> go.Figure:
     df = prepare(events)
     cast = cast or []
     colors = colors or {}
@@ -535,7 +548,7 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
             n_lines += 1
         h = max(2, n_lines) * line_px + 12
         # the first row of a new year shows the year in bold: the column reads like a calendar
-        date = e(short_date(r))
+        date = e(short_date(r, lang))
         y_i = years[i]
         if eras and x_mode != "told" and not np.isnan(y_i) and y_i != prev_year:
             if not np.isnan(prev_year):
@@ -548,8 +561,9 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
         hs.append(h)
         top += h
     total = top
-    hovers = {i: hover_html(recs[i]) + ("<br><i>undated: placed between dated neighbours by story order</i>"
-                                       if placed[i] and x_mode == "chronological" else "") for i in order}
+    note = _placed_note(lang)
+    hovers = {i: hover_html(recs[i], lang) + (note if placed[i] and x_mode == "chronological" else "")
+              for i in order}
 
     traces: list[dict] = []
     x_lo, x_hi = -0.5, len(lanes) - 0.5
@@ -621,7 +635,7 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
                        name="headline axis"))
     for st_key in ("exact", "approx", "undated"):
         if (status[order] == st_key).any():
-            traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=STATUS_LEGEND[st_key],
+            traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=esc(legend_name(st_key, lang)),
                                marker=dict(size=13, symbol=SYMBOLS[st_key], color="#444444",
                                            line=dict(width=2.4, color="#444444"))))
     if lane_mode != "character":
@@ -630,7 +644,7 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
                                marker=dict(size=13, color=colors.get(c, OTHER))))
 
     # lane names as column headers, rotated (a class reads them once; the rows need the width)
-    names = [truncate(l, 22) for l in lanes]
+    names = [truncate(lane_name(l, lang), 22) for l in lanes]
     lane_font = style.font - 1
     head_px = int(max((len(n) for n in names), default=4) * lane_font * CHAR_PX) + 16 if lane_mode != "none" else 8
     tick = [f"<span style='color:{colors.get(l, '#1F1F1F')}'><b>{e(n)}</b></span>" if l in colors else e(n)
@@ -642,9 +656,9 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
     b_px = head_px + 10 if bottom_names else 16
     annotations = [
         dict(xref="paper", yref="paper", x=1, y=1, xanchor="left", yanchor="bottom", xshift=10, yshift=4,
-             text=ROW_TITLES.get(x_mode, ""), showarrow=False, font=dict(size=style.font - 1, color="#444444")),
+             text=esc(t_or("tl.rows." + x_mode, ROW_TITLES.get(x_mode, ""), lang)), showarrow=False, font=dict(size=style.font - 1, color="#444444")),
         dict(xref="paper", yref="paper", x=0, y=1, xanchor="right", yanchor="bottom", xshift=-10, yshift=4,
-             text="# · date", showarrow=False, font=dict(size=style.font - 2, color="#444444")),
+             text=esc(t("tl.date_col", lang)), showarrow=False, font=dict(size=style.font - 2, color="#444444")),
     ]
     axis_x = dict(range=[x_lo, x_hi], tickmode="array", tickvals=list(range(len(lanes))),
                   ticktext=tick if lane_mode != "none" else [""], tickangle=-90, showgrid=False, zeroline=False,

@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--character", action="append", default=[], metavar="NAME",
                     help="exports keep only events with this character (name or alias, any case; repeatable)")
     ap.add_argument("--title", default=None, help="title of the exported timeline (default: the input folder name)")
+    ap.add_argument("--ui-lang", default="en", choices=("en", "es", "it"),
+                    help="language of the words exports add (dates, legends, 'date unknown'); default en")
     ap.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     args = ap.parse_args(argv)
 
@@ -90,7 +92,7 @@ def _exports(story, args, exports: list[str]):
     first = Path(args.paths[0]).resolve() if args.paths else None
     title = args.title or (first.stem if first and first.is_file() else first.name if first else "Story timeline")
     try:
-        return 0, write_exports(events_df, cast_df, args.out, kinds, title=title)
+        return 0, write_exports(events_df, cast_df, args.out, kinds, title=title, lang=args.ui_lang)
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1, []
