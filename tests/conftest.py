@@ -4,6 +4,7 @@ STORYLINE_DATA points app.py at a folder of processed output; unset = the bundle
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sys
@@ -139,3 +140,22 @@ def sample_story(library_root) -> str:
     meta.update(pipeline=library.pipeline_fingerprint(), languages=["en", "es", "it"])
     (d / "meta.json").write_text(_json.dumps(meta), encoding="utf-8")
     return slug
+
+
+# ---------------------------------------------------------------- Debian's Chromium, one way for every browser test
+CHROMIUM = "/usr/bin/chromium"
+# without the networking flags Chromium keeps calling out, and this machine refuses every such connection
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@contextlib.contextmanager
+def chromium_browser():
+    """Debian's Chromium driven by Playwright (never `playwright install`), closed afterwards."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()

@@ -14,8 +14,8 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT
-from test_browser_app import ARTIFACTS, CHROMIUM_ARGS, free_port, settle, shot, wait_text
+from conftest import ROOT, chromium_browser
+from test_browser_app import ARTIFACTS, free_port, settle, shot, wait_text
 
 pytestmark = pytest.mark.browser
 GOOD = {"en": "On 4 October 1957 the Soviet Union launched Sputnik. Homer Hickam watched it cross the sky over "
@@ -55,13 +55,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium_browser() as b:
+        yield b
 
 
 def stories_page(browser, url: str):

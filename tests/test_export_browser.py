@@ -7,16 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from playwright.sync_api import sync_playwright
+
+from conftest import chromium_browser
 
 from dashboard import export
 from pipeline.schema import events_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 TLJS = ROOT / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 XSS_TITLE = "<script>alert(1)</script>"
 XSS_NAME = "<img src=x onerror=alert(1)>"
 
@@ -47,10 +45,8 @@ def frame(lang: str, evil: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium_browser() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
