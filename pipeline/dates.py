@@ -81,8 +81,19 @@ def _rolls_forward(t: TimeExpr, n: _Narrative, cur: dt.date, flashback: bool) ->
     return RANK.get(n.precision, 5) < RANK["year"] and cur.month - t.month > ROLL_MIN_GAP
 
 
-def _resolve_under(t: TimeExpr, n: _Narrative, flashback: bool = False) -> None:
-    """Give an underspecified expression ("In October") the year of the narrative, moving forward."""
+def _resolve_under(t: TimeExpr, n: _Narrative, flashback: bool = False, ahead: TimeExpr | None = None) -> None:
+    """Give an underspecified expression ("In October") the year of the narrative, moving forward.
+
+    With no narrative year yet, a day and month ("El 2 de marzo") take the next year the document
+    states (`ahead`), as a reader does who reads on; a bare month stays undated."""
+    if (n.value is None or n.precision == "decade") and t.month is not None and t.day is not None \
+            and ahead is not None and ahead.year is not None:
+        try:
+            t.value, t.precision = dt.date(ahead.year, t.month, t.day).isoformat(), "day"
+            t.resolved_from = ahead.text
+        except ValueError:
+            t.value, t.precision = None, "unknown"
+        return
     if n.value is None or n.precision == "decade" or t.month is None:
         t.value, t.precision = None, "unknown"
         return
@@ -101,6 +112,13 @@ def _resolve_under(t: TimeExpr, n: _Narrative, flashback: bool = False) -> None:
         t.value = f"{year:04d}-{t.month:02d}-01"
         t.precision = "season" if t.season else "month"
     t.resolved_from = n.year_text or n.text
+
+
+def _looks_back(t: TimeExpr, n: _Narrative) -> bool:
+    """"a letter, written in May" told on June 12: an earlier month of the current year is a look back
+    that dates itself without taking the story away from its day."""
+    return (t.kind == "underspecified" and t.value is not None and t.precision != "day" and n.day_grain
+            and n.value is not None and t.value < n.value[:8] + "01")
 
 
 def _pick(ts: list[TimeExpr]) -> TimeExpr | None:
@@ -123,15 +141,29 @@ def _apply_explicit(n: _Narrative, t: TimeExpr) -> bool:
     return True
 
 
-def _apply_relative(n: _Narrative, t: TimeExpr, base: tuple[str | None, bool]) -> str | None:
+def _coarse_shift(t: TimeExpr, precision: str) -> bool:
+    """Whether "Five years later" moves a month- or year-precision narrative: a counted unit at least as
+    coarse as what the narrative knows (days and weeks inside "March 1973" stay in March 1973)."""
+    if t.amount is None or t.direction == "same" or precision == "decade":
+        return False
+    return t.unit == "year" or (t.unit == "month" and RANK.get(precision, 5) <= RANK["month"])
+
+
+def _apply_relative(n: _Narrative, t: TimeExpr, base: tuple[str | None, bool], move: bool = True,
+                    precision: str | None = None) -> str | None:
     value, day_grain = base
     if value is None:
         return None
-    est = _shift(value, t) if day_grain else value
+    precision = precision or n.precision
+    coarse = not day_grain and _coarse_shift(t, precision)
+    est = _shift(value, t) if day_grain or coarse else value
     t.value = est
-    if day_grain:
+    if move and day_grain:
         # only a day anchor makes the estimate finer than what the narrative already knows
         n.value, n.precision, n.text, n.day_grain = est, "relative", t.text, True
+    elif move and coarse:
+        # "Five years later" after "In March 1973": the narrative moves by five years at its own precision
+        n.value, n.text = est, t.text
     return est
 
 
@@ -152,12 +184,61 @@ def _cue(lang: str, topic: str) -> re.Pattern | None:
                       + r")(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _return_cue(lang: str) -> re.Pattern | None:
+    """"Now ...", "Back in ...", "Ora ...": a sentence that brings the story back from a look-back."""
+    cues = lexicons.load(lang, "temporal").get("return_cues", [])
+    if not cues:
+        return None
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"^[\W_]*(?:" + alt + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _relative_pronoun(lang: str) -> re.Pattern | None:
+    """", che ...", ", who ...": the start of a relative clause, whose dates are its own."""
+    words = lexicons.load(lang, "temporal").get("relative_pronouns", [])
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(r",\s*(?:" + alt + r")(?!\w)", re.IGNORECASE)
+
+
+def _subordinate(t: TimeExpr, sent: Sentence | None, lang: str) -> int | None:
+    """Where the relative clause or parenthesis holding `t` opens (clean offset), else None.
+
+    Such a date dates that clause only: "il conte, che nel 1848 aveva fondato la società, proclamò ..."
+    is not an event of 1848 (the clause is, when it is told as an event of its own)."""
+    if sent is None:
+        return None
+    before = sent.text[:max(0, t.cstart - sent.cstart)]
+    if before.count("(") > before.count(")"):
+        return sent.cstart + before.rfind("(")
+    pat = _relative_pronoun(lang)
+    if pat is None:
+        return None
+    cut = before.rfind(",")  # only the last comma can open the clause that holds the date
+    return sent.cstart + cut if cut >= 0 and pat.match(before, cut) is not None else None
+
+
+def _opens_lookback(t: TimeExpr) -> bool:
+    """"Ten years earlier", "Años antes", "Dieci anni prima": the story jumps back and stays there."""
+    return (t.kind == "relative" and t.direction == "before" and not t.anchor
+            and t.unit in ("year", "month"))
+
+
 ANCHOR_WINDOW = 40  # events either side: an anchor ("before the wedding") is told near its event
 
 
 def _anchor_event(t: TimeExpr, ev: Event, story_events: list[Event], prev: Event | None,
                   told: list[float] | None = None) -> Event | None:
     """The event a "before" expression points at: the one mentioning its anchor noun, else the previous."""
+    return _anchor_match(t, ev, story_events, told)[0] or prev
+
+
+def _anchor_match(t: TimeExpr, ev: Event, story_events: list[Event],
+                  told: list[float] | None = None) -> tuple[Event | None, bool]:
+    """The nearby event mentioning the anchor noun of `t` (later ones first) and whether it is later."""
     if t.anchor:
         noun = t.anchor.lower().replace("’", "'").split()[-1].split("'")[-1]
         stem = noun[:max(4, len(noun) - 2)]
@@ -171,8 +252,8 @@ def _anchor_event(t: TimeExpr, ev: Event, story_events: list[Event], prev: Event
         for e in later + earlier:
             texts = [s.text for s in e.sources[:1]] + [e.title]
             if any(pat.search(x or "") for x in texts):
-                return e
-    return prev
+                return e, e.told > ev.told
+    return None, False
 
 
 def _set(ev: Event, value: str | None, precision: str, text: str, approx: bool) -> None:
@@ -214,33 +295,91 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     cue = _cue(lang, "production_cues")
     back = _flashback(lang)
     setting = _cue(lang, "setting_cues")
+    ret = _return_cue(lang)
     prod_sents = {e.sources[0].sent for e in events if e.kind != "story"}
+
+    def production(sent_idx: int) -> bool:
+        sent = sentences.get(sent_idx)
+        return sent_idx in prod_sents or bool(cue and sent is not None and cue.search(sent.text))
+
+    sub: set[int] = set()  # id() of expressions dating only their relative clause or parenthesis
+    for t in orphans:
+        if _subordinate(t, sentences.get(t.sent), lang) is not None:
+            sub.add(id(t))
+    for e in events:
+        for t in e.timex:
+            opens = _subordinate(t, sentences.get(t.sent), lang)
+            # an event told by the clause itself ("che nel 1848 aveva fondato ...") keeps the clause's date
+            if opens is not None and (e.sources[0].sent != t.sent
+                                      or e.sources[0].start <= (document.to_raw(opens, opens + 1)[0]
+                                                                if document is not None else opens)):
+                sub.add(id(t))
+    # the years the document states, in telling order: "El 2 de marzo" before any year reads on to one
+    stated = sorted(((t.sent, t.cstart), t) for t in list(orphans) + [t for e in events if e.kind == "story"
+                                                                        for t in e.timex]
+                    if t.kind in EXPLICIT and t.year is not None and id(t) not in sub and not production(t.sent))
+    stated_keys = [k for k, _ in stated]
+
+    def ahead(t: TimeExpr) -> TimeExpr | None:
+        i = bisect.bisect_right(stated_keys, (t.sent, t.cstart))
+        return stated[i][1] if i < len(stated) else None
+
+    returns = sorted(i for i, s in sentences.items() if ret is not None and ret.search(s.text))
+    ret_i = 0
     story_events = sorted((e for e in events if e.kind == "story"), key=lambda e: e.told)
     story_told = [e.told for e in story_events]
     n = _Narrative()
+    frame: _Narrative | None = None      # the narrative a look-back ("Ten years earlier") left
     prev: Event | None = None
     grain: dict[int, bool] = {}          # id(event) -> its date is a day
     pending: list[tuple[Event, Event, TimeExpr]] = []
+    waiting: list[tuple[Event, TimeExpr, int]] = []  # "the night before their game": the next day-dated event
+    seen = 0
+
+    def enter(sent_idx: int) -> None:
+        """Sentences up to `sent_idx` are being read: a "Now ..." among them ends the look-back."""
+        nonlocal ret_i, n, frame
+        while ret_i < len(returns) and returns[ret_i] <= sent_idx:
+            ret_i += 1
+            if frame is not None:
+                n, frame = frame, None
+
+    def lookback(ts: list[TimeExpr]) -> bool:
+        nonlocal frame
+        if any(_opens_lookback(t) for t in ts) and n.value is not None:
+            if frame is None:
+                frame = replace(n)
+            return True
+        return False
+
+    def settle() -> None:
+        nonlocal frame
+        if frame is not None and frame.value is not None and n.value is not None and n.value >= frame.value:
+            frame = None  # the story caught up with the frame: nothing to return to
 
     for _, item in items:
         if isinstance(item, TimeExpr):
             t = item
+            enter(t.sent)
             sent = sentences.get(t.sent)
-            if t.sent in prod_sents or (cue and sent is not None and cue.search(sent.text)):
-                continue  # "released in 1999": not story time
-            fb = bool(back and sent is not None and back.search(sent.text))
+            if id(t) in sub or production(t.sent):
+                continue  # "released in 1999": not story time; "(born 1950)": the clause's time only
+            opened = lookback([t])
+            fb = bool(back and sent is not None and back.search(sent.text)) and not opened and frame is None
             saved = replace(n)
             if t.kind == "underspecified":
-                _resolve_under(t, n, fb)
+                _resolve_under(t, n, fb or frame is not None, ahead(t))
             if t.kind == "relative":
                 _apply_relative(n, t, (n.value, n.day_grain))
-            elif t.value is not None:
+            elif t.value is not None and not _looks_back(t, n):
                 _apply_explicit(n, t)
             if fb:
                 n = saved  # a look back dates itself but the story resumes where it was
+            settle()
             continue
 
         ev: Event = item
+        enter(ev.sources[0].sent)
         ts = sorted(ev.timex, key=lambda t: t.cstart)
         if ev.kind != "story" and setting and any(setting.search(x.text) for x in ev.sources[:1]):
             # "The film is set in 1957": about the film, but it states the story's time
@@ -257,36 +396,65 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             own = _pick(ts)
             _set(ev, own.value if own else None, own.precision if own else "unknown", own.text if own else "", False)
             continue
-        fb = bool(back and ts and any(back.search(x.text or "") for x in ev.sources[:1]))
+        ts = [t for t in ts if id(t) not in sub]
+        seen += 1
+        opened = lookback(ts)
+        # inside a look-back opened by "Ten years earlier" the pluperfect does not send the story back again
+        fb = bool(back and ts and any(back.search(x.text or "") for x in ev.sources[:1])) and not opened
         saved = replace(n)
         for t in ts:
             if t.kind == "underspecified":
-                _resolve_under(t, n, fb)
+                _resolve_under(t, n, fb or frame is not None, ahead(t))
         own = _pick(ts)
         rel = next((t for t in ts if t.kind == "relative"), None)
+        if fb and own is not None and n.value is not None and own.value > n.value:
+            # "Nella primavera del 1976 il tribunale annulla ... perché la nonna aveva lasciato ...": the
+            # sentence's own later date carries the story forward; the pluperfect is in a side clause
+            fb = False
         if own is not None:
-            if _apply_explicit(n, own):
+            if _looks_back(own, n):
+                _set(ev, own.value, own.precision, own.text, False)
+            elif _apply_explicit(n, own):
                 _set(ev, own.value, own.precision, own.text, False)
             else:  # "in 1957" told while in October 1957: keep the finer narrative date
                 _set(ev, n.value, n.precision, n.text, True)
             if rel is not None:
                 ev.rel = rel
             grain[id(ev)] = n.day_grain
+            if own.precision == "day" and ev.date == own.value and not fb:
+                for w, wrel, _ in waiting:  # "the night before their game" told before "On June 19 ..."
+                    w.extra["before"] = ev
+                    wrel.value = _shift(own.value, wrel)
+                    w.date = wrel.value
+                waiting = []
         elif rel is not None:
             ev.rel = rel
             if rel.direction == "before":
-                anchor = _anchor_event(rel, ev, story_events, prev, story_told)
+                anchor, later = _anchor_match(rel, ev, story_events, story_told)
+                if (anchor is not None and not later and rel.unit not in ("month", "year") and anchor.date
+                        and n.value and anchor.date[:4] != n.value[:4]):
+                    anchor = None  # "the night before their game" in June 1974 is no game of 1961
+                # "minutes before departure" on a known day is that day; "the night before their game"
+                # within June (or a day or more before an unnamed event) waits for the next dated day
+                forward = anchor is None and rel.anchor is not None and (
+                    rel.unit in ("day", "week") or not n.day_grain) and rel.unit not in ("month", "year")
+                anchor = anchor or prev
                 if anchor is not None:
                     ev.extra["before"] = anchor
                     if anchor.told > ev.told:
                         pending.append((ev, anchor, rel))
                 base = ((anchor.date, grain.get(id(anchor), False)) if anchor is not None and anchor.date
                         and anchor.told <= ev.told else (n.value, n.day_grain))
+                if forward:
+                    # no event named after the anchor yet: it is the next dated day; keep the story where it is
+                    waiting.append((ev, rel, seen))
+                    est = _apply_relative(n, rel, (n.value, False), move=False)
+                else:
+                    est = _apply_relative(n, rel, base)
             else:
                 if prev is not None:
                     ev.extra["after" if rel.direction == "after" else "same"] = prev
-                base = (n.value, n.day_grain)
-            est = _apply_relative(n, rel, base)
+                est = _apply_relative(n, rel, (n.value, n.day_grain))
             _set(ev, est, "relative", rel.text, True)
             grain[id(ev)] = n.day_grain if est is not None else False
         elif any(t.kind == "underspecified" for t in ts):
@@ -300,6 +468,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             n = saved  # "Three days before the vote she had organised...": the story resumes on the vote
         else:
             prev = ev
+        settle()
+        # a forward anchor is told near its event: give up on one waiting too long
+        waiting = [w for w in waiting if seen - w[2] <= ANCHOR_WINDOW]
 
     # "three days before the wedding" told before the wedding: estimate from the wedding's date
     for ev, anchor, rel in pending:

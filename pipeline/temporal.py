@@ -78,6 +78,7 @@ class _Lang:
 
 
 _WORD = re.compile(r"\w+")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
 
 
 def _longest_token(s: str) -> str:
@@ -94,7 +95,7 @@ def _compiled(lang: str) -> _Lang:
     lex = lexicons.load(lang, "temporal") or lexicons.load("en", "temporal")
     months = {_norm(k): v for k, v in lex["months"].items()}
     need_day = {_norm(m) for m in lex.get("months_need_day_or_year", [])}
-    full_months = [m for m in months if not m.endswith(".") and m not in need_day]
+    full_months = [m for m in months if not m.endswith(".")]  # "may": _explicit decides
     seasons = {_norm(k): v for k, v in lex["seasons"].items()}
     decade_words = {_norm(k): v for k, v in lex.get("decade_words", {}).items()}
     subs = {
@@ -204,8 +205,9 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
     if month_s:
         if L.lex.get("month_capitalised") and not month_s[0].isupper():
             return None  # "march", "may" as verbs
-        if _norm(month_s) in L.need_day and day is None and year is None:
-            return None
+        if _norm(month_s) in L.need_day and day is None and year is None and (
+                family != "under" or not _CLAUSE_END.match(text, m.end())):
+            return None  # "may" is a verb or a name; "written in May," closing its clause is the month
     if year is not None:
         if not YEAR_MIN <= year <= YEAR_MAX or _next_word(text, m.end()) in L.measure:
             return None
