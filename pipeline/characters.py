@@ -38,6 +38,12 @@ def HONS() -> frozenset:
 
 _HONS: set = set()
 PERSON, ACTOR, PLACE, ORG, VEHICLE, TITLE, THING = "person", "actor", "place", "org", "vehicle", "title", "thing"
+COMMENTATOR = "commentator"   # "secondo Gino Varani": quoted for an opinion, never acting in the story
+WPLACE, COMMENT = "_wplace", "_comment"   # evidence only: a weak place preposition, an "according to"
+_NICK_OPEN = re.compile(r"[ \t]+[\"“'‘][ \t]*")
+_NICK_CLOSE = re.compile(r"[ \t]*[\"”'’][ \t]+")
+_BLANKS = re.compile(r"[ \t]+")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 
 
 @dataclass
@@ -58,6 +64,7 @@ class Occ:
     in_paren: bool = False
     partonly: bool = False
     poss: bool = False
+    skip: bool = False       # part of a group phrase ("i fratelli Lanzi, ..."): no mention of its own
 
 
 # ----------------------------------------------------------------------------- scanning
@@ -188,8 +195,15 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         ev[VEHICLE] += 1
     if o.numbered:
         ev[VEHICLE] += 1
-    if not o.poss and L.place_re.search(pre):
+    if not o.poss and (L.place_re.search(pre) or L.place_after_re.match(post)):
         ev[PLACE] += 1
+    elif not o.poss:
+        # "to London", "tra Parma", "finca de Luján": a place only if every occurrence is like this
+        wm = L.place_weak_re.search(pre, max(0, len(pre) - 40))
+        if wm and fold(wm.group("prev") or "") not in L.place_weak_cancel:
+            ev[WPLACE] += 1
+    if L.commentator_re.search(pre):
+        ev[COMMENT] += 1
     if L.title_re.search(pre) or L.title_after_re.match(post):
         ev[TITLE] += 1
     if pre[-1:] in "\"“«'‘" and post[:1] in "\"”»'’" and not o.poss:
@@ -235,6 +249,10 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             cls[k] = PERSON
         elif k in keycls and not (ev[TITLE] >= 2 or ev[VEHICLE]):
             cls[k] = keycls[k]
+        elif ev[COMMENT] >= n_occ[k]:
+            cls[k] = COMMENTATOR
+        elif ev[WPLACE] and ev[PLACE] + ev[WPLACE] >= n_occ[k] and not ev[TITLE] >= 2:
+            cls[k] = PLACE   # only ever after place prepositions, never with a person cue
         else:
             nonp = {c: ev[c] for c in (PLACE, VEHICLE, TITLE, THING) if ev[c]}
             strong = ev[TITLE] >= 2 or ev[VEHICLE] > 0
@@ -292,8 +310,11 @@ class _UF:
             self.p[rb] = ra
 
 
-def _cluster(keys: dict[str, tuple], counts: Counter, partonly: set[str]):
-    """Person keys -> (root of each key, ambiguous key -> candidate roots)."""
+def _cluster(keys: dict[str, tuple], counts: Counter, partonly: set[str], forced: dict[str, str] | None = None):
+    """Person keys -> (root of each key, ambiguous key -> candidate roots).
+
+    `forced` maps a nickname key to the full name it belongs to ("ros" -> "rosalind pike")."""
+    forced = {k: v for k, v in (forced or {}).items() if k in keys and v in keys}
     uf = _UF()
     multi = [k for k, c in keys.items() if len(c) >= 2]
     single = [k for k, c in keys.items() if len(c) == 1]
@@ -345,6 +366,9 @@ def _cluster(keys: dict[str, tuple], counts: Counter, partonly: set[str]):
         last[keys[k][-1]].add(uf.find(k))
     dropped: set[str] = set()
     for k in single:
+        if k in forced:
+            uf.union(forced[k], k)
+            continue
         t = keys[k][0]
         cf, cl = first.get(t, set()), last.get(t, set())
         if cf and not cl:
@@ -370,6 +394,115 @@ def _cluster(keys: dict[str, tuple], counts: Counter, partonly: set[str]):
     roots = {k: uf.find(k) for k in keys if k not in ambiguous and k not in dropped}
     return roots, ambiguous
 
+
+
+# ----------------------------------------------------------------------------- name shapes
+
+def _merge_nicknames(occs: list[Occ], text: str) -> tuple[list[Occ], list[tuple[str, Occ]]]:
+    """`Rosalind "Ros" Pike` is one person: merge first and last name, keep the nickname aside.
+
+    Returns the occurrences without the quoted nickname and (nickname, merged occurrence) pairs."""
+    out: list[Occ] = []
+    nicks: list[tuple[str, Occ]] = []
+    i = 0
+    while i < len(occs):
+        a = occs[i]
+        if i + 2 < len(occs):
+            b, c = occs[i + 1], occs[i + 2]
+            if len(b.toks) == 1 and not b.hon and not c.hon and len(c.toks) <= 2 \
+                    and _NICK_OPEN.fullmatch(text, a.e, b.s) and _NICK_CLOSE.fullmatch(text, b.e, c.s):
+                m = Occ(a.doc, a.di, a.s, c.e, a.ns, f"{text[a.ns:a.e]} {c.name}", a.hon, a.initial, c.numbered,
+                        a.toks + c.toks, poss=c.poss)
+                out.append(m)
+                nicks.append((b.name, m))
+                i += 3
+                continue
+        out.append(a)
+        i += 1
+    return out, nicks
+
+
+def _rename(o: Occ, first: Occ, surname: Occ) -> None:
+    """Give a bare first name the surname it shares: "Carlo (and Nino Fabbri)" -> Carlo Fabbri."""
+    o.name = f"{first.name} {surname.toks[-1][2]}"
+    o.key = f"{first.key} {surname.core[-1]}"
+    o.core = (first.core[0], surname.core[-1])
+
+
+def _distribute_surnames(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], lexes: dict,
+                         groups_by_doc: dict[str, list]) -> dict[tuple[str, int], list[Occ]]:
+    """Surnames shared over a list of first names.
+
+    "Carlo and Nino Fabbri" -> Carlo Fabbri, Nino Fabbri; "i due fratelli Lanzi, Pietro e Giulio" ->
+    Pietro Lanzi, Giulio Lanzi. A first name that already belongs to someone with another surname is
+    left alone. Returns the named members of a group phrase right before them: (doc, group start) -> occs.
+    """
+    firsts: dict[str, set] = defaultdict(set)
+    lasts: set[str] = set()
+    for occs in occs_by_doc.values():
+        for o in occs:
+            if len(o.core) >= 2:
+                firsts[o.core[0]].add(o.core[-1])
+                lasts.add(o.core[-1])
+
+    def free(o: Occ, surname: str) -> bool:
+        t = o.core[0] if len(o.core) == 1 else ""
+        return bool(t) and not o.hon and t not in lasts and firsts.get(t, set()) <= {surname} \
+            and o.ev[ACTOR] == 0
+
+    hints: dict[tuple[str, int], list[Occ]] = {}
+    for doc, occs in occs_by_doc.items():
+        text, L = texts[doc], lexes[doc]
+        gends = {g[1]: g[0] for g in groups_by_doc.get(doc, [])}
+        i = 0
+        while i < len(occs):
+            o = occs[i]
+            # the group phrase ends right before this name
+            j = o.s
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            gstart = gends.get(j)
+            # pattern A: <group> Surname, First, First e First
+            if gstart is not None and len(o.core) == 1 and i + 1 < len(occs) \
+                    and _COMMA.fullmatch(text, o.e, occs[i + 1].s):
+                run = [occs[i + 1]]
+                k = i + 1
+                while k + 1 < len(occs) and L.list_gap_re.fullmatch(text, occs[k].e, occs[k + 1].s):
+                    k += 1
+                    run.append(occs[k])
+                sur = o.core[0]
+                if len(run) >= 2 and all(free(x, sur) for x in run):
+                    for x in run:
+                        _rename(x, x, o)
+                    o.skip = True
+                    hints[(doc, gstart)] = run
+                    i = k + 1
+                    continue
+            # pattern B: [<group>] First (, First) and First Surname
+            if len(o.core) == 1:
+                run = [o]
+                k = i
+                while k + 1 < len(occs) and L.list_gap_re.fullmatch(text, occs[k].e, occs[k + 1].s) \
+                        and len(occs[k + 1].core) == 1:
+                    k += 1
+                    run.append(occs[k])
+                if k + 1 < len(occs) and len(occs[k + 1].core) == 2 \
+                        and L.list_gap_re.fullmatch(text, occs[k].e, occs[k + 1].s):
+                    last = occs[k + 1]
+                    sur = last.core[-1]
+                    joined_by_conj = len(run) == 1 and "," not in text[o.e:last.s]
+                    if "(" in text[o.e:last.s]:
+                        joined_by_conj, gstart = False, None  # "Sam (Actor) and Ada Lowell": two people
+                    if (gstart is not None or joined_by_conj) and all(free(x, sur) for x in run) \
+                            and not text[last.e:last.e + 2].lstrip(" \t").startswith("("):
+                        for x in run:
+                            _rename(x, x, last)
+                        if gstart is not None:
+                            hints[(doc, gstart)] = run + [last]
+                        i = k + 2
+                        continue
+            i += 1
+    return hints
 
 # ----------------------------------------------------------------------------- stage
 
@@ -404,12 +537,15 @@ def run(story: Story) -> Story:
     lower: Counter = Counter()
     occs_by_doc: dict[str, list[Occ]] = {}
     groups_by_doc: dict[str, list] = {}
+    nick_pairs: list[tuple[str, Occ]] = []
     for di, d in enumerate(docs):
         text, L = texts[d.doc], lexes[d.doc]
         lower.update(_LOWER_WORD.findall(text))
         groups_by_doc[d.doc] = _groups(text, L)
         spans = sorted((g[0], g[1]) for g in groups_by_doc[d.doc])
-        occs = occs_by_doc[d.doc] = _scan(d.doc, di, text, L, spans)
+        occs, nicks = _merge_nicknames(_scan(d.doc, di, text, L, spans), text)
+        occs_by_doc[d.doc] = occs
+        nick_pairs.extend(nicks)
         quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(text) if len(q.group(1).split()) <= 8]
         qi = 0
         for o in occs:
@@ -427,7 +563,11 @@ def run(story: Story) -> Story:
                 cap_total[t] += 1
                 if i or not o.initial or o.hon:
                     noninit[t] += 1
+    for nick, _ in nick_pairs:   # the quoted nickname is a name, even if later seen only at sentence starts
+        cap_total[nick] += 1
+        noninit[nick] += 1
     all_occs: list[Occ] = []
+    fam_occs: list[tuple[Occ, int, int]] = []   # "la famiglia Bauer": (occ, phrase start, phrase end)
     for doc, occs in occs_by_doc.items():
         text, L = texts[doc], lexes[doc]
         kept = []
@@ -446,9 +586,21 @@ def run(story: Story) -> Story:
             o.key = " ".join(fold(x[2]) for x in o.toks)
             o.core = core
             _evidence(o, text, L)
+            if len(core) == 1 and not o.hon and not o.poss:
+                pre = text[max(0, o.ns - 40):o.ns]
+                nb = L.famgroup_before_re.length(pre)
+                na = L.famgroup_after_re.match(text[o.e:o.e + 30])
+                if na and not nb:
+                    nb = L.article_re.length(pre)   # "the Bauer family" with its article
+                if nb or na:
+                    fam_occs.append((o, o.ns - nb, o.e + na.end() if na else o.e))
+                    continue
             kept.append(o)
         occs_by_doc[doc] = kept
         all_occs.extend(kept)
+
+    group_hints = _distribute_surnames(occs_by_doc, texts, lexes, groups_by_doc)
+    forced = {fold(n): m.key for n, m in nick_pairs}
 
     # actors in parentheses: "Homer Hickam (Jake Gyllenhaal)", "one teacher (Laura Dern)"
     actor_links: list[tuple[Occ, Occ]] = []
@@ -470,6 +622,9 @@ def run(story: Story) -> Story:
         a.ev[PERSON] += 1
 
     cls, by_key = _classify(all_occs, lexes)
+    for k in forced:
+        if k in cls and cls[k] != ACTOR:
+            cls[k] = PERSON   # a nickname is its person even when quoted
     _propagate_lists(occs_by_doc, texts, lexes, cls, by_key)
     core_of = {o.key: o.core for o in all_occs}
     counts = Counter(o.key for o in all_occs)
@@ -483,6 +638,20 @@ def run(story: Story) -> Story:
         if c != PERSON and len(core_of[k]) > 1:
             for t in core_of[k]:
                 other_tokens.setdefault(t, c)
+    title_restored: set[str] = set()
+    for k, c in list(cls.items()):
+        core = core_of[k]
+        if len(core) != 1 or by_key[k][ACTOR] or k in forced:
+            continue
+        t = core[0]
+        if c == TITLE and t in person_tokens:
+            cls[k] = PERSON   # "La cámara de Valdés" must not hide Ernesto Valdés
+            title_restored.add(k)
+        elif c == PLACE and not by_key[k][PLACE] and t in person_tokens:
+            cls[k] = PERSON   # "wrote to Szabo": a weak preposition before a cast surname
+        elif c == PERSON and "-" in t and not by_key[k][PERSON] \
+                and all(p in person_tokens for p in t.split("-")):
+            cls[k] = THING    # "Okafor-Szabo": a comet or a firm named after two of the cast
     for k, c in list(cls.items()):
         if c != PERSON or by_key[k][PERSON]:
             continue
@@ -498,8 +667,46 @@ def run(story: Story) -> Story:
     story.non_characters = {o.name: cls[o.key] for o in all_occs if cls.get(o.key, PERSON) != PERSON}
     not_partonly = {o.key for o in all_occs if not o.partonly}
     partonly = {k for k in persons if k not in not_partonly}
-    roots, ambiguous = _cluster(persons, counts, partonly)
+    roots, ambiguous = _cluster(persons, counts, partonly, forced)
     hon_roots = {roots[o.key] for o in all_occs if o.hon and o.key in roots}
+    hons_of: dict[str, set] = defaultdict(set)      # root -> honorifics used with it
+    gender_of: dict[str, set] = defaultdict(set)    # root -> genders those honorifics imply
+    for o in all_occs:
+        if o.hon and o.key in roots:
+            h = fold(o.hon).rstrip(".")
+            hons_of[roots[o.key]].add(h)
+            g = lexes[o.doc].hon_gender.get(h)
+            if g:
+                gender_of[roots[o.key]].add(g)
+
+    def resolve_shared(o: Occ, lst: list, at) -> str | None:
+        """A surname shared by several people ("Szabo", "il conte Ferrandi"): the same honorific,
+        else the honorific's gender, then the most recently mentioned of those left."""
+        cands = ambiguous[o.key]
+        if o.hon:
+            h = fold(o.hon).rstrip(".")
+            c1 = [r for r in cands if h in hons_of[r]]
+            g = lexes[o.doc].hon_gender.get(h)
+            if not c1 and g:   # "Mr." is not the one who was "Mrs." elsewhere
+                c1 = [r for r in cands if gender_of[r] == {g}] or [r for r in cands if gender_of[r] <= {g}]
+            cands = c1 or [r for r in cands if r in hon_roots] or cands
+        ids = {char_of_root[r] for r in cands if r in char_of_root}
+        if len(ids) == 1:
+            return next(iter(ids))
+        cur = at(o.s)
+        if o.hon:   # "il conte Ferrandi": the last one mentioned with that title
+            for x in reversed(lst[-60:]):
+                if x[2] in ids:
+                    return x[2]
+            return None
+        # a bare "Szabo": only when just one of them was named in the last few sentences
+        near = set()
+        for x in reversed(lst[-60:]):
+            if at(x[0]) < cur - 3:
+                break
+            if x[2] in ids:
+                near.add(x[2])
+        return near.pop() if len(near) == 1 else None
 
     # ---- characters
     members: dict[str, list[str]] = defaultdict(list)
@@ -538,12 +745,12 @@ def run(story: Story) -> Story:
         lst = []
         for o in occs:
             cid = None
+            if o.skip or (o.key in title_restored and o.ev[TITLE] >= 2):
+                continue  # the surname of "i fratelli Lanzi, ...", a surname inside a film title
             if o.key in roots:
                 cid = char_of_root[roots[o.key]]
-            elif o.key in ambiguous and o.hon:
-                c = [r for r in ambiguous[o.key] if r in hon_roots]
-                if len(c) == 1:
-                    cid = char_of_root.get(c[0])
+            elif o.key in ambiguous:
+                cid = resolve_shared(o, lst, at)
             if cid:
                 lst.append((o.s, o.e, cid, o))
                 al = text[o.s:o.e]
@@ -669,12 +876,17 @@ def run(story: Story) -> Story:
     mentions.extend(rel_mentions)
 
     # ---- groups
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for k, r in roots.items():
+        if len(persons[k]) >= 2 and char_of_root[r] not in by_surname[persons[k][-1]]:
+            by_surname[persons[k][-1]].append(char_of_root[r])
     group_chars: dict[str, Character] = {}
     mentions.sort(key=lambda x: (x.doc, x.cstart))
     by_doc_m: dict[str, list[Mention]] = defaultdict(list)
     for x in mentions:
         by_doc_m[x.doc].append(x)
     group_mentions: list[Mention] = []
+    absorbed: set[tuple[str, int]] = set()   # surnames that became part of a group phrase
     partial: dict[str, list[str]] = defaultdict(list)
     for d in docs:
         doc, text = d.doc, texts[d.doc]
@@ -688,7 +900,20 @@ def run(story: Story) -> Story:
                 gc = group_chars[gid] = Character(id=gid, name=surface, is_group=True)
             elif len(surface) < len(gc.name):
                 gc.name = surface  # "the four" reads better than "he and three of his friends"
+            hint = group_hints.get((doc, gs))
+            nxt = occ_at[doc].get(ge + 1) if text[ge:ge + 1] == " " else None
+            if not hint and nxt is not None and len(nxt.core) == 1 and len(by_surname.get(nxt.core[0], ())) >= 2:
+                # "i due fratelli Fabbri": the surname names the group's members, not one of them
+                ge = nxt.e
+                absorbed.add((doc, nxt.s))
+                if not gc.members:
+                    gc.members = list(by_surname[nxt.core[0]])
             group_mentions.append(Mention(doc, at(gs), gs, ge, text[gs:ge], gid))
+            if hint and not gc.members:
+                ids = [char_of_root[roots[x.key]] for x in hint if x.key in roots]
+                gc.members = list(dict.fromkeys(ids))  # "i due fratelli Lanzi, Pietro e Giulio"
+                if gc.members:
+                    continue
             if fold(surface.split()[0]) in {fold(p) for p in lexes[doc].raw.get("subject_pronouns", ())}:
                 k = bisect_right(mstarts, gs) - 1  # "he" = the most recent named character
                 if k >= 0 and ms[k].sent >= at(gs) - 1 and ms[k].char_id not in partial[gid]:
@@ -713,6 +938,17 @@ def run(story: Story) -> Story:
                     young = [c for c in seen if c not in hon_chars]
                     if len(young) >= n:
                         gc.members = young[:n][::-1]
+    # "la famiglia Bauer", "the Bauer family", "los Bauer": everyone in the cast with that surname
+    for o, fs, fe in fam_occs:
+        ids = by_surname.get(o.core[0])
+        if not ids:
+            continue
+        gid = "family-" + slug(o.core[0])
+        text = texts[o.doc]
+        gc = group_chars.get(gid)
+        if gc is None:
+            gc = group_chars[gid] = Character(id=gid, name=text[fs:fe], is_group=True, members=list(ids))
+        group_mentions.append(Mention(o.doc, sent_at[o.doc](fs), fs, fe, text[fs:fe], gid))
     for gid, known in partial.items():
         if not group_chars[gid].members:
             group_chars[gid].members = list(known)
@@ -722,6 +958,8 @@ def run(story: Story) -> Story:
         for g in group_chars.values():
             if not g.members:
                 g.members = list(main.members)
+    if absorbed:
+        mentions = [x for x in mentions if (x.doc, x.cstart) not in absorbed]
     mentions.extend(group_mentions)
 
     # ---- finish

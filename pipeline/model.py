@@ -140,7 +140,7 @@ class Story:
     timex: list[TimeExpr] = field(default_factory=list)
     characters: dict[str, Character] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
-    non_characters: dict[str, str] = field(default_factory=dict)  # name -> actor|place|org|vehicle|title|thing
+    non_characters: dict[str, str] = field(default_factory=dict)  # name -> actor|commentator|place|org|vehicle|title|thing
     place_mentions: list[Mention] = field(default_factory=list)  # char_id holds the canonical place name
     events: list[Event] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)            # notes for the user (encoding assumed, ...)

@@ -58,6 +58,11 @@ class _RevCue:
     def search(self, pre: str) -> bool:
         return self.rx.match(pre[::-1]) is not None
 
+    def length(self, pre: str) -> int:
+        """Characters of `pre` the cue (with its blanks) takes at its end; 0 when absent."""
+        m = self.rx.match(pre[::-1])
+        return m.end() if m else 0
+
 
 def _cue_before(words) -> _RevCue:
     # the cue must end right before the name (only blanks between)
@@ -111,6 +116,13 @@ class Lex:
     plural_endings: tuple
     verb_exceptions: frozenset
     irregular_plurals: frozenset
+    place_after_re: re.Pattern     # ", una cittadina" right after a name: the name is a place
+    place_weak_re: re.Pattern      # "to"/"da"/"finca de" right before a name (prev word captured)
+    place_weak_cancel: frozenset   # "said to", "chiede a": the weak preposition introduces a person
+    commentator_re: _RevCue        # "according to"/"secondo"/"según" right before a name
+    hon_gender: dict               # folded honorific -> "m" | "f"
+    famgroup_before_re: _RevCue    # "la famiglia" / "los" right before a surname
+    famgroup_after_re: re.Pattern  # "family" right after a surname
 
 
 @lru_cache(maxsize=None)
@@ -201,4 +213,14 @@ def lex(lang: str) -> Lex:
         plural_endings=tuple(g("plural_endings", [])),
         verb_exceptions=frozenset(g("verb_exceptions", [])),
         irregular_plurals=frozenset(g("irregular_plurals", [])),
+        place_after_re=_cue_after(g("place_after", [])) if g("place_after") else re.compile(r"(?!x)x"),
+        place_weak_re=re.compile(
+            rf"(?:^|[^\w'’])(?:(?P<prev>[\w'’]+)[ \t]+)?(?P<prep>{_alt(g('place_weak_before', []))})[ \t]+$", re.I),
+        place_weak_cancel=frozenset(fold(w) for w in g("place_weak_cancel", [])) | frozenset(fold(w) for w in fam)
+        | frozenset(fold(w) for w in g("role_nouns", [])),
+        commentator_re=_cue_before(g("commentator_before", [])),
+        hon_gender={fold(k).rstrip("."): v for k, v in g("honorific_gender", {}).items()},
+        famgroup_before_re=_cue_before(g("family_group_before", [])),
+        famgroup_after_re=_cue_after(g("family_group_after", [])) if g("family_group_after")
+        else re.compile(r"(?!x)x"),
     )
