@@ -50,18 +50,59 @@ def _actor_pattern(story: Story) -> re.Pattern | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
 
 
-def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: bool) -> str:
-    """story | production | reception for one sentence."""
+QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,200})[\"“”«»]")
+TITLE_QUOTE = re.compile(r"[\"“«][A-ZÀ-Ý¿¡][^\"“”«»]*\s[^\"“”«»]*[\"”»]|[\"“«][^\"“”«»]{1,80}[\"”»]\s*\(\d{4}\)")
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
+    table = lexicons.load(lang, "events").get("strong_patterns") or {}
+    return tuple((re.compile(p), kind) for kind, ps in table.items() for p in ps)
+
+
+def strong_kind(text: str, lang: str) -> str | None:
+    """production | reception when the sentence is meta prose whatever else it says (a runtime, a rating,
+    a first-person opinion, historians' debate, a publication note), else None. Quoted speech is ignored:
+    a character saying "I think" is still story."""
+    folded = fold(QUOTED.sub(" ", PAREN.sub(" ", text)))
+    toks = tokens(folded)
+    flat = " ".join(toks)
+    for pat, kind in _patterns(lang):
+        if pat.search(flat):
+            return kind
+    if cues(lang, "events", "strong_reception").find(folded, toks):
+        return "reception"
+    if cues(lang, "events", "strong_production").find(folded, toks):
+        return "production"
+    if (cues(lang, "events", "publication").find(folded, toks)
+            and cues(lang, "events", "publication_sources").find(folded, toks)):
+        return "production"
+    return None
+
+
+def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: bool,
+             has_date: bool = False) -> str:
+    """story | production | reception for one sentence. `has_date`: it states a calendar date or year."""
+    strong = strong_kind(text, lang)
+    if strong:
+        return strong
     folded = fold(PAREN.sub(" ", text))
     toks = tokens(folded)
-    if cues(lang, "events", "story_setting").find(folded, toks) and not actor_outside_parens:
-        return "story"  # "The film is set in X in 1957" states the story's setting and time
+    if not actor_outside_parens and (cues(lang, "events", "story_setting").find(folded, toks)
+                                     or cues(lang, "events", "story_opening").find(folded, toks)):
+        return "story"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time
     # evaluative adjectives ("great", "fine") count half: stories use them too ("the great crane")
     rec = len(cues(lang, "events", "reception").find(folded, toks))
     rec += 0.5 * len(cues(lang, "events", "reception_weak").find(folded, toks))
     prod = len(cues(lang, "events", "production").find(folded, toks))
+    work = len(cues(lang, "events", "work_refs").find(folded, toks)) + bool(TITLE_QUOTE.search(text))
+    if work or actor_outside_parens:
+        # single nouns ("archive", "director", "release") are production only about the work itself
+        prod += min(1, work) + len(cues(lang, "events", "production_weak").find(folded, toks))
     if actor_outside_parens:
         rec += 2
+    elif n_characters and has_date and rec < 1:
+        return "story"  # a character and a date: story time, even if the film is mentioned
     if prod and prod >= rec and not (n_characters and prod < 2):
         return "production"
     if rec >= 2 or (rec >= 1 and n_characters == 0):
@@ -101,6 +142,8 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
         kind = classify(clean[a:b], lang, n_characters=n_chars(a, b), actor_outside_parens=actor_out(a, b))
         if kind == "story" and not own_time and sent_kind != "story":
             kind = sent_kind
+        if out and not own_time and clean[max(0, a - 3):a].strip().endswith(":"):
+            kind = out[-1][2]  # what follows a colon says more of the same, unless it has its own time
         if out and out[-1][2] == kind and not (own_time and kind == "story" and a > sent.cstart):
             out[-1][1] = b
         else:
@@ -108,16 +151,30 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
     return [tuple(x) for x in out]
 
 
+TIME_PREPS = ("", "on", "in", "at", "the", "el", "la", "en", "il", "nel", "nell", "a", "al", "alle", "la", "l",
+              "lo", "de", "del", "di", "during")
+
+
 def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> str:
-    """Drop leading time adverbials and connectors: "The next day, they are arrested" -> "They are arrested"."""
+    """Drop complete opening time phrases and connectors: "The next day, they are arrested" -> "They are
+    arrested"; "After nine days of rain, the engineer ..." -> "The engineer ..."; never part of a clause."""
     for _ in range(4):
         before = text
         for t in timex:
             rel = t.cstart - offset
-            if 0 <= rel <= 12 and text[:rel].strip().lower() in ("", "on", "in", "at", "el", "la", "en", "il", "nel", "a", "al", "the"):
-                text = text[rel + (t.cend - t.cstart):]
-                text = LEADING_PUNCT.sub("", text)
+            if 0 <= rel <= 12 and re.sub(r"\W+", " ", text[:rel]).strip().lower() in TIME_PREPS:
+                rest = text[rel + (t.cend - t.cstart):]
+                # the time phrase must end the opening: followed by a comma or straight by the clause
+                text = LEADING_PUNCT.sub("", rest)
                 offset = t.cend
+                break
+        f = fold(text)
+        for w in _words(lang, "leading_time_units"):
+            # "after + noun phrase," is one unit: dropped whole up to its comma, or kept whole
+            if f.startswith(w) and len(f) > len(w) and not f[len(w)].isalnum():
+                comma = text.find(",", len(w))
+                if 0 < comma <= 80 and not re.search(r"[.;:]", text[:comma]):
+                    text = LEADING_PUNCT.sub("", text[comma + 1:])
                 break
         f = fold(text)
         for w in _words(lang, "leading_adverbials"):
@@ -130,12 +187,40 @@ def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> 
 
 
 APPOSITIVE = re.compile(r", ((?:[^,;:()]+?\s){0,3}[^,;:()\s]+), ")
+CONJ = r"(?:and|or|y|o|e|ed|u|oppure|nor|ni|ne)"
+LIST_AFTER = re.compile(rf"^[^,;:.]*,\s*{CONJ}\s|^[^,;:.]*\s{CONJ}\s[^,;:.]*(?:[.;:]|$)")
+UPPER_WORD = re.compile(r"(?<![\w'])[A-ZÀ-Ý]")
+
+
+def _drop_appositive(t: str) -> str:
+    """Drop the first short aside that is safe to drop: not a list item ("A, B, C and D"), not a name."""
+    for m in APPOSITIVE.finditer(t):
+        inner, rest = m.group(1), t[m.end():]
+        if UPPER_WORD.search(inner):
+            continue  # "el conductor Paco Ibarra" is a person of its own, not an aside
+        nxt = re.split(r"[,;:.]", rest, maxsplit=1)[0]
+        if re.search(rf",\s*{CONJ}\s", rest) or (re.search(rf"\s{CONJ}\s", " " + nxt) and len(nxt.split()) <= 6):
+            continue  # a list item
+        return t[:m.start()] + " " + t[m.end():]
+    return t
+
+
+def _opening_when(text: str, lang: str) -> str:
+    """"The film opens in 1987 in Valencia, when X leaves prison" -> "X leaves prison"."""
+    f = fold(text)
+    if not cues(lang, "events", "story_opening").find(f, tokens(f)[:5]):
+        return text
+    for w in _words(lang, "story_opening_when"):
+        m = re.search(rf",\s+{re.escape(w)}\s+", f)
+        if m and len(text) - m.end() >= 15:
+            return text[m.end():]
+    return text
 
 
 def headline(text: str, lang: str, timex: list[TimeExpr], cstart: int) -> str:
     """A slide title: leading time adverbials and connectors, asides in brackets and, when too
-    long, short appositives (", the mine superintendent,") dropped; cut at a clause if still long."""
-    t = _strip_leading(text, lang, timex, cstart)
+    long, short appositives (", the mine superintendent,") dropped; cut before a colon or at a clause if still long."""
+    t = _strip_leading(_opening_when(text, lang), lang, timex, cstart)
     t = t.strip()
     if t.startswith("(") and t.rstrip(". ").endswith(")"):
         t = t.strip("(). ")
@@ -147,11 +232,14 @@ def headline(text: str, lang: str, timex: list[TimeExpr], cstart: int) -> str:
         t = re.sub(r"\s+", " ", text).strip()
     t = t[0].upper() + t[1:] if t else t
     while len(t) > TITLE_MAX:
-        shorter = APPOSITIVE.sub(" ", t, count=1)
+        shorter = _drop_appositive(t)
         if shorter == t:
             break
-        t = shorter
+        t = re.sub(r"\s+", " ", shorter)
     if len(t) > TITLE_MAX:
+        colon = t.find(": ")
+        if 20 <= colon < TITLE_MAX:
+            return t[:colon]
         cut = max(t.rfind(", ", 0, TITLE_MAX - 1), t.rfind("; ", 0, TITLE_MAX - 1))
         if cut >= 50:
             t = t[:cut]
@@ -212,6 +300,34 @@ def _char_names(story: Story, mentions: list[Mention]) -> list[str]:
     return names
 
 
+HEADING_END = re.compile(r"[.!?…:;,\"'”»)\]]\s*$")
+HEADING_MAX_WORDS = 10
+DATED = ("date", "month", "season", "year", "decade")
+
+
+def headings(sents: list[Sentence]) -> set[int]:
+    """Sentence.idx of headings: a short line without final punctuation that is a paragraph of its own
+    ("Chapter Nine", "Lezione 7 – La rivolta", "L'alluvione di Valmora"). Never events."""
+    out: set[int] = set()
+    for k, s in enumerate(sents):
+        alone = (k == 0 or sents[k - 1].para != s.para) and (k + 1 == len(sents) or sents[k + 1].para != s.para)
+        if alone and len(s.text.split()) <= HEADING_MAX_WORDS and not HEADING_END.search(s.text):
+            out.add(s.idx)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _pronouns(lang: str, key: str) -> frozenset[str]:
+    # case-folded but NOT accent-folded: Spanish "él" (he) is not the article "el"
+    return frozenset(w.casefold() for w in lexicons.load(lang, "events").get(key) or [])
+
+
+def _lead_len(text: str, lang: str, tx: list[TimeExpr], cstart: int) -> int:
+    """How many characters of `text` the opening time phrase and connectors take."""
+    rest = _strip_leading(text, lang, tx, cstart)
+    return len(text) - len(rest)
+
+
 def run(story: Story) -> Story:
     mentions = _index(story.mentions, lambda m: (m.doc, m.sent))
     places = _index(story.place_mentions, lambda m: (m.doc, m.sent))
@@ -221,17 +337,24 @@ def run(story: Story) -> Story:
     events: list[Event] = []
     for doc in story.docs:
         lang = doc.lang
-        pronouns = set(_words(lang, "subject_pronouns"))
-        plural = set(_words(lang, "plural_pronouns"))
+        pronouns = _pronouns(lang, "subject_pronouns")
+        plural = _pronouns(lang, "plural_pronouns")
         prev_story: Event | None = None
         n_in_doc = 0
-        for sent in story.sentences_of(doc.doc):
+        sents = story.sentences_of(doc.doc)
+        heads = headings(sents)
+        label = ""
+        for sent in sents:
+            if sent.idx in heads:
+                label = sent.text.strip()  # an era/act label for the events under it, not an event
+                continue
             key = (doc.doc, sent.idx)
             sent_tx = timex.get(key, [])
             outside = PAREN.sub(" ", sent.text)
             actor_out = bool(actors and actors.search(outside))
             sent_m = mentions.get(key, [])
-            kind = classify(sent.text, lang, n_characters=len(sent_m), actor_outside_parens=actor_out)
+            kind = classify(sent.text, lang, n_characters=len(sent_m), actor_outside_parens=actor_out,
+                            has_date=any(t.kind in DATED for t in sent_tx))
 
             def n_chars(a, b, ms=sent_m):
                 return sum(a <= m.cstart < b for m in ms)
@@ -239,7 +362,12 @@ def run(story: Story) -> Story:
             def actor_in(a, b):
                 return bool(actors and actors.search(PAREN.sub(" ", doc.clean[a:b])))
 
-            for cstart, cend, kind in _spans(sent, doc.clean, sent_tx, lang, kind, n_chars, actor_in):
+            main: Event | None = None
+            for cstart, cend, kind, role in _asides(_spans(sent, doc.clean, sent_tx, lang, kind, n_chars, actor_in),
+                                                    doc.clean, sent_tx, lang):
+                if role == "cont" and main is not None:
+                    _continue(main, doc, cstart, cend, sent, sent_tx, mentions.get(key, []), story, actors)
+                    continue
                 text = doc.clean[cstart:cend].strip()
                 lead = len(doc.clean[cstart:cend]) - len(doc.clean[cstart:cend].lstrip())
                 cstart += lead
@@ -259,10 +387,28 @@ def run(story: Story) -> Story:
                 mfold = fold(masked)
                 concepts = cues(lang, "concepts", "concepts").find(mfold, tokens(mfold))
                 names = _char_names(story, ms)
-                has_pron = bool(pronouns.intersection(toks[:6]))
+                # the subject: a name or a pronoun opening the clause once its time phrase is dropped
+                lead_n = _lead_len(text, lang, tx, cstart)
+                body_at = cstart + lead_n
+                pron, pron_at = None, None
+                for k, w in enumerate(WORD_RAW.finditer(text, lead_n)):
+                    if k >= 8:
+                        break
+                    if w.group().casefold() in pronouns or w.group().casefold() in plural:
+                        pron, pron_at = w.group().casefold(), cstart + w.start()
+                        break
+                subj_m = next((m for m in ms if body_at <= m.cstart <= body_at + 40), None)
+                subject: frozenset[str] | None = None
+                if subj_m is not None and (pron_at is None or subj_m.cstart < pron_at):
+                    subject = frozenset(_char_ids(story, [subj_m])) or None
+                    pron = None  # a pronoun after the subject is an object or another clause's subject
+                elif pron is not None and prev_story is not None:
+                    subject = prev_story.extra.get("last_subject", prev_story.extra.get("subject"))
                 if kind == "story":
-                    if not names and has_pron and prev_story is not None:
-                        names = list(prev_story.characters) if plural.intersection(toks[:6]) else prev_story.characters[:1]
+                    if pron is not None and prev_story is not None:
+                        before = prev_story.extra.get("subject_names") or prev_story.characters
+                        carried = list(before) if pron in plural else list(before)[:1]
+                        names = carried + [n for n in names if n not in carried]
                     worthy = names or tx or concepts or len(toks) >= 8
                     if not worthy or len(toks) < 4:
                         continue
@@ -280,25 +426,113 @@ def run(story: Story) -> Story:
                            told=doc_rank[doc.doc] * 1e7 + cstart)
                 ev.extra.update(titles={lang: ev.title}, summaries={lang: ev.summary},
                                 concepts=set(concepts), char_ids=_char_ids(story, ms),
-                                anchors=_anchors(text, ms, tx), doc=doc.doc, cstart=cstart, cend=cend)
+                                anchors=_anchors(text, ms, tx, lang), doc=doc.doc, cstart=cstart, cend=cend,
+                                para=sent.para, subject=subject, own_time=bool(tx) and lead_n > 0 or _opens_with_time(
+                                    text, tx, cstart),
+                                subject_names=_subject_names(story, subject))
+                if label:
+                    ev.extra["heading"] = label
                 events.append(ev)
+                if role == "aside":
+                    ev.extra.update(subject=None, own_time=True)  # a flashback aside is a scene of its own
+                    ante = [m for m in sent_m if m.cend <= cstart]
+                    if ante:  # "the count, who in 1848 had founded ..." is about the count
+                        rel = re.sub(r"^\W*\w+\s+", "", text, count=1)
+                        ev.title = headline(ante[-1].text + " " + rel, lang, tx, cstart)
+                        ev.extra["titles"] = {lang: ev.title}
+                        for n in _char_names(story, ante[-1:]):
+                            if n not in ev.characters:
+                                ev.characters.insert(0, n)
+                        ev.extra["char_ids"] = ev.extra["char_ids"] | _char_ids(story, ante[-1:])
+                    continue
+                main = ev
                 if kind == "story":
                     prev_story = ev
     story.events = scenes(events)
     return story
 
 
+WORD_RAW = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=None)
+def _aside_re(lang: str) -> re.Pattern | None:
+    rel = _words(lang, "relative_pronouns")
+    if not rel:
+        return None
+    return re.compile(r",\s+((?:" + "|".join(re.escape(w) for w in rel) + r")\s[^,;:()]{10,160}?),\s", re.I)
+
+
+def _asides(spans, clean: str, timex: list[TimeExpr], lang: str):
+    """A relative aside that carries its own date ("the count, who in 1848 had founded the society,
+    proclaimed ...") is an event of its own; the main clause continues after it as a second source."""
+    pat = _aside_re(lang)
+    for a, b, kind in spans:
+        m = pat.search(fold(clean[a:b])) if pat is not None and kind == "story" else None
+        if m is not None:
+            s, e = a + m.start(1), a + m.end(1)
+            if any(s <= t.cstart < e and t.kind in DATED for t in timex) and len(clean[s:e].split()) >= 4:
+                yield a, a + m.start(), kind, ""
+                yield s, e, kind, "aside"
+                yield a + m.end(), b, kind, "cont"
+                continue
+        yield a, b, kind, ""
+
+
+def _continue(ev: Event, doc, cstart: int, cend: int, sent: Sentence, sent_tx: list[TimeExpr],
+              sent_m: list[Mention], story: Story, actors) -> None:
+    """The main clause resumes after an aside: a second source of the same event."""
+    text = doc.clean[cstart:cend].strip()
+    cstart += len(doc.clean[cstart:cend]) - len(doc.clean[cstart:cend].lstrip())
+    cend = cstart + len(text)
+    start, end = doc.to_raw(cstart, cend)
+    ev.sources.append(Source(doc=doc.doc, lang=doc.lang, start=start, end=end, text=text, sent=sent.idx,
+                             order_in_doc=ev.sources[-1].order_in_doc))
+    joined = ev.sources[0].text.rstrip(" ,") + " " + text
+    ev.title = headline(joined, doc.lang, ev.timex, ev.extra["cstart"])
+    ev.summary = summarize(joined, actors)
+    ev.extra.update(titles={doc.lang: ev.title}, summaries={doc.lang: ev.summary}, cend=cend)
+    ms = [m for m in sent_m if cstart <= m.cstart < cend]
+    for n in _char_names(story, ms):
+        if n not in ev.characters:
+            ev.characters.append(n)
+    ev.extra["char_ids"] = ev.extra["char_ids"] | _char_ids(story, ms)
+    ev.timex = ev.timex + [t for t in sent_tx if cstart <= t.cstart < cend]
+    f = fold(text)
+    ev.extra["concepts"] = ev.extra["concepts"] | set(cues(doc.lang, "concepts", "concepts").find(f, tokens(f)))
+    ev.extra["anchors"] = ev.extra["anchors"] | _anchors(text, ms, [], doc.lang)
+    if ev.kind == "story":
+        ev.category = category(sorted(ev.extra["concepts"]))
+
+
+def _opens_with_time(text: str, tx: list[TimeExpr], cstart: int) -> bool:
+    return any(0 <= t.cstart - cstart <= 12 for t in tx)
+
+
+def _subject_names(story: Story, subject: frozenset[str] | None) -> list[str]:
+    if not subject:
+        return []
+    out = []
+    for cid in subject:
+        ch = story.characters.get(cid)
+        if ch is not None and not ch.is_group:
+            out.append(ch.name)
+    return sorted(out)
+
+
 SCENE_MAX = 2  # sentences; longer runs would swallow separate events
 
 
 def scenes(events: list[Event]) -> list[Event]:
-    """Join a story sentence to the one before it in the same document when it carries on the same
-    scene: no time expression of its own, the same people (at most one newcomer), a shared cue."""
+    """Join a story sentence to the one before it in the same document and paragraph only when it
+    carries on the same scene: no time expression of its own and the same subject (a name or a
+    pronoun standing for it). A sentence with its own time always starts a new event."""
     out: list[Event] = []
     for ev in events:
         prev = out[-1] if out else None
         if (prev is not None and ev.kind == prev.kind == "story" and not ev.timex
                 and prev.sources[0].doc == ev.sources[0].doc
+                and prev.extra.get("para") == ev.extra.get("para")
                 and len(prev.sources) < SCENE_MAX
                 and ev.sources[0].sent == prev.sources[-1].sent + 1
                 and _same_scene(prev, ev)):
@@ -313,6 +547,7 @@ def scenes(events: list[Event]) -> list[Event]:
                     prev.places.append(p)
             for k in ("concepts", "char_ids", "anchors"):
                 prev.extra[k] = prev.extra[k] | ev.extra[k]
+            prev.extra["last_subject"] = ev.extra.get("subject")
             if prev.category == "other":
                 prev.category = ev.category
             continue
@@ -321,19 +556,16 @@ def scenes(events: list[Event]) -> list[Event]:
 
 
 def _same_scene(a: Event, b: Event) -> bool:
-    new = set(b.characters) - set(a.characters)
-    shared_people = bool(set(b.characters) & set(a.characters))
-    shared_cue = bool(a.extra["concepts"] & b.extra["concepts"]) or bool(a.extra["anchors"] & b.extra["anchors"])
-    if not b.characters:
-        return shared_cue
-    return shared_people and len(new) <= 1 and (shared_cue or not new)
+    subj = b.extra.get("subject")
+    last = a.extra.get("last_subject", a.extra.get("subject"))
+    return bool(subj) and subj == last
 
 
 NUM = re.compile(r"\b\d[\d.,]*\b")
 CAP = re.compile(r"(?<![\w'])([A-ZÀ-Ý][\w'’-]{2,})")
 
 
-def _anchors(text: str, ms: list[Mention], tx: list[TimeExpr]) -> set[str]:
+def _anchors(text: str, ms: list[Mention], tx: list[TimeExpr], lang: str = "en") -> set[str]:
     """Language-neutral tokens two tellings of one event tend to share: numbers and proper nouns."""
     out = {n.replace(",", "").replace(".", "") for n in NUM.findall(text)}
     names = " ".join(m.text for m in ms)
@@ -342,8 +574,19 @@ def _anchors(text: str, ms: list[Mention], tx: list[TimeExpr]) -> set[str]:
         if m.start() == 0 or w in names:
             continue
         out.add(fold(w))
+    # number words: "the three sisters" / "las tres hermanas" / "le tre sorelle"
+    nums = _numbers(lang)
+    for w in tokens(fold(text)):
+        if w in nums:
+            out.add(nums[w])
     # cognates: "campo base" / "base camp", "expedition" / "expedición" share a word start
     for w in tokens(fold(text)):
         if len(w) >= 6 and not w.isdigit():
             out.add("~" + w[:5])
     return {a for a in out if a}
+
+
+@lru_cache(maxsize=None)
+def _numbers(lang: str) -> dict[str, str]:
+    table = lexicons.load(lang, "events").get("number_words") or {}
+    return {fold(w): n for n, ws in table.items() for w in ws}

@@ -213,7 +213,8 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
         for ni in (i - 1, i + 1):
             if 0 <= ni < len(groups) and ni not in taken and ni not in drop:
                 nb = groups[ni]
-                if nb.kind == g.kind and similarity(nb, ev, nb.pos, w, same_doc_ok=True) >= ABSORB:
+                if (nb.kind == g.kind and not _distinct(nb.members, g.members + [ev])
+                        and similarity(nb, ev, nb.pos, w, same_doc_ok=True) >= ABSORB):
                     for mem in nb.members:
                         g.add(mem)
                     g.members.sort(key=lambda e: e.told)
@@ -224,7 +225,8 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
         for nj in (j - 1, j + 1):
             if nj in matched:
                 g = groups[matched[nj]]
-                if similarity(g, evs[j], (j + 0.5) / m, w, same_doc_ok=True) >= ABSORB:
+                if (not _distinct([evs[j]], g.members + [evs[nj]])
+                        and similarity(g, evs[j], (j + 0.5) / m, w, same_doc_ok=True) >= ABSORB):
                     matched[j] = matched[nj]  # added with the matches by the caller
                     break
     if not drop:
@@ -235,6 +237,19 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
     for j in list(matched):
         matched[j] = new_index[matched[j]]
     return [groups[i] for i in keep]
+
+
+def _distinct(xs: list[Event], ys: list[Event]) -> bool:
+    """Two sentences of one document are separate events when the later one opens with its own time
+    (the scene rule of the events stage): a neighbour may complete a telling, never swallow the next event."""
+    for a in xs:
+        for b in ys:
+            if a is b or a.sources[0].doc != b.sources[0].doc:
+                continue
+            later = a if a.told > b.told else b
+            if later.extra.get("own_time"):
+                return True
+    return False
 
 
 _PREC_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "decade": 4, "relative": 5, "unknown": 6}
