@@ -60,10 +60,25 @@ def _patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(p), kind) for kind, ps in table.items() for p in ps)
 
 
+LABEL = re.compile(r"^\W*([^\W\d][\w' ]{0,28}?)\s*:")
+
+
+@lru_cache(maxsize=None)
+def _labels(lang: str) -> dict[str, str]:
+    table = lexicons.load(lang, "events").get("line_labels") or {}
+    return {" ".join(tokens(fold(w))): kind for kind, ws in table.items() for w in ws}
+
+
 def strong_kind(text: str, lang: str) -> str | None:
     """production | reception when the sentence is meta prose whatever else it says (a runtime, a rating,
-    a first-person opinion, historians' debate, a publication note), else None. Quoted speech is ignored:
-    a character saying "I think" is still story."""
+    a first-person opinion, historians' debate, a publication note, a credit or a study prompt, a
+    "Starring: ..." / "Exercise: ..." line), else None. Quoted speech is ignored: a character saying
+    "I think" is still story."""
+    lab = LABEL.match(text)
+    if lab is not None:
+        kind = _labels(lang).get(" ".join(tokens(fold(lab.group(1)))))
+        if kind:
+            return kind
     folded = fold(QUOTED.sub(" ", PAREN.sub(" ", text)))
     toks = tokens(folded)
     flat = " ".join(toks)
@@ -110,6 +125,35 @@ def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     return "story"
 
 
+NAME_RE = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de\s+|di\s+|del\s+|da\s+|van\s+|von\s+)?[A-ZÀ-Ý][\w'’.-]+){0,3}"
+QUOTED_RE = r"[\"“«][^\"“”«»]{1,120}[\"”»]"
+QUOTE_CHARS = re.compile(r"[\"“”«»]")
+
+
+@lru_cache(maxsize=None)
+def _framing(lang: str) -> tuple[re.Pattern, ...]:
+    table = lexicons.load(lang, "events").get("framing_prefix") or []
+    return tuple(re.compile(p.replace("NAME", NAME_RE).replace("QUOTED", QUOTED_RE)) for p in table)
+
+
+def framing_len(text: str, lang: str) -> int:
+    """Length of an opening that only names the work ("In the novel by X, «T»," / "En «T», de X," /
+    "Nel romanzo di X «T»"), when a clause of at least four words follows; else 0."""
+    if not text:
+        return 0
+    low = text[0].lower() + text[1:]  # the preposition may be capitalised; names must stay so
+    for pat in _framing(lang):
+        m = pat.match(low)
+        if m is None or m.end() >= len(text):
+            continue
+        head = fold(m.group(0))
+        if not (QUOTE_CHARS.search(m.group(0)) or cues(lang, "events", "work_refs").find(head, tokens(head))):
+            continue
+        if len(text[m.end():].split()) >= 4 and not text[m.end()].isdigit():
+            return m.end()
+    return 0
+
+
 COLON = re.compile(r"(?<=\w)[:—–]\s+(?=\w)")
 
 
@@ -131,9 +175,18 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
            n_chars, actor_out) -> list[tuple[int, int, str]]:
     """Events in a sentence as (cstart, cend, kind): parts of one kind stay together unless a later
     part carries its own time, which makes it an event of its own."""
-    parts = _parts(sent, clean)
+    start = sent.cstart
+    frame = framing_len(clean[sent.cstart:sent.cend], lang)
+    if frame:
+        # "In the novel by X, «T», the inspector investigates ... on 3 November 1952": the framing says
+        # which work; the clause after it is judged on its own (a character and a date make it story)
+        start = sent.cstart + frame
+        sent_kind = classify(clean[start:sent.cend], lang, n_characters=n_chars(start, sent.cend),
+                             actor_outside_parens=actor_out(start, sent.cend),
+                             has_date=any(start <= t.cstart < sent.cend and t.kind in DATED for t in timex))
+    parts = [(max(a, start), b) for a, b in _parts(sent, clean) if b > start + 1]
     if len(parts) == 1:
-        return [(sent.cstart, sent.cend, sent_kind)]
+        return [(parts[0][0], parts[0][1], sent_kind)]
     out: list[list] = []
     for a, b in parts:
         # a clause opening with its own time ("and that evening ...") is an event of its own;
@@ -144,7 +197,7 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
             kind = sent_kind
         if out and not own_time and clean[max(0, a - 3):a].strip().endswith(":"):
             kind = out[-1][2]  # what follows a colon says more of the same, unless it has its own time
-        if out and out[-1][2] == kind and not (own_time and kind == "story" and a > sent.cstart):
+        if out and out[-1][2] == kind and not (own_time and kind == "story" and a > start):
             out[-1][1] = b
         else:
             out.append([a, b, kind])
@@ -164,6 +217,13 @@ def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> 
             rel = t.cstart - offset
             if 0 <= rel <= 12 and re.sub(r"\W+", " ", text[:rel]).strip().lower() in TIME_PREPS:
                 rest = text[rel + (t.cend - t.cstart):]
+                if _takes_object(t.text, rest, lang):
+                    # "Due ore dopo l'arrivo, il direttore ...": the phrase runs to its comma; dropped
+                    # whole or not at all, never leaving "l'arrivo il direttore"
+                    comma = rest.find(",")
+                    if not (0 < comma <= 60 and not re.search(r"[.;:]", rest[:comma])):
+                        break
+                    rest = rest[comma + 1:]
                 # the time phrase must end the opening: followed by a comma or straight by the clause
                 text = LEADING_PUNCT.sub("", rest)
                 offset = t.cend
@@ -186,10 +246,28 @@ def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> 
     return text
 
 
+POSTPOSITIONS = ("after", "before", "dopo", "prima", "despues", "antes")
+
+
+def _takes_object(time_text: str, rest: str, lang: str) -> bool:
+    """Does a time phrase ending in after/dopo/después go on with its object ("two hours after the
+    arrival")? Seen from the article that follows it."""
+    words = tokens(fold(time_text))
+    if not words or words[-1] not in POSTPOSITIONS:
+        return False
+    nxt = tokens(fold(rest[:20]))
+    arts = set(_words(lang, "object_articles"))
+    return bool(nxt) and nxt[0] in arts and not rest.lstrip().startswith(",")
+
+
 APPOSITIVE = re.compile(r", ((?:[^,;:()]+?\s){0,3}[^,;:()\s]+), ")
 CONJ = r"(?:and|or|y|o|e|ed|u|oppure|nor|ni|ne)"
 LIST_AFTER = re.compile(rf"^[^,;:.]*,\s*{CONJ}\s|^[^,;:.]*\s{CONJ}\s[^,;:.]*(?:[.;:]|$)")
 UPPER_WORD = re.compile(r"(?<![\w'])[A-ZÀ-Ý]")
+
+
+CLAUSE_END = re.compile(r",\s+(?:and|but|while|which|who|whereas|y|pero|mientras|que|quien|e|ma|mentre|che|"
+                        r"mentre|cuando|quando|when)\s")
 
 
 def _drop_appositive(t: str) -> str:
@@ -198,6 +276,9 @@ def _drop_appositive(t: str) -> str:
         inner, rest = m.group(1), t[m.end():]
         if UPPER_WORD.search(inner):
             continue  # "el conductor Paco Ibarra" is a person of its own, not an aside
+        head = re.split(r"[,;:.]", rest, maxsplit=1)[0]
+        if UPPER_WORD.match(rest) or (len(head.split()) <= 4 and UPPER_WORD.search(head) and "," in rest):
+            continue  # ", the priest, Father Baltazar, threatens": dropping would glue two clauses
         nxt = re.split(r"[,;:.]", rest, maxsplit=1)[0]
         if re.search(rf",\s*{CONJ}\s", rest) or (re.search(rf"\s{CONJ}\s", " " + nxt) and len(nxt.split()) <= 6):
             continue  # a list item
@@ -240,7 +321,10 @@ def headline(text: str, lang: str, timex: list[TimeExpr], cstart: int) -> str:
         colon = t.find(": ")
         if 20 <= colon < TITLE_MAX:
             return t[:colon]
-        cut = max(t.rfind(", ", 0, TITLE_MAX - 1), t.rfind("; ", 0, TITLE_MAX - 1))
+        # cut at the end of a clause (before "; " or ", and/but/which ..."), never inside an aside
+        cut = max(t.rfind("; ", 0, TITLE_MAX - 1),
+                  max((m.start() for m in CLAUSE_END.finditer(t, 0, TITLE_MAX + 8) if m.start() < TITLE_MAX - 1),
+                      default=-1))
         if cut >= 50:
             t = t[:cut]
         else:
@@ -301,6 +385,7 @@ def _char_names(story: Story, mentions: list[Mention]) -> list[str]:
 
 
 HEADING_END = re.compile(r"[.!?…:;,\"'”»)\]]\s*$")
+YEAR_TAIL = re.compile(r"\s*\(\s*\d{4}\s*\)\s*$")  # "The Lantern Keeper (2019)": a title line
 HEADING_MAX_WORDS = 10
 DATED = ("date", "month", "season", "year", "decade")
 
@@ -311,7 +396,8 @@ def headings(sents: list[Sentence]) -> set[int]:
     out: set[int] = set()
     for k, s in enumerate(sents):
         alone = (k == 0 or sents[k - 1].para != s.para) and (k + 1 == len(sents) or sents[k + 1].para != s.para)
-        if alone and len(s.text.split()) <= HEADING_MAX_WORDS and not HEADING_END.search(s.text):
+        text = YEAR_TAIL.sub("", s.text)
+        if alone and len(text.split()) <= HEADING_MAX_WORDS and text and not HEADING_END.search(text):
             out.add(s.idx)
     return out
 
@@ -333,6 +419,7 @@ def run(story: Story) -> Story:
     places = _index(story.place_mentions, lambda m: (m.doc, m.sent))
     timex = _index(story.timex, lambda t: (t.doc, t.sent))
     actors = _actor_pattern(story)
+    crew = _crew_pattern(story)
     doc_rank = {d.doc: i for i, d in enumerate(story.docs)}
     events: list[Event] = []
     for doc in story.docs:
@@ -355,6 +442,11 @@ def run(story: Story) -> Story:
             sent_m = mentions.get(key, [])
             kind = classify(sent.text, lang, n_characters=len(sent_m), actor_outside_parens=actor_out,
                             has_date=any(t.kind in DATED for t in sent_tx))
+            if kind == "story" and crew is not None:
+                body = _strip_leading(sent.text, lang, sent_tx, sent.cstart)
+                if crew.match(body) and not any(m.cstart - sent.cstart <= len(sent.text) - len(body) + 2
+                                                for m in sent_m):
+                    kind = "production"  # the subject is the director or another crew member
 
             def n_chars(a, b, ms=sent_m):
                 return sum(a <= m.cstart < b for m in ms)
@@ -428,7 +520,7 @@ def run(story: Story) -> Story:
                                 concepts=set(concepts), char_ids=_char_ids(story, ms),
                                 anchors=_anchors(text, ms, tx, lang), doc=doc.doc, cstart=cstart, cend=cend,
                                 para=sent.para, subject=subject, own_time=bool(tx) and lead_n > 0 or _opens_with_time(
-                                    text, tx, cstart),
+                                    text, tx, cstart, lang),
                                 subject_names=_subject_names(story, subject))
                 if label:
                     ev.extra["heading"] = label
@@ -505,8 +597,28 @@ def _continue(ev: Event, doc, cstart: int, cend: int, sent: Sentence, sent_tx: l
         ev.category = category(sorted(ev.extra["concepts"]))
 
 
-def _opens_with_time(text: str, tx: list[TimeExpr], cstart: int) -> bool:
-    return any(0 <= t.cstart - cstart <= 12 for t in tx)
+def _opens_with_time(text: str, tx: list[TimeExpr], cstart: int, lang: str = "en") -> bool:
+    """Does the text open with its own time ("The next day", or "On the fourth day" that the time
+    stage may leave undated)? Two such openings are two moments: never one event."""
+    if any(0 <= t.cstart - cstart <= 12 for t in tx):
+        return True
+    f = LEADING_PUNCT.sub("", fold(text))
+    return any(p.match(f) for p in _time_openings(lang))
+
+
+@lru_cache(maxsize=None)
+def _time_openings(lang: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in lexicons.load(lang, "events").get("time_openings") or [])
+
+
+def _crew_pattern(story: Story) -> re.Pattern | None:
+    """Names of people behind the work (directors, composers: non-characters of kind actor that no
+    character answers to), for "Okafor shoots every night scene by candlelight" = production."""
+    chars = {fold(n) for c in story.characters.values() for n in [c.name, *c.aliases]}
+    names = {n for n, kind in story.non_characters.items() if kind == "actor" and fold(n) not in chars and len(n) > 2}
+    if not names:
+        return None
+    return re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
 
 
 def _subject_names(story: Story, subject: frozenset[str] | None) -> list[str]:
@@ -530,7 +642,7 @@ def scenes(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         prev = out[-1] if out else None
-        if (prev is not None and ev.kind == prev.kind == "story" and not ev.timex
+        if (prev is not None and ev.kind == prev.kind == "story" and not ev.timex and not ev.extra.get("own_time")
                 and prev.sources[0].doc == ev.sources[0].doc
                 and prev.extra.get("para") == ev.extra.get("para")
                 and len(prev.sources) < SCENE_MAX
