@@ -44,6 +44,12 @@ _NICK_OPEN = re.compile(r"[ \t]+[\"“'‘][ \t]*")
 _NICK_CLOSE = re.compile(r"[ \t]*[\"”'’][ \t]+")
 _BLANKS = re.compile(r"[ \t]+")
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
+# a regnal numeral after a name: "Aldric III", "Clement IX" (a bare "I" only after a royal title)
+_REGNAL = re.compile(r"[ \t]+(?P<r>X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}V?|V)(?![\w'’])")
+# "Name (Name), Name (Name)": a pair inside a run of pairs, i.e. a credit list
+_PAIR_AFTER = re.compile(r"[ \t]*\)[ \t]*(?:[,;]|and|y|e|&)[ \t]*[^\W\d_][^()\n.]{0,60}\(")
+_PAIR_BEFORE = re.compile(r"\)[ \t]*(?:[,;]|and|y|e|&)[ \t]*$")
+ORGX = "_org"   # evidence only: "Junta para ...", part of an institution's name
 
 
 @dataclass
@@ -98,14 +104,19 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
                 ns = s - hm.end("p")
         toks = [(ns + t.start(), ns + t.end(), t.group()) for t in TOKEN_RE.finditer(text[ns:e])]
         # "Miss Riley", "Signora Ruth X" caught as one capitalised run: the first word is a title
-        while len(toks) > 1 and toks[0][2].lower().rstrip(".") in hons:
+        while len(toks) > 1 and (toks[0][2].lower().rstrip(".") in hons or toks[0][2] in L.cap_honorifics):
             hon = hon or toks[0][2].rstrip(".")
             toks.pop(0)
             while len(toks) > 1 and toks[0][2] in L.particles:
                 toks.pop(0)
             ns = toks[0][0]
-        if len(toks) == 1 and toks[0][2].lower() in hons and re.match(r"\.?[ \t]+\S", text[e:e + 4]):
-            continue  # "Mr" of "Mr. Turner": the next match carries the name
+        if len(toks) == 1 and (toks[0][2].lower() in hons or toks[0][2] in L.cap_honorifics) \
+                and L.hon_next_re.match(text, e):
+            continue  # "Mr" of "Mr. Turner": the next match carries the name ("il Conte corse" is a name)
+        rm = _REGNAL.match(text, e)
+        if rm and (len(rm.group("r")) > 1 or fold(hon) in L.regnal_hons) and not m.group("num"):
+            toks.append((rm.start("r"), rm.end("r"), rm.group("r")))   # "King Aldric III" is one name
+            e = rm.end("r")
         name = text[ns:e]
         out.append(Occ(doc, di, s0, e, ns, name, hon, _is_initial(text, s0), bool(m.group("num")), toks,
                        poss=bool(_POSS_S.match(after))))
@@ -153,7 +164,8 @@ def _groups(text: str, L: Lex) -> list[tuple[int, int, str, str]]:
 def _strip_common(o: Occ, text: str, L: Lex, lower: Counter, noninit: Counter) -> bool:
     """Drop sentence-initial common words ("The", "Director", "Unfortunately"); False = no name left."""
     if o.hon:
-        return True
+        # "a count. The old general": a title before a function word names nobody
+        return not all(t[2].lower() in L.stop for t in o.toks)
     while o.toks:
         t = o.toks[0][2]
         lw = t.lower()
@@ -204,6 +216,17 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
             ev[WPLACE] += 1
     if L.commentator_re.search(pre):
         ev[COMMENT] += 1
+    if L.field_re.search(pre):
+        ev[THING] += 2   # "estudiar Farmacia": a field of study
+    if tail and tail[-1] in L.link_words:   # the patterns below all end with "of"/"di"/"para"
+        if L.peer_re.search(pre):
+            ev[PLACE] += 2   # "Duke Roderic of Haldane": the title belongs to Roderic, Haldane is his land
+        if L.institution_re.search(pre):
+            ev[ORGX] += 1    # "Junta para Ampliación de Estudios"
+        if L.poss_place_re is not None and not o.poss:
+            pm = L.poss_place_re.search(pre)
+            if pm and fold(pm.group("noun")) not in L.place_weak_cancel:
+                ev[WPLACE] += 1   # "nel suo negozio di Cadice": the owner is the possessive, so X is a place
     if L.title_re.search(pre) or L.title_after_re.match(post):
         ev[TITLE] += 1
     if pre[-1:] in "\"“«'‘" and post[:1] in "\"”»'’" and not o.poss:
@@ -249,6 +272,8 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             cls[k] = PERSON
         elif k in keycls and not (ev[TITLE] >= 2 or ev[VEHICLE]):
             cls[k] = keycls[k]
+        elif ev[ORGX] >= n_occ[k]:
+            cls[k] = ORG
         elif ev[COMMENT] >= n_occ[k]:
             cls[k] = COMMENTATOR
         elif ev[WPLACE] and ev[PLACE] + ev[WPLACE] >= n_occ[k] and not ev[TITLE] >= 2:
@@ -504,6 +529,68 @@ def _distribute_surnames(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str
             i += 1
     return hints
 
+def _called(occs: list[Occ], text: str, L: Lex) -> list[tuple[str, Occ]]:
+    """`Aldo Cattaneo, detto «il Falco»`, `Ana, known as "the Hawk"`: the nickname names the person before it.
+
+    A weak cue ("called", "detto", "llamado") needs a comma before it or a quote after it, so that
+    "Sam called Tom" stays two people."""
+    out = []
+    for a, b in zip(occs, occs[1:]):
+        if b.hon or len(b.toks) > 2:
+            continue
+        g = L.nick_gap_re.fullmatch(text, a.e, b.s)
+        if g and (g.group("comma") or g.group("q") or g.group("cue").lower() in L.nick_strong):
+            out.append((b.name, a))
+    return out
+
+
+def _reference_sentences(sents: list, text: str, L: Lex):
+    """pos -> is it inside a sentence that gives an opinion, a credit or a reading pointer?"""
+    spans = sorted((x.cstart, x.cend) for x in sents) if sents else []
+    if not spans:
+        b = 0
+        for m in _SENT_SPLIT.finditer(text):
+            spans.append((b, m.start()))
+            b = m.end()
+        spans.append((b, len(text)))
+    starts = [a for a, _ in spans]
+    flags = [L.reference_re.search(text, a, b) is not None for a, b in spans]
+
+    def at(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < spans[i][1] and flags[i]
+    return at
+
+
+def _prose_tokens(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> Counter:
+    """Name words seen outside parentheses and outside "Name (Name)" pairs: the story's own prose."""
+    c: Counter = Counter()
+    for doc, occs in occs_by_doc.items():
+        text = texts[doc]
+        for o in occs:
+            if text[max(0, o.s - 3):o.s].rstrip(" \t").endswith("(") or _PAREN_OPEN.match(text, o.e):
+                continue
+            for t in o.toks:
+                c[fold(t[2])] += 1
+    return c
+
+
+def _actor_first(a: Occ, b: Occ, text: str, L: Lex, prose: Counter) -> bool:
+    """In "A (B)" is A the actor? Yes after a cast-list cue ("Starring:", "Reparto:"), or when B's
+    name is used in the story's prose and A's never is."""
+    j, lo = a.s, max(0, a.s - 300)   # bounded: a credit list is short
+    while j > lo and text[j - 1] not in ".!?\n":
+        j -= 1
+    if L.cast_list_re.match(text, j):
+        return True
+    if a.hon:
+        return False   # "Miss Riley (Laura Dern)": a title marks the role even if the actor is praised later
+    if not (_PAIR_AFTER.match(text, b.e) or _PAIR_BEFORE.search(text[max(0, a.s - 12):a.s])):
+        return False   # a pair inside a story sentence is "Character (Actor)"; only credit lists may flip
+    words = lambda o: [fold(t[2]) for t in o.toks if fold(t[2]) not in L.particles]
+    return any(prose[w] for w in words(b)) and not any(prose[w] for w in words(a))
+
+
 # ----------------------------------------------------------------------------- stage
 
 def _sentence_index(sents: list, text: str):
@@ -546,6 +633,7 @@ def run(story: Story) -> Story:
         occs, nicks = _merge_nicknames(_scan(d.doc, di, text, L, spans), text)
         occs_by_doc[d.doc] = occs
         nick_pairs.extend(nicks)
+        nick_pairs.extend(_called(occs, text, L))
         quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(text) if len(q.group(1).split()) <= 8]
         qi = 0
         for o in occs:
@@ -566,10 +654,14 @@ def run(story: Story) -> Story:
     for nick, _ in nick_pairs:   # the quoted nickname is a name, even if later seen only at sentence starts
         cap_total[nick] += 1
         noninit[nick] += 1
+    sents_of: dict[str, list] = defaultdict(list)
+    for x in story.sentences:
+        sents_of[x.doc].append(x)
     all_occs: list[Occ] = []
     fam_occs: list[tuple[Occ, int, int]] = []   # "la famiglia Bauer": (occ, phrase start, phrase end)
     for doc, occs in occs_by_doc.items():
         text, L = texts[doc], lexes[doc]
+        in_ref = _reference_sentences(sents_of.get(doc, []), text, L)
         kept = []
         for o in occs:
             if len(o.toks) == 1 and cap_total[o.toks[0][2]] == 1:
@@ -586,6 +678,8 @@ def run(story: Story) -> Story:
             o.key = " ".join(fold(x[2]) for x in o.toks)
             o.core = core
             _evidence(o, text, L)
+            if in_ref(o.s):
+                o.ev[COMMENT] += 1   # a biographer's opinion, a photo credit: not the story's people
             if len(core) == 1 and not o.hon and not o.poss:
                 pre = text[max(0, o.ns - 40):o.ns]
                 nb = L.famgroup_before_re.length(pre)
@@ -604,6 +698,7 @@ def run(story: Story) -> Story:
 
     # actors in parentheses: "Homer Hickam (Jake Gyllenhaal)", "one teacher (Laura Dern)"
     actor_links: list[tuple[Occ, Occ]] = []
+    prose = _prose_tokens(occs_by_doc, texts)
     for doc, occs in occs_by_doc.items():
         text, L = texts[doc], lexes[doc]
         for i, b in enumerate(occs):
@@ -612,6 +707,10 @@ def run(story: Story) -> Story:
             b.in_paren = True
             a = occs[i - 1] if i else None
             if a is not None and _PAREN_OPEN.fullmatch(text, a.e, b.s):
+                if _actor_first(a, b, text, L, prose):
+                    a.ev[ACTOR] += 1     # "Starring: Marta Reis (Inês Carvalho)": the role is in brackets
+                    actor_links.append((b, a))
+                    continue
                 b.ev[ACTOR] += 1
                 if not L.relof_re.search(text, max(0, a.ns - 40), a.ns):
                     actor_links.append((a, b))

@@ -123,6 +123,18 @@ class Lex:
     hon_gender: dict               # folded honorific -> "m" | "f"
     famgroup_before_re: _RevCue    # "la famiglia" / "los" right before a surname
     famgroup_after_re: re.Pattern  # "family" right after a surname
+    cap_honorifics: frozenset = frozenset()   # "Father", "Padre": titles only when capitalised
+    regnal_hons: frozenset = frozenset()      # titles after which a bare "I" is a regnal numeral
+    peer_re: re.Pattern | None = None          # "Duke Roderic of " / "the duke of " right before a name
+    field_re: _RevCue | None = None            # "estudiar" before a name: a field of study
+    institution_re: re.Pattern | None = None   # "Junta para " before a name: part of an institution
+    reference_re: re.Pattern | None = None     # opinion/credit/reference sentence cues
+    nick_gap_re: re.Pattern | None = None      # ", detto «il " between a person and their nickname
+    nick_strong: frozenset = frozenset()
+    cast_list_re: re.Pattern | None = None     # "Starring:" at the start of an actor-first list
+    poss_place_re: re.Pattern | None = None    # "nel suo negozio di " before a name: a place
+    hon_next_re: re.Pattern | None = None      # what follows a lone title that is not a name itself
+    link_words: frozenset = frozenset()        # last words of peer_re/institution_re/poss_place_re
 
 
 @lru_cache(maxsize=None)
@@ -131,6 +143,17 @@ def honorifics_all() -> tuple[str, ...]:
     out: set[str] = set()
     for lang in lexicons.LANGS:
         out.update(h.lower().rstrip(".") for h in lexicons.load(lang, "characters").get("honorifics", []))
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def honorifics_abbr() -> tuple[str, ...]:
+    """Abbreviated honorifics of every language ("dr", "sig.ra"): the only ones written with a full stop."""
+    out: set[str] = set()
+    for lang in lexicons.LANGS:
+        d = lexicons.load(lang, "characters")
+        out.update(h.lower().rstrip(".") for h in d.get("honorific_abbreviations", []))
+        out.update(h.lower().rstrip(".") for h in d.get("honorifics", []) if "." in h)
     return tuple(sorted(out, key=len, reverse=True))
 
 
@@ -147,7 +170,10 @@ def lex(lang: str) -> Lex:
     name_re = re.compile(rf"(?<![\w])(?P<name>{name})(?P<num>[ \t]+\d+(?![\d.,:]\d))?(?![\w])")
     rev = lambda ws: "|".join(re.escape(w[::-1]).replace(r"\ ", r"\s+")
                               for w in sorted(set(ws), key=len, reverse=True)) or "(?!x)x"
-    hon_rev_re = re.compile(rf"[ \t]+(?:(?P<p>{rev(parts)})[ \t]+)?(?P<h>\.?(?:{rev(honorifics_all())}))(?![\w])",
+    # only abbreviations may end with a full stop: "Dr. Li", but "made Mora a count. The old" is no title
+    abbr = {h.lower().rstrip(".") for h in honorifics_abbr()}
+    full = [h for h in honorifics_all() if h not in abbr]
+    hon_rev_re = re.compile(rf"[ \t]+(?:(?P<p>{rev(parts)})[ \t]+)?(?P<h>\.?(?:{rev(abbr)})|(?:{rev(full)}))(?![\w])",
                             re.I)
     arts = [a.lower() for a in g("articles", [])]
     fam = g("family", {})
@@ -223,4 +249,24 @@ def lex(lang: str) -> Lex:
         famgroup_before_re=_cue_before(g("family_group_before", [])),
         famgroup_after_re=_cue_after(g("family_group_after", [])) if g("family_group_after")
         else re.compile(r"(?!x)x"),
+        cap_honorifics=frozenset(g("capital_honorifics", [])),
+        regnal_hons=frozenset(fold(w) for w in g("regnal_honorifics", [])),
+        peer_re=re.compile(
+            rf"(?:^|[^\w])(?i:{_alt(g('peerage', []))})(?:[ \t]+{TOK}){{0,2}}[ \t]+(?:{_alt(g('of', []))})[ \t]+$"),
+        field_re=_cue_before(g("field_before", [])),
+        institution_re=re.compile(
+            rf"(?:^|[^\w])(?:{_alt(g('institution_heads', []))})(?:[ \t]+{TOK})*[ \t]+"
+            rf"(?:{_alt(g('institution_links', []))})[ \t]+$"),
+        reference_re=re.compile(rf"(?<![\w])(?:{_alt(g('reference_cues', []))})(?![\w])", re.I),
+        nick_gap_re=re.compile(
+            rf"(?P<comma>[ \t]*,)?[ \t]*(?P<cue>(?i:{_alt(g('nickname_cues', []))}))[ \t]*"
+            rf"(?P<q>[\"“«'‘][ \t]*)?(?:(?i:{_alt(arts)})[ \t]+)?"),
+        nick_strong=frozenset(w.lower() for w in g("nickname_strong", [])),
+        cast_list_re=re.compile(rf"[ \t]*(?i:{_alt(g('cast_list_cues', []))})[ \t]*:"),
+        poss_place_re=re.compile(
+            rf"(?:^|[^\w])(?i:{_alt(list(poss))})[ \t]+(?P<noun>[^\W\d_]+)[ \t]+(?:{_alt(g('poss_place_preps', []))})[ \t]*$")
+        if g("poss_place_preps") else None,
+        hon_next_re=re.compile(rf"\.?[ \t]+(?:[{UP}]|(?:{part_alt})[ \t])"),
+        link_words=frozenset(w.lower().split()[-1] for w in
+                             g("of", []) + g("institution_links", []) + g("poss_place_preps", [])),
     )
