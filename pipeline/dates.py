@@ -98,6 +98,9 @@ def _resolve_under(t: TimeExpr, n: _Narrative, flashback: bool = False, ahead: T
         t.value, t.precision = None, "unknown"
         return
     cur = _date(n.value)
+    if t.unit in ("season", "occurrence"):
+        _resolve_occurrence(t, n, cur, flashback)
+        return
     year = cur.year
     # narrative time runs forward: "In March" told after October 1957 is March 1958
     if _rolls_forward(t, n, cur, flashback):
@@ -111,6 +114,39 @@ def _resolve_under(t: TimeExpr, n: _Narrative, flashback: bool = False, ahead: T
     else:
         t.value = f"{year:04d}-{t.month:02d}-01"
         t.precision = "season" if t.season else "month"
+    t.resolved_from = n.year_text or n.text
+
+
+def _resolve_occurrence(t: TimeExpr, n: _Narrative, cur: dt.date, flashback: bool) -> None:
+    """A feast ("la notte di Natale") or a season named from the narrative ("that winter", "la primavera
+    siguiente"): its next occurrence at (or, for "next/following", strictly after) the narrative date."""
+    coarse = RANK.get(n.precision, 5) >= RANK["year"]
+    if t.day is not None:  # a fixed feast: month and day of the narrative year, or the next year's once passed
+        year = cur.year
+        if not flashback and not coarse and (t.month, t.day) < (cur.month, cur.day):
+            year += 1
+        try:
+            t.value, t.precision = dt.date(year, t.month, t.day).isoformat(), "day"
+        except ValueError:
+            t.value, t.precision = None, "unknown"
+            return
+    else:
+        if t.direction == "after":
+            # strictly after the whole period the narrative knows: "In June 1891 ... the following spring" is 1892
+            end = cur + dt.timedelta(days=1) if SPAN_MONTHS.get(n.precision, 0) == 0 \
+                else _add_months(cur, SPAN_MONTHS[n.precision])
+            start = dt.date(end.year, t.month, 1)
+            if start < end:
+                start = dt.date(end.year + 1, t.month, 1)
+        elif coarse:
+            start = dt.date(cur.year, t.month, 1)  # "In 1643 ... that winter": the winter of that year
+        else:
+            start = dt.date(cur.year, t.month, 1)
+            if _add_months(start, 3) <= cur:
+                start = dt.date(cur.year + 1, t.month, 1)
+            elif start > cur and _add_months(dt.date(cur.year - 1, t.month, 1), 3) > cur:
+                start = dt.date(cur.year - 1, t.month, 1)  # January is still the winter that began in December
+        t.value, t.precision = start.isoformat(), "season"
     t.resolved_from = n.year_text or n.text
 
 
@@ -182,6 +218,60 @@ def _cue(lang: str, topic: str) -> re.Pattern | None:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
                       + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _birth_cue(lang: str) -> re.Pattern | None:
+    return _cue_list(lang, "birth_cues")
+
+
+@lru_cache(maxsize=None)
+def _scope_cue(lang: str) -> re.Pattern | None:
+    """"La novela retrocede al verano de 1936", "The novel goes back to 1936": a look-back scope opens."""
+    return _cue_list(lang, "scope_cues")
+
+
+def _cue_list(lang: str, topic: str) -> re.Pattern | None:
+    cues = lexicons.load(lang, "temporal").get(topic, [])
+    if not cues:
+        return None
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]")
+                   for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE)
+
+
+def _resolve_ages(ts: list[TimeExpr], sentences: dict[int, Sentence], lang: str) -> None:
+    """"A los 12 años", "at the age of 70": the birth year stated earlier in the document plus the age.
+
+    Only a sentence with a birth cue ("nació en 1867", "was born in 1867") gives a birth year; an age with no
+    birth known stays undated (an age is never a date by itself)."""
+    ages = [t for t in ts if t.kind == "age" and t.amount is not None]
+    if not ages:
+        return
+    cue = _birth_cue(lang)
+    if cue is None:
+        return
+    births: list[tuple[tuple[int, int], int, str]] = []
+    by_sent: dict[int, list[TimeExpr]] = {}
+    for t in ts:
+        if t.kind in EXPLICIT and t.year is not None and t.precision != "decade":
+            by_sent.setdefault(t.sent, []).append(t)
+    for idx in sorted(by_sent):
+        sent = sentences.get(idx)
+        m = cue.search(sent.text) if sent is not None else None
+        if m is None:
+            continue
+        pos = sent.cstart + m.start()
+        cands = sorted(by_sent[idx], key=lambda t: (t.cstart < pos, abs(t.cstart - pos)))
+        births.append(((idx, cands[0].cstart), cands[0].year, cands[0].text))
+    keys = [b[0] for b in births]
+    for t in ages:
+        i = bisect.bisect_left(keys, (t.sent, t.cstart)) - 1
+        if i < 0:
+            continue
+        year = births[i][1] + t.amount
+        if year <= 2100:
+            t.value, t.precision, t.year, t.resolved_from = f"{year:04d}-01-01", "year", year, births[i][2]
 
 
 @lru_cache(maxsize=None)
@@ -292,7 +382,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         items.append(((t.sent, tpos(t), 0, 0.0), t))
     items.sort(key=lambda x: x[0])
 
+    _resolve_ages(list(orphans) + [t for e in events for t in e.timex], sentences, lang)
     cue = _cue(lang, "production_cues")
+    scope = _scope_cue(lang)
     back = _flashback(lang)
     setting = _cue(lang, "setting_cues")
     ret = _return_cue(lang)
@@ -335,6 +427,44 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     pending: list[tuple[Event, Event, TimeExpr]] = []
     waiting: list[tuple[Event, TimeExpr, int]] = []  # "the night before their game": the next day-dated event
     seen = 0
+    ord_start: dt.date | None = None     # the day of the first day/stage, once a dated one was told
+    seed: str | None = None              # a day stated by a non-story sentence, for relatives with no narrative
+
+    def ordinals(ts: list[TimeExpr]) -> None:
+        """"Alla terza tappa": the first day/stage's date plus N-1 days; else the narrative's month, never the
+        previous event's exact day (the third stage is not the second stage's day)."""
+        nonlocal ord_start
+        ords = [t for t in ts if t.kind == "ordinal" and t.amount]
+        if not ords:
+            return
+        day = next((t for t in ts if t.kind not in ("ordinal", "relative", "age") and t.value is not None
+                    and t.precision == "day"), None)
+        for t in ords:
+            if day is not None:
+                ord_start = _date(day.value) - dt.timedelta(days=t.amount - 1)
+            elif t.amount == 1:
+                if n.value is not None and n.day_grain:
+                    ord_start = _date(n.value)
+            elif ord_start is not None:
+                t.value, t.precision = (ord_start + dt.timedelta(days=t.amount - 1)).isoformat(), "day"
+            elif n.value is not None and n.day_grain:
+                t.value, t.precision = n.value[:8] + "01", "month"
+
+    def opens_scope(ts: list[TimeExpr], text: str) -> TimeExpr | None:
+        """"La novela retrocede al verano de 1936": an earlier date under a scope cue opens a look-back."""
+        nonlocal frame
+        if scope is None or n.value is None or not ts or not scope.search(text):
+            return None
+        for t in ts:
+            if t.kind == "underspecified":
+                _resolve_under(t, n, True, ahead(t))
+        own = _pick(ts)
+        if own is None or own.value >= n.value:
+            return None
+        if frame is None:
+            frame = replace(n)
+        _state(n, own)
+        return own
 
     def enter(sent_idx: int) -> None:
         """Sentences up to `sent_idx` are being read: a "Now ..." among them ends the look-back."""
@@ -364,12 +494,18 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             sent = sentences.get(t.sent)
             if id(t) in sub or production(t.sent):
                 continue  # "released in 1999": not story time; "(born 1950)": the clause's time only
+            if sent is not None and opens_scope([t], sent.text) is not None:
+                continue
             opened = lookback([t])
             fb = bool(back and sent is not None and back.search(sent.text)) and not opened and frame is None
             saved = replace(n)
             if t.kind == "underspecified":
                 _resolve_under(t, n, fb or frame is not None, ahead(t))
-            if t.kind == "relative":
+            if t.kind == "ordinal":
+                ordinals([t])
+                if t.value is not None:
+                    _state(n, t)
+            elif t.kind == "relative":
                 _apply_relative(n, t, (n.value, n.day_grain))
             elif t.value is not None and not _looks_back(t, n):
                 _apply_explicit(n, t)
@@ -381,6 +517,15 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         ev: Event = item
         enter(ev.sources[0].sent)
         ts = sorted(ev.timex, key=lambda t: t.cstart)
+        scoped = opens_scope([t for t in ts if id(t) not in sub or ev.kind != "story"],
+                             " ".join(x.text for x in ev.sources[:1]))
+        if scoped is not None:
+            _set(ev, scoped.value, scoped.precision, scoped.text, False)
+            if ev.kind == "story":
+                seen += 1
+                prev = ev
+                grain[id(ev)] = n.day_grain
+            continue
         if ev.kind != "story" and setting and any(setting.search(x.text) for x in ev.sources[:1]):
             # "The film is set in 1957": about the film, but it states the story's time
             own = _pick(ts)
@@ -395,6 +540,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     t.value, t.precision = None, "unknown"
             own = _pick(ts)
             _set(ev, own.value if own else None, own.precision if own else "unknown", own.text if own else "", False)
+            if (own is not None and own.precision == "day" and n.value is None and ev.kind != "production"
+                    and not (cue and any(cue.search(x.text or "") for x in ev.sources[:1]))):
+                seed = own.value  # "Nel romanzo ... trovato morto il 3 novembre 1952. Il giorno dopo ..."
             continue
         ts = [t for t in ts if id(t) not in sub]
         seen += 1
@@ -405,6 +553,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         for t in ts:
             if t.kind == "underspecified":
                 _resolve_under(t, n, fb or frame is not None, ahead(t))
+        ordinals(ts)
         own = _pick(ts)
         rel = next((t for t in ts if t.kind == "relative"), None)
         if fb and own is not None and n.value is not None and own.value > n.value:
@@ -412,7 +561,10 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             # sentence's own later date carries the story forward; the pluperfect is in a side clause
             fb = False
         if own is not None:
-            if _looks_back(own, n):
+            if own.kind == "ordinal":
+                _state(n, own)  # a later stage is a later day even when the narrative is finer than its month
+                _set(ev, own.value, own.precision, own.text, own.precision != "day")
+            elif _looks_back(own, n):
                 _set(ev, own.value, own.precision, own.text, False)
             elif _apply_explicit(n, own):
                 _set(ev, own.value, own.precision, own.text, False)
@@ -454,12 +606,18 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             else:
                 if prev is not None:
                     ev.extra["after" if rel.direction == "after" else "same"] = prev
-                est = _apply_relative(n, rel, (n.value, n.day_grain))
+                base = (n.value, n.day_grain) if n.value is not None or seed is None else (seed, True)
+                est = _apply_relative(n, rel, base)
             _set(ev, est, "relative", rel.text, True)
             grain[id(ev)] = n.day_grain if est is not None else False
         elif any(t.kind == "underspecified" for t in ts):
             # "In October" with no year stated yet: undated, but the reader still sees what was said
             _set(ev, None, "unknown", next(t.text for t in ts if t.kind == "underspecified"), False)
+            grain[id(ev)] = False
+        elif (back and any(back.search(x.text or "") for x in ev.sources[:1]) and not opened
+              and n.value is not None and n.day_grain):
+            # "que había envenenado el té": some time before the story's day, not on it; only the month is known
+            _set(ev, n.value[:8] + "01", "month", n.text, True)
             grain[id(ev)] = False
         else:
             _set(ev, n.value, n.precision, n.text, True)

@@ -17,7 +17,8 @@ from typing import Any
 from . import lexicons
 from .model import Sentence, Story, TimeExpr
 
-KIND_RANK = {"date": 0, "month": 1, "season": 2, "decade": 3, "year": 4, "underspecified": 5, "relative": 6}
+KIND_RANK = {"date": 0, "month": 1, "season": 2, "decade": 3, "year": 4, "underspecified": 5, "ordinal": 5,
+             "age": 5, "relative": 6}
 QUOTES = '"“”«»'
 _DIGIT = re.compile(r"\d")
 _YEAR4 = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2}|2100)(?!\d)")
@@ -75,6 +76,12 @@ class _Lang:
     trig_rel: set[str]       # unit and fixed-phrase tokens
     prefix: re.Pattern       # the count before a unit: "three", "a few", "the"
     same_year: re.Pattern | None  # "of that year" right after a month: the narrative's year, never the next
+    holidays: dict[str, dict[str, Any]]   # "christmas eve" -> {"month": 12, "day": 24} | {"season": "spring"}
+    holiday_pat: re.Pattern | None
+    trig_holiday: set[str]
+    ordinals: dict[str, int]
+    trig_ordinal: set[str]   # "day", "tappa": the unit tokens an ordinal pattern needs
+    trig_age: set[str]
 
 
 _WORD = re.compile(r"\w+")
@@ -105,6 +112,10 @@ def _compiled(lang: str) -> _Lang:
         "YEAR": _YEAR.replace("{{", "{").replace("}}", "}"),
         "SEASON": "(?P<season>" + _alt(seasons) + r")(?![\w])",
         "DECWORD": _alt(decade_words) if decade_words else "(?!x)x",
+        "ORD": "(?P<ord>" + (_alt(lex.get("ordinals", {})) + "|" if lex.get("ordinals") else "")
+               + r"\d{1,2}(?:st|nd|rd|th|º|ª|°|[oa]))(?![\w])",
+        "OUNIT": "(?P<ounit>" + (_alt(lex.get("ordinal_units", [])) if lex.get("ordinal_units") else "(?!x)x") + ")",
+        "NUM": "(?P<num>" + _alt(lex["relative"]["number_words"]) + r"|\d{1,3})(?![\w])",
     }
     leads = {"date": lex.get("date_leads", []), "month": lex.get("month_leads", []),
              "season": lex.get("month_leads", []), "decade": lex.get("decade_leads", []),
@@ -152,9 +163,19 @@ def _compiled(lang: str) -> _Lang:
     trig_rel = {_longest_token(w) for w in list(rel["units"]) + list(phrase_info)}
     same_year = (re.compile(r"\s*,?\s*" + _alt(lex["same_year_phrases"]) + r"(?![\w])", re.IGNORECASE)
                  if lex.get("same_year_phrases") else None)
+    holidays = {_norm(h["text"]): h for h in lex.get("holidays", [])}
+    holiday_pat = None
+    if holidays:
+        link = lex.get("holiday_year_link", "").replace("{YEAR}", subs["YEAR"])
+        holiday_pat = re.compile(r"(?<![\w'’])" + _leads(lex.get("holiday_leads", []), True) + "(?P<holiday>"
+                                 + _alt(h["text"] for h in lex["holidays"]) + r")(?![\w])" + link, re.IGNORECASE)
+    ordinals = {_norm(k): v for k, v in lex.get("ordinals", {}).items()}
     return _Lang(lang, lex, months, seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
                  decade_words, {_norm(m) for m in lex.get("measure_words", [])}, patterns, rel_patterns, rel,
-                 phrase_info, need_day, trig_words, trig_rel, prefix, same_year)
+                 phrase_info, need_day, trig_words, trig_rel, prefix, same_year, holidays, holiday_pat,
+                 {_longest_token(h) for h in holidays}, ordinals,
+                 {_norm(u) for u in lex.get("ordinal_units", [])},
+                 {"age", "aged", "años", "anni", "età", "edad"})
 
 
 @lru_cache(maxsize=4096)
@@ -235,6 +256,26 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
         else:
             start = 1900 + L.decade_words[_norm(m.group("word"))]
         return dict(kind="decade", value=f"{start:04d}-01-01", precision="decade", year=start)
+    if family in ("that", "next"):
+        # "that winter": the next winter at or after the narrative; "the following spring": strictly after it
+        key = _norm(m.group("season"))
+        return dict(kind="underspecified", month=L.seasons[key], season=L.season_names.get(key, key),
+                    unit="season", direction="same" if family == "that" else "after")
+    if family == "ordinal":
+        o = _norm(m.group("ord"))
+        n = L.ordinals.get(o)
+        if n is None:
+            digits = re.match(r"\d+", o)
+            n = int(digits.group(0)) if digits else None
+        if not n or n > 60:
+            return None
+        return dict(kind="ordinal", amount=n, unit="day", precision="unknown")
+    if family == "age":
+        a = _norm(m.group("num"))
+        n = int(a) if a.isdigit() else _normed(L.lang, "number_words").get(a)
+        if not n or n > 120:
+            return None
+        return dict(kind="age", amount=n, unit="year", precision="unknown")
     if family == "under":
         if _grp(m, "season"):
             key = _norm(m.group("season"))
@@ -309,6 +350,30 @@ def _relative(L: _Lang, family: str, m: re.Match, sent_text: str) -> tuple[dict[
                 anchor=anchor), start, end
 
 
+def _holiday(L: _Lang, m: re.Match) -> dict[str, Any] | None:
+    """A fixed feast is a month and day (movable ones a season), dated by the narrative unless a year follows."""
+    name = m.group("holiday")
+    if not any(ch.isupper() for ch in name):
+        return None  # "paese natale", "pascua" as a common noun: a feast is written capitalised
+    # "la noche de Navidad" is Christmas Eve: the longest tail of lead + name that is a feast of its own
+    words = _norm(m.string[m.start():m.end("holiday")]).split(" ")
+    info = next(L.holidays[k] for k in (" ".join(words[i:]) for i in range(len(words))) if k in L.holidays)
+    year_s = _grp(m, "year")
+    year = int(year_s) if year_s else None
+    if "season" in info:
+        season = info["season"]
+        first = next((v for k, v in L.seasons.items() if L.season_names.get(k, k) == season), 3)
+        if year is not None:
+            return dict(kind="season", value=f"{year:04d}-{first:02d}-01", precision="season", year=year,
+                        month=first, season=season)
+        return dict(kind="underspecified", month=first, season=season, unit="season", direction="same")
+    month, day = int(info["month"]), int(info["day"])
+    if year is not None:
+        return dict(kind="date", value=f"{year:04d}-{month:02d}-{day:02d}", precision="day", year=year,
+                    month=month, day=day)
+    return dict(kind="underspecified", month=month, day=day, unit="occurrence", direction="after")
+
+
 def extract(text: str, lang: str) -> list[dict[str, Any]]:
     """Time expressions in one sentence: dicts with start, end (into `text`), text and TimeExpr fields."""
     L = _compiled(lang if lang in lexicons.LANGS else "en")
@@ -320,7 +385,15 @@ def extract(text: str, lang: str) -> list[dict[str, Any]]:
     has_year = has_digit and _YEAR4.search(text) is not None
     has_decade = has_word or (has_digit and _DECADE_DIGITS.search(text) is not None)
     can = {"date": has_word and has_digit, "month": has_word and has_year, "season": has_word and has_year,
-           "year": has_year, "decade": has_decade, "under": has_word}
+           "year": has_year, "decade": has_decade, "under": has_word, "that": has_word, "next": has_word,
+           "ordinal": not tokens.isdisjoint(L.trig_ordinal), "age": has_digit or not tokens.isdisjoint(L.trig_age)}
+    if L.holiday_pat is not None and not tokens.isdisjoint(L.trig_holiday):
+        for m in L.holiday_pat.finditer(text):
+            if _inside_quotes(text, m.start()):
+                continue
+            fields = _holiday(L, m)
+            if fields:
+                cands.append((m.start(), m.end(), KIND_RANK[fields["kind"]], fields))
     for family, pat in L.patterns:
         if not can.get(family, True):
             continue
