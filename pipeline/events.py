@@ -342,18 +342,102 @@ def summarize(text: str, actors: re.Pattern | None) -> str:
     return s
 
 
-def category(concepts: list[str]) -> str:
-    """The most cued category; on a tie the one cued first. Concepts of category "other" never decide."""
+def category(concepts: list[str] | dict[str, float]) -> str:
+    """The most cued category; on a tie the one cued first. Concepts of category "other" never decide.
+    A dict gives each concept a weight (see concept_weights); a list counts each hit once."""
     cats = _categories()
-    counts: dict[str, int] = {}
-    for c in concepts:
+    items = concepts.items() if isinstance(concepts, dict) else ((c, 1.0) for c in concepts)
+    counts: dict[str, float] = {}
+    for c, w in items:
         cat = cats.get(c, "other")
         if cat != "other":
-            counts[cat] = counts.get(cat, 0) + 1
+            counts[cat] = counts.get(cat, 0.0) + w
     if not counts:
         return "other"
     top = max(counts.values())
     return next(cat for cat, n in counts.items() if n == top)
+
+
+@lru_cache(maxsize=None)
+def _strong() -> frozenset[str]:
+    return frozenset(json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8")).get("strong", []))
+
+
+@lru_cache(maxsize=None)
+def _cut_re(lang: str) -> re.Pattern:
+    """Where a main clause ends: punctuation that opens an aside, or a subordinating connector /
+    relative pronoun (per-language list in concepts.json). Bare "that/que/che" is left out on purpose:
+    it mostly introduces a reported fact ("learns that he has died") that is the event itself."""
+    words = lexicons.load(lang, "concepts").get("connectors") or []
+    def alt(ws):
+        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+    comma = [w for w in words if w.startswith(",")]
+    bare = [w for w in words if not w.startswith(",")]
+    # connectors first: ", que ..." is a relative clause, not a plain comma
+    return re.compile(r"(?:(?<!\w)(?:" + alt(bare) + r")|(?:" + alt(comma) + r"))(?!\w)|[,;:()\[\]]|\s[–—-]\s", re.I)
+
+
+def _clauses(text: str, lang: str, start: int) -> list[tuple[int, int, bool]]:
+    """Split `text` (names already blanked) from `start` into (a, b, is_main) pieces. A piece opened by a
+    connector or relative pronoun ("while ...", ", who ...", "cuando ...") is subordinate up to the next
+    punctuation; so is a parenthesis and a short comma-led appositive (", now thirteen,", ", il dottor X,").
+    Any other piece is main clause: the one before the connector, the one after the aside, the one after a
+    colon or semicolon ("The twist comes late: the killer is X")."""
+    cut = _cut_re(lang)
+    out: list[tuple[int, int, bool]] = []
+    if start > 0:
+        out.append((0, start, False))  # the opening time phrase
+    pos, opener, n = start, "", len(text)
+    while pos < n:
+        m = cut.search(text, pos)
+        end = m.start() if m else n
+        seg = text[pos:end]
+        if opener.lstrip(", ")[:1].isalpha():
+            main = False
+        elif opener in ("(", "["):
+            main = False
+        elif opener == "," and m is not None and m.group() in (",", "(") and len(tokens(fold(seg))) <= 4:
+            main = False  # an appositive between commas
+        elif opener in ("-", "–", "—") or opener.strip() in ("-", "–", "—"):
+            main = False
+        else:
+            main = True
+        if seg.strip():
+            out.append((pos, end, main))
+        if m is None:
+            break
+        g = m.group()
+        if g.lstrip(", ")[:1].isalpha():
+            opener = g  # the connector opens the next piece
+        elif g in (")", "]"):
+            opener = ","  # what follows a parenthesis continues the clause around it
+        elif g in (",", ";", ":", "(", "["):
+            # punctuation after a subordinate piece returns to the main clause unless a connector follows
+            opener = g
+        else:
+            opener = g.strip()
+        pos = max(m.end(), pos + 1)
+    return out
+
+
+def concept_weights(text: str, lang: str, start: int = 0) -> dict[str, float]:
+    """Concepts of a clause weighted by where they stand: 2 in the main clause, 1 elsewhere (time phrase,
+    subordinate clauses, asides); concepts listed as "strong" in categories.json (mostly actions: arrest,
+    marry, die, win) count double. Main-clause concepts come first so they win ties."""
+    cs = cues(lang, "concepts", "concepts")
+    strong = _strong()
+    pieces = _clauses(text, lang, start)
+    if not any(main for _, _, main in pieces):
+        pieces = [(a, b, True) for a, b, _ in pieces]  # a bare subordinate fragment: nothing outranks
+    out: dict[str, float] = {}
+    for want_main in (True, False):
+        for a, b, main in pieces:
+            if main != want_main:
+                continue
+            f = fold(text[a:b])
+            for c in cs.find(f, tokens(f)):
+                out[c] = out.get(c, 0.0) + (2.0 if main else 1.0) * (2.0 if c in strong else 1.0)
+    return out
 
 
 def _char_ids(story: Story, mentions: list[Mention]) -> set[str]:
@@ -512,12 +596,14 @@ def run(story: Story) -> Story:
                 for p in places.get(key, []):
                     if cstart <= p.cstart < cend and p.char_id not in place_names:
                         place_names.append(p.char_id)
+                # the main action decides the category: its clause starts after the opening time phrase
+                weights = concept_weights(masked, lang, max(body_at - cstart, 0))
                 ev = Event(title=headline(text, lang, tx, cstart), summary=summarize(text, actors),
-                           kind=kind, category=category(concepts) if kind == "story" else kind,
+                           kind=kind, category=category(weights) if kind == "story" else kind,
                            characters=names, places=place_names, sources=[src], lang=lang, timex=tx,
                            told=doc_rank[doc.doc] * 1e7 + cstart)
                 ev.extra.update(titles={lang: ev.title}, summaries={lang: ev.summary},
-                                concepts=set(concepts), char_ids=_char_ids(story, ms),
+                                concepts=set(concepts), char_ids=_char_ids(story, ms), cat_weights=weights,
                                 anchors=_anchors(text, ms, tx, lang), doc=doc.doc, cstart=cstart, cend=cend,
                                 para=sent.para, subject=subject, own_time=bool(tx) and lead_n > 0 or _opens_with_time(
                                     text, tx, cstart, lang),
@@ -594,7 +680,12 @@ def _continue(ev: Event, doc, cstart: int, cend: int, sent: Sentence, sent_tx: l
     ev.extra["concepts"] = ev.extra["concepts"] | set(cues(doc.lang, "concepts", "concepts").find(f, tokens(f)))
     ev.extra["anchors"] = ev.extra["anchors"] | _anchors(text, ms, [], doc.lang)
     if ev.kind == "story":
-        ev.category = category(sorted(ev.extra["concepts"]))
+        # the main clause resumes here: its concepts weigh as main-clause ones
+        weights = dict(ev.extra.get("cat_weights") or {})
+        for c, w in concept_weights(text, doc.lang, 0).items():
+            weights[c] = weights.get(c, 0.0) + w
+        ev.extra["cat_weights"] = weights
+        ev.category = category(weights)
 
 
 def _opens_with_time(text: str, tx: list[TimeExpr], cstart: int, lang: str = "en") -> bool:
