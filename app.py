@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import uuid
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import cast as cast_view
@@ -78,14 +80,24 @@ def _finish(events, cast, docs, label: str, lang: str, messages=()) -> tuple:
             character_colors(names))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def folder_story(source: str, lang: str) -> tuple:
+@st.cache_data(show_spinner=False)
+def cache_generation() -> str:
+    """A new value after every st.cache_data.clear(): the cache_resource caches are keyed on it, so
+    clearing st.cache_data (tests, an operator) still reloads everything."""
+    return uuid.uuid4().hex
+
+
+# cache_resource, not cache_data: cache_data unpickles a fresh copy of the whole story on every
+# rerun of every session (the biggest fixed cost at 10k events). The returned frames are shared
+# between sessions and threads, so nothing below may modify them (filters and views make new frames).
+@st.cache_resource(show_spinner=False, max_entries=8)
+def folder_story(source: str, lang: str, gen: str) -> tuple:
     s = load_story(source)
     return _finish(s.events, s.characters, s.docs, s.label, lang, s.messages)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def library_story(root: str | None, slug: str, stamp: tuple, lang: str, title: str) -> tuple:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def library_story(root: str | None, slug: str, stamp: tuple, lang: str, title: str, gen: str) -> tuple:
     events, cast, docs, warnings = library_raw(root, slug, stamp)
     return _finish(events, cast, docs, title, lang), warnings
 
@@ -93,6 +105,44 @@ def library_story(root: str | None, slug: str, stamp: tuple, lang: str, title: s
 @st.cache_data(max_entries=64, show_spinner=False)
 def detect_lang(sample: str) -> str | None:
     return curate.detect_language(sample)
+
+
+# Work shared by every session looking at the same story and filters (a class on one story): keyed by
+# `story_id` (which story, which edits, which interface language) plus the view's own state. Results are
+# cache_resource (no copy per rerun), so callers must treat them as read-only.
+@st.cache_resource(show_spinner=False, max_entries=128)
+def filtered_view(key: str, _events, _filters: flt.Filters) -> tuple:
+    """(shown, ids, row_of, labels) for the filter state in `key`."""
+    shown = flt.apply(_events, _filters)
+    ids = shown["id"].tolist()
+    labels = {i: f"#{o} · {timeline.truncate(tt, 80)}" for i, o, tt in zip(ids, shown["order"], shown["title"])}
+    return shown, ids, dict(zip(ids, range(len(ids)))), labels
+
+
+class PrebuiltFigure(go.Figure):
+    """A finished figure whose dict form is computed once. st.plotly_chart calls to_dict(), which
+    deep-copies every trace on every rerun; this one hands out the stored dict (read-only: Streamlit only
+    serialises it). Only layout.meta is kept on the object itself, for the app to read."""
+
+    def __init__(self, fig: go.Figure):
+        super().__init__(layout={"meta": fig.layout.meta} if fig.layout.meta is not None else None)
+        self._spec = fig.to_dict()
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def cached_figure(key: str, _build) -> PrebuiltFigure:
+    """The figure `_build()` makes, built once per `key` (which must name every input of `_build`) and
+    shared by every session. Building and validating a go.Figure is most of a rerun's CPU."""
+    return PrebuiltFigure(_build())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def story_derived(key: str, _build):
+    """Anything derived from a whole story only (labels of every event, facets, cast table)."""
+    return _build()
 
 
 source = (st.session_state.get("data_dir") or os.environ.get(data.ENV_VAR) or "").strip()
@@ -131,12 +181,16 @@ def current_ops() -> list[dict]:
 try:
     with st.spinner(t("load.spinner")):
         if library_mode:
-            (story, cast_names, colors), warns = library_story(lib_root, slug, curate.story_stamp(slug, lib_root), ui, titles[slug])
+            stamp, gen = curate.story_stamp(slug, lib_root), cache_generation()
+            story_id = repr(("lib", lib_root, slug, stamp, ui, titles[slug], gen))
+            (story, cast_names, colors), warns = library_story(lib_root, slug, stamp, ui, titles[slug], gen)
             if warns:
                 seen = st.session_state.setdefault("_warn", {}).setdefault(slug, [])
                 seen.extend(w for w in warns if w not in seen)
         else:
-            story, cast_names, colors = folder_story(source, ui)
+            gen = cache_generation()
+            story_id = repr(("folder", source, ui, gen))
+            story, cast_names, colors = folder_story(source, ui, gen)
 except Exception as exc:  # a broken folder or a pipeline bug: say what, don't crash the page
     where = titles.get(slug, slug) if library_mode else (source or t("load.bundled"))
     st.error(t("load.failed", where=text.md_escape(where), error=text.md_escape(str(exc))))
@@ -416,12 +470,9 @@ current = flt.Filters(chars=tuple(st.session_state.f_chars), match=st.session_st
                       kinds=tuple(st.session_state.f_kinds), cats=tuple(st.session_state.f_cats),
                       langs=tuple(st.session_state.f_langs), date_from=date_from, date_to=date_to,
                       undated=bool(st.session_state.f_undated), q=st.session_state.f_q.strip())
-shown = flt.apply(events, current)
-ids = shown["id"].tolist()
-row_of = dict(zip(ids, range(len(ids))))
-labels = {i: f"#{o} · {timeline.truncate(tt, 80)}" for i, o, tt in zip(ids, shown["order"], shown["title"])}
-all_labels = {i: f"#{o} · {timeline.truncate(tt, 80)}" for i, o, tt in zip(events["id"], events["order"],
-                                                                           events["title"])}
+shown, ids, row_of, labels = filtered_view(repr((story_id, current)), events, current)  # read-only
+all_labels = story_derived(repr((story_id, "labels")), lambda: {
+    i: f"#{o} · {timeline.truncate(tt, 80)}" for i, o, tt in zip(events["id"], events["order"], events["title"])})
 
 
 def event(eid: str) -> dict:
@@ -559,10 +610,14 @@ if view == "Timeline":
     if not ids:
         st.info(t("tl.none"))
     else:
-        fig = timeline.build_timeline(shown, x_mode=st.session_state.x_mode, lane_mode=st.session_state.lanes,
+        # key = every input of the build below (story_id carries the interface language)
+        fig = cached_figure(repr((story_id, current, "timeline", st.session_state.x_mode, st.session_state.lanes,
+                                  st.session_state.event_pick, bool(st.session_state.eras), bool(st.session_state.wide))),
+                            lambda: timeline.build_timeline(
+                                      shown, x_mode=st.session_state.x_mode, lane_mode=st.session_state.lanes,
                                       cast=cast_names, colors=colors, highlight=st.session_state.event_pick,
                                       eras=st.session_state.eras,
-                                      style=timeline.Style(plot_px=1250 if st.session_state.wide else 720))
+                                      style=timeline.Style(plot_px=1250 if st.session_state.wide else 720), lang=ui))
         sel = st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points",
                               theme=None, width="stretch",
                               config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
@@ -604,11 +659,12 @@ elif view == "Presentation":
             st.markdown(f"#### {t('p.who')}: {text.md_escape(', '.join(cur['characters']) or '—')}")
             if cur["summary"]:
                 st.markdown(f"### {text.md_escape(cur['summary'])}")
-        fig = timeline.build_timeline(shown, x_mode="sequence", lane_mode="none", cast=cast_names, colors=colors,
+        fig = cached_figure(repr((story_id, current, "present", cur["id"])), lambda: timeline.build_timeline(
+                                      shown, x_mode="sequence", lane_mode="none", cast=cast_names, colors=colors,
                                       highlight=cur["id"], reveal_upto=cur["id"], eras=True,
                                       style=timeline.Style(font=17, label_font=17, plot_px=1000, max_rows=4,
                                                            lane_px=44, compact=True),
-                                      label_last=4)
+                                      label_last=4, lang=ui))
         st.plotly_chart(fig, key="present_chart", theme=None, width="stretch",
                         config={"displaylogo": False, "staticPlot": True})
 
@@ -649,7 +705,7 @@ elif view == "Table":
     if not ids:
         st.info(t("none"))
     else:
-        tbl = text.table_frame(shown)
+        tbl = text.table_frame(shown, lang=ui)
         tbl.insert(0, "✎", shown["edited"].map(lambda x: "✎" if x == True else "").to_numpy())  # noqa: E712
         headline = t("col.Headline")
         tbl = tbl.rename(columns={c: t_or("col." + c, c) for c in tbl.columns if c not in ("id", "✎")})
@@ -692,7 +748,7 @@ with st.sidebar:
                         fig = timeline.build_timeline(scope, x_mode=st.session_state.x_mode,
                                                       lane_mode=st.session_state.lanes, cast=cast_names,
                                                       colors=colors, eras=st.session_state.eras,
-                                                      style=timeline.Style(plot_px=1250 if wide else 720))
+                                                      style=timeline.Style(plot_px=1250 if wide else 720), lang=ui)
                     payload = curate.export_bytes(kind, scope, characters, story.label or "Storyline", fig=fig)
                 st.session_state._export = (sig, payload)
             except export.ExportError as exc:

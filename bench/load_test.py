@@ -7,13 +7,15 @@ axis, remove the character, clear the search, open the presentation, press Next 
 timeline, with --think seconds (uniform 0.5x-1.5x) between actions.
 
 Latency of an action = from the user's input event (pointerdown/keydown, stamped in the page) until Streamlit
-finished the rerun it caused (stApp's data-test-script-state back to "notRunning") and the Plotly chart
-stopped changing, both stamped in the page by a MutationObserver; so it is what the student sees, not
+finished the rerun it caused (stApp's data-test-script-state back to "notRunning", or - for reruns too fast
+for that attribute to ever show "running" - the last websocket message answering the request) and the Plotly
+chart stopped changing, all stamped in the page (MutationObserver, WebSocket wrapper); so it is what the student sees, not
 Playwright's polling. Errors: exceptions in the page or in Playwright, timeouts, Streamlit exception
 elements ([data-testid="stException"]), lost websocket. Server RSS (process tree) sampled every second.
 
     python bench/load_test.py                       # 30 sessions x 60 s -> bench/results/load.json
     python bench/load_test.py --sessions 5 --seconds 20 --think 0 --out /tmp/load.json
+    python bench/load_test.py --mode ws --think realistic   # 3 s between actions (stress = 1 s, the default)
 
 Targets: p95 <= 1 s, peak server RSS <= 1 GB, 0 errors. Exit status 0 even when a target is missed (the
 JSON says so); 2 when the run itself could not happen (server or browser did not start, selector missing).
@@ -53,8 +55,18 @@ INSTRUMENT_JS = r"""
 (() => {
   if (window.__bench) return;
   const B = window.__bench = {state: 'initial', runsDone: 0, tDone: 0, tChart: 0, tInput: 0, tMark: 0,
-                              armed: false, conn: '', everConnected: false, disconnects: 0};
-  B.mark = () => { B.armed = true; B.tMark = performance.now(); B.tInput = 0; return B.runsDone; };
+                              armed: false, conn: '', everConnected: false, disconnects: 0,
+                              sends: 0, sendsAtMark: 0, tSend: 0, tRecv: 0};
+  B.mark = () => { B.armed = true; B.tMark = performance.now(); B.tInput = 0; B.sendsAtMark = B.sends;
+                   return B.runsDone; };
+  // A rerun of a few ms can finish before React ever renders script-state "running" (the two updates are
+  // batched), so the attribute alone misses fast reruns: also stamp the websocket traffic. A request sent
+  // after mark() and an answer received after it count as a run; its last message is its end.
+  const WS = window.WebSocket;
+  window.WebSocket = class extends WS {
+    constructor(...a) { super(...a); this.addEventListener('message', () => { B.tRecv = performance.now(); }); }
+    send(d) { B.sends++; B.tSend = performance.now(); return super.send(d); }
+  };
   const onInput = () => { if (B.armed) { B.armed = false; B.tInput = performance.now(); } };
   window.addEventListener('pointerdown', onInput, true);
   window.addEventListener('keydown', onInput, true);
@@ -87,9 +99,12 @@ INSTRUMENT_JS = r"""
 DONE_JS = r"""
 ([n, quiet]) => {
   const B = window.__bench, t = performance.now();
-  if (!B || B.runsDone <= n || B.state !== 'notRunning' || t - Math.max(B.tDone, B.tChart) < quiet) return false;
+  if (!B) return false;
+  const ran = B.runsDone > n || (B.sends > B.sendsAtMark && B.tRecv > B.tSend);
+  if (!ran || B.state !== 'notRunning' || t - Math.max(B.tDone, B.tChart, B.tRecv) < quiet) return false;
   const start = B.tInput || B.tMark;
-  const end = B.tChart > start ? Math.max(B.tDone, B.tChart) : B.tDone;
+  const end = Math.max(B.runsDone > n ? B.tDone : 0, B.tChart > start ? B.tChart : 0,
+                       B.tRecv > start ? B.tRecv : 0);
   return {ms: end - start, chart: !!document.querySelector('.js-plotly-plot .main-svg'),
           exceptions: document.querySelectorAll('[data-testid="stException"]').length,
           disconnects: B.disconnects, viaInput: !!B.tInput};
@@ -514,6 +529,24 @@ async def drive_ws(url: str, sessions: int, seconds: float, think: float, action
             "recorded_actions": [k for k, _ in frames]}
 
 
+# A student reads the redrawn chart before the next click: 1 s (the default) is a stress level,
+# 3 s a realistic class following the teacher, 0 hammers the server.
+THINK_PRESETS = {"hammer": 0.0, "stress": 1.0, "realistic": 3.0}
+
+
+def think_seconds(value: str) -> float:
+    """--think: a number of seconds or a THINK_PRESETS name."""
+    if value in THINK_PRESETS:
+        return THINK_PRESETS[value]
+    try:
+        secs = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not seconds nor one of {', '.join(THINK_PRESETS)}: {value!r}")
+    if secs < 0:
+        raise argparse.ArgumentTypeError("think time must be >= 0")
+    return secs
+
+
 def git_commit() -> str | None:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
@@ -557,8 +590,9 @@ def main(argv: list[str] | None = None) -> int:
                          "messages from light clients (the server's share)")
     ap.add_argument("--sessions", type=int, default=30)
     ap.add_argument("--seconds", type=float, default=60.0, help="how long every session keeps acting")
-    ap.add_argument("--think", type=float, default=1.0,
-                    help="mean pause between a student's actions, s (0 = hammer the server)")
+    ap.add_argument("--think", type=think_seconds, default=1.0,
+                    help="mean pause between a student's actions: seconds, or a preset "
+                         f"({', '.join(f'{k}={v:g}' for k, v in THINK_PRESETS.items())}); default 1 s")
     ap.add_argument("--stagger", type=float, default=0.0, help="delay between students opening the page, s")
     ap.add_argument("--open-timeout", type=float, default=240.0,
                     help="opening the page may take this long, s (all students open at once)")
