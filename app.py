@@ -25,6 +25,20 @@ from pipeline.schema import KINDS as EVENT_KINDS, PRECISIONS
 
 LIBRARY_ENV = "STORYLINE_LIBRARY"
 VIEWS = ["Timeline", "Presentation", "Cast", "Table", "Stories"]
+PRESENT_KEYS_JS = """<script>
+(() => {
+  const doc = window.parent ? window.parent.document : document;
+  if (doc.__storylineKeys) return;
+  doc.__storylineKeys = true;
+  doc.addEventListener("keydown", (e) => {
+    const el = e.target;
+    if (el && el.closest && el.closest("input, textarea, select, [contenteditable=true], [role=combobox]")) return;
+    const which = {ArrowRight: "next", PageDown: "next", ArrowLeft: "prev", PageUp: "prev"}[e.key];
+    const button = which && doc.querySelector(".st-key-" + which + " button");
+    if (button && !button.disabled) { e.preventDefault(); button.click(); }
+  });
+})();
+</script>"""
 VIEW_KEYS = {"Timeline": "timeline", "Presentation": "present", "Cast": "cast", "Table": "table",
              "Stories": "stories"}
 # Format functions pass `ui` explicitly: Streamlit may call them outside the script's thread.
@@ -651,13 +665,17 @@ elif view == "Presentation":
         b1, b2, b3 = st.columns([1, 2, 1], vertical_alignment="center")
         b1.button(t("p.prev"), on_click=move, args=(-1,), disabled=step <= 1, width="stretch", key="prev")
         b2.markdown(f"### {step} / {n}", text_alignment="center")
+        b2.caption(t("p.keys"), text_alignment="center")
         b3.button(t("p.next"), on_click=move, args=(1,), disabled=step >= n, width="stretch", key="next",
                   type="primary")
+        # arrow keys press the buttons above; a constant script, no story text in it
+        st.html(PRESENT_KEYS_JS, unsafe_allow_javascript=True)
         with st.container(key="present"):
             st.markdown(f"## {text.md_escape(cur['title'])}")
             st.markdown(f"#### {t('p.when')}: {text.md_escape(curate.date_line(cur))}")
             st.markdown(f"#### {t('p.who')}: {text.md_escape(', '.join(cur['characters']) or '—')}")
-            if cur["summary"]:
+            # a one-sentence event would show its headline twice
+            if cur["summary"] and cur["summary"].rstrip(". ") != cur["title"].rstrip(". …"):
                 st.markdown(f"### {text.md_escape(cur['summary'])}")
         fig = cached_figure(repr((story_id, current, "present", cur["id"])), lambda: timeline.build_timeline(
                                       shown, x_mode="sequence", lane_mode="none", cast=cast_names, colors=colors,

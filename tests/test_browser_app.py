@@ -157,6 +157,21 @@ def test_presentation_steps(server, browser, width, height):
         page.close()
 
 
+def test_presentation_steps_with_the_arrow_keys(server, browser):
+    page = open_page(browser, server + "/?view=present", 1280, 720)
+    try:
+        wait_text(page, "1 / 21")
+        page.mouse.click(640, 650)  # focus the page, not a widget
+        page.keyboard.press("ArrowRight")
+        wait_text(page, "2 / 21")
+        page.keyboard.press("ArrowRight")
+        wait_text(page, "3 / 21")
+        page.keyboard.press("ArrowLeft")
+        wait_text(page, "2 / 21")
+    finally:
+        page.close()
+
+
 def test_table_view_and_reload_keeps_state(server, browser):
     page = open_page(browser, server + "/?view=table&char=Dario+Conti&kind=story&kind=reception", 1280, 720,
                      ready="[data-testid='stDataFrame']")
