@@ -188,7 +188,7 @@ def create_story(title: str, files: dict[str, bytes], root, *, lang_override: di
             raise library.LibraryError(f"The story could not be processed: {exc}") from exc
         meta.update(languages=sorted({doc.lang for doc in story.docs}), lang_override=stored,
                     pipeline=library.pipeline_fingerprint())
-        pipeline._atomic_write(d / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1))
+        pipeline.files.write(d / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1))
     except BaseException:
         library.delete_story(slug, root)
         raise

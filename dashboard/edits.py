@@ -20,7 +20,6 @@ import json
 import math
 import os
 import re
-import tempfile
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline import files
 from pipeline.schema import CHARACTER_COLUMNS, EVENT_COLUMNS, KINDS, PRECISIONS, SchemaError, events_frame
 
 EDITABLE_FIELDS = ("title", "summary", "date", "date_precision", "characters", "category", "kind")
@@ -173,18 +173,7 @@ def save(path: str | os.PathLike, ops: list[dict]) -> None:
     path = Path(path)
     for i, op in enumerate(ops):
         validate_op(op, f"operation {i + 1}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(ops, f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    files.write(path, json.dumps(ops, ensure_ascii=False, indent=1))
 
 
 # ---------------------------------------------------------------- replay

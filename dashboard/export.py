@@ -36,6 +36,8 @@ from typing import Any, Iterable
 import pandas as pd
 import plotly.graph_objects as go
 
+from pipeline import files
+
 from dashboard import text as _text
 from dashboard.i18n import DEFAULT, t as _t
 
@@ -521,15 +523,7 @@ def png(fig: go.Figure, width: int = 1280, height: int = 720, scale: float = 1) 
 # ---------------------------------------------------------------- all at once (CLI)
 
 def _write(path: Path, data: str | bytes) -> None:
-    """Atomic write (temp file + os.replace) with ordinary permissions (mkstemp would give 0600)."""
-    data = data.encode("utf-8") if isinstance(data, str) else data
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    files.write(path, data)
 
 
 def write_exports(events_df: pd.DataFrame, characters_df: pd.DataFrame | None, out: str | Path,

@@ -29,7 +29,7 @@ from typing import Callable
 import pandas as pd
 
 import pipeline
-from pipeline import ingest
+from pipeline import files, ingest
 from pipeline.schema import characters_frame, events_frame
 
 from . import edits as _edits
@@ -180,7 +180,7 @@ def _read_json(path: Path, default=None):
 
 
 def _write_json(path: Path, obj) -> None:
-    pipeline._atomic_write(path, json.dumps(obj, ensure_ascii=False, indent=1))
+    files.write(path, json.dumps(obj, ensure_ascii=False, indent=1))
 
 
 def _builtin_meta() -> dict:

@@ -6,16 +6,14 @@
 """
 from __future__ import annotations
 
-import errno
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
 import pandas as pd
 
-from . import characters, dates, events, fuse, ingest, order, segment, temporal
+from . import characters, dates, events, files, fuse, ingest, order, segment, temporal
 from .model import Story
 from .schema import character_record, characters_frame, event_record, events_frame
 
@@ -81,42 +79,6 @@ def load(inputs: Iterable[str | os.PathLike] | None = None, **kw) -> tuple[pd.Da
     return frames(run(inputs, **kw))
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes owner-only files; outputs are meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _atomic_write_all(files: dict[Path, str]) -> None:
-    """Write every file to a temporary name first, then rename them all: a failure before the
-    renames (disk full, a target that is a folder) leaves every earlier output as it was."""
-    tmps: list[str] = []
-    try:
-        for path, text in files.items():
-            if path.exists() and not path.is_file():
-                raise IsADirectoryError(errno.EISDIR, "not a regular file", str(path))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            tmps.append(tmp)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
-            os.chmod(tmp, 0o644)
-        for tmp, path in zip(tmps, files):
-            os.replace(tmp, path)
-    finally:
-        for tmp in tmps:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-
-
 def write_outputs(story: Story, out: str | os.PathLike) -> list[Path]:
     """Write events.json, characters.json and events.csv into `out`, all or nothing; returns the paths."""
     out = Path(out)
@@ -126,8 +88,8 @@ def write_outputs(story: Story, out: str | os.PathLike) -> list[Path]:
     for col in ("characters", "places"):
         flat[col] = flat[col].map("; ".join)
     flat["sources"] = flat["sources"].map(lambda ss: " | ".join(f"{s['doc']}:{s['start']}-{s['end']}" for s in ss))
-    files = {out / "events.json": json.dumps(evs, ensure_ascii=False, indent=1),
-             out / "characters.json": json.dumps(cast, ensure_ascii=False, indent=1),
-             out / "events.csv": flat.to_csv(index=False)}
-    _atomic_write_all(files)
-    return list(files)
+    outputs = {out / "events.json": json.dumps(evs, ensure_ascii=False, indent=1),
+               out / "characters.json": json.dumps(cast, ensure_ascii=False, indent=1),
+               out / "events.csv": flat.to_csv(index=False)}
+    files.write_all(outputs)
+    return list(outputs)

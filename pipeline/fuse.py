@@ -53,16 +53,30 @@ def _weights(events: list[Event]) -> dict[str, float]:
     return {f: math.log(1 + n / c) for f, c in df.items()}
 
 
+_MASS: dict[tuple[int, int, str], float] = {}  # (id, size, prefix) -> summed weight; sets here only grow
+
+
+def _mass(xs: set, prefix: str, w: dict[str, float]) -> float:
+    key = (id(xs), len(xs), prefix)
+    m = _MASS.get(key)
+    if m is None:
+        m = _MASS[key] = sum(w.get(prefix + x, 1.0) for x in xs)
+    return m
+
+
 def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float]) -> float:
     if not a or not b:
         return 0.0
-    def mass(xs):
-        return sum(w.get(prefix + x, 1.0) for x in xs)
-    inter, union = mass(a & b), mass(a | b)
+    shared = a & b
+    if not shared:
+        return 0.0
+    inter = sum(w.get(prefix + x, 1.0) for x in shared)
+    ma, mb = _mass(a, prefix, w), _mass(b, prefix, w)
+    union = ma + mb - inter
     if not union:
         return 0.0
     # half Jaccard, half containment: a two-sentence telling should still match its one-sentence twin
-    return 0.5 * inter / union + 0.5 * inter / min(mass(a), mass(b))
+    return 0.5 * inter / union + 0.5 * inter / min(ma, mb)
 
 
 def _stated(ev: Event) -> tuple[str, str] | None:
@@ -128,6 +142,7 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
 
 
 def run(story: Story) -> Story:
+    _MASS.clear()
     by_doc: dict[str, list[Event]] = {}
     for e in story.events:
         by_doc.setdefault(e.sources[0].doc, []).append(e)
@@ -178,6 +193,7 @@ def run(story: Story) -> Story:
     for seq, g in enumerate(groups):
         fused.append(_merge(g.members, seq))
     story.events = fused
+    _MASS.clear()  # ids of freed sets may be reused by the next run
     return story
 
 
