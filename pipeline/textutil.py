@@ -28,6 +28,9 @@ def fold(text: str) -> str:
     return text if text.isascii() else text.translate(_FOLD)
 
 
+_UNSEEN = object()
+
+
 class CueSet:
     """Whole words, prefixes (entries ending in *) and phrases (entries with spaces) of one cue list."""
 
@@ -72,7 +75,13 @@ class CueSet:
 
     def find(self, folded: str, tokens: list[str]) -> list[str]:
         """Labels of every cue in a folded text (one per hit)."""
-        out = [lab for t in tokens if (lab := self.label(t)) is not None]
+        seen, out = self._seen, []
+        for t in tokens:  # the per-token cache inline: this loop runs for every cue list of every sentence
+            lab = seen.get(t, _UNSEEN)
+            if lab is _UNSEEN:
+                lab = self.label(t)
+            if lab is not None:
+                out.append(lab)
         if self.phrases:
             joined = f" {' '.join(tokens)} "
             out += [self._phrase_label[m.group(1)] for m in self._phrase_re.finditer(joined)]
