@@ -7,7 +7,6 @@ holds) are testable without Streamlit.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Callable
@@ -15,7 +14,7 @@ from typing import Callable
 import pandas as pd
 
 from . import edits, export, library, text
-from .i18n import get_lang, t, t_list, t_or
+from .i18n import get_lang, t, t_or
 
 EXPORT_FILES = dict(export.EXPORTS)           # kind -> stable file name
 EXPORT_MIME = {"timelinejs": "application/json", "sheets": "text/csv", "html": "text/html",

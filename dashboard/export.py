@@ -26,7 +26,6 @@ import html
 import io
 import json
 import math
-import os
 import re
 import threading
 from dataclasses import dataclass

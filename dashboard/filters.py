@@ -1,7 +1,7 @@
 """Filter state: a plain dataclass, its URL query-string form, and the pure filter function."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 import pandas as pd

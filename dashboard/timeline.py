@@ -18,7 +18,7 @@ from .data import prepare
 from .i18n import DEFAULT, t, t_or
 from .palette import OTHER
 from . import text as _text
-from .text import MONTHS, date_line, human_date
+from .text import MONTHS, date_line
 
 X_MODES = {"sequence": "Story order", "chronological": "Dates", "told": "As told"}
 LANE_MODES = {"character": "Characters", "category": "Categories", "none": "One line"}

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 from typing import Any, Iterable
 
 import pandas as pd

@@ -15,7 +15,7 @@ import urllib.request
 import pytest
 
 from conftest import ROOT, chromium_browser
-from test_browser_app import ARTIFACTS, free_port, settle, shot, wait_text
+from test_browser_app import free_port, settle, shot, wait_text
 
 pytestmark = pytest.mark.browser
 GOOD = {"en": "On 4 October 1957 the Soviet Union launched Sputnik. Homer Hickam watched it cross the sky over "

@@ -5,23 +5,13 @@ a character, a town or a field of study in the cast, or one person split by a ti
 """
 from __future__ import annotations
 
-import re
 
 import pytest
 
-from pipeline import characters
-from pipeline.model import Document, Sentence, Story
+from pipeline.model import Story
 from pipeline.names import fold
 
-
-def make_story(docs: dict[str, tuple[str, str]]) -> Story:
-    """Documents {name: (lang, text)} with clean == raw and sentences split after . ! ?"""
-    story = Story()
-    for name, (lang, text) in docs.items():
-        story.docs.append(Document(doc=name, path=name, raw=text, encoding="utf-8", clean=text, lang=lang))
-        for i, m in enumerate(re.finditer(r"\S[^.!?]*(?:[.!?]+|$)", text)):
-            story.sentences.append(Sentence(name, lang, i, m.start(), m.end(), m.start(), m.end(), m.group()))
-    return characters.run(story)
+from characters_support import make_story
 
 
 def cast(story: Story) -> list:

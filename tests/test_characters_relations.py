@@ -1,22 +1,12 @@
 """Characters stage: groups with their members, family phrases resolved to characters."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from pipeline import characters
-from pipeline.model import Document, Sentence, Story
+from pipeline.model import Story
 from pipeline.names import fold
 
-
-def make_story(docs: dict[str, tuple[str, str]]) -> Story:
-    story = Story()
-    for name, (lang, text) in docs.items():
-        story.docs.append(Document(doc=name, path=name, raw=text, encoding="utf-8", clean=text, lang=lang))
-        for i, m in enumerate(re.finditer(r"\S[^.!?]*(?:[.!?]+|$)", text)):
-            story.sentences.append(Sentence(name, lang, i, m.start(), m.end(), m.start(), m.end(), m.group()))
-    return characters.run(story)
+from characters_support import make_story
 
 
 def char_id(story: Story, name: str) -> str:

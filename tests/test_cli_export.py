@@ -1,7 +1,6 @@
 """python -m pipeline ... --export ... [--character NAME]"""
 from __future__ import annotations
 
-import io
 import json
 
 import pandas as pd

@@ -12,7 +12,7 @@ from pipeline.model import Character, Document, Mention, Sentence, Story, TimeEx
 def build(lang: str, paras: list[list[str]], cast: dict[str, list[str]], times: list[str] = ()) -> Story:
     """A story from paragraphs of sentences; `cast` maps a name to the forms that mention it,
     `times` are time phrases found by the temporal stage (given here by hand)."""
-    text, sents, cursor, idx = "", [], 0, 0
+    text, sents, idx = "", [], 0
     for p, para in enumerate(paras):
         for s in para:
             start = len(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import pipeline
-from dashboard import edits, library
+from dashboard import library
 from pipeline.model import Character, Document, Event, Source, Story
 
 TEXTS = {
