@@ -38,6 +38,7 @@ def HONS() -> frozenset:
 
 _HONS: set = set()
 PERSON, ACTOR, PLACE, ORG, VEHICLE, TITLE, THING = "person", "actor", "place", "org", "vehicle", "title", "thing"
+AUTHOR = "author"             # "the novel by Helena Marsh": wrote the story, is not in it
 COMMENTATOR = "commentator"   # "secondo Gino Varani": quoted for an opinion, never acting in the story
 WPLACE, COMMENT = "_wplace", "_comment"   # evidence only: a weak place preposition, an "according to"
 _NICK_OPEN = re.compile(r"[ \t]+[\"“'‘][ \t]*")
@@ -109,6 +110,11 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             toks.pop(0)
             while len(toks) > 1 and toks[0][2] in L.particles:
                 toks.pop(0)
+            ns = toks[0][0]
+        # "Owner Anselmo Rota", "Constable Harold Quick": a capitalised role word is a title, not a name part
+        while len(toks) > 1 and fold(toks[0][2]) in L.role_titles and IS_CAP.match(toks[1][2]):
+            hon = hon or toks[0][2]
+            toks.pop(0)
             ns = toks[0][0]
         if len(toks) == 1 and (toks[0][2].lower() in hons or toks[0][2] in L.cap_honorifics) \
                 and L.hon_next_re.match(text, e):
@@ -194,10 +200,15 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     if o.hon:
         ev[PERSON] += 1
         return
-    if L.crew_re.search(pre) or L.actor_after_re.match(post):
+    author = L.author_re is not None and L.author_re.search(pre) is not None
+    if author:
+        ev[AUTHOR] += 1   # "the third novel by Helena Marsh", "«...» di Helena Marsh"
+    elif L.crew_re.search(pre) or L.actor_after_re.match(post):
         ev[ACTOR] += 1
     tail = pre[-40:].lower().replace(",", " ").split()
-    if any(fold(w) in L.family for w in tail[-4:]) and L.appos_re.search(pre):
+    # "his father Samuel", but not "la morte del fratello in Normandia" (a preposition comes between)
+    if any(fold(w) in L.family for w in tail[-4:]) and L.appos_re.search(pre) \
+            and not (tail[-1] in L.stop and tail[-1] not in L.articles):
         ev[PERSON] += 1
     bare = pre[:-1] if pre[-1:] in "\"'‘“" and pre[-2:-1] in " \t" else pre  # the 'Rocketboys'
     if L.article_re.search(bare):
@@ -270,6 +281,8 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             cls[k] = ACTOR
         elif ev[PERSON]:
             cls[k] = PERSON
+        elif ev[AUTHOR] and ev[AUTHOR] * 3 >= n_occ[k]:
+            cls[k] = AUTHOR   # the book's author, never acting in the story
         elif k in keycls and not (ev[TITLE] >= 2 or ev[VEHICLE]):
             cls[k] = keycls[k]
         elif ev[ORGX] >= n_occ[k]:
@@ -798,7 +811,19 @@ def run(story: Story) -> Story:
                 if x[2] in ids:
                     return x[2]
             return None
-        # a bare "Szabo": only when just one of them was named in the last few sentences
+        # "Elena, la hija de Rota": a relation's "of X" never names the person just mentioned
+        L = lexes[o.doc]
+        if L.relof_re.search(texts[o.doc], max(0, o.ns - 40), o.ns):
+            ids -= {x[2] for x in lst[-20:] if at(x[0]) == cur}
+            if len(ids) == 1:
+                return next(iter(ids))
+        # a bare "Rota": when only one of them has been written with that surname in this document
+        # ("Elena" alone does not make her "the Rota" of the next sentence), that one; else the only
+        # one named in the last few sentences
+        sur = o.core[-1]
+        bearers = {x[2] for x in lst[-200:] if x[2] in ids and sur in x[3].core}
+        if len(bearers) == 1:
+            return bearers.pop()
         near = set()
         for x in reversed(lst[-60:]):
             if at(x[0]) < cur - 3:

@@ -135,6 +135,8 @@ class Lex:
     poss_place_re: re.Pattern | None = None    # "nel suo negozio di " before a name: a place
     hon_next_re: re.Pattern | None = None      # what follows a lone title that is not a name itself
     link_words: frozenset = frozenset()        # last words of peer_re/institution_re/poss_place_re
+    role_titles: frozenset = frozenset()       # "Owner", "Constable", "Sindaco": a capitalised role before a name
+    author_re: re.Pattern | None = None        # "the third novel by " / "«...» di ": an author follows
 
 
 @lru_cache(maxsize=None)
@@ -267,6 +269,10 @@ def lex(lang: str) -> Lex:
             rf"(?:^|[^\w])(?i:{_alt(list(poss))})[ \t]+(?P<noun>[^\W\d_]+)[ \t]+(?:{_alt(g('poss_place_preps', []))})[ \t]*$")
         if g("poss_place_preps") else None,
         hon_next_re=re.compile(rf"\.?[ \t]+(?:[{UP}]|(?:{part_alt})[ \t])"),
+        role_titles=frozenset(fold(w) for w in g("role_titles", []) + lexicons.load("en", "characters").get("role_titles", [])),
+        author_re=re.compile(
+            rf"(?:(?:^|[^\w])(?i:{_alt(g('author_works', []))})(?:[ \t]+[^\s.!?;:]+){{0,3}}?|[»\"”])"
+            rf"[ \t]+(?i:{_alt(g('author_by', []))})[ \t]+$") if g("author_works") else None,
         link_words=frozenset(w.lower().split()[-1] for w in
                              g("of", []) + g("institution_links", []) + g("poss_place_preps", [])),
     )
