@@ -177,6 +177,13 @@ def _apply_explicit(n: _Narrative, t: TimeExpr) -> bool:
     return True
 
 
+def _jumps_back(t: TimeExpr, n: _Narrative, flashback: bool) -> bool:
+    """An explicit date of an earlier year than the narrative (not a pluperfect look-back)."""
+    return (not flashback and t.kind in EXPLICIT and t.value is not None and n.value is not None
+            and "decade" not in (n.precision, t.precision) and t.value[:4] < n.value[:4]
+            and not _contains(t.value, t.precision, n.value, n.precision))
+
+
 def _coarse_shift(t: TimeExpr, precision: str) -> bool:
     """Whether "Five years later" moves a month- or year-precision narrative: a counted unit at least as
     coarse as what the narrative knows (days and weeks inside "March 1973" stay in March 1973)."""
@@ -326,22 +333,30 @@ def _anchor_event(t: TimeExpr, ev: Event, story_events: list[Event], prev: Event
     return _anchor_match(t, ev, story_events, told)[0] or prev
 
 
+def _anchor_pattern(anchor: str) -> re.Pattern:
+    """The anchor noun's stem ("funeral" of "del funeral", "funerale" of "il funerale") as a pattern."""
+    noun = anchor.lower().replace("’", "'").split()[-1].split("'")[-1]
+    stem = noun[:max(4, len(noun) - 2)]
+    return re.compile(r"(?<!\w)" + re.escape(stem), re.IGNORECASE)
+
+
+def _mentions(e: Event, pat: re.Pattern) -> bool:
+    return any(pat.search(x or "") for x in [s.text for s in e.sources[:1]] + [e.title])
+
+
 def _anchor_match(t: TimeExpr, ev: Event, story_events: list[Event],
-                  told: list[float] | None = None) -> tuple[Event | None, bool]:
+                  told: list[float] | None = None, earlier_only: bool = False) -> tuple[Event | None, bool]:
     """The nearby event mentioning the anchor noun of `t` (later ones first) and whether it is later."""
     if t.anchor:
-        noun = t.anchor.lower().replace("’", "'").split()[-1].split("'")[-1]
-        stem = noun[:max(4, len(noun) - 2)]
-        pat = re.compile(r"(?<!\w)" + re.escape(stem), re.IGNORECASE)
+        pat = _anchor_pattern(t.anchor)
         told = told if told is not None else [e.told for e in story_events]  # sorted: telling order
         i = bisect.bisect_left(told, ev.told)
         near = story_events[max(0, i - ANCHOR_WINDOW): i + ANCHOR_WINDOW + 1]
         others = [e for e in near if e is not ev]
-        later = [e for e in others if e.told > ev.told]
+        later = [] if earlier_only else [e for e in others if e.told > ev.told]
         earlier = [e for e in others if e.told <= ev.told][::-1]
         for e in later + earlier:
-            texts = [s.text for s in e.sources[:1]] + [e.title]
-            if any(pat.search(x or "") for x in texts):
+            if _mentions(e, pat):
                 return e, e.told > ev.told
     return None, False
 
@@ -411,6 +426,21 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                                                                         for t in e.timex]
                     if t.kind in EXPLICIT and t.year is not None and id(t) not in sub and not production(t.sent))
     stated_keys = [k for k, _ in stated]
+    # "Back in 1979, ... that summer": a year stated in the sentence anchors its underspecified expressions
+    sent_year: dict[int, TimeExpr] = {}
+    for _, t in stated:
+        if t.precision == "year":
+            sent_year.setdefault(t.sent, t)
+    year_anchored: set[int] = set()  # id() of "that summer"-like expressions dated by their sentence's year
+
+    def under(t: TimeExpr, flashback: bool) -> None:
+        y = sent_year.get(t.sent)
+        if y is not None and y is not t and y.value is not None:
+            _resolve_under(t, _Narrative(y.value, "year", y.text, False, y.text), False, ahead(t))
+            if t.unit in ("season", "occurrence") and t.month is not None and t.day is None:
+                year_anchored.add(id(t))  # the event keeps the stated year, "that summer" only qualifies it
+            return
+        _resolve_under(t, n, flashback, ahead(t))
 
     def ahead(t: TimeExpr) -> TimeExpr | None:
         i = bisect.bisect_right(stated_keys, (t.sent, t.cstart))
@@ -500,7 +530,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             fb = bool(back and sent is not None and back.search(sent.text)) and not opened and frame is None
             saved = replace(n)
             if t.kind == "underspecified":
-                _resolve_under(t, n, fb or frame is not None, ahead(t))
+                under(t, fb or frame is not None)
             if t.kind == "ordinal":
                 ordinals([t])
                 if t.value is not None:
@@ -552,9 +582,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         saved = replace(n)
         for t in ts:
             if t.kind == "underspecified":
-                _resolve_under(t, n, fb or frame is not None, ahead(t))
+                under(t, fb or frame is not None)
         ordinals(ts)
-        own = _pick(ts)
+        own = _pick([t for t in ts if id(t) not in year_anchored]) or _pick(ts)
         rel = next((t for t in ts if t.kind == "relative"), None)
         if fb and own is not None and n.value is not None and own.value > n.value:
             # "Nella primavera del 1976 il tribunale annulla ... perché la nonna aveva lasciato ...": the
@@ -565,6 +595,11 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 _state(n, own)  # a later stage is a later day even when the narrative is finer than its month
                 _set(ev, own.value, own.precision, own.text, own.precision != "day")
             elif _looks_back(own, n):
+                _set(ev, own.value, own.precision, own.text, False)
+            elif _jumps_back(own, n, fb) and frame is None:
+                # "In June 1944" told in 1979: the story goes back; "Back in 1979" returns to the frame
+                frame = replace(n)
+                _state(n, own)
                 _set(ev, own.value, own.precision, own.text, False)
             elif _apply_explicit(n, own):
                 _set(ev, own.value, own.precision, own.text, False)
@@ -604,9 +639,24 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 else:
                     est = _apply_relative(n, rel, base)
             else:
-                if prev is not None:
-                    ev.extra["after" if rel.direction == "after" else "same"] = prev
-                base = (n.value, n.day_grain) if n.value is not None or seed is None else (seed, True)
+                # "Al día siguiente del funeral": the day after the told event naming the funeral
+                anchor = (_anchor_match(rel, ev, story_events, story_told, earlier_only=True)[0]
+                          if rel.anchor and rel.direction == "after" else None)
+                if anchor is not None:
+                    ev.extra["after"] = anchor
+                    base = ((anchor.date, grain.get(id(anchor), False)) if anchor.date
+                            else (n.value, n.day_grain))
+                else:
+                    if prev is not None:
+                        ev.extra["after" if rel.direction == "after" else "same"] = prev
+                    base = (n.value, n.day_grain) if n.value is not None or seed is None else (seed, True)
+                    if rel.anchor and rel.direction == "after":
+                        ev.extra["after_noun"] = rel  # named event told in another document: story pass
+                prec = (anchor.date_precision if anchor is not None and anchor.date else n.precision)
+                if base[0] is not None and not base[1] and not _coarse_shift(rel, prec) \
+                        and prec in ("month", "season"):
+                    # "En la primavera de 1898 ... Al día siguiente": only the season is known
+                    ev.extra["coarse_base"] = (base[0], prec)
                 est = _apply_relative(n, rel, base)
             _set(ev, est, "relative", rel.text, True)
             grain[id(ev)] = n.day_grain if est is not None else False
@@ -657,4 +707,47 @@ def run(story: Story) -> Story:
         document = docs.get(doc)
         lang = document.lang if document else (evs[0].lang if evs else "en")
         _resolve_doc(story, doc, evs, orphans.get(doc, []), document, sents.get(doc, {}), lang)
+    _across_documents(story.events)
     return story
+
+
+def _across_documents(events: list[Event]) -> None:
+    """What one document leaves open, another may state.
+
+    "Al día siguiente del funeral" with no funeral told in its own document: the day after the first
+    dated event naming it elsewhere. "En la primavera de 1898 ... Al día siguiente": a day offset from a
+    season (or month) stays an estimate, but never before the first day another document states within
+    that period; a chain of such offsets keeps its telling order."""
+    story = sorted((e for e in events if e.kind == "story" and e.sources), key=lambda e: e.told)
+    for ev in story:
+        rel = ev.extra.pop("after_noun", None)
+        if rel is None or not rel.anchor:
+            continue
+        pat = _anchor_pattern(rel.anchor)
+        doc = ev.sources[0].doc
+        anchor = next((e for e in story if e.sources[0].doc != doc and e.date and _mentions(e, pat)), None)
+        if anchor is not None:
+            day = anchor.date_precision in ("day", "relative") and anchor.extra.get("date_approx") is False
+            ev.date = rel.value = _shift(anchor.date, rel) if day else anchor.date
+            ev.date_precision = "relative"
+            ev.extra["date_approx"] = True
+    days: dict[str, list[str]] = {}
+    for e in story:
+        if e.date and e.date_precision == "day" and not e.extra.get("date_approx", True):
+            days.setdefault(e.sources[0].doc, []).append(e.date)
+    floor: dict[tuple[str, str], str] = {}  # (doc, coarse base) -> estimate of the previous offset
+    for ev in story:
+        base = ev.extra.pop("coarse_base", None)
+        if base is None or ev.rel is None or not ev.date:
+            continue
+        value, prec = base
+        doc = ev.sources[0].doc
+        end = _add_months(_date(value), SPAN_MONTHS[prec]).isoformat()
+        inside = [d for other, ds in days.items() if other != doc for d in ds if value <= d < end]
+        key = (doc, value)
+        start = floor.get(key) or (min(inside) if inside else None)
+        if start is None or start <= value:
+            continue
+        est = _shift(start, ev.rel) if ev.rel.direction in ("after", "same") else start
+        ev.date = ev.rel.value = est
+        floor[key] = est
