@@ -60,6 +60,11 @@ def _patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(p), kind) for kind, ps in table.items() for p in ps)
 
 
+@lru_cache(maxsize=None)
+def _meta(lang: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in lexicons.load(lang, "events").get("narration_meta") or [])
+
+
 LABEL = re.compile(r"^\W*([^\W\d][\w' ]{0,28}?)\s*:")
 
 
@@ -103,6 +108,8 @@ def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
         return strong
     folded = fold(PAREN.sub(" ", text))
     toks = tokens(folded)
+    if not n_characters and any(p.search(" ".join(toks)) for p in _meta(lang)):
+        return "production"  # "Then the story goes back a few days": how it is told, no one acts
     if not actor_outside_parens and (cues(lang, "events", "story_setting").find(folded, toks)
                                      or cues(lang, "events", "story_opening").find(folded, toks)):
         return "story"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time
@@ -157,13 +164,29 @@ def framing_len(text: str, lang: str) -> int:
 COLON = re.compile(r"(?<=\w)[:—–]\s+(?=\w)")
 
 
-def _parts(sent: Sentence, clean: str) -> list[tuple[int, int]]:
-    """Clause spans, further cut at a colon or dash between two statements."""
+@lru_cache(maxsize=None)
+def _final_re(lang: str) -> re.Pattern | None:
+    words = lexicons.load(lang, "events").get("final_connectors") or []
+    if not words:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[,;]?\s+(?=(?:{alts})\b)", re.I)
+
+
+def _parts(sent: Sentence, clean: str, lang: str = "en") -> list[tuple[int, int]]:
+    """Clause spans, further cut at a colon or dash between two statements and before "and finally" /
+    "y al final" / "e alla fine": what follows is a later moment, told in the same breath."""
     spans = [(c.cstart, c.cend) for c in sent.clauses] or [(sent.cstart, sent.cend)]
+    final = _final_re(lang)
     out = []
     for a, b in spans:
         cut = a
-        for m in COLON.finditer(clean, a, b):
+        cuts = list(COLON.finditer(clean, a, b))
+        if final is not None:
+            cuts += list(final.finditer(clean, a, b))
+        for m in sorted(cuts, key=lambda m: m.start()):
+            if m.start() < cut:
+                continue
             if len(clean[cut:m.start()].split()) >= 4 and len(clean[m.end():b].split()) >= 4:
                 out.append((cut, m.start() + 1))
                 cut = m.end()
@@ -184,14 +207,14 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
         sent_kind = classify(clean[start:sent.cend], lang, n_characters=n_chars(start, sent.cend),
                              actor_outside_parens=actor_out(start, sent.cend),
                              has_date=any(start <= t.cstart < sent.cend and t.kind in DATED for t in timex))
-    parts = [(max(a, start), b) for a, b in _parts(sent, clean) if b > start + 1]
+    parts = [(max(a, start), b) for a, b in _parts(sent, clean, lang) if b > start + 1]
     if len(parts) == 1:
         return [(parts[0][0], parts[0][1], sent_kind)]
     out: list[list] = []
     for a, b in parts:
         # a clause opening with its own time ("and that evening ...") is an event of its own;
         # a time inside a subordinate aside is not
-        own_time = any(a <= t.cstart <= a + 12 for t in timex)
+        own_time = any(a <= t.cstart <= a + 12 for t in timex) or _opens_with_time(clean[a:b], [], a, lang)
         kind = classify(clean[a:b], lang, n_characters=n_chars(a, b), actor_outside_parens=actor_out(a, b))
         if kind == "story" and not own_time and sent_kind != "story":
             kind = sent_kind
@@ -474,16 +497,37 @@ HEADING_MAX_WORDS = 10
 DATED = ("date", "month", "season", "year", "decade")
 
 
-def headings(sents: list[Sentence]) -> set[int]:
+def headings(sents: list[Sentence], busy: frozenset[int] | set[int] = frozenset()) -> set[int]:
     """Sentence.idx of headings: a short line without final punctuation that is a paragraph of its own
-    ("Chapter Nine", "Lezione 7 – La rivolta", "L'alluvione di Valmora"). Never events."""
+    ("Chapter Nine", "Lezione 7 – La rivolta", "L'alluvione di Valmora"), or a very short label opening a
+    paragraph ("Background.", "Course of the strike.", "Capitolo 7.") even with its full stop, and a
+    title line right after such a label. `busy`: sentences naming a character or stating a date, which
+    are never labels. Never events."""
     out: set[int] = set()
     for k, s in enumerate(sents):
-        alone = (k == 0 or sents[k - 1].para != s.para) and (k + 1 == len(sents) or sents[k + 1].para != s.para)
+        first = k == 0 or sents[k - 1].para != s.para or sents[k - 1].idx in out
+        last = k + 1 == len(sents) or sents[k + 1].para != s.para
+        alone = first and last
         text = YEAR_TAIL.sub("", s.text)
-        if alone and len(text.split()) <= HEADING_MAX_WORDS and text and not HEADING_END.search(text):
+        n = len(text.split())
+        if not text:
+            continue
+        if alone and n <= HEADING_MAX_WORDS and not HEADING_END.search(text):
+            out.add(s.idx)
+        elif (first and s.idx not in busy and not HEADING_END.search(text.rstrip(".").rstrip())
+              and (n <= LABEL_MAX_WORDS if text.rstrip().endswith(".") else n <= HEADING_MAX_WORDS)
+              and (not last or not text.rstrip().endswith("."))
+              and text.rstrip().count(".") <= 1 and text[:1].isupper()
+              and not (PRONOUN_WORDS & set(tokens(fold(text))))):
+            # a label inside a paragraph: "Aftermath. In 1903 ..." / "Capitolo 7. Lo sciopero ..."
             out.add(s.idx)
     return out
+
+
+# "She dies." is a clause, not a label: any subject pronoun of the three languages rules a label out
+PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "we", "i", "you", "el", "ella", "ellos", "ellas", "lui", "lei",
+                           "loro", "io", "noi", "yo", "nosotros", "egli", "essa", "esso"})
+LABEL_MAX_WORDS = 4  # "Course of the strike." - longer sentences ending in a full stop are statements
 
 
 @lru_cache(maxsize=None)
@@ -504,6 +548,7 @@ def run(story: Story) -> Story:
     timex = _index(story.timex, lambda t: (t.doc, t.sent))
     actors = _actor_pattern(story)
     crew = _crew_pattern(story)
+    writers = authors(story)
     doc_rank = {d.doc: i for i, d in enumerate(story.docs)}
     events: list[Event] = []
     for doc in story.docs:
@@ -513,7 +558,9 @@ def run(story: Story) -> Story:
         prev_story: Event | None = None
         n_in_doc = 0
         sents = story.sentences_of(doc.doc)
-        heads = headings(sents)
+        busy = {k[1] for k in mentions if k[0] == doc.doc} | {
+            k[1] for k, ts in timex.items() if k[0] == doc.doc and any(t.kind in DATED for t in ts)}
+        heads = headings(sents, busy)
         label = ""
         for sent in sents:
             if sent.idx in heads:
@@ -526,6 +573,9 @@ def run(story: Story) -> Story:
             sent_m = mentions.get(key, [])
             kind = classify(sent.text, lang, n_characters=len(sent_m), actor_outside_parens=actor_out,
                             has_date=any(t.kind in DATED for t in sent_tx))
+            if kind == "story" and writers and _author_subject(
+                    _strip_leading(sent.text, lang, sent_tx, sent.cstart), writers):
+                kind = "reception"  # about the author's craft, not the story
             if kind == "story" and crew is not None:
                 body = _strip_leading(sent.text, lang, sent_tx, sent.cstart)
                 if crew.match(body) and not any(m.cstart - sent.cstart <= len(sent.text) - len(body) + 2
@@ -562,7 +612,7 @@ def run(story: Story) -> Story:
                         masked = masked[:a] + " " * (b - a) + masked[b:]
                 mfold = fold(masked)
                 concepts = cues(lang, "concepts", "concepts").find(mfold, tokens(mfold))
-                names = _char_names(story, ms)
+                names = [n for n in _char_names(story, ms) if n not in writers]
                 # the subject: a name or a pronoun opening the clause once its time phrase is dropped
                 lead_n = _lead_len(text, lang, tx, cstart)
                 body_at = cstart + lead_n
@@ -700,6 +750,32 @@ def _opens_with_time(text: str, tx: list[TimeExpr], cstart: int, lang: str = "en
 @lru_cache(maxsize=None)
 def _time_openings(lang: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for p in lexicons.load(lang, "events").get("time_openings") or [])
+
+
+@lru_cache(maxsize=None)
+def _author_res(lang: str) -> tuple[re.Pattern, ...]:
+    table = lexicons.load(lang, "events").get("author_patterns") or []
+    return tuple(re.compile(p.replace("NAME", NAME_RE)) for p in table)
+
+
+def authors(story: Story) -> set[str]:
+    """Names of the people who wrote the work ("the third novel by Helena Marsh", "«T» di Helena Marsh"),
+    with their surnames: a sentence about them is about the book, never the story."""
+    out: set[str] = set()
+    for doc in story.docs:
+        for pat in _author_res(doc.lang):
+            for m in pat.finditer(doc.clean):
+                name = m.group(1).strip(" .")
+                if name:
+                    out.add(name)
+                    out.add(name.split()[-1])
+    chars = {n for c in story.characters.values() for n in [c.name, *c.aliases] if c.name not in out}
+    return {n for n in out if len(n) > 2 and n not in chars}
+
+
+def _author_subject(text: str, names: set[str]) -> bool:
+    """Does the sentence open with an author ("Marsh è bravissima ...", "Marsh's prose ...")?"""
+    return any(text.startswith(n) and (len(text) == len(n) or not text[len(n)].isalnum()) for n in names)
 
 
 def _crew_pattern(story: Story) -> re.Pattern | None:

@@ -11,12 +11,14 @@ import math
 from collections import Counter
 
 from .model import Event, Story
+from .textutil import cues, fold, tokens
 
 THRESHOLD = 0.26
 ABSORB = 0.25
 GREEDY_GAP = 0.6
 GREEDY = 0.45             # out-of-order tellings (a synopsis paragraph, a frame) may still match strongly              # a neighbour telling part of a matched event joins it (one sentence here, two there)
 MAX_CELLS = 60_000        # alignment table size beyond which a document is not fused: retellings of one story are short
+OUT_OF_ORDER_MIN = 0.45   # an out-of-order telling matches on content alone, so it must be strong
 MAX_POS_GAP = 0.45        # relative positions further apart than this never match
 
 
@@ -79,10 +81,21 @@ def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float]) -> float:
     return 0.5 * inter / union + 0.5 * inter / min(ma, mb)
 
 
+_COARSE = {"day": 10, "month": 7, "season": 4, "year": 4, "decade": 3}
+
+
 def _stated(ev: Event) -> tuple[str, str] | None:
-    if ev.date and not ev.extra.get("date_approx", True) and ev.date_precision in ("day", "month"):
+    """The date a source states itself (not one inherited from context), down to the decade."""
+    if ev.date and not ev.extra.get("date_approx", True) and ev.date_precision in _COARSE:
         return ev.date, ev.date_precision
     return None
+
+
+def dates_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Compared at the coarsest precision the two share: spring 1898 fits 3 May 1898, April 1987 does
+    not fit 20 March 1987, 3 May does not fit 4 May."""
+    n = min(_COARSE[a[1]], _COARSE[b[1]])
+    return a[0][:n] == b[0][:n]
 
 
 def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok: bool = False) -> float:
@@ -99,13 +112,15 @@ def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok
     if anchors and concepts:
         s += 0.1
     mine = _stated(ev)
-    for other in g.members:
+    bonus = 0.0
+    for other in g.members if mine else ():
         theirs = _stated(other)
-        if mine and theirs:
-            if mine[0][:7] != theirs[0][:7] or (mine[1] == theirs[1] == "day" and mine[0] != theirs[0]):
-                return 0.0
-            s += 0.15
-            break
+        if theirs:
+            if not dates_agree(mine, theirs):
+                return 0.0  # two stated dates that disagree are two events, whatever else they share
+            if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7:
+                bonus = 0.15
+    s += bonus
     # tellings keep the story's order, so far-apart positions need much stronger evidence
     s -= 0.15 * gap + 0.6 * max(0.0, gap - MAX_POS_GAP / 2)
     return s
@@ -150,14 +165,26 @@ def run(story: Story) -> Story:
         return story
     w = _weights(story.events)
     # the document telling most story events is the backbone; the rest are aligned to it in turn
-    docs = sorted(by_doc, key=lambda d: -sum(e.kind == "story" for e in by_doc[d]))
+    # a document told out of order ("the film opens with the storm", "then the story goes back") is
+    # never the backbone, and its positions say nothing: it is matched on content alone
+    shuffled = {d for d, evs in by_doc.items() if out_of_order(evs)}
+    docs = sorted(by_doc, key=lambda d: (d in shuffled, -sum(e.kind == "story" for e in by_doc[d])))
     first = by_doc[docs[0]]
     groups = [Group(e, (k + 0.5) / len(first)) for k, e in enumerate(first)]
     skipped: list[str] = []
     for d in docs[1:]:
         evs = by_doc[d]
         matched: dict[int, int] = {}
-        if len(groups) * len(evs) <= MAX_CELLS:
+        if d in shuffled and len(groups) * len(evs) <= MAX_CELLS:
+            # strong content matches first, wherever they are told; the order prior only fills the rest
+            _greedy(groups, evs, matched, w, gap=1.0, floor=OUT_OF_ORDER_MIN)
+            used = set(matched.values())
+            for i, j in align(groups, evs, w):
+                if j not in matched and i not in used:
+                    matched[j] = i
+                    used.add(i)
+            groups = _absorb_neighbours(groups, evs, matched, w)
+        elif len(groups) * len(evs) <= MAX_CELLS:
             matched = {j: i for i, j in align(groups, evs, w)}
             groups = _absorb_neighbours(groups, evs, matched, w)
             _greedy(groups, evs, matched, w)
@@ -197,17 +224,28 @@ def run(story: Story) -> Story:
     return story
 
 
-def _greedy(groups: list[Group], evs: list[Event], matched: dict[int, int], w: dict[str, float]) -> None:
+def out_of_order(evs: list[Event]) -> bool:
+    """Does a document say it tells the story out of order (its out_of_order cues, any sentence)?"""
+    for e in evs:
+        for src in e.sources:
+            f = fold(src.text)
+            if cues(src.lang, "events", "out_of_order").find(f, tokens(f)):
+                return True
+    return False
+
+
+def _greedy(groups: list[Group], evs: list[Event], matched: dict[int, int], w: dict[str, float],
+            gap: float = GREEDY_GAP, floor: float = GREEDY) -> None:
     """Match what the monotone alignment left out when the similarity is strong on its own."""
     m = len(evs)
     used = set(matched.values())
     for j, ev in enumerate(evs):
         if j in matched:
             continue
-        best, where = GREEDY, None
+        best, where = floor, None
         pos = (j + 0.5) / m
         for i, g in enumerate(groups):
-            if i in used or abs(g.pos - pos) > GREEDY_GAP:
+            if i in used or abs(g.pos - pos) > gap:
                 continue
             s = similarity(g, ev, g.pos, w)  # no position penalty: this telling is out of order
             if s > best:

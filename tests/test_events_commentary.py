@@ -1,0 +1,60 @@
+"""Commentary a reader would not call story: ratings, narration remarks, historiography, remarks on the
+translation or the author's prose, "X is a novel by Y", and short section labels."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import classify, headings
+from pipeline.model import Sentence
+
+
+@pytest.mark.parametrize("lang,text,kind", [
+    ("en", "Three stars out of five.", "reception"),
+    ("es", "Dos estrellas de cinco.", "reception"),
+    ("it", "Quattro stelle su cinque.", "reception"),
+    ("en", "Then the story goes back two weeks.", "production"),
+    ("es", "Luego la novela retrocede unos meses.", "production"),
+    ("it", "Poi il racconto torna indietro di un anno.", "production"),
+    ("en", "The harbour closed in 1980 and now houses a library.", "production"),
+    ("en", "It is remembered as the longest siege of the war.", "production"),
+    ("es", "Hoy alberga un museo del vino.", "production"),
+    ("it", "Oggi ospita una scuola di musica.", "production"),
+    ("en", "The Glass Orchard is the second novel by Tomas Brenner.", "production"),
+    ("it", "«Il frutteto di vetro» di Tomas Brenner è un romanzo breve e intenso.", "production"),
+    ("es", "La traducción española es muy cuidada.", "reception"),
+    ("it", "La traduzione è fedele ma un po' rigida.", "reception"),
+    ("en", "Brenner's prose is plain and exact.", "reception"),
+])
+def test_commentary_is_not_story(lang, text, kind):
+    assert classify(text, lang, n_characters=0, actor_outside_parens=False) == kind
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Then the story goes back to Anna, who boards the night train."),
+    ("es", "La novela retrocede al verano de 1936, cuando Lucía esconde las cartas."),
+    ("it", "Il racconto torna indietro al 1936, quando Lucia nasconde le lettere."),
+])
+def test_a_flashback_that_tells_an_event_stays_story(lang, text):
+    assert classify(text, lang, n_characters=1, actor_outside_parens=False) == "story"
+
+
+def _sents(lines: list[tuple[int, str]]) -> list[Sentence]:
+    return [Sentence(doc="d", lang="en", idx=i, cstart=0, cend=len(t), start=0, end=len(t), text=t, para=p)
+            for i, (p, t) in enumerate(lines)]
+
+
+@pytest.mark.parametrize("lines,expected", [
+    ([(0, "Background."), (0, "The harbour was built by the Romans and rebuilt in 1820.")], {0}),
+    ([(0, "Capitolo 3."), (0, "La rivolta del porto"), (1, "Il 4 marzo i portuali incrociano le braccia.")], {0, 1}),
+    ([(0, "Consecuencias."), (0, "En 1903 se fundó la primera cooperativa del valle.")], {0}),
+    ([(0, "She dies."), (0, "Her brother buries her under the old pear tree.")], set()),
+])
+def test_short_labels_opening_a_paragraph_are_headings(lines, expected):
+    assert headings(_sents(lines)) == expected
+
+
+@pytest.mark.parametrize("lines,busy", [
+    ([(0, "Marta leaves."), (0, "Her brother stays behind on the island.")], {0}),
+])
+def test_a_label_never_names_a_character(lines, busy):
+    assert headings(_sents(lines), busy) == set()

@@ -1,0 +1,37 @@
+"""Stated dates that disagree keep two tellings apart; compatible ones at the coarsest shared precision."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.fuse import dates_agree, out_of_order
+from pipeline.model import Event, Source
+
+
+@pytest.mark.parametrize("a,b,agree", [
+    (("1898-03-01", "season"), ("1898-05-03", "day"), True),
+    (("1987-04-01", "month"), ("1987-04-20", "day"), True),
+    (("1987-04-01", "month"), ("1987-03-01", "month"), False),
+    (("1987-04-20", "day"), ("1987-04-21", "day"), False),
+    (("1903-01-01", "year"), ("1903-06-02", "day"), True),
+    (("1903-01-01", "year"), ("1904-06-02", "day"), False),
+])
+def test_dates_compared_at_coarsest_shared_precision(a, b, agree):
+    assert dates_agree(a, b) is agree
+
+
+def _ev(text: str, lang: str) -> Event:
+    return Event(title=text, summary=text, kind="story", category="other", characters=[], places=[],
+                 sources=[Source(doc="d", lang=lang, start=0, end=len(text), text=text, sent=0, order_in_doc=0)],
+                 lang=lang, timex=[], told=0.0)
+
+
+@pytest.mark.parametrize("lang,text,shuffled", [
+    ("en", "The film opens with the flood: the dam breaks at night.", True),
+    ("es", "La película empieza con el incendio del teatro.", True),
+    ("it", "Il film si apre con il naufragio della nave.", True),
+    ("es", "Después la historia retrocede unos días.", True),
+    ("en", "On 2 May the workers walk out of the mill.", False),
+    ("it", "Il 2 maggio le operaie entrano in sciopero.", False),
+])
+def test_documents_that_say_they_tell_out_of_order(lang, text, shuffled):
+    assert out_of_order([_ev(text, lang)]) is shuffled
