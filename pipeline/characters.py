@@ -29,7 +29,7 @@ _PAREN_CLOSE = re.compile(r"[ \t]*\)")
 _LISTED = re.compile(r"[ \t]*(?:\(|,[ \t]*[A-ZÀ-Þ]|[ \t]+(?:and|y|e|&)[ \t]+[A-ZÀ-Þ])")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-zß-öø-ÿ][\w'’\-]*")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+")
-# a quoted title: "The Keeper's Daughter", "October Sky" (capitalised, no final punctuation)
+# a quoted title: "The Glass Harbour", "Notte di luna" (capitalised, no final punctuation)
 _QUOTED = re.compile(r"[\"“«]([A-ZÀ-Þ][^\"“”«»\n]{0,60}?)(?<![!?.,])[\"”»]")
 
 def HONS() -> frozenset:
@@ -104,7 +104,7 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             if hm.group("p"):
                 ns = s - hm.end("p")
         toks = [(ns + t.start(), ns + t.end(), t.group()) for t in TOKEN_RE.finditer(text[ns:e])]
-        # "Miss Riley", "Signora Ruth X" caught as one capitalised run: the first word is a title
+        # "Miss Lane", "Signora Rita X" caught as one capitalised run: the first word is a title
         while len(toks) > 1 and (toks[0][2].lower().rstrip(".") in hons or toks[0][2] in L.cap_honorifics):
             hon = hon or toks[0][2].rstrip(".")
             toks.pop(0)
@@ -417,7 +417,7 @@ def _cluster(keys: dict[str, tuple], counts: Counter, partonly: set[str], forced
             uf.union(next(iter(cands)), k)
             continue
         if len(cands) > 1:
-            ambiguous[k] = sorted(cands)  # a surname shared by a family: "Hickam"
+            ambiguous[k] = sorted(cands)  # a surname shared by a family: "Moreau"
             continue
         if len(t) >= 5:
             hits = {r for tok, rs in list(first.items()) + list(last.items())
@@ -597,7 +597,7 @@ def _actor_first(a: Occ, b: Occ, text: str, L: Lex, prose: Counter) -> bool:
     if L.cast_list_re.match(text, j):
         return True
     if a.hon:
-        return False   # "Miss Riley (Laura Dern)": a title marks the role even if the actor is praised later
+        return False   # "Miss Lane (Ada Ross)": a title marks the role even if the actor is praised later
     if not (_PAIR_AFTER.match(text, b.e) or _PAIR_BEFORE.search(text[max(0, a.s - 12):a.s])):
         return False   # a pair inside a story sentence is "Character (Actor)"; only credit lists may flip
     words = lambda o: [fold(t[2]) for t in o.toks if fold(t[2]) not in L.particles]
@@ -709,7 +709,7 @@ def run(story: Story) -> Story:
     group_hints = _distribute_surnames(occs_by_doc, texts, lexes, groups_by_doc)
     forced = {fold(n): m.key for n, m in nick_pairs}
 
-    # actors in parentheses: "Homer Hickam (Jake Gyllenhaal)", "one teacher (Laura Dern)"
+    # actors in parentheses: "Tom Reyes (Sam Hale)", "one teacher (Ada Ross)"
     actor_links: list[tuple[Occ, Occ]] = []
     prose = _prose_tokens(occs_by_doc, texts)
     for doc, occs in occs_by_doc.items():
@@ -741,8 +741,8 @@ def run(story: Story) -> Story:
     core_of = {o.key: o.core for o in all_occs}
     counts = Counter(o.key for o in all_occs)
 
-    # derived kinds: misspelt actors ("Laura Sern"), bare surnames of crew ("Johnston"),
-    # single words of non-person names ("Sputnik" of "Sputnik 1" is numbered itself; "Everest")
+    # derived kinds: misspelt actors ("Ada Rosz" for Ada Ross), bare surnames of crew ("Marlow"),
+    # single words of non-person names ("Voyager" of "Voyager 2" is numbered itself; "Kilimanjaro")
     actors = [k for k, c in cls.items() if c == ACTOR]
     person_tokens = {t for k, c in cls.items() if c == PERSON and len(core_of[k]) > 1 for t in core_of[k]}
     other_tokens: dict[str, str] = {}
@@ -942,7 +942,7 @@ def run(story: Story) -> Story:
             if prv and text[prv[1]:s0] in ("'s ", "’s ", "' ", "’ "):
                 possessor, explicit, s0 = prv[2], False, m.start("rel")
             elif nxt and not targets and L.of_gap_re.fullmatch(text, m.end(), nxt[0]):
-                possessor, explicit = nxt[2], True  # "il padre di Homer": the name follows
+                possessor, explicit = nxt[2], True  # "il padre di Marco": the name follows
             elif possw or det:
                 # the most recent named character in this or the previous sentence, else the protagonist
                 cur = at(s0)

@@ -14,7 +14,7 @@ from . import lexicons
 
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 LOW = "a-zß-öø-ÿāăąćčďđēęěğīłńňōőœřśşšţťūůűźżž"
-# A capitalised word: Homer, O'Dell, DeWitt, DiCaprio, McAllister, Jean-Luc. All-caps acronyms
+# A capitalised word: Anna, O'Neill, DeLuca, DiMaio, McAllister, Jean-Luc. All-caps acronyms
 # (RMS, USA) are deliberately not names.
 TOK = rf"[{UP}](?:['’][{UP}])?[{LOW}]+(?:[{UP}][{LOW}]+)*(?:-[{UP}{LOW}][{LOW}]+)*"
 INIT = rf"[{UP}]\."

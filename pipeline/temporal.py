@@ -399,7 +399,7 @@ def extract(text: str, lang: str) -> list[dict[str, Any]]:
             continue
         for m in pat.finditer(text):
             if _inside_quotes(text, m.start()):
-                continue  # film titles: "October Sky"
+                continue  # titles in quotes: "April Snow" is not a date
             fields = _explicit(L, family, m, text)
             if fields:
                 end = m.end()

@@ -159,3 +159,69 @@ def chromium_browser():
             yield b
         finally:
             b.close()
+
+
+@contextlib.contextmanager
+def offline_page(browser):
+    """A page that can load only file:// URLs; dialogs, console errors and blocked requests are recorded
+    on it (page.dialogs, page.errors, page.blocked) for the test to check."""
+    ctx = browser.new_context(offline=True)
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+    ctx.route("**/*", route)
+    pg = ctx.new_page()
+    pg.dialogs, pg.errors, pg.blocked = [], [], blocked
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("console", lambda m: pg.errors.append((m.text, m.location.get("url", ""))) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    try:
+        yield pg
+    finally:
+        ctx.close()
+
+
+@contextlib.contextmanager
+def streamlit_server(env: dict[str, str | None]):
+    """app.py served on a free port of 127.0.0.1 with `env` changes (None removes a variable); yields its
+    URL and always stops it."""
+    import os
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    full = dict(os.environ)
+    for k, v in env.items():
+        if v is None:
+            full.pop(k, None)
+        else:
+            full[k] = v
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                             "--server.headless", "true", "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+                            cwd=ROOT, env=full, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            raise RuntimeError("streamlit did not start within 60 s")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

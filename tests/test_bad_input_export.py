@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import chromium_browser
+from conftest import chromium_browser, offline_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = Path(__file__).resolve().parent / "bad_input"
@@ -46,22 +46,8 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """file:// only; dialogs and blocked requests recorded."""
-    ctx = browser.new_context(offline=True)
-    blocked: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith("file://"):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-    ctx.route("**/*", route)
-    pg = ctx.new_page()
-    pg.dialogs, pg.blocked = [], blocked
-    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-    yield pg
-    ctx.close()
+    with offline_page(browser) as pg:
+        yield pg
 
 
 def assert_nothing_ran(page) -> None:

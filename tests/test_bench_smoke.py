@@ -32,7 +32,8 @@ def test_load_test_writes_a_json_report_without_errors(load_result):
     assert res["errors"]["count"] == 0, res["errors"]["examples"]
     assert res["page_load"]["opened"] == 2
     assert res["actions"]["n"] > 0
-    assert {"p50_ms", "p95_ms", "max_ms"} <= set(res["actions"])
+    percentiles = {"p50_ms", "p95_ms", "max_ms"}  # the report has them; their values are not judged here
+    assert percentiles <= set(res["actions"])
     assert res["server"]["rss_peak_mb"] > 0
     assert set(res["targets"]) == {"p95", "rss", "errors"}
 

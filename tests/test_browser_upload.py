@@ -5,17 +5,12 @@ Screenshots (1280x720) go to tests/artifacts/ for a human to look at.
 """
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from conftest import ROOT, chromium_browser
-from test_browser_app import free_port, settle, shot, wait_text
+from conftest import chromium_browser, streamlit_server
+from test_browser_app import settle, shot, wait_text
 
 pytestmark = pytest.mark.browser
 GOOD = {"en": "On 4 October 1957 the Soviet Union launched Sputnik. Homer Hickam watched it cross the sky over "
@@ -26,31 +21,9 @@ GOOD = {"en": "On 4 October 1957 the Soviet Union launched Sputnik. Homer Hickam
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    port = free_port()
     lib = tmp_path_factory.mktemp("browser_library")
-    env = dict(os.environ, STORYLINE_LIBRARY=str(lib))
-    env.pop("STORYLINE_DATA", None)
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                             "--server.headless", "true", "--server.port", str(port),
-                             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.25)
-        else:
-            raise RuntimeError("streamlit did not start")
+    with streamlit_server({"STORYLINE_LIBRARY": str(lib), "STORYLINE_DATA": None}) as url:
         yield url, lib
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import chromium_browser
+from conftest import chromium_browser, offline_page
 
 from dashboard import export
 from pipeline.schema import events_frame
@@ -51,24 +51,8 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A page that can only load file:// URLs; dialogs, console errors and blocked requests recorded."""
-    ctx = browser.new_context(offline=True)
-    blocked: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith("file://"):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-    ctx.route("**/*", route)
-    pg = ctx.new_page()
-    pg.dialogs, pg.errors, pg.blocked = [], [], blocked
-    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-    pg.on("console", lambda m: pg.errors.append((m.text, m.location.get("url", ""))) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    ctx.close()
+    with offline_page(browser) as pg:
+        yield pg
 
 
 def our_errors(page) -> list:
