@@ -43,7 +43,7 @@ VIEW_KEYS = {"Timeline": "timeline", "Presentation": "present", "Cast": "cast", 
              "Stories": "stories"}
 # Format functions pass `ui` explicitly: Streamlit may call them outside the script's thread.
 # widget state that must survive runs where its widget is not drawn or its label changed language
-KEEP_KEYS = ("x_mode", "lanes", "eras", "wide", "event_pick", "step", "f_chars", "f_match", "f_kinds", "f_cats",
+KEEP_KEYS = ("x_mode", "lanes", "eras", "wide", "to_scale", "event_pick", "step", "f_chars", "f_match", "f_kinds", "f_cats",
              "f_langs", "f_dates", "f_undated", "f_q", "x_scope", "x_kind")
 
 qp = st.query_params
@@ -621,17 +621,22 @@ if view == "Timeline":
              format_func=lambda k: t_or("lanes." + k, timeline.LANE_MODES[k], ui))
     c3.checkbox(t("tl.eras"), key="eras")
     c3.toggle(t("tl.wide"), key="wide", help=t("tl.wide_help"))
+    # with dates, rows keep headlines readable; "to scale" spaces events by their real dates instead
+    to_scale = st.session_state.x_mode == "chronological" and c1.toggle(t("tl.scale"), key="to_scale",
+                                                                         help=t("tl.scale_help"))
     if not ids:
         st.info(t("tl.none"))
     else:
         # key = every input of the build below (story_id carries the interface language)
         fig = cached_figure(repr((story_id, current, "timeline", st.session_state.x_mode, st.session_state.lanes,
-                                  st.session_state.event_pick, bool(st.session_state.eras), bool(st.session_state.wide))),
+                                  st.session_state.event_pick, bool(st.session_state.eras), bool(st.session_state.wide),
+                                  to_scale)),
                             lambda: timeline.build_timeline(
                                       shown, x_mode=st.session_state.x_mode, lane_mode=st.session_state.lanes,
                                       cast=cast_names, colors=colors, highlight=st.session_state.event_pick,
                                       eras=st.session_state.eras,
-                                      style=timeline.Style(plot_px=1250 if st.session_state.wide else 720), lang=ui))
+                                      style=timeline.Style(plot_px=1250 if st.session_state.wide else 720,
+                                                           layout="strip" if to_scale else "auto"), lang=ui))
         sel = st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points",
                               theme=None, width="stretch",
                               config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]})

@@ -1,13 +1,12 @@
 """Sidebar filters change what the timeline draws, and live in the URL."""
 from __future__ import annotations
 
-from conftest import qp
-
 import json
+import re
 
 import pytest
 
-from conftest import SAMPLE
+from conftest import SAMPLE, qp
 
 EVENTS = json.loads((SAMPLE / "events.json").read_text(encoding="utf-8"))
 BY_ID = {e["id"]: e for e in EVENTS}
@@ -93,3 +92,15 @@ def test_clearing_every_kind_means_all_kinds(app, chart):
     app.multiselect(key="f_kinds").set_value([]).run()
     assert len(set(chart.event_ids(app))) == 30
     assert qp(app, "kind") == ["all"]
+
+
+def test_dates_axis_to_scale_switches_to_a_time_axis(app, chart):
+    """With dates, the rows view orders by date; "to scale" spaces events on a real time axis."""
+    app.radio(key="x_mode").set_value("chronological").run()
+    assert not app.exception
+    rows = chart.figure(app)
+    assert (rows["layout"].get("meta") or {}).get("layout") == "rows"
+    app.toggle(key="to_scale").set_value(True).run()
+    assert not app.exception
+    x_range = chart.figure(app)["layout"]["xaxis"]["range"]
+    assert all(re.match(r"^\d{4}-\d{2}-\d{2}", str(v)) for v in x_range), x_range
