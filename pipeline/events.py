@@ -184,10 +184,13 @@ def _parts(sent: Sentence, clean: str, lang: str = "en") -> list[tuple[int, int]
         cuts = list(COLON.finditer(clean, a, b))
         if final is not None:
             cuts += list(final.finditer(clean, a, b))
+        finals = {m.start() for m in cuts if m.re is not COLON}
         for m in sorted(cuts, key=lambda m: m.start()):
             if m.start() < cut:
                 continue
-            if len(clean[cut:m.start()].split()) >= 4 and len(clean[m.end():b].split()) >= 4:
+            # after "e alla fine" the connector's own words don't count: "e alla fine hanno successo" stays whole
+            need = 6 if m.start() in finals else 4
+            if len(clean[cut:m.start()].split()) >= 4 and len(clean[m.end():b].split()) >= need:
                 out.append((cut, m.start() + 1))
                 cut = m.end()
         out.append((cut, b))
