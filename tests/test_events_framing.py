@@ -2,41 +2,11 @@
 per language, on hand-built stories (no other stage involved)."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from pipeline import events
+from events_support import build
 from pipeline.events import framing_len, headline, strong_kind
-from pipeline.model import Character, Document, Mention, Sentence, Story, TimeExpr
-
-
-def build(lang: str, paras: list[list[str]], cast: dict[str, list[str]], times=(), crew=()) -> Story:
-    text, sents, idx = "", [], 0
-    for p, para in enumerate(paras):
-        for s in para:
-            start = len(text)
-            text += s + " "
-            sents.append(Sentence(doc="d", lang=lang, idx=idx, cstart=start, cend=start + len(s), start=start,
-                                  end=start + len(s), text=s, para=p))
-            idx += 1
-        text += "\n\n"
-    story = Story(docs=[Document(doc="d", path="d.txt", raw=text, encoding="utf-8", clean=text, lang=lang)],
-                  sentences=sents)
-    story.non_characters = {n: "actor" for n in crew}
-    for name, forms in cast.items():
-        cid = name.lower().replace(" ", "_")
-        story.characters[cid] = Character(id=cid, name=name)
-        for form in forms:
-            for m in re.finditer(rf"\b{re.escape(form)}\b", text):
-                s = next(x for x in sents if x.cstart <= m.start() < x.cend)
-                story.mentions.append(Mention("d", s.idx, m.start(), m.end(), form, cid))
-    for phrase, kind in times:
-        for m in re.finditer(re.escape(phrase), text):
-            s = next(x for x in sents if x.cstart <= m.start() < x.cend)
-            story.timex.append(TimeExpr("d", s.idx, m.start(), m.end(), phrase, kind))
-    story.mentions.sort(key=lambda m: m.cstart)
-    return events.run(story)
+from pipeline.model import TimeExpr
 
 
 META = [
