@@ -17,12 +17,12 @@ from .names import fold, lex, slug
 
 # the kinds and helpers stay importable from here (pipeline.characters.PERSON, ._scan, ...)
 from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, HONS, ORG, ORGX, PERSON, PLACE,  # noqa: F401
-                              THING, TITLE, VEHICLE, WPLACE)
-from .characters_scan import (Occ, _LOWER_WORD, _PAREN_CLOSE, _PAREN_OPEN, _QUOTED, _called, _groups,
-                              _merge_nicknames, _reference_sentences, _scan, _sentence_index, _strip_common)
-from .characters_evidence import _classify, _evidence, _propagate_lists
+                              NOEV, THING, TITLE, VEHICLE, WPLACE)
+from .characters_scan import (Occ, _LOWER_WORD, _QUOTED, _called, _groups,
+                              _birth_names, _crude_spans, _merge_nicknames, _reference_sentences, _scan, _sentence_index, _strip_common)
+from .characters_evidence import _classify, _evidence, _propagate_lists, _resolve_unproven, pronoun_evidence, reason
 from .characters_aliases import _cluster, _distribute_surnames
-from .characters_actors import _actor_first, _prose_tokens
+from .characters_actors import _prose_tokens, find_actor_links
 from .characters_relations import family_relations, group_mentions_of
 
 
@@ -75,6 +75,7 @@ def run(story: Story) -> Story:
     for x in story.sentences:
         sents_of[x.doc].append(x)
     all_occs: list[Occ] = []
+    births: list[tuple[Occ, list[Occ]]] = []   # (birth name or nickname, the people it may belong to)
     fam_occs: list[tuple[Occ, int, int]] = []   # "la famiglia Bauer": (occ, phrase start, phrase end)
     for doc, occs in occs_by_doc.items():
         text, L = texts[doc], lexes[doc]
@@ -109,41 +110,32 @@ def run(story: Story) -> Story:
             kept.append(o)
         occs_by_doc[doc] = kept
         all_occs.extend(kept)
+        spans = sorted((x.cstart, x.cend) for x in sents_of.get(doc, []))
+        pronoun_evidence(kept, text, L, spans or _crude_spans(text))
+        births.extend(_birth_names(kept, text, L))
 
     group_hints = _distribute_surnames(occs_by_doc, texts, lexes, groups_by_doc)
     forced = {fold(n): m.key for n, m in nick_pairs}
 
-    # actors in parentheses: "Tom Reyes (Sam Hale)", "one teacher (Ada Ross)"
-    actor_links: list[tuple[Occ, Occ]] = []
-    prose = _prose_tokens(occs_by_doc, texts)
-    for doc, occs in occs_by_doc.items():
-        text, L = texts[doc], lexes[doc]
-        for i, b in enumerate(occs):
-            if not (_PAREN_CLOSE.match(text, b.e) and text[max(0, b.s - 3):b.s].rstrip(" \t").endswith("(")):
-                continue
-            b.in_paren = True
-            a = occs[i - 1] if i else None
-            if a is not None and _PAREN_OPEN.fullmatch(text, a.e, b.s):
-                if _actor_first(a, b, text, L, prose):
-                    a.ev[ACTOR] += 1     # "Starring: Marta Reis (Inês Carvalho)": the role is in brackets
-                    actor_links.append((b, a))
-                    continue
-                b.ev[ACTOR] += 1
-                if not L.relof_re.search(text, max(0, a.ns - 40), a.ns):
-                    actor_links.append((a, b))
-            elif len(b.core) > 1 and L.role_paren_re.search(text[max(0, b.s - 40):b.s]):
-                # "one teacher (Laura Dern)"; a single word "his mother (Elsie)" is the character
-                b.ev[ACTOR] += 1
-    for a, b in actor_links:
-        a.ev[PERSON] += 1
+    # actors in parentheses: "Tom Reyes (Sam Hale)", "one teacher (Ada Ross)"; "Ana (née Lind)"
+    actor_links, paren_births = find_actor_links(occs_by_doc, texts, lexes, _prose_tokens(occs_by_doc, texts))
 
     cls, by_key = _classify(all_occs, lexes)
+    # birth names and nicknames: "Ana Ruiz (née Lind)", "nata con il nome di ...": the nearest person before
+    for name, a in paren_births:
+        births.append((next((o for o in occs_by_doc[a.doc] if o.name == name and o.s > a.s), None), [a]))
+    for b, cands in births:
+        target = next((c for c in cands if cls.get(c.key) == PERSON), None)
+        if b is not None and target is not None and b.key != target.key and cls.get(b.key) != ACTOR:
+            forced.setdefault(b.key, target.key)
     for k in forced:
         if k in cls and cls[k] != ACTOR:
             cls[k] = PERSON   # a nickname is its person even when quoted
-    _propagate_lists(occs_by_doc, texts, lexes, cls, by_key)
     core_of = {o.key: o.core for o in all_occs}
     counts = Counter(o.key for o in all_occs)
+    derived_why = _resolve_unproven(cls, by_key, core_of)
+    _propagate_lists(occs_by_doc, texts, lexes, cls, by_key)
+    derived_why.update(_resolve_unproven(cls, by_key, core_of))
 
     # derived kinds: misspelt actors ("Ada Rosz" for Ada Ross), bare surnames of crew ("Marlow"),
     # single words of non-person names ("Voyager" of "Voyager 2" is numbered itself; "Kilimanjaro")
@@ -169,7 +161,7 @@ def run(story: Story) -> Story:
                 and all(p in person_tokens for p in t.split("-")):
             cls[k] = THING    # "Okafor-Szabo": a comet or a firm named after two of the cast
     for k, c in list(cls.items()):
-        if c != PERSON or by_key[k][PERSON]:
+        if c not in (PERSON, NOEV) or by_key[k][PERSON]:
             continue
         core = core_of[k]
         if len(core) > 1 and len(actors) < 2000:
@@ -181,6 +173,8 @@ def run(story: Story) -> Story:
     persons = {k: core_of[k] for k, c in cls.items() if c == PERSON}
     # names the later stages must recognise as not characters (an actor praised in a review)
     story.non_characters = {o.name: cls[o.key] for o in all_occs if cls.get(o.key, PERSON) != PERSON}
+    story.non_character_reasons = {o.name: reason(cls[o.key], by_key[o.key]) for o in all_occs
+                                   if cls.get(o.key, PERSON) != PERSON}
     not_partonly = {o.key for o in all_occs if not o.partonly}
     partonly = {k for k in persons if k not in not_partonly}
     roots, ambiguous = _cluster(persons, counts, partonly, forced)
@@ -327,7 +321,15 @@ def run(story: Story) -> Story:
     char_docs: dict[str, dict[str, None]] = defaultdict(dict)
     for x in mentions:
         char_docs[x.char_id][x.doc] = None
+    why_of: dict[str, Counter] = defaultdict(Counter)   # cid -> the person evidence, most frequent first
+    for o in all_occs:
+        if o.key in roots:
+            why_of[char_of_root[roots[o.key]]].update(o.why)
+    for k, w in derived_why.items():
+        if k in roots:
+            why_of[char_of_root[roots[k]]][w] += 1
     for cid, c in chars.items():
+        c.evidence = [w for w, _ in why_of[cid].most_common(6)]
         c.aliases = [a for a in aliases_seen[cid] if a != c.name]
         c.actor = ", ".join(actor_of[cid]) or None
         c.mentions = per_char[cid]

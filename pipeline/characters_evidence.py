@@ -2,10 +2,28 @@
 and the kind each name gets from the evidence pooled over every document."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from .names import Lex, fold
-from .characters_scan import ACTOR, AUTHOR, COMMENT, COMMENTATOR, ORG, ORGX, PERSON, PLACE, THING, TITLE, VEHICLE, WPLACE, Occ
+from .names import Lex, fold, given_names
+from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, ORG, ORGX, PERSON, PLACE,
+                              PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
+
+_LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
+
+
+def _is_label(o: Occ, text: str, L: Lex) -> bool:
+    """Page furniture: a name that is a label word ("Reparto", "Plot"), or opens its line before a
+    colon with a label ("Data uscita: 12 ottobre")."""
+    if o.key in L.page_labels:
+        return True
+    line = text.rfind("\n", 0, o.s) + 1
+    if text[line:o.s].strip(" \t*#-•|"):
+        return False
+    m = _LABEL_AFTER.match(text, o.e)
+    return bool(m) and fold(text[o.ns:m.end() - 1]) in L.page_labels
+
 
 def _evidence(o: Occ, text: str, L: Lex) -> None:
     pre = text[max(0, o.ns - 60):o.ns].replace("’", "'")
@@ -13,17 +31,35 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     ev = o.ev
     if o.hon:
         ev[PERSON] += 1
+        o.why.append(f"title '{o.hon}'")
         return
+    if _is_label(o, text, L):
+        ev[LABEL] += 1
+        return
+    if o.core and o.core[0] in given_names():
+        ev[GIVEN] += 1
+        o.why.append("given name")
+    vm = None if o.poss or L.human_verb_re is None else L.human_verb_re.match(text, o.e)
+    if vm:
+        ev[VERB] += 1
+        o.why.append(f"subject of '{vm.group('v').lower()}'")
     author = L.author_re is not None and L.author_re.search(pre) is not None
     if author:
         ev[AUTHOR] += 1   # "the third novel by Helena Marsh", "«...» di Helena Marsh"
     elif L.crew_re.search(pre) or L.actor_after_re.match(post):
         ev[ACTOR] += 1
     tail = pre[-40:].lower().replace(",", " ").split()
+    if L.human_object_re is not None and L.human_object_re.search(pre):
+        ev[VERB] += 1
+        o.why.append(f"object of '{pre[len(pre) - L.human_object_re.length(pre):].strip().lower()}'")
+    elif len(tail) >= 2 and fold(tail[-1]) in L.role_nouns and (tail[-2] in L.possessives or tail[-2] in L.articles):
+        ev[PERSON] += 1   # "her friend Kit", "el doctor Ruiz", "il vicino Carlo"
+        o.why.append(f"role ('{tail[-2]} {tail[-1]}')")
     # "his father Samuel", but not "la morte del fratello in Normandia" (a preposition comes between)
     if any(fold(w) in L.family for w in tail[-4:]) and L.appos_re.search(pre) \
             and not (tail[-1] in L.stop and tail[-1] not in L.articles):
         ev[PERSON] += 1
+        o.why.append("kinship ('" + " ".join(pre.split()[-3:]).strip(" ,") + "')")
     bare = pre[:-1] if pre[-1:] in "\"'‘“" and pre[-2:-1] in " \t" else pre  # the 'Rocketboys'
     if L.article_re.search(bare):
         ev[THING] += 1
@@ -91,8 +127,12 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             keycls[o.key] = kc
     cls: dict[str, str] = {}
     for k, ev in by_key.items():
+        soft = ev[GIVEN] + ev[VERB] + ev[PRON]   # person evidence that place/title cues can outweigh
+        acts = ev[VERB] + ev[PRON]
         if ev[ACTOR]:
             cls[k] = ACTOR
+        elif ev[LABEL] and not ev[PERSON] and not acts:
+            cls[k] = THING    # page furniture: "Durata", "Reparto", "Plot"
         elif ev[PERSON]:
             cls[k] = PERSON
         elif ev[AUTHOR] and ev[AUTHOR] * 3 >= n_occ[k]:
@@ -109,10 +149,12 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             nonp = {c: ev[c] for c in (PLACE, VEHICLE, TITLE, THING) if ev[c]}
             strong = ev[TITLE] >= 2 or ev[VEHICLE] > 0
             total = sum(nonp.values())
-            if nonp and (total * 3 >= n_occ[k] or strong):
+            if nonp and (total * 3 >= n_occ[k] or strong) and not acts > total:
                 cls[k] = max(nonp, key=lambda c: (nonp[c], c == PLACE))
-            else:
+            elif soft:
                 cls[k] = PERSON
+            else:
+                cls[k] = NOEV   # a capitalised name and nothing saying it is a person
     return cls, by_key
 
 
@@ -137,10 +179,87 @@ def _propagate_lists(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                     for kind in (PLACE, TITLE, ACTOR):
                         if kind in kinds:
                             for o in run:
-                                if cls.get(o.key) == PERSON and not by_key[o.key][PERSON]:
+                                if cls.get(o.key) in (PERSON, NOEV) and not by_key[o.key][PERSON]:
                                     cls[o.key] = kind
                                     changed = True
                             break
+                    else:
+                        if PERSON in kinds and NOEV in kinds:
+                            for o in run:   # "Sam, Leo and Ada": listed with people
+                                if cls.get(o.key) == NOEV:
+                                    cls[o.key] = PERSON
+                                    o.why.append("listed with other people")
+                                    changed = True
                 run = []
 
 
+
+
+def _resolve_unproven(cls: dict[str, str], by_key: dict[str, Counter], core_of: dict[str, tuple]) -> dict[str, str]:
+    """Names without evidence of their own that are part of a person's name ("Lind" of "Ada Lind"), or a
+    full name whose first name or surname alone has person evidence: the same person. Returns the why."""
+    why: dict[str, str] = {}
+    for _ in range(2):
+        parts: dict[str, str] = {}
+        for k, c in cls.items():
+            if c == PERSON and len(core_of[k]) > 1:
+                for t in core_of[k]:
+                    parts.setdefault(t, k)
+        for k, c in list(cls.items()):
+            if c != NOEV:
+                continue
+            core = core_of[k]
+            if len(core) == 1 and core[0] in parts:
+                cls[k] = PERSON
+                why[k] = f"part of the name '{parts[core[0]]}'"
+            elif len(core) > 1:
+                for t in (core[0], core[-1]):
+                    if cls.get(t) == PERSON and not by_key[t][ACTOR]:
+                        cls[k] = PERSON
+                        why[k] = f"full name of '{t}'"
+                        break
+    return why
+
+
+_REASONS = {ACTOR: "an actor or crew member (credit, parentheses or cast list)", PLACE: "a place (after a place word)",
+            ORG: "an institution", VEHICLE: "a vehicle", TITLE: "a title (quoted, or after a title word)",
+            THING: "a thing (after an article, an award, a nationality, a page label)",
+            AUTHOR: "the author of the work", COMMENTATOR: "quoted for an opinion or a credit",
+            NOEV: "no evidence that it is a person"}
+
+
+def reason(kind: str, ev: Counter) -> str:
+    """Why a name was left out of the cast, in words a teacher can check."""
+    if kind == THING and ev[LABEL]:
+        return "page furniture (a label)"
+    if kind == PLACE and ev[WPLACE] and not ev[PLACE]:
+        return "a place (only after to/from/a/da-like words)"
+    return _REASONS.get(kind, kind)
+
+
+def pronoun_evidence(occs: list[Occ], text: str, L: Lex, spans: list[tuple[int, int]]) -> None:
+    """"Ada moves out. She ...": a he/she (él/ella, lui/lei) after a name in subject position, before
+    any other name and no later than the next sentence, is evidence that the name is a person."""
+    if not L.person_pronouns or not spans:
+        return
+    starts = [a for a, _ in spans]
+    conj = {w.lower() for w in L.raw.get("conj", [])}
+    pron_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in sorted(L.person_pronouns, key=len, reverse=True))
+                         + r")(?![\w])", re.I)
+    for i, o in enumerate(occs):
+        si = bisect_right(starts, o.s) - 1
+        if si < 0:
+            continue
+        cs = max(spans[si][0], *(text.rfind(c, spans[si][0], o.s) + 1 for c in ",;:("))
+        lead = text[cs:o.s].split()
+        # subject position: nothing before the name in its clause but articles, conjunctions, other names
+        if any(not (w.lower() in L.articles or w.lower() in conj or w[:1].isdigit()
+                    or (w[:1].isupper() and w.lower() not in L.stop)) for w in lead):
+            continue
+        end = spans[si + 1][1] if si + 1 < len(spans) else spans[si][1]
+        if i + 1 < len(occs):
+            end = min(end, occs[i + 1].s)
+        m = pron_re.search(text, o.e, max(o.e, end))
+        if m:
+            o.ev[PRON] += 1
+            o.why.append(f"referred to as '{m.group().lower()}'")

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .names import IS_CAP, TOKEN_RE, Lex, fold, honorifics_all
+from .names import IS_CAP, TOKEN_RE, Lex, fold, given_names, honorifics_all
 
 
 FUZZY_CAP = 400          # max distinct multi-word names compared pairwise
@@ -44,6 +44,9 @@ _REGNAL = re.compile(r"[ \t]+(?P<r>X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}V?|V)(?![\w'�
 _PAIR_AFTER = re.compile(r"[ \t]*\)[ \t]*(?:[,;]|and|y|e|&)[ \t]*[^\W\d_][^()\n.]{0,60}\(")
 _PAIR_BEFORE = re.compile(r"\)[ \t]*(?:[,;]|and|y|e|&)[ \t]*$")
 ORGX = "_org"   # evidence only: "Junta para ...", part of an institution's name
+# positive evidence that a name is a person in the story (evidence only; see characters_evidence)
+GIVEN, VERB, PRON, LABEL = "_given", "_verb", "_pron", "_label"
+NOEV = "no_evidence"   # a kind: a capitalised name with nothing saying it is a person
 
 
 @dataclass
@@ -65,6 +68,7 @@ class Occ:
     partonly: bool = False
     poss: bool = False
     skip: bool = False       # part of a group phrase ("i fratelli Lanzi, ..."): no mention of its own
+    why: list = field(default_factory=list)    # the person evidence in words: "subject of 'decides'"
 
 
 
@@ -110,6 +114,11 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             hon = hon or toks[0][2]
             toks.pop(0)
             ns = toks[0][0]
+        crew = False
+        while len(toks) > 1 and fold(toks[0][2]) in L.page_labels and IS_CAP.match(toks[1][2]):
+            crew = crew or fold(toks[0][2]) in L.page_labels_crew   # "Regia Vittorio De Sica": a credit
+            toks.pop(0)
+            ns = s0 = toks[0][0]
         if len(toks) == 1 and (toks[0][2].lower() in hons or toks[0][2] in L.cap_honorifics) \
                 and L.hon_next_re.match(text, e):
             continue  # "Mr" of "Mr. Turner": the next match carries the name ("il Conte corse" is a name)
@@ -118,8 +127,11 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             toks.append((rm.start("r"), rm.end("r"), rm.group("r")))   # "King Aldric III" is one name
             e = rm.end("r")
         name = text[ns:e]
-        out.append(Occ(doc, di, s0, e, ns, name, hon, _is_initial(text, s0), bool(m.group("num")), toks,
-                       poss=bool(_POSS_S.match(after))))
+        oc = Occ(doc, di, s0, e, ns, name, hon, _is_initial(text, s0), bool(m.group("num")), toks,
+                 poss=bool(_POSS_S.match(after)))
+        if crew:
+            oc.ev[ACTOR] += 1
+        out.append(oc)
     return out
 
 
@@ -170,7 +182,14 @@ def _strip_common(o: Occ, text: str, L: Lex, lower: Counter, noninit: Counter) -
         t = o.toks[0][2]
         lw = t.lower()
         common = lw in L.stop or (lower[lw] > 0 and lower[lw] >= noninit[t])
-        if o.initial and not common and noninit[t] == 0 and len(o.toks) == 1:
+        if o.initial and not common and noninit[t] == 0 and len(o.toks) > 1:
+            # a sentence-initial word glued to a name: "Nicknamed Toto", "Six-year-old Sal", "Young Ada",
+            # "Retiree Ben Ruiz" (never capitalised elsewhere, not a given name, before one or a participle)
+            ft = fold(t)
+            common = ft not in given_names() and ft not in L.place_prefixes and t not in L.particles and (
+                fold(o.toks[1][2]) in given_names() or lw.endswith(L.initial_suffixes) or "-" in t and
+                any(p[:1].islower() for p in t.split("-")[1:]))
+        elif o.initial and not common and noninit[t] == 0 and len(o.toks) == 1:
             # seen only at sentence starts: a participle/adverb unless it recurs as a name
             # or is listed with other names ("Sam, Leo and Ada")
             common = t.lower().endswith(L.initial_suffixes) or (
@@ -228,6 +247,27 @@ def _called(occs: list[Occ], text: str, L: Lex) -> list[tuple[str, Occ]]:
     return out
 
 
+def _birth_names(occs: list[Occ], text: str, L: Lex) -> list[tuple[Occ, list[Occ]]]:
+    """"née Ada Lind", "nata con il nome di Ada", "nació en Toledo con el nombre de Ada": the name after a
+    birth-name cue is another name of the nearest person named earlier in the sentence; the candidates
+    (nearest first) are checked once the kinds are known, so the place "Toledo" is passed over."""
+    if L.alias_cue_re is None:
+        return []
+    out = []
+    for i, b in enumerate(occs):
+        lo = max(0, b.s - 40)
+        if b.hon or not L.alias_cue_re.search(text, lo, b.s):
+            continue
+        cands = []
+        for a in reversed(occs[max(0, i - 6):i]):
+            if any(c in text[a.e:b.s] for c in ".!?\n") or b.s - a.e > 200:
+                break
+            cands.append(a)
+        if cands:
+            out.append((b, cands))
+    return out
+
+
 def _reference_sentences(sents: list, text: str, L: Lex):
     """pos -> is it inside a sentence that gives an opinion, a credit or a reading pointer?"""
     spans = sorted((x.cstart, x.cend) for x in sents) if sents else []
@@ -248,6 +288,16 @@ def _reference_sentences(sents: list, text: str, L: Lex):
 
 
 # ----------------------------------------------------------------------------- stage
+
+def _crude_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans when segment has not run (the stage's own tests)."""
+    spans, b = [], 0
+    for m in _SENT_SPLIT.finditer(text):
+        spans.append((b, m.start()))
+        b = m.end()
+    spans.append((b, len(text)))
+    return spans
+
 
 def _sentence_index(sents: list, text: str):
     sents = sorted(sents, key=lambda s: s.cstart)
