@@ -121,13 +121,6 @@ def run(story: Story) -> Story:
     actor_links, paren_births = find_actor_links(occs_by_doc, texts, lexes, _prose_tokens(occs_by_doc, texts))
 
     cls, by_key = _classify(all_occs, lexes)
-    # birth names and nicknames: "Ana Ruiz (née Lind)", "nata con il nome di ...": the nearest person before
-    for name, a in paren_births:
-        births.append((next((o for o in occs_by_doc[a.doc] if o.name == name and o.s > a.s), None), [a]))
-    for b, cands in births:
-        target = next((c for c in cands if cls.get(c.key) == PERSON), None)
-        if b is not None and target is not None and b.key != target.key and cls.get(b.key) != ACTOR:
-            forced.setdefault(b.key, target.key)
     for k in forced:
         if k in cls and cls[k] != ACTOR:
             cls[k] = PERSON   # a nickname is its person even when quoted
@@ -136,6 +129,14 @@ def run(story: Story) -> Story:
     derived_why = _resolve_unproven(cls, by_key, core_of)
     _propagate_lists(occs_by_doc, texts, lexes, cls, by_key)
     derived_why.update(_resolve_unproven(cls, by_key, core_of))
+    # birth names and nicknames: "Ana Ruiz (née Lind)", "nata con il nome di ...": the nearest person before
+    for name, a in paren_births:
+        births.append((next((o for o in occs_by_doc[a.doc] if o.name == name and o.s > a.s), None), [a]))
+    for b, cands in births:
+        target = next((c for c in cands if cls.get(c.key) == PERSON), None)
+        if b is not None and target is not None and b.key != target.key and cls.get(b.key) != ACTOR:
+            forced.setdefault(b.key, target.key)
+            cls[b.key] = PERSON
 
     # derived kinds: misspelt actors ("Ada Rosz" for Ada Ross), bare surnames of crew ("Marlow"),
     # single words of non-person names ("Voyager" of "Voyager 2" is numbered itself; "Kilimanjaro")

@@ -37,10 +37,10 @@ def _actor_first(a: Occ, b: Occ, text: str, L: Lex, prose: Counter) -> bool:
 
 
 
-def _person_shaped(b: Occ, crew: set[str]) -> bool:
+def _person_shaped(b: Occ, crew: set[str], nationalities: frozenset = frozenset()) -> bool:
     """Is the parenthesised name itself a person's name? A full name starting with a given name, or
     a name credited as cast or crew elsewhere: "(Sicilia)", "(Continued)", "(Manifesto della Razza)" are not."""
-    if b.key in crew:
+    if b.key in crew and b.key not in nationalities:
         return True
     if len(b.core) < 2 or b.ev[PLACE] or b.ev[THING] or b.ev[TITLE]:
         return False
@@ -58,6 +58,15 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
     for doc, occs in occs_by_doc.items():
         text, L = texts[doc], lexes[doc]
         for i, b in enumerate(occs):
+            a = occs[i - 1] if i else None
+            if a is not None and L.actor_is_re is not None and not any(x is a for _, x in links):
+                # "Ana is played by Mexican actress Ada Ross": the first person-shaped name after the cue
+                c = next((x for x in occs[i:i + 2] if L.actor_is_re.fullmatch(text, a.e, x.s)
+                          and _person_shaped(x, crew, L.nationalities)), None)
+                if c is not None:
+                    c.ev[ACTOR] += 1
+                    links.append((a, c))
+                    continue
             if not _PAREN_CLOSE.match(text, b.e):
                 continue
             a = occs[i - 1] if i else None

@@ -10,6 +10,7 @@ from .names import Lex, fold, given_names
 from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, ORG, ORGX, PERSON, PLACE,
                               PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
+_LINE_LABEL = re.compile(r"[ \t*#•|-]*([^\W\d_][^:\n]{0,25}):")   # "Reparto:" opening a line
 _LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
 
 
@@ -36,6 +37,10 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     if _is_label(o, text, L):
         ev[LABEL] += 1
         return
+    line = text.rfind("\n", 0, o.s) + 1
+    lm = _LINE_LABEL.match(text, line, o.s)
+    if lm and fold(lm.group(1)) in L.page_labels_crew and not text[max(0, o.s - 2):o.s].strip(" \t").endswith("("):
+        ev[ACTOR] += 1   # "Reparto: Clara Ibarra, Tomás Leiva": a credit line
     if o.core and o.core[0] in given_names():
         ev[GIVEN] += 1
         o.why.append("given name")
@@ -250,7 +255,9 @@ def pronoun_evidence(occs: list[Occ], text: str, L: Lex, spans: list[tuple[int, 
         si = bisect_right(starts, o.s) - 1
         if si < 0:
             continue
-        cs = max(spans[si][0], *(text.rfind(c, spans[si][0], o.s) + 1 for c in ",;:("))
+        if text[max(0, o.s - 2):o.s].strip(" \t").endswith("("):
+            continue   # "(Manifesto della Razza)": a parenthesis is no subject
+        cs = max(spans[si][0], *(text.rfind(c, spans[si][0], o.s) + 1 for c in ",;:"))
         lead = text[cs:o.s].split()
         # subject position: nothing before the name in its clause but articles, conjunctions, other names
         if any(not (w.lower() in L.articles or w.lower() in conj or w[:1].isdigit()

@@ -115,6 +115,9 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             toks.pop(0)
             ns = toks[0][0]
         crew = False
+        while len(toks) > 1 and fold(toks[0][2]) in L.nationalities and IS_CAP.match(toks[1][2]):
+            toks.pop(0)   # "Argentine Rodrigo Vela": a nationality before a name is no part of it
+            ns = s0 = toks[0][0]
         while len(toks) > 1 and fold(toks[0][2]) in L.page_labels and IS_CAP.match(toks[1][2]):
             crew = crew or fold(toks[0][2]) in L.page_labels_crew   # "Regia Vittorio De Sica": a credit
             toks.pop(0)

@@ -143,10 +143,12 @@ class Lex:
     human_object_re: _RevCue | None = None     # right before a name: "met ", "se casa con ", "sposò "
     role_nouns: frozenset = frozenset()        # "friend", "doctor", "vicino": "her friend Kit" is a person
     person_pronouns: frozenset = frozenset()   # he/she, él/ella, lui/lei: a later reference to a person
+    nationalities: frozenset = frozenset()     # "Mexican", "argentino": never the first word of a name
     page_labels: frozenset = frozenset()       # "Durata", "Reparto", "Plot" (every language's): page furniture
     page_labels_crew: frozenset = frozenset()  # the labels after which names are cast or crew
     alias_cue_re: re.Pattern | None = None     # "née ", "nata con il nome di " right before a name
     actor_paren_re: re.Pattern | None = None   # "(played by " right before a name
+    actor_is_re: re.Pattern | None = None      # " is played by Mexican actor " between a role and its actor
 
 
 @lru_cache(maxsize=None)
@@ -187,6 +189,8 @@ def given_names() -> frozenset:
             names = getattr(provider, attr, None)
             if isinstance(names, (list, tuple, dict)):   # lists or weighted dicts; some locales use properties
                 out.update(fold(n) for n in names)
+    # names that are far more often places or words in a story ("América", "Florencia", "Victoria")
+    out -= {fold(w) for lang in lexicons.LANGS for w in lexicons.load(lang, "characters").get("not_given_names", [])}
     return frozenset(out)
 
 
@@ -311,15 +315,20 @@ def lex(lang: str) -> Lex:
             rf"(?:(?:^|[^\w])(?i:{_alt(g('author_works', []))})(?:[ \t]+[^\s.!?;:]+){{0,3}}?|[»\"”])"
             rf"[ \t]+(?i:{_alt(g('author_by', []))})[ \t]+$") if g("author_works") else None,
         human_verb_re=re.compile(
-            rf"[ \t]*(?:\([^()\n]{{0,60}}\)[ \t]*)?,?(?:[ \t]*(?:{_alt(g('verb_aux', []))})(?![\w]))*[ \t]*"
+            rf"(?:[ \t]+(?:{_alt(arts)})[ \t]+[{UP}][{LOW}]+)?"   # an epithet: "Pliny the Younger wrote"
+            rf"[ \t]*(?:\([^()\n]{{0,60}}\)[ \t]*)?(?:[ \t]*(?:{_alt(g('verb_aux', []))})(?![\w]))*[ \t]*"
             rf"(?P<v>{_alt(g('human_verbs', []))})(?![\w])", re.I) if g("human_verbs") else None,
         person_pronouns=frozenset(w.lower() for w in g("person_pronouns", [])),
         human_object_re=_cue_before(g("human_object_before", [])),
         role_nouns=frozenset(fold(w) for w in g("role_nouns", [])),
         page_labels=_all_langs("page_labels"),
+        nationalities=_all_langs("nationalities"),
         page_labels_crew=_all_langs("page_labels_crew"),
         alias_cue_re=re.compile(rf"(?:^|[^\w])(?:{_alt(g('alias_cues', []))})[ \t]+[\"“«'‘]?$", re.I)
         if g("alias_cues") else None,
+        actor_is_re=re.compile(
+            rf"[ \t]+(?:{_alt(g('actor_is_cues', []))})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}?", re.I)
+        if g("actor_is_cues") else None,
         actor_paren_re=re.compile(rf"[ \t]*\([ \t]*(?:{_alt(g('actor_paren_cues', []))})[ \t]+", re.I)
         if g("actor_paren_cues") else None,
         link_words=frozenset(w.lower().split()[-1] for w in

@@ -1,0 +1,131 @@
+"""Characters stage: a name is in the cast only with positive evidence that it is a person, and says why.
+
+Every sentence here is invented; each row is one failure shape seen on real published texts.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.names import fold
+
+from characters_support import make_story
+
+
+def cast(story) -> dict[str, object]:
+    return {fold(c.name): c for c in story.characters.values() if not c.is_group}
+
+
+def find(story, name: str):
+    for c in story.characters.values():
+        if not c.is_group and fold(name) in {fold(x) for x in [c.name, *c.aliases]}:
+            return c
+    return None
+
+
+# (lang, text, names that must be in the cast, names that must not)
+NOT_PEOPLE = [
+    # page furniture of a listing page
+    ("it", "Durata: 95 minuti\nData uscita: 3 marzo 1961\nTrama\nOrsola Vanni lavora in una lavanderia. Orsola sposa "
+           "un pescatore.", ["Orsola Vanni"], ["Durata", "Data", "Trama"]),
+    ("es", "Sinopsis\nReparto: Clara Ibarra, Tomás Leiva\nNuria Salcedo vive en un pueblo. Nuria decide marcharse.",
+     ["Nuria Salcedo"], ["Sinopsis", "Reparto", "Clara Ibarra", "Tomás Leiva"]),
+    ("en", "Plot\nBrenna Hollis runs a ferry. Brenna says she will sell it.\nRatings\nProduction", ["Brenna Hollis"],
+     ["Plot", "Ratings", "Production"]),
+    # places and things named with no person evidence
+    ("en", "The convoy crossed Valdoria and reached Marrow Bay. Valdoria was poor. Ines Carow stayed there and she "
+           "wrote letters.", ["Ines Carow"], ["Valdoria", "Marrow Bay"]),
+    ("es", "El barco zarpó de Quentaria rumbo a Porvenza. Quentaria celebró la fiesta. Lucía Brana decide quedarse.",
+     ["Lucía Brana"], ["Quentaria", "Porvenza"]),
+    ("it", "La spedizione partì da Vessara verso Olbrina. Vessara era in festa. Giulia Ranzi decide di restare.",
+     ["Giulia Ranzi"], ["Vessara", "Olbrina"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,people,not_people", NOT_PEOPLE)
+def test_only_names_with_person_evidence_are_cast(lang, text, people, not_people):
+    story = make_story({"d": (lang, text)})
+    names = set(cast(story))
+    for p in people:
+        assert find(story, p) is not None, (p, names)
+    for bad in not_people:
+        assert fold(bad) not in names, (bad, names)
+
+
+GLUED = [
+    ("en", "Nicknamed Pip, the boy sells papers. Pip dreams of the sea.", "Pip", "nicknamed pip"),
+    ("en", "Six-year-old Tobias hides in the barn. Later Tobias says sorry.", "Tobias", "six-year-old tobias"),
+    ("en", "Young Marian leaves the farm. Marian finds work in a mill.", "Marian", "young marian"),
+    ("en", "Retiree Walter Brisk opens a shop. Walter decides to stay.", "Walter Brisk", "retiree walter brisk"),
+]
+
+
+@pytest.mark.parametrize("lang,text,name,glued", GLUED)
+def test_sentence_initial_words_are_not_glued_to_a_name(lang, text, name, glued):
+    story = make_story({"d": (lang, text)})
+    names = set(cast(story))
+    assert fold(name) in names and glued not in names, names
+
+
+ACTORS = [
+    # "Place (Region)" and "Word (anything)" are no actor links
+    ("it", "Lorenzo Dati sbarca a Cerrano (Calvisia) con i suoi uomini. Lorenzo decide di marciare.",
+     {"Lorenzo Dati": None}, ["Cerrano", "Calvisia"]),
+    ("en", "Aldo Ferri (Continued) reaches the coast. Aldo says he is tired.", {"Aldo Ferri": None}, ["Continued"]),
+    # "(played by X)", "is played by Mexican actor X"
+    ("en", "Dora Lisk (played by Nina Voss) runs the inn. Dora marries a baker.", {"Dora Lisk": "Nina Voss"},
+     ["Nina Voss"]),
+    ("en", "Teo Marsh is played by Mexican actor Ruben Calle. Teo decides to leave.", {"Teo Marsh": "Ruben Calle"},
+     ["Ruben Calle", "Mexican"]),
+    ("es", "Irene Sauce (interpretada por Marta Gil) vive en Burgos. Irene decide irse.", {"Irene Sauce": "Marta Gil"},
+     ["Marta Gil"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,actors,not_people", ACTORS)
+def test_actor_links_only_between_a_person_and_a_persons_name(lang, text, actors, not_people):
+    story = make_story({"d": (lang, text)})
+    names = set(cast(story))
+    for who, actor in actors.items():
+        c = find(story, who)
+        assert c is not None and c.actor == actor, (who, c)
+    for bad in not_people:
+        assert fold(bad) not in names, (bad, names)
+
+
+ALIASES = [
+    ("en", "Ada Lind (née Corra) taught in Leeds. Ada says she misses the sea.", "Ada Lind", "Corra"),
+    ("it", "Bice Tanzi, nata con il nome di Beatrice, insegnava a Parma. Bice decide di partire.", "Bice Tanzi", "Beatrice"),
+    ("es", "Luz Arenas nació en Toledo con el nombre de Lucinda. Luz decide estudiar.", "Luz Arenas", "Lucinda"),
+]
+
+
+@pytest.mark.parametrize("lang,text,person,alias", ALIASES)
+def test_birth_names_are_aliases_not_new_people(lang, text, person, alias):
+    story = make_story({"d": (lang, text)})
+    c = find(story, person)
+    assert c is not None and fold(alias) in {fold(a) for a in c.aliases}, c
+    assert sum(1 for x in cast(story).values() if fold(alias) in {fold(a) for a in [x.name, *x.aliases]}) == 1
+
+
+EVIDENCE = [
+    ("en", "Brannoc Vey decides to sail. He says goodbye.", "Brannoc Vey", ["subject of 'decides'", "referred to as 'he'"]),
+    ("it", "Il giudice Orsini vive a Lucca. Orsini sposa Ada.", "Orsini", ["giudice"]),
+    ("en", "His father Quill Ardent fixes boats.", "Quill Ardent", ["kinship"]),
+    ("en", "Marta Fenn opens a shop.", "Marta Fenn", ["given name"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,name,why", EVIDENCE)
+def test_each_character_says_why_it_is_a_person(lang, text, name, why):
+    story = make_story({"d": (lang, text)})
+    c = find(story, name)
+    assert c is not None, set(cast(story))
+    for w in why:
+        assert any(w in e for e in c.evidence), (w, c.evidence)
+
+
+def test_names_left_out_keep_their_reason():
+    story = make_story({"d": ("en", "Durata: 90\nThe fleet sailed to Kestria. Ola Brun says she is glad.\nDurata: 95")})
+    assert "Kestria" in story.non_character_reasons and "Durata" in story.non_character_reasons
+    assert "place" in story.non_character_reasons["Kestria"]
+    assert "label" in story.non_character_reasons["Durata"]
