@@ -41,7 +41,11 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     lm = _LINE_LABEL.match(text, line, o.s)
     if lm and fold(lm.group(1)) in L.page_labels_crew and not text[max(0, o.s - 2):o.s].strip(" \t").endswith("("):
         ev[ACTOR] += 1   # "Reparto: Clara Ibarra, Tomás Leiva": a credit line
-    if o.core and o.core[0] in given_names():
+    ls, le = text.rfind("\n", 0, o.s) + 1, text.find("\n", o.e)
+    alone = not text[ls:o.s].strip(" \t*#-•|") and not text[o.e:le if le >= 0 else len(text)].strip(" \t")
+    # a name alone on its line is a credit or listing entry ("Gael García Bernal\n\nGael García Bernal"):
+    # a given name there says it is a person, not that the person is in the story
+    if o.core and o.core[0] in given_names() and not alone:
         ev[GIVEN] += 1
         o.why.append("given name")
     vm = None if o.poss or L.human_verb_re is None else L.human_verb_re.match(text, o.e)

@@ -129,6 +129,12 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
         if rm and (len(rm.group("r")) > 1 or fold(hon) in L.regnal_hons) and not m.group("num"):
             toks.append((rm.start("r"), rm.end("r"), rm.group("r")))   # "King Aldric III" is one name
             e = rm.end("r")
+        em = L.epithet_re.match(text, e) if L.epithet_re is not None else None
+        if em and text[em.end() - len(em.group().split()[-1]):em.end()][:1].isupper():
+            # "Pliny the Elder": the epithet (capitalised) is part of the name
+            for t in TOKEN_RE.finditer(text, e, em.end()):
+                toks.append((t.start(), t.end(), t.group()))
+            e = em.end()
         name = text[ns:e]
         oc = Occ(doc, di, s0, e, ns, name, hon, _is_initial(text, s0), bool(m.group("num")), toks,
                  poss=bool(_POSS_S.match(after)))
