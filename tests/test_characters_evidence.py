@@ -129,3 +129,17 @@ def test_names_left_out_keep_their_reason():
     assert "Kestria" in story.non_character_reasons and "Durata" in story.non_character_reasons
     assert "place" in story.non_character_reasons["Kestria"]
     assert "label" in story.non_character_reasons["Durata"]
+
+
+def test_cast_view_says_why_a_name_is_in_the_cast():
+    import pandas as pd
+
+    from dashboard.cast import cast_table
+    from pipeline import characters_frame, records
+
+    story = make_story({"d": ("en", "Ola Brun decides to sail. She says goodbye to Kestria.")})
+    story.events = []
+    _evs, cast_records = records(story)
+    table = cast_table(characters_frame(cast_records), pd.DataFrame({"characters": []}), ["Ola Brun"])
+    why = table.set_index("Character").loc["Ola Brun", "Why"]
+    assert "subject of 'decides'" in why and "referred to as 'she'" in why
