@@ -133,7 +133,13 @@ def run(story: Story) -> Story:
     for name, a in paren_births:
         births.append((next((o for o in occs_by_doc[a.doc] if o.name == name and o.s > a.s), None), [a]))
     for b, cands in births:
-        target = next((c for c in cands if cls.get(c.key) == PERSON), None)
+        target = None
+        for c in cands:   # the nearest person, passing over places only ("nació en Toledo con el nombre de")
+            if cls.get(c.key) == PERSON:
+                target = c
+                break
+            if cls.get(c.key) != PLACE:
+                break
         if b is not None and target is not None and b.key != target.key and cls.get(b.key) != ACTOR:
             forced.setdefault(b.key, target.key)
             cls[b.key] = PERSON

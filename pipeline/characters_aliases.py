@@ -25,6 +25,11 @@ class _UF:
             self.p[rb] = ra
 
 
+def _subseq(short: tuple, long: tuple) -> bool:
+    it = iter(long)
+    return all(t in it for t in short)
+
+
 def _cluster(keys: dict[str, tuple], counts: Counter, partonly: set[str], forced: dict[str, str] | None = None):
     """Person keys -> (root of each key, ambiguous key -> candidate roots).
 
@@ -53,6 +58,8 @@ def _cluster(keys: dict[str, tuple], counts: Counter, partonly: set[str], forced
                 if ca[-1] == cb[-1] and ca[0] != cb[0] and min(len(ca[0]), len(cb[0])) >= 3 \
                         and (ca[0].startswith(cb[0]) or cb[0].startswith(ca[0])):
                     uf.union(a, b)  # nickname: Cal Hockley / Caledon Hockley
+                if len(ca) != len(cb) and ca[0] == cb[0] and ca[-1] == cb[-1] and _subseq(*sorted((ca, cb), key=len)):
+                    uf.union(a, b)  # middle names: "Ana Ruiz Vela" / "Ana María de Jesús Ruiz Vela"
     # shorter multi-word names inside exactly one longer one: "Roy Lee" in "Roy Lee Cooke"
     grams: dict[tuple, set] = defaultdict(set)
     for k in multi:

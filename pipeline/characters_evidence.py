@@ -10,6 +10,7 @@ from .names import Lex, fold, given_names
 from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, ORG, ORGX, PERSON, PLACE,
                               PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
+_APPOS_ROLE = re.compile(r"[ \t]*,[ \t]*(?P<det>[^\W\d_]+)[ \t]+(?P<w1>[^\W\d_]+)(?:[ \t]+(?P<w2>[^\W\d_]+))?")
 _LINE_LABEL = re.compile(r"[ \t*#•|-]*([^\W\d_][^:\n]{0,25}):")   # "Reparto:" opening a line
 _LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
 
@@ -52,7 +53,8 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     if vm:
         ev[VERB] += 1
         o.why.append(f"subject of '{vm.group('v').lower()}'")
-    author = L.author_re is not None and L.author_re.search(pre) is not None
+    author = L.author_re is not None and L.author_re.search(pre) is not None or \
+        L.author_after_re is not None and L.author_after_re.match(post) is not None
     if author:
         ev[AUTHOR] += 1   # "the third novel by Helena Marsh", "«...» di Helena Marsh"
     elif L.crew_re.search(pre) or L.actor_after_re.match(post):
@@ -64,6 +66,16 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     elif len(tail) >= 2 and fold(tail[-1]) in L.role_nouns and (tail[-2] in L.possessives or tail[-2] in L.articles):
         ev[PERSON] += 1   # "her friend Kit", "el doctor Ruiz", "il vicino Carlo"
         o.why.append(f"role ('{tail[-2]} {tail[-1]}')")
+    elif len(tail) >= 2 and fold(tail[-2]) in L.role_nouns and tail[-1] not in L.stop and tail[-1].isalpha() \
+            and pre.rstrip()[-1:].isalpha() and not L.crew_re.search(pre):
+        ev[PERSON] += 1   # "il presidente sovietico Gorbaciov": a role and its adjective
+        o.why.append(f"role ('{tail[-2]} {tail[-1]}')")
+    am = _APPOS_ROLE.match(post)
+    noun = next((w for w in (am.group("w1"), am.group("w2")) if w and (fold(w) in L.role_nouns or fold(w) in L.family)),
+                None) if am else None
+    if noun and (am.group("det").lower() in L.articles or am.group("det").lower() in L.possessives):
+        ev[PERSON] += 1   # "Ithra Vel, un policía del gueto", "Ada, his sister"
+        o.why.append(f"described as '{am.group('det')} {noun}'")
     # "his father Samuel", but not "la morte del fratello in Normandia" (a preposition comes between)
     if any(fold(w) in L.family for w in tail[-4:]) and L.appos_re.search(pre) \
             and not (tail[-1] in L.stop and tail[-1] not in L.articles):

@@ -143,6 +143,7 @@ class Lex:
     human_object_re: _RevCue | None = None     # right before a name: "met ", "se casa con ", "sposò "
     role_nouns: frozenset = frozenset()        # "friend", "doctor", "vicino": "her friend Kit" is a person
     person_pronouns: frozenset = frozenset()   # he/she, él/ella, lui/lei: a later reference to a person
+    author_after_re: re.Pattern | None = None  # "'s novel" right after a name: its author
     epithet_re: re.Pattern | None = None       # " the Elder", " il Vecchio" right after a name: part of it
     nationalities: frozenset = frozenset()     # "Mexican", "argentino": never the first word of a name
     page_labels: frozenset = frozenset()       # "Durata", "Reparto", "Plot" (every language's): page furniture
@@ -324,6 +325,7 @@ def lex(lang: str) -> Lex:
         role_nouns=frozenset(fold(w) for w in g("role_nouns", [])),
         page_labels=_all_langs("page_labels"),
         nationalities=_all_langs("nationalities"),
+        author_after_re=_cue_after(g("author_after", [])) if g("author_after") else None,
         epithet_re=re.compile(rf"[ \t]+(?i:{_alt(g('epithets', []))})(?![\w])") if g("epithets") else None,
         page_labels_crew=_all_langs("page_labels_crew"),
         alias_cue_re=re.compile(rf"(?:^|[^\w])(?:{_alt(g('alias_cues', []))})[ \t]+[\"“«'‘]?$", re.I)

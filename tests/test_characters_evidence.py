@@ -143,3 +143,50 @@ def test_cast_view_says_why_a_name_is_in_the_cast():
     table = cast_table(characters_frame(cast_records), pd.DataFrame({"characters": []}), ["Ola Brun"])
     why = table.set_index("Character").loc["Ola Brun", "Why"]
     assert "subject of 'decides'" in why and "referred to as 'she'" in why
+
+
+def test_a_full_birth_name_with_middle_names_is_the_same_person():
+    story = make_story({"d": ("es", "Ana María de Jesús Ruiz Vela nació en Lerma. Ana Ruiz Vela decide estudiar. "
+                                    "Su padre Tomás Ruiz Ortega la ayuda.")})
+    names = set(cast(story))
+    assert fold("Ana María de Jesús Ruiz Vela") in names and fold("Ana Ruiz Vela") not in names, names
+    assert fold("Tomás Ruiz Ortega") in names
+
+
+MORE_EVIDENCE = [
+    # a role with an adjective before the name, a role in apposition after it
+    ("it", "Lo stesso presidente sovietico Vorlov testimoniò in aula.", "Vorlov", "presidente"),
+    ("es", "Al final la salva Ithra Vel, un policía del gueto, antiguo amigo.", "Ithra Vel", "policía"),
+    ("en", "Maria gives La Vidente ten coins.", "La Vidente", "gives"),
+]
+
+
+@pytest.mark.parametrize("lang,text,name,why", MORE_EVIDENCE)
+def test_roles_and_person_verbs_around_a_name_are_evidence(lang, text, name, why):
+    story = make_story({"d": (lang, text)})
+    c = find(story, name)
+    assert c is not None, set(cast(story))
+    assert any(why in e for e in c.evidence), c.evidence
+
+
+CREW = [
+    ("en", "Based on Orrin Vale's novel, the film follows Tessa Crane. Tessa says she is lost.", ["Orrin Vale"]),
+    ("it", "Un film di Ettore Balzi. Nella storia Tessa Gori decide di partire.", ["Ettore Balzi"]),
+    ("es", "Autores como Irma Solís creen que la ciudad cayó. Tessa Gil decide huir.", ["Irma Solís"]),
+    ("en", "Copyright 1997 by Alan Kerr, all rights reserved. Tessa Crane decides to stay.", ["Alan Kerr"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,not_people", CREW)
+def test_authors_directors_and_scholars_are_not_in_the_cast(lang, text, not_people):
+    story = make_story({"d": (lang, text)})
+    names = set(cast(story))
+    assert any(n.startswith("tessa") for n in names), names
+    for bad in not_people:
+        assert fold(bad) not in names, (bad, names)
+
+
+def test_a_nickname_given_to_a_thing_is_no_person():
+    story = make_story({"d": ("en", "Their transport is Ugo's old Falcon 500 motorcycle, christened \"La Veloce\". "
+                                    "Ugo Brandt says he loves it.")})
+    assert fold("La Veloce") not in set(cast(story))
