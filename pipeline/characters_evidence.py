@@ -50,6 +50,8 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         ev[GIVEN] += 1
         o.why.append("given name")
     vm = None if o.poss or L.human_verb_re is None else L.human_verb_re.match(text, o.e)
+    if vm and len(o.toks) > 1 and o.toks[0][2].lower() in L.articles:
+        vm = None   # "Il Faro vede l'attore...": a title with its article acts in reviews, not in the story
     if vm:
         ev[VERB] += 1
         o.why.append(f"subject of '{vm.group('v').lower()}'")
@@ -67,13 +69,14 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         ev[PERSON] += 1   # "her friend Kit", "el doctor Ruiz", "il vicino Carlo"
         o.why.append(f"role ('{tail[-2]} {tail[-1]}')")
     elif len(tail) >= 2 and fold(tail[-2]) in L.role_nouns and tail[-1] not in L.stop and tail[-1].isalpha() \
+            and len(tail[-1]) > 3 and fold(tail[-1]) not in L.link_words \
             and pre.rstrip()[-1:].isalpha() and not L.crew_re.search(pre):
         ev[PERSON] += 1   # "il presidente sovietico Gorbaciov": a role and its adjective
         o.why.append(f"role ('{tail[-2]} {tail[-1]}')")
     am = _APPOS_ROLE.match(post)
     noun = next((w for w in (am.group("w1"), am.group("w2")) if w and (fold(w) in L.role_nouns or fold(w) in L.family)),
                 None) if am else None
-    if noun and (am.group("det").lower() in L.articles or am.group("det").lower() in L.possessives):
+    if noun and am.group("det").islower() and (am.group("det") in L.articles or am.group("det") in L.possessives):
         ev[PERSON] += 1   # "Ithra Vel, un policía del gueto", "Ada, his sister"
         o.why.append(f"described as '{am.group('det')} {noun}'")
     # "his father Samuel", but not "la morte del fratello in Normandia" (a preposition comes between)

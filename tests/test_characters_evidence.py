@@ -190,3 +190,16 @@ def test_a_nickname_given_to_a_thing_is_no_person():
     story = make_story({"d": ("en", "Their transport is Ugo's old Falcon 500 motorcycle, christened \"La Veloce\". "
                                     "Ugo Brandt says he loves it.")})
     assert fold("La Veloce") not in set(cast(story))
+
+
+@pytest.mark.parametrize("lang,text,not_people", [
+    ("es", "Escribió con brillantez Poeta en Vallora y volvió. Tessa Gil decide huir.", ["Vallora"]),
+    ("it", "Allestisce un laboratorio vicino ad Ostria. Tessa Gori decide di partire.", ["Ostria"]),
+    ("it", "Vincitore di tre premi Oscar, Il Faro vede l'attore Ugo Lenti nei panni di Tessa Gori. Tessa decide di partire.",
+     ["Oscar", "Il Faro"]),
+])
+def test_a_role_word_before_a_preposition_or_a_title_after_a_comma_is_no_evidence(lang, text, not_people):
+    story = make_story({"d": (lang, text)})
+    names = set(cast(story))
+    for bad in not_people:
+        assert fold(bad) not in names, (bad, names)
