@@ -176,6 +176,12 @@ def run(story: Story) -> Story:
                 cls[k] = ACTOR
         elif len(core) == 1 and core[0] not in person_tokens and core[0] in other_tokens:
             cls[k] = other_tokens[core[0]]
+    # "translated by Professor Ada Lind ... Professor Lind": the same title with a credited name's surname
+    crew_hons = {(fold(o.hon), o.core[-1]) for o in all_occs if o.hon and cls.get(o.key) == ACTOR}
+    for o in all_occs:
+        if o.hon and len(o.core) == 1 and cls.get(o.key) == PERSON and (fold(o.hon), o.core[0]) in crew_hons \
+                and o.core[0] not in person_tokens:
+            cls[o.key] = ACTOR
 
     persons = {k: core_of[k] for k, c in cls.items() if c == PERSON}
     # names the later stages must recognise as not characters (an actor praised in a review)

@@ -27,6 +27,12 @@ def _is_label(o: Occ, text: str, L: Lex) -> bool:
     return bool(m) and fold(text[o.ns:m.end() - 1]) in L.page_labels
 
 
+def _crew_with_adjective(pre: str, L: Lex) -> bool:
+    """"diretto dal regista argentino Ana Ruiz", "film del argentino ...": a credit with a nationality between."""
+    words = pre.rstrip().rsplit(None, 1)
+    return len(words) == 2 and fold(words[1]) in L.nationalities and L.crew_re.search(words[0] + " ")
+
+
 def _evidence(o: Occ, text: str, L: Lex) -> None:
     pre = text[max(0, o.ns - 60):o.ns].replace("’", "'")
     post = text[o.e:o.e + 60].replace("’", "'")
@@ -34,6 +40,9 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     if o.hon:
         ev[PERSON] += 1
         o.why.append(f"title '{o.hon}'")
+        pre_h = text[max(0, o.s - 60):o.s].replace("’", "'")
+        if L.crew_re.search(pre_h) or _crew_with_adjective(pre_h, L):
+            ev[ACTOR] += 1   # "translated by Professor Ilse Marek": a credit, whatever the title
         return
     if _is_label(o, text, L):
         ev[LABEL] += 1
@@ -59,7 +68,7 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         L.author_after_re is not None and L.author_after_re.match(post) is not None
     if author:
         ev[AUTHOR] += 1   # "the third novel by Helena Marsh", "«...» di Helena Marsh"
-    elif L.crew_re.search(pre) or L.actor_after_re.match(post):
+    elif L.crew_re.search(pre) or L.actor_after_re.match(post) or _crew_with_adjective(pre, L):
         ev[ACTOR] += 1
     tail = pre[-40:].lower().replace(",", " ").split()
     if L.human_object_re is not None and L.human_object_re.search(pre):
@@ -203,7 +212,8 @@ def _propagate_lists(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                     for kind in (PLACE, TITLE, ACTOR):
                         if kind in kinds:
                             for o in run:
-                                if cls.get(o.key) in (PERSON, NOEV) and not by_key[o.key][PERSON]:
+                                if cls.get(o.key) in (PERSON, NOEV) and not by_key[o.key][PERSON] \
+                                        and not (kind == PLACE and len(o.core) > 1 and by_key[o.key][GIVEN]):
                                     cls[o.key] = kind
                                     changed = True
                             break

@@ -203,3 +203,23 @@ def test_a_role_word_before_a_preposition_or_a_title_after_a_comma_is_no_evidenc
     names = set(cast(story))
     for bad in not_people:
         assert fold(bad) not in names, (bad, names)
+
+
+@pytest.mark.parametrize("lang,text,not_people", [
+    ("it", "Il film diretto dal regista argentino Ettore Balzi racconta Tessa Gori. Tessa decide di partire.", ["Ettore Balzi"]),
+    ("es", "Estupendo film del argentino Ettore Balzi. Tessa Gil decide huir.", ["Ettore Balzi"]),
+    ("en", "The letters are translated by Professor Ilse Marek. Tessa Crane decides to stay. Professor Marek "
+           "adds notes.", ["Ilse Marek", "Marek"]),
+])
+def test_credits_with_a_nationality_or_a_translation_are_crew(lang, text, not_people):
+    story = make_story({"d": (lang, text)})
+    names = set(cast(story))
+    assert any(n.startswith("tessa") for n in names), names
+    for bad in not_people:
+        assert fold(bad) not in names, (bad, names)
+
+
+def test_a_full_name_listed_after_a_place_stays_a_person():
+    story = make_story({"d": ("es", "Estudió con su maestro de Vallequeros, Antonio Ruiz Osuna, en una escuela. "
+                                    "Tessa Gil decide huir a Vallequeros.")})
+    assert fold("Antonio Ruiz Osuna") in set(cast(story))
