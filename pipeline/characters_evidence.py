@@ -10,7 +10,9 @@ from .names import Lex, fold, given_names
 from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, ORG, ORGX, PERSON, PLACE,
                               PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
-_APPOS_ROLE = re.compile(r"[ \t]*,[ \t]*(?P<det>[^\W\d_]+)[ \t]+(?P<w1>[^\W\d_]+)(?:[ \t]+(?P<w2>[^\W\d_]+))?")
+# ", un policía del gueto" / " (a miner who ...)" right after a name; a possessive noun ("the king's") is no role
+_APPOS_ROLE = re.compile(r"[ \t]*[,(][ \t]*(?P<det>[^\W\d_]+)[ \t]+(?P<w1>[^\W\d_]+(?!['’]))"
+                         r"(?:[ \t]+(?P<w2>[^\W\d_]+(?!['’])))?")
 _LINE_LABEL = re.compile(r"[ \t*#•|-]*([^\W\d_][^:\n]{0,25}):")   # "Reparto:" opening a line
 _LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
 

@@ -223,3 +223,15 @@ def test_a_full_name_listed_after_a_place_stays_a_person():
     story = make_story({"d": ("es", "Estudió con su maestro de Vallequeros, Antonio Ruiz Osuna, en una escuela. "
                                     "Tessa Gil decide huir a Vallequeros.")})
     assert fold("Antonio Ruiz Osuna") in set(cast(story))
+
+
+@pytest.mark.parametrize("lang,text,person,not_people", [
+    ("it", "Nel crollo resta ferito Ugo Brekov (un operaio della miniera). Tessa Gori decide di partire.", "Ugo Brekov", []),
+    ("en", "Duke Orlan of Vessmark, the late king's brother, refused the oath.", "Orlan", ["Vessmark"]),
+])
+def test_a_role_in_apposition_or_parentheses_names_a_person(lang, text, person, not_people):
+    story = make_story({"d": (lang, text)})
+    names = set(cast(story))
+    assert find(story, person) is not None, names
+    for bad in not_people:
+        assert fold(bad) not in names, (bad, names)
