@@ -85,8 +85,15 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         ev[PERSON] += 1   # "il presidente sovietico Gorbaciov": a role and its adjective
         o.why.append(f"role ('{tail[-2]} {tail[-1]}')")
     am = _APPOS_ROLE.match(post)
-    noun = next((w for w in (am.group("w1"), am.group("w2")) if w and (fold(w) in L.role_nouns or fold(w) in L.family)),
-                None) if am else None
+    noun = None
+    if am:
+        words = [am.group("w1"), am.group("w2")]
+        for i, w in enumerate(words):
+            if w and (fold(w) in L.role_nouns or fold(w) in L.family):
+                nxt = words[i + 1] if i + 1 < len(words) else post[am.end():].lstrip(" \t")[:1]
+                # ", su prometido Cal": the role belongs to the name after it
+                noun = None if nxt and nxt[:1].isupper() else w
+                break
     if noun and am.group("det").islower() and (am.group("det") in L.articles or am.group("det") in L.possessives):
         ev[PERSON] += 1   # "Ithra Vel, un policía del gueto", "Ada, his sister"
         o.why.append(f"described as '{am.group('det')} {noun}'")

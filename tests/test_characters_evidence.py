@@ -235,3 +235,10 @@ def test_a_role_in_apposition_or_parentheses_names_a_person(lang, text, person, 
     assert find(story, person) is not None, names
     for bad in not_people:
         assert fold(bad) not in names, (bad, names)
+
+
+def test_a_role_before_the_next_name_describes_that_name():
+    story = make_story({"d": ("es", "Llegan Tessa Gil, su prometido Ivo Lanz y la madre. Tessa decide huir.")})
+    tessa, ivo = find(story, "Tessa Gil"), find(story, "Ivo Lanz")
+    assert tessa is not None and ivo is not None
+    assert not any("prometido" in e for e in tessa.evidence), tessa.evidence
