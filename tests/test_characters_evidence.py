@@ -38,6 +38,11 @@ NOT_PEOPLE = [
      ["Lucía Brana"], ["Quentaria", "Porvenza"]),
     ("it", "La spedizione partì da Vessara verso Olbrina. Vessara era in festa. Giulia Ranzi decide di restare.",
      ["Giulia Ranzi"], ["Vessara", "Olbrina"]),
+    # a spacecraft, a ship: named, never with person evidence
+    ("en", "The Heron detached from the orbiter. Later the Heron landed. Ada Lind says she saw it.", ["Ada Lind"],
+     ["Heron"]),
+    ("es", "El Albatros zarpó de Cádiz. El Albatros se hundió. Lucía Brana decide nadar.", ["Lucía Brana"],
+     ["Albatros"]),
 ]
 
 
@@ -56,6 +61,9 @@ GLUED = [
     ("en", "Six-year-old Tobias hides in the barn. Later Tobias says sorry.", "Tobias", "six-year-old tobias"),
     ("en", "Young Marian leaves the farm. Marian finds work in a mill.", "Marian", "young marian"),
     ("en", "Retiree Walter Brisk opens a shop. Walter decides to stay.", "Walter Brisk", "retiree walter brisk"),
+    ("en", "Writers Ada Vole and Ben Orr adapted the book. Tessa Crane says she will stay.", "Tessa Crane",
+     "writers ada vole"),
+    ("it", "Il piccolo Marco corre al mercato. Marco decide di restare.", "Marco", "il piccolo marco"),
 ]
 
 
@@ -96,6 +104,10 @@ ALIASES = [
     ("en", "Ada Lind (née Corra) taught in Leeds. Ada says she misses the sea.", "Ada Lind", "Corra"),
     ("it", "Bice Tanzi, nata con il nome di Beatrice, insegnava a Parma. Bice decide di partire.", "Bice Tanzi", "Beatrice"),
     ("es", "Luz Arenas nació en Toledo con el nombre de Lucinda. Luz decide estudiar.", "Luz Arenas", "Lucinda"),
+    ("it", "Il figlio Bruno Tessi, chiamato da tutti Brunello, vende giornali. Bruno decide di partire.", "Bruno Tessi",
+     "Brunello"),
+    ("es", "Tomás Leiva, apodado Tito, vende diarios. Tomás decide irse.", "Tomás Leiva", "Tito"),
+    ("en", "Ada Lind, nicknamed Dot, sells papers. Ada says she is tired.", "Ada Lind", "Dot"),
 ]
 
 
