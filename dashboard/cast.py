@@ -9,7 +9,8 @@ import plotly.graph_objects as go
 
 
 def cast_table(characters: pd.DataFrame, events: pd.DataFrame, order: list[str]) -> pd.DataFrame:
-    """One row per character in `order`: actor, aliases, mentions, documents, number of events."""
+    """One row per character in `order`: actor, aliases, mentions, documents, number of events, and why the
+    name is a person in the story (the pipeline's evidence: "given name", "subject of 'decides'")."""
     counts: dict[str, int] = {}
     for cs in events["characters"]:
         for c in set(cs):
@@ -21,8 +22,16 @@ def cast_table(characters: pd.DataFrame, events: pd.DataFrame, order: list[str])
         actor = r.get("actor")
         rows.append({"Character": name, "Actor": actor if isinstance(actor, str) else "",
                      "Aliases": ", ".join(r.get("aliases") or []), "Mentions": int(r.get("mentions") or 0),
-                     "Documents": ", ".join(r.get("docs") or []), "Events": counts.get(name, 0)})
-    return pd.DataFrame(rows, columns=["Character", "Actor", "Events", "Mentions", "Aliases", "Documents"])
+                     "Documents": ", ".join(r.get("docs") or []), "Events": counts.get(name, 0),
+                     "Why": "; ".join(_why(r.get("evidence")))})
+    return pd.DataFrame(rows, columns=["Character", "Actor", "Events", "Mentions", "Aliases", "Documents", "Why"])
+
+
+def _why(evidence) -> list[str]:
+    """The evidence as a list (a characters.json without it, or a dataframe cell holding an array)."""
+    if evidence is None or isinstance(evidence, float):
+        return []
+    return [str(x) for x in list(evidence)]
 
 
 def cooccurrence(events: pd.DataFrame, names: list[str]) -> np.ndarray:

@@ -95,6 +95,7 @@ class Character:
     docs: list[str] = field(default_factory=list)
     members: list[str] = field(default_factory=list)  # for groups: ids of member characters
     is_group: bool = False
+    evidence: list[str] = field(default_factory=list)  # why it is a person: "given name", "subject of 'decides'"
 
 
 @dataclass
@@ -141,6 +142,7 @@ class Story:
     characters: dict[str, Character] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     non_characters: dict[str, str] = field(default_factory=dict)  # name -> actor|commentator|place|org|vehicle|title|thing
+    non_character_reasons: dict[str, str] = field(default_factory=dict)  # name -> why it is not in the cast
     place_mentions: list[Mention] = field(default_factory=list)  # char_id holds the canonical place name
     events: list[Event] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)            # notes for the user (encoding assumed, ...)

@@ -5,6 +5,7 @@ patterns are compiled once per language and cached.
 """
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -137,6 +138,19 @@ class Lex:
     link_words: frozenset = frozenset()        # last words of peer_re/institution_re/poss_place_re
     role_titles: frozenset = frozenset()       # "Owner", "Constable", "Sindaco": a capitalised role before a name
     author_re: re.Pattern | None = None        # "the third novel by " / "«...» di ": an author follows
+    # positive evidence that a name is a person (see characters_evidence)
+    human_verb_re: re.Pattern | None = None    # right after a name: "(Actor) finally decides", "ha deciso"
+    human_object_re: _RevCue | None = None     # right before a name: "met ", "se casa con ", "sposò "
+    role_nouns: frozenset = frozenset()        # "friend", "doctor", "vicino": "her friend Kit" is a person
+    person_pronouns: frozenset = frozenset()   # he/she, él/ella, lui/lei: a later reference to a person
+    author_after_re: re.Pattern | None = None  # "'s novel" right after a name: its author
+    epithet_re: re.Pattern | None = None       # " the Elder", " il Vecchio" right after a name: part of it
+    nationalities: frozenset = frozenset()     # "Mexican", "argentino": never the first word of a name
+    page_labels: frozenset = frozenset()       # "Durata", "Reparto", "Plot" (every language's): page furniture
+    page_labels_crew: frozenset = frozenset()  # the labels after which names are cast or crew
+    alias_cue_re: re.Pattern | None = None     # "née ", "nata con il nome di " right before a name
+    actor_paren_re: re.Pattern | None = None   # "(played by " right before a name
+    actor_is_re: re.Pattern | None = None      # " is played by Mexican actor " between a role and its actor
 
 
 @lru_cache(maxsize=None)
@@ -157,6 +171,35 @@ def honorifics_abbr() -> tuple[str, ...]:
         out.update(h.lower().rstrip(".") for h in d.get("honorific_abbreviations", []))
         out.update(h.lower().rstrip(".") for h in d.get("honorifics", []) if "." in h)
     return tuple(sorted(out, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset:
+    """First names of the Faker locales the lexicons list (folded), loaded once on first use.
+
+    A gazetteer of given names is positive evidence that a capitalised word names a person; the
+    names of every listed locale count in every language (a Polish pianist in a Spanish review)."""
+    out: set[str] = set()
+    locales = sorted({loc for lang in lexicons.LANGS
+                      for loc in lexicons.load(lang, "characters").get("given_name_locales", [])})
+    for loc in locales:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except ImportError:   # a locale this Faker version lacks: the others still count
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            names = getattr(provider, attr, None)
+            if isinstance(names, (list, tuple, dict)):   # lists or weighted dicts; some locales use properties
+                out.update(fold(n) for n in names)
+    # names that are far more often places or words in a story ("América", "Florencia", "Victoria")
+    out -= {fold(w) for lang in lexicons.LANGS for w in lexicons.load(lang, "characters").get("not_given_names", [])}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def _all_langs(key: str) -> frozenset:
+    """Folded entries of one list in every language: a Spanish listing page labels a text of any language."""
+    return frozenset(fold(w) for lang in lexicons.LANGS for w in lexicons.load(lang, "characters").get(key, []))
 
 
 @lru_cache(maxsize=None)
@@ -273,6 +316,25 @@ def lex(lang: str) -> Lex:
         author_re=re.compile(
             rf"(?:(?:^|[^\w])(?i:{_alt(g('author_works', []))})(?:[ \t]+[^\s.!?;:]+){{0,3}}?|[»\"”])"
             rf"[ \t]+(?i:{_alt(g('author_by', []))})[ \t]+$") if g("author_works") else None,
+        human_verb_re=re.compile(
+            rf"(?:[ \t]+(?:{_alt(arts)})[ \t]+[{UP}][{LOW}]+)?"   # an epithet: "Pliny the Younger wrote"
+            rf"[ \t]*(?:\([^()\n]{{0,60}}\)[ \t]*)?(?:[ \t]*(?:{_alt(g('verb_aux', []))})(?![\w]))*[ \t]*"
+            rf"(?P<v>{_alt(g('human_verbs', []))})(?![\w])", re.I) if g("human_verbs") else None,
+        person_pronouns=frozenset(w.lower() for w in g("person_pronouns", [])),
+        human_object_re=_cue_before(g("human_object_before", [])),
+        role_nouns=frozenset(fold(w) for w in g("role_nouns", [])),
+        page_labels=_all_langs("page_labels"),
+        nationalities=_all_langs("nationalities"),
+        author_after_re=_cue_after(g("author_after", [])) if g("author_after") else None,
+        epithet_re=re.compile(rf"[ \t]+(?i:{_alt(g('epithets', []))})(?![\w])") if g("epithets") else None,
+        page_labels_crew=_all_langs("page_labels_crew"),
+        alias_cue_re=re.compile(rf"(?:^|[^\w])(?:{_alt(g('alias_cues', []))})[ \t]+[\"“«'‘]?$", re.I)
+        if g("alias_cues") else None,
+        actor_is_re=re.compile(
+            rf"[ \t]+(?:{_alt(g('actor_is_cues', []))})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}?", re.I)
+        if g("actor_is_cues") else None,
+        actor_paren_re=re.compile(rf"[ \t]*\([ \t]*(?:{_alt(g('actor_paren_cues', []))})[ \t]+", re.I)
+        if g("actor_paren_cues") else None,
         link_words=frozenset(w.lower().split()[-1] for w in
                              g("of", []) + g("institution_links", []) + g("poss_place_preps", [])),
     )

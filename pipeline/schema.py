@@ -20,7 +20,9 @@ EVENT_COLUMNS = ["id", "title", "summary", "date", "date_precision", "date_text"
                  # headline and summary in each language the event is told in (lang -> text)
                  "titles", "summaries"]
 SOURCE_KEYS = ["doc", "lang", "start", "end", "text"]
-CHARACTER_COLUMNS = ["name", "aliases", "actor", "mentions", "docs"]
+CHARACTER_COLUMNS = ["name", "aliases", "actor", "mentions", "docs",
+                     # beyond the contract: why the name is a person in the story ("given name", "subject of 'decides'")
+                     "evidence"]
 
 _DATE = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
 
@@ -46,7 +48,7 @@ def event_record(e: Event) -> dict[str, Any]:
 
 def character_record(c: Character) -> dict[str, Any]:
     return {"name": c.name, "aliases": list(c.aliases), "actor": c.actor,
-            "mentions": int(c.mentions), "docs": list(c.docs)}
+            "mentions": int(c.mentions), "docs": list(c.docs), "evidence": list(c.evidence)}
 
 
 def validate_event(r: dict[str, Any], docs: dict[str, str] | None = None) -> None:
@@ -89,7 +91,7 @@ def validate_event(r: dict[str, Any], docs: dict[str, str] | None = None) -> Non
 
 
 def validate_character(r: dict[str, Any]) -> None:
-    missing = [c for c in CHARACTER_COLUMNS if c not in r]
+    missing = [c for c in CHARACTER_COLUMNS[:5] if c not in r]   # evidence is optional (older outputs)
     if missing:
         raise SchemaError(f"character {r.get('name')!r}: missing {missing}")
     if not isinstance(r["name"], str) or not r["name"].strip():
@@ -98,6 +100,9 @@ def validate_character(r: dict[str, Any]) -> None:
         raise SchemaError(f"character {r['name']!r}: actor must be a string or null")
     if not isinstance(r["mentions"], int):
         raise SchemaError(f"character {r['name']!r}: mentions must be an int")
+    ev = r.get("evidence", [])
+    if not isinstance(ev, list) or not all(isinstance(x, str) for x in ev):
+        raise SchemaError(f"character {r['name']!r}: evidence must be a list of strings")
 
 
 def events_frame(records: Iterable[dict[str, Any]], docs: dict[str, str] | None = None) -> pd.DataFrame:
@@ -121,4 +126,5 @@ def characters_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
         validate_character(r)
     df = pd.DataFrame(records, columns=CHARACTER_COLUMNS)
     df["mentions"] = df["mentions"].astype("int64")
+    df["evidence"] = [v if isinstance(v, list) else [] for v in df["evidence"]]
     return df

@@ -1,0 +1,103 @@
+"""Characters stage, step 4: actors in parentheses — which side of "A (B)" is the actor."""
+from __future__ import annotations
+
+from collections import Counter
+
+from .names import Lex, fold, given_names
+from .characters_scan import ACTOR, PERSON, PLACE, THING, TITLE, Occ, _PAIR_AFTER, _PAIR_BEFORE, _PAREN_CLOSE, _PAREN_OPEN
+
+def _prose_tokens(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> Counter:
+    """Name words seen outside parentheses and outside "Name (Name)" pairs: the story's own prose."""
+    c: Counter = Counter()
+    for doc, occs in occs_by_doc.items():
+        text = texts[doc]
+        for o in occs:
+            if text[max(0, o.s - 3):o.s].rstrip(" \t").endswith("(") or _PAREN_OPEN.match(text, o.e):
+                continue
+            for t in o.toks:
+                c[fold(t[2])] += 1
+    return c
+
+
+def _actor_first(a: Occ, b: Occ, text: str, L: Lex, prose: Counter) -> bool:
+    """In "A (B)" is A the actor? Yes after a cast-list cue ("Starring:", "Reparto:"), or when B's
+    name is used in the story's prose and A's never is."""
+    j, lo = a.s, max(0, a.s - 300)   # bounded: a credit list is short
+    while j > lo and text[j - 1] not in ".!?\n":
+        j -= 1
+    if L.cast_list_re.match(text, j):
+        return True
+    if a.hon:
+        return False   # "Miss Lane (Ada Ross)": a title marks the role even if the actor is praised later
+    if not (_PAIR_AFTER.match(text, b.e) or _PAIR_BEFORE.search(text[max(0, a.s - 12):a.s])):
+        return False   # a pair inside a story sentence is "Character (Actor)"; only credit lists may flip
+    words = lambda o: [fold(t[2]) for t in o.toks if fold(t[2]) not in L.particles]
+    return any(prose[w] for w in words(b)) and not any(prose[w] for w in words(a))
+
+
+
+
+def _person_shaped(b: Occ, crew: set[str], nationalities: frozenset = frozenset()) -> bool:
+    """Is the parenthesised name itself a person's name? A full name starting with a given name, or
+    a name credited as cast or crew elsewhere: "(Sicilia)", "(Continued)", "(Manifesto della Razza)" are not."""
+    if b.key in crew and b.key not in nationalities:
+        return True
+    if len(b.core) < 2 or b.ev[PLACE] or b.ev[THING] or b.ev[TITLE]:
+        return False
+    # a given name first, or a plain two-word name (no particle: "Manifesto della Razza" is a document)
+    return b.core[0] in given_names() or (len(b.toks) == 2 and len(b.core) == 2)
+
+
+def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], lexes: dict[str, Lex],
+                     prose: Counter) -> tuple[list[tuple[Occ, Occ]], list[tuple[str, Occ]]]:
+    """(character, actor) pairs from "Tom Reyes (Sam Hale)", "Dora (played by Ada Ross)", "one teacher
+    (Ada Ross)"; and (birth name, person) pairs from "Ana Ruiz (née Lind)"."""
+    crew = {o.key for occs in occs_by_doc.values() for o in occs if o.ev[ACTOR]}
+    links: list[tuple[Occ, Occ]] = []
+    births: list[tuple[str, Occ]] = []
+    for doc, occs in occs_by_doc.items():
+        text, L = texts[doc], lexes[doc]
+        for i, b in enumerate(occs):
+            a = occs[i - 1] if i else None
+            if a is not None and L.actor_is_re is not None and not any(x is a for _, x in links):
+                # "Ana is played by Mexican actress Ada Ross": the first person-shaped name after the cue
+                c = next((x for x in occs[i:i + 2] if L.actor_is_re.fullmatch(text, a.e, x.s)
+                          and _person_shaped(x, crew, L.nationalities)), None)
+                if c is not None:
+                    c.ev[ACTOR] += 1
+                    links.append((a, c))
+                    continue
+            if not _PAREN_CLOSE.match(text, b.e):
+                continue
+            a = occs[i - 1] if i else None
+            gap = text[a.e:b.s] if a is not None else ""
+            if a is not None and L.actor_paren_re is not None and L.actor_paren_re.fullmatch(gap):
+                b.in_paren = True
+                b.ev[ACTOR] += 1         # "Dora (portrayed by Ada Ross)"
+                links.append((a, b))
+                continue
+            if a is not None and L.alias_cue_re is not None and gap.lstrip(" \t").startswith("(") \
+                    and "\n" not in gap and L.alias_cue_re.search(gap):
+                b.in_paren = True
+                births.append((b.name, a))   # "Ana Ruiz (née Lind)", "(nata con il nome di ...)"
+                continue
+            if not text[max(0, b.s - 3):b.s].rstrip(" \t").endswith("("):
+                continue
+            b.in_paren = True
+            if a is not None and _PAREN_OPEN.fullmatch(text, a.e, b.s):
+                if _actor_first(a, b, text, L, prose):
+                    a.ev[ACTOR] += 1     # "Starring: Marta Reis (Inês Carvalho)": the role is in brackets
+                    links.append((b, a))
+                    continue
+                if not _person_shaped(b, crew):
+                    continue             # "Marsala (Sicilia)", "Garibaldi (Continued)": no actor there
+                b.ev[ACTOR] += 1
+                if not L.relof_re.search(text, max(0, a.ns - 40), a.ns):
+                    links.append((a, b))
+            elif len(b.core) > 1 and L.role_paren_re.search(text[max(0, b.s - 40):b.s]):
+                # "one teacher (Laura Dern)"; a single word "his mother (Elsie)" is the character
+                b.ev[ACTOR] += 1
+    for a, b in links:
+        a.ev[PERSON] += 1
+        a.why.append(f"played by {b.name}")
+    return links, births

@@ -1,0 +1,310 @@
+"""Characters stage, step 2: what each occurrence says about its name (person, actor, place, title...)
+and the kind each name gets from the evidence pooled over every document."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+
+from .names import Lex, fold, given_names
+from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, ORG, ORGX, PERSON, PLACE,
+                              PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
+
+# ", un policía del gueto" / " (a miner who ...)" right after a name; a possessive noun ("the king's") is no role
+_APPOS_ROLE = re.compile(r"[ \t]*[,(][ \t]*(?P<det>[^\W\d_]+)[ \t]+(?P<w1>[^\W\d_]+(?!['’]))"
+                         r"(?:[ \t]+(?P<w2>[^\W\d_]+(?!['’])))?")
+_LINE_LABEL = re.compile(r"[ \t*#•|-]*([^\W\d_][^:\n]{0,25}):")   # "Reparto:" opening a line
+_LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
+
+
+def _is_label(o: Occ, text: str, L: Lex) -> bool:
+    """Page furniture: a name that is a label word ("Reparto", "Plot"), or opens its line before a
+    colon with a label ("Data uscita: 12 ottobre")."""
+    if o.key in L.page_labels:
+        return True
+    line = text.rfind("\n", 0, o.s) + 1
+    if text[line:o.s].strip(" \t*#-•|"):
+        return False
+    m = _LABEL_AFTER.match(text, o.e)
+    return bool(m) and fold(text[o.ns:m.end() - 1]) in L.page_labels
+
+
+def _crew_with_adjective(pre: str, L: Lex) -> bool:
+    """"diretto dal regista argentino Ana Ruiz", "film del argentino ...": a credit with a nationality between."""
+    words = pre.rstrip().rsplit(None, 1)
+    return len(words) == 2 and fold(words[1]) in L.nationalities and L.crew_re.search(words[0] + " ")
+
+
+def _evidence(o: Occ, text: str, L: Lex) -> None:
+    pre = text[max(0, o.ns - 60):o.ns].replace("’", "'")
+    post = text[o.e:o.e + 60].replace("’", "'")
+    ev = o.ev
+    if o.hon:
+        ev[PERSON] += 1
+        o.why.append(f"title '{o.hon}'")
+        pre_h = text[max(0, o.s - 60):o.s].replace("’", "'")
+        if L.crew_re.search(pre_h) or _crew_with_adjective(pre_h, L):
+            ev[ACTOR] += 1   # "translated by Professor Ilse Marek": a credit, whatever the title
+        return
+    if _is_label(o, text, L):
+        ev[LABEL] += 1
+        return
+    line = text.rfind("\n", 0, o.s) + 1
+    lm = _LINE_LABEL.match(text, line, o.s)
+    if lm and fold(lm.group(1)) in L.page_labels_crew and not text[max(0, o.s - 2):o.s].strip(" \t").endswith("("):
+        ev[ACTOR] += 1   # "Reparto: Clara Ibarra, Tomás Leiva": a credit line
+    ls, le = text.rfind("\n", 0, o.s) + 1, text.find("\n", o.e)
+    alone = not text[ls:o.s].strip(" \t*#-•|") and not text[o.e:le if le >= 0 else len(text)].strip(" \t")
+    # a name alone on its line is a credit or listing entry ("Gael García Bernal\n\nGael García Bernal"):
+    # a given name there says it is a person, not that the person is in the story
+    if o.core and o.core[0] in given_names() and not alone:
+        ev[GIVEN] += 1
+        o.why.append("given name")
+    vm = None if o.poss or L.human_verb_re is None else L.human_verb_re.match(text, o.e)
+    if vm and len(o.toks) > 1 and o.toks[0][2].lower() in L.articles:
+        vm = None   # "Il Faro vede l'attore...": a title with its article acts in reviews, not in the story
+    if vm:
+        ev[VERB] += 1
+        o.why.append(f"subject of '{vm.group('v').lower()}'")
+    author = L.author_re is not None and L.author_re.search(pre) is not None or \
+        L.author_after_re is not None and L.author_after_re.match(post) is not None
+    if author:
+        ev[AUTHOR] += 1   # "the third novel by Helena Marsh", "«...» di Helena Marsh"
+    elif L.crew_re.search(pre) or L.actor_after_re.match(post) or _crew_with_adjective(pre, L):
+        ev[ACTOR] += 1
+    tail = pre[-40:].lower().replace(",", " ").split()
+    if L.human_object_re is not None and L.human_object_re.search(pre):
+        ev[VERB] += 1
+        o.why.append(f"object of '{pre[len(pre) - L.human_object_re.length(pre):].strip().lower()}'")
+    elif len(tail) >= 2 and fold(tail[-1]) in L.role_nouns and (tail[-2] in L.possessives or tail[-2] in L.articles):
+        ev[PERSON] += 1   # "her friend Kit", "el doctor Ruiz", "il vicino Carlo"
+        o.why.append(f"role ('{tail[-2]} {tail[-1]}')")
+    elif len(tail) >= 2 and fold(tail[-2]) in L.role_nouns and tail[-1] not in L.stop and tail[-1].isalpha() \
+            and len(tail[-1]) > 3 and fold(tail[-1]) not in L.link_words \
+            and pre.rstrip()[-1:].isalpha() and not L.crew_re.search(pre):
+        ev[PERSON] += 1   # "il presidente sovietico Gorbaciov": a role and its adjective
+        o.why.append(f"role ('{tail[-2]} {tail[-1]}')")
+    am = _APPOS_ROLE.match(post)
+    noun = None
+    if am:
+        words = [am.group("w1"), am.group("w2")]
+        for i, w in enumerate(words):
+            if w and (fold(w) in L.role_nouns or fold(w) in L.family):
+                nxt = words[i + 1] if i + 1 < len(words) else post[am.end():].lstrip(" \t")[:1]
+                # ", su prometido Cal": the role belongs to the name after it
+                noun = None if nxt and nxt[:1].isupper() else w
+                break
+    if noun and am.group("det").islower() and (am.group("det") in L.articles or am.group("det") in L.possessives):
+        ev[PERSON] += 1   # "Ithra Vel, un policía del gueto", "Ada, his sister"
+        o.why.append(f"described as '{am.group('det')} {noun}'")
+    # "his father Samuel", but not "la morte del fratello in Normandia" (a preposition comes between)
+    if any(fold(w) in L.family for w in tail[-4:]) and L.appos_re.search(pre) \
+            and not (tail[-1] in L.stop and tail[-1] not in L.articles):
+        ev[PERSON] += 1
+        o.why.append("kinship ('" + " ".join(pre.split()[-3:]).strip(" ,") + "')")
+    bare = pre[:-1] if pre[-1:] in "\"'‘“" and pre[-2:-1] in " \t" else pre  # the 'Rocketboys'
+    if L.article_re.search(bare):
+        ev[THING] += 1
+    words = pre.split()
+    if words and words[-1].lower() in L.vehicle_prefixes or L.vehicle_re.search(pre):
+        ev[VEHICLE] += 1
+    if o.numbered:
+        ev[VEHICLE] += 1
+    if not o.poss and (L.place_re.search(pre) or L.place_after_re.match(post)):
+        ev[PLACE] += 1
+    elif not o.poss:
+        # "to London", "tra Parma", "finca de Luján": a place only if every occurrence is like this
+        wm = L.place_weak_re.search(pre, max(0, len(pre) - 40))
+        if wm and fold(wm.group("prev") or "") not in L.place_weak_cancel:
+            ev[WPLACE] += 1
+    if L.commentator_re.search(pre):
+        ev[COMMENT] += 1
+    if L.field_re.search(pre):
+        ev[THING] += 2   # "estudiar Farmacia": a field of study
+    if tail and tail[-1] in L.link_words:   # the patterns below all end with "of"/"di"/"para"
+        if L.peer_re.search(pre):
+            ev[PLACE] += 2   # "Duke Roderic of Haldane": the title belongs to Roderic, Haldane is his land
+        if L.institution_re.search(pre):
+            ev[ORGX] += 1    # "Junta para Ampliación de Estudios"
+        if L.poss_place_re is not None and not o.poss:
+            pm = L.poss_place_re.search(pre)
+            if pm and fold(pm.group("noun")) not in L.place_weak_cancel:
+                ev[WPLACE] += 1   # "nel suo negozio di Cadice": the owner is the possessive, so X is a place
+    if L.title_re.search(pre) or L.title_after_re.match(post):
+        ev[TITLE] += 1
+    if pre[-1:] in "\"“«'‘" and post[:1] in "\"”»'’" and not o.poss:
+        ev[TITLE] += 2
+    if L.disease_before_re.search(pre) or L.disease_after_re.match(post):
+        ev[THING] += 2
+    if L.foreign_part_re.search(pre):
+        o.partonly = True
+
+
+# ----------------------------------------------------------------------------- classification
+
+def _key_class(key: str, core: tuple, L: Lex) -> str | None:
+    """Classes a name gets from its own words ("Big Creek High School", "Mount Everest", "Oscar")."""
+    if key in L.things or (len(core) == 1 and core[0] in L.calendar):
+        return THING
+    words = key.split()
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            w = " ".join(words[i:i + n])
+            if w in L.org_heads and len(words) > 1:
+                return ORG
+    if len(words) > 1 and (words[0] in L.place_prefixes or any(w in L.place_heads for w in words)):
+        return PLACE
+    return None
+
+
+def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], dict[str, Counter]]:
+    by_key: dict[str, Counter] = defaultdict(Counter)
+    n_occ: Counter = Counter()
+    keycls: dict[str, str] = {}
+    for o in occs:
+        by_key[o.key].update(o.ev)
+        n_occ[o.key] += 1
+        kc = _key_class(o.key, o.core, lexes[o.doc])
+        if kc:
+            keycls[o.key] = kc
+    cls: dict[str, str] = {}
+    for k, ev in by_key.items():
+        soft = ev[GIVEN] + ev[VERB] + ev[PRON]   # person evidence that place/title cues can outweigh
+        acts = ev[VERB] + ev[PRON]
+        if ev[ACTOR]:
+            cls[k] = ACTOR
+        elif ev[LABEL] and not ev[PERSON] and not acts:
+            cls[k] = THING    # page furniture: "Durata", "Reparto", "Plot"
+        elif ev[PERSON]:
+            cls[k] = PERSON
+        elif ev[AUTHOR] and ev[AUTHOR] * 3 >= n_occ[k]:
+            cls[k] = AUTHOR   # the book's author, never acting in the story
+        elif k in keycls and not (ev[TITLE] >= 2 or ev[VEHICLE]):
+            cls[k] = keycls[k]
+        elif ev[ORGX] >= n_occ[k]:
+            cls[k] = ORG
+        elif ev[COMMENT] >= n_occ[k]:
+            cls[k] = COMMENTATOR
+        elif ev[WPLACE] and ev[PLACE] + ev[WPLACE] >= n_occ[k] and not ev[TITLE] >= 2:
+            cls[k] = PLACE   # only ever after place prepositions, never with a person cue
+        else:
+            nonp = {c: ev[c] for c in (PLACE, VEHICLE, TITLE, THING) if ev[c]}
+            strong = ev[TITLE] >= 2 or ev[VEHICLE] > 0
+            total = sum(nonp.values())
+            if nonp and (total * 3 >= n_occ[k] or strong) and not acts > total:
+                cls[k] = max(nonp, key=lambda c: (nonp[c], c == PLACE))
+            elif soft:
+                cls[k] = PERSON
+            else:
+                cls[k] = NOEV   # a capitalised name and nothing saying it is a person
+    return cls, by_key
+
+
+def _propagate_lists(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], lexes: dict[str, Lex],
+                     cls: dict[str, str], by_key: dict[str, Counter]) -> None:
+    """Names listed together share a kind: "Oliver Springs, Harriman e Kingston", "Kate X e Leo Y"."""
+    changed = True
+    rounds = 0
+    while changed and rounds < 3:
+        changed = False
+        rounds += 1
+        for doc, occs in occs_by_doc.items():
+            text, L = texts[doc], lexes[doc]
+            run: list[Occ] = []
+            seq = [o for o in occs if not o.in_paren]
+            for a, b in zip(seq, seq[1:] + [None]):
+                run.append(a)
+                if b is not None and b.s - a.e < 90 and L.list_gap_re.fullmatch(text, a.e, b.s):
+                    continue
+                if len(run) > 1:
+                    kinds = {cls.get(o.key) for o in run}
+                    for kind in (PLACE, TITLE, ACTOR):
+                        if kind in kinds:
+                            for o in run:
+                                if cls.get(o.key) in (PERSON, NOEV) and not by_key[o.key][PERSON] \
+                                        and not (kind == PLACE and len(o.core) > 1 and by_key[o.key][GIVEN]):
+                                    cls[o.key] = kind
+                                    changed = True
+                            break
+                    else:
+                        if PERSON in kinds and NOEV in kinds:
+                            for o in run:   # "Sam, Leo and Ada": listed with people
+                                if cls.get(o.key) == NOEV:
+                                    cls[o.key] = PERSON
+                                    o.why.append("listed with other people")
+                                    changed = True
+                run = []
+
+
+
+
+def _resolve_unproven(cls: dict[str, str], by_key: dict[str, Counter], core_of: dict[str, tuple]) -> dict[str, str]:
+    """Names without evidence of their own that are part of a person's name ("Lind" of "Ada Lind"), or a
+    full name whose first name or surname alone has person evidence: the same person. Returns the why."""
+    why: dict[str, str] = {}
+    for _ in range(2):
+        parts: dict[str, str] = {}
+        for k, c in cls.items():
+            if c == PERSON and len(core_of[k]) > 1:
+                for t in core_of[k]:
+                    parts.setdefault(t, k)
+        for k, c in list(cls.items()):
+            if c != NOEV:
+                continue
+            core = core_of[k]
+            if len(core) == 1 and core[0] in parts:
+                cls[k] = PERSON
+                why[k] = f"part of the name '{parts[core[0]]}'"
+            elif len(core) > 1:
+                for t in (core[0], core[-1]):
+                    if cls.get(t) == PERSON and not by_key[t][ACTOR]:
+                        cls[k] = PERSON
+                        why[k] = f"full name of '{t}'"
+                        break
+    return why
+
+
+_REASONS = {ACTOR: "an actor or crew member (credit, parentheses or cast list)", PLACE: "a place (after a place word)",
+            ORG: "an institution", VEHICLE: "a vehicle", TITLE: "a title (quoted, or after a title word)",
+            THING: "a thing (after an article, an award, a nationality, a page label)",
+            AUTHOR: "the author of the work", COMMENTATOR: "quoted for an opinion or a credit",
+            NOEV: "no evidence that it is a person"}
+
+
+def reason(kind: str, ev: Counter) -> str:
+    """Why a name was left out of the cast, in words a teacher can check."""
+    if kind == THING and ev[LABEL]:
+        return "page furniture (a label)"
+    if kind == PLACE and ev[WPLACE] and not ev[PLACE]:
+        return "a place (only after to/from/a/da-like words)"
+    return _REASONS.get(kind, kind)
+
+
+def pronoun_evidence(occs: list[Occ], text: str, L: Lex, spans: list[tuple[int, int]]) -> None:
+    """"Ada moves out. She ...": a he/she (él/ella, lui/lei) after a name in subject position, before
+    any other name and no later than the next sentence, is evidence that the name is a person."""
+    if not L.person_pronouns or not spans:
+        return
+    starts = [a for a, _ in spans]
+    conj = {w.lower() for w in L.raw.get("conj", [])}
+    pron_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in sorted(L.person_pronouns, key=len, reverse=True))
+                         + r")(?![\w])", re.I)
+    for i, o in enumerate(occs):
+        si = bisect_right(starts, o.s) - 1
+        if si < 0:
+            continue
+        if text[max(0, o.s - 2):o.s].strip(" \t").endswith("("):
+            continue   # "(Manifesto della Razza)": a parenthesis is no subject
+        cs = max(spans[si][0], *(text.rfind(c, spans[si][0], o.s) + 1 for c in ",;:"))
+        lead = text[cs:o.s].split()
+        # subject position: nothing before the name in its clause but articles, conjunctions, other names
+        if any(not (w.lower() in L.articles or w.lower() in conj or w[:1].isdigit()
+                    or (w[:1].isupper() and w.lower() not in L.stop)) for w in lead):
+            continue
+        end = spans[si + 1][1] if si + 1 < len(spans) else spans[si][1]
+        if i + 1 < len(occs):
+            end = min(end, occs[i + 1].s)
+        m = pron_re.search(text, o.e, max(o.e, end))
+        if m:
+            o.ev[PRON] += 1
+            o.why.append(f"referred to as '{m.group().lower()}'")

@@ -1,0 +1,325 @@
+"""Characters stage, step 1: name candidates (`Occ`) with their context, group phrases, nicknames.
+
+One regex pass per document; sentence-initial common words are cut from the front of a candidate."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .names import IS_CAP, TOKEN_RE, Lex, fold, given_names, honorifics_all
+
+
+FUZZY_CAP = 400          # max distinct multi-word names compared pairwise
+_OPEN = "\"'“‘«(["
+_SENT_END = ".!?:;…\n"
+_POSS_S = re.compile(r"^['’]s?(?![\w])")
+_ELIDED = re.compile(r"^['’][a-zà-ÿ]")
+_PAREN_OPEN = re.compile(r"[ \t]*\([ \t]*")
+_PAREN_CLOSE = re.compile(r"[ \t]*\)")
+# a name followed by an actor in parentheses or by more names: "Sam, Leo and Ada", "Sam (Actor)"
+_LISTED = re.compile(r"[ \t]*(?:\(|,[ \t]*[A-ZÀ-Þ]|[ \t]+(?:and|y|e|&)[ \t]+[A-ZÀ-Þ])")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-zß-öø-ÿ][\w'’\-]*")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+")
+# a quoted title: "The Glass Harbour", "Notte di luna" (capitalised, no final punctuation)
+_QUOTED = re.compile(r"[\"“«]([A-ZÀ-Þ][^\"“”«»\n]{0,60}?)(?<![!?.,])[\"”»]")
+
+def HONS() -> frozenset:
+    return _HONS or _HONS.update(honorifics_all()) or _HONS
+
+
+_HONS: set = set()
+PERSON, ACTOR, PLACE, ORG, VEHICLE, TITLE, THING = "person", "actor", "place", "org", "vehicle", "title", "thing"
+AUTHOR = "author"             # "the novel by Helena Marsh": wrote the story, is not in it
+COMMENTATOR = "commentator"   # "secondo Gino Varani": quoted for an opinion, never acting in the story
+WPLACE, COMMENT = "_wplace", "_comment"   # evidence only: a weak place preposition, an "according to"
+_NICK_OPEN = re.compile(r"[ \t]+[\"“'‘][ \t]*")
+_NICK_CLOSE = re.compile(r"[ \t]*[\"”'’][ \t]+")
+_BLANKS = re.compile(r"[ \t]+")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+# a regnal numeral after a name: "Aldric III", "Clement IX" (a bare "I" only after a royal title)
+_REGNAL = re.compile(r"[ \t]+(?P<r>X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}V?|V)(?![\w'’])")
+# "Name (Name), Name (Name)": a pair inside a run of pairs, i.e. a credit list
+_PAIR_AFTER = re.compile(r"[ \t]*\)[ \t]*(?:[,;]|and|y|e|&)[ \t]*[^\W\d_][^()\n.]{0,60}\(")
+_PAIR_BEFORE = re.compile(r"\)[ \t]*(?:[,;]|and|y|e|&)[ \t]*$")
+ORGX = "_org"   # evidence only: "Junta para ...", part of an institution's name
+# positive evidence that a name is a person in the story (evidence only; see characters_evidence)
+GIVEN, VERB, PRON, LABEL = "_given", "_verb", "_pron", "_label"
+NOEV = "no_evidence"   # a kind: a capitalised name with nothing saying it is a person
+
+
+@dataclass
+class Occ:
+    doc: str
+    di: int
+    s: int                   # mention span in the clean text (honorific included)
+    e: int
+    ns: int                  # start of the name proper
+    name: str
+    hon: str
+    initial: bool
+    numbered: bool
+    toks: list = field(default_factory=list)   # (start, end, text) of the name's tokens
+    key: str = ""
+    core: tuple = ()
+    ev: Counter = field(default_factory=Counter)
+    in_paren: bool = False
+    partonly: bool = False
+    poss: bool = False
+    skip: bool = False       # part of a group phrase ("i fratelli Lanzi, ..."): no mention of its own
+    why: list = field(default_factory=list)    # the person evidence in words: "subject of 'decides'"
+
+
+
+# ----------------------------------------------------------------------------- scanning
+
+def _is_initial(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and (text[j] in " \t" or text[j] in _OPEN):
+        j -= 1
+    return j < 0 or text[j] in _SENT_END
+
+
+def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int]]) -> list[Occ]:
+    out: list[Occ] = []
+    gi = 0
+    hons = HONS()
+    for m in L.name_re.finditer(text):
+        s, e = m.start(), m.end("name")
+        while gi < len(group_spans) and group_spans[gi][1] <= s:
+            gi += 1
+        if gi < len(group_spans) and group_spans[gi][0] < e:
+            continue  # "the Rocket Boys" is a group phrase, not a name
+        after = text[e:e + 3]
+        if _ELIDED.match(after) and not _POSS_S.match(after):
+            continue  # "Nell'ottobre", "Dell'Unione": an elided article, not a name
+        hon, ns, s0 = "", s, s
+        hm = L.hon_rev_re.match(text[max(0, s - 40):s][::-1])
+        if hm:
+            s0 = s - hm.end("h")
+            hon = text[s0:s0 + len(hm.group("h"))].rstrip(".").strip()
+            if hm.group("p"):
+                ns = s - hm.end("p")
+        toks = [(ns + t.start(), ns + t.end(), t.group()) for t in TOKEN_RE.finditer(text[ns:e])]
+        # "Miss Lane", "Signora Rita X" caught as one capitalised run: the first word is a title
+        while len(toks) > 1 and (toks[0][2].lower().rstrip(".") in hons or toks[0][2] in L.cap_honorifics):
+            hon = hon or toks[0][2].rstrip(".")
+            toks.pop(0)
+            while len(toks) > 1 and toks[0][2] in L.particles:
+                toks.pop(0)
+            ns = toks[0][0]
+        # "Owner Anselmo Rota", "Constable Harold Quick": a capitalised role word is a title, not a name part
+        while len(toks) > 1 and fold(toks[0][2]) in L.role_titles and IS_CAP.match(toks[1][2]):
+            hon = hon or toks[0][2]
+            toks.pop(0)
+            ns = toks[0][0]
+        crew = False
+        while len(toks) > 1 and fold(toks[0][2]) in L.nationalities and IS_CAP.match(toks[1][2]):
+            toks.pop(0)   # "Argentine Rodrigo Vela": a nationality before a name is no part of it
+            ns = s0 = toks[0][0]
+        while len(toks) > 1 and fold(toks[0][2]) in L.page_labels and IS_CAP.match(toks[1][2]):
+            crew = crew or fold(toks[0][2]) in L.page_labels_crew   # "Regia Vittorio De Sica": a credit
+            toks.pop(0)
+            ns = s0 = toks[0][0]
+        if len(toks) == 1 and (toks[0][2].lower() in hons or toks[0][2] in L.cap_honorifics) \
+                and L.hon_next_re.match(text, e):
+            continue  # "Mr" of "Mr. Turner": the next match carries the name ("il Conte corse" is a name)
+        rm = _REGNAL.match(text, e)
+        if rm and (len(rm.group("r")) > 1 or fold(hon) in L.regnal_hons) and not m.group("num"):
+            toks.append((rm.start("r"), rm.end("r"), rm.group("r")))   # "King Aldric III" is one name
+            e = rm.end("r")
+        em = L.epithet_re.match(text, e) if L.epithet_re is not None else None
+        if em and text[em.end() - len(em.group().split()[-1]):em.end()][:1].isupper():
+            # "Pliny the Elder": the epithet (capitalised) is part of the name
+            for t in TOKEN_RE.finditer(text, e, em.end()):
+                toks.append((t.start(), t.end(), t.group()))
+            e = em.end()
+        name = text[ns:e]
+        oc = Occ(doc, di, s0, e, ns, name, hon, _is_initial(text, s0), bool(m.group("num")), toks,
+                 poss=bool(_POSS_S.match(after)))
+        if crew:
+            oc.ev[ACTOR] += 1
+        out.append(oc)
+    return out
+
+
+def _groups(text: str, L: Lex) -> list[tuple[int, int, str, str]]:
+    """(start, end, key, surface) of plural group phrases: "the boys", "i quattro", "los 'Rocketboys'"."""
+    out = []
+    for m in L.group_re.finditer(text):
+        if m.group("qn"):
+            qn = m.group("qn").strip()
+            if not qn.endswith(L.plural_endings or ("s",)):
+                continue
+            key = fold(qn).replace(" ", "")
+        else:
+            head = fold(m.group("head"))
+            if head in L.numbers:
+                nxt = re.match(r"[ \t]+([a-zà-ÿ]+)", text[m.end():m.end() + 30])
+                w = nxt.group(1) if nxt else ""
+                if w in L.group_nouns:
+                    key = f"n{L.numbers[head]}"
+                    m_end = m.end() + nxt.end()
+                    out.append((m.start(), m_end, key, text[m.start():m_end]))
+                    continue
+                if w and (w in L.irregular_plurals or
+                          (w.endswith(L.plural_endings) and w not in L.verb_exceptions and len(w) > 3)):
+                    continue  # "the four rockets": a counted noun, not a group of people
+                key = f"n{L.numbers[head]}"
+            else:
+                key = L.group_nouns[head]
+                nxt = re.match(r"[ \t]+([a-zà-ÿ]+)", text[m.end():m.end() + 30])
+                if nxt and nxt.group(1) in L.raw.get("group_stop_next", ()):
+                    continue  # "la banda sonora" is a soundtrack
+        out.append((m.start(), m.end(), key, m.group(0)))
+    # "he and three of his friends": a group of four with the subject in it
+    for m in L.companions_re.finditer(text):
+        n = L.numbers.get(fold(m.group("num")))
+        if n:
+            out.append((m.start(), m.end(), f"n{n + 1}", m.group(0)))
+    out.sort()
+    return out
+
+
+def _strip_common(o: Occ, text: str, L: Lex, lower: Counter, noninit: Counter) -> bool:
+    """Drop sentence-initial common words ("The", "Director", "Unfortunately"); False = no name left."""
+    if o.hon:
+        # "a count. The old general": a title before a function word names nobody
+        return not all(t[2].lower() in L.stop for t in o.toks)
+    while o.toks:
+        t = o.toks[0][2]
+        lw = t.lower()
+        common = lw in L.stop or (lower[lw] > 0 and lower[lw] >= noninit[t])
+        if o.initial and not common and noninit[t] == 0 and len(o.toks) > 1:
+            # a sentence-initial word glued to a name: "Nicknamed Toto", "Six-year-old Sal", "Young Ada",
+            # "Retiree Ben Ruiz" (never capitalised elsewhere, not a given name, before one or a participle)
+            ft = fold(t)
+            common = ft not in given_names() and ft not in L.place_prefixes and t not in L.particles and (
+                fold(o.toks[1][2]) in given_names() or lw.endswith(L.initial_suffixes) or "-" in t and
+                any(p[:1].islower() for p in t.split("-")[1:]))
+        elif o.initial and not common and noninit[t] == 0 and len(o.toks) == 1:
+            # seen only at sentence starts: a participle/adverb unless it recurs as a name
+            # or is listed with other names ("Sam, Leo and Ada")
+            common = t.lower().endswith(L.initial_suffixes) or (
+                o.ev["_once"] > 0 and not _LISTED.match(text, o.e))
+        if not (o.initial or len(o.toks) == 1) or not common:
+            break
+        o.toks.pop(0)
+        while o.toks and not IS_CAP.match(o.toks[0][2]):
+            o.toks.pop(0)  # a particle left at the front
+        o.initial = False
+        if o.toks:
+            o.s = o.ns = o.toks[0][0]
+            o.name = text[o.ns:o.e]
+    return bool(o.toks)
+
+
+
+def _merge_nicknames(occs: list[Occ], text: str) -> tuple[list[Occ], list[tuple[str, Occ]]]:
+    """`Rosalind "Ros" Pike` is one person: merge first and last name, keep the nickname aside.
+
+    Returns the occurrences without the quoted nickname and (nickname, merged occurrence) pairs."""
+    out: list[Occ] = []
+    nicks: list[tuple[str, Occ]] = []
+    i = 0
+    while i < len(occs):
+        a = occs[i]
+        if i + 2 < len(occs):
+            b, c = occs[i + 1], occs[i + 2]
+            if len(b.toks) == 1 and not b.hon and not c.hon and len(c.toks) <= 2 \
+                    and _NICK_OPEN.fullmatch(text, a.e, b.s) and _NICK_CLOSE.fullmatch(text, b.e, c.s):
+                m = Occ(a.doc, a.di, a.s, c.e, a.ns, f"{text[a.ns:a.e]} {c.name}", a.hon, a.initial, c.numbered,
+                        a.toks + c.toks, poss=c.poss)
+                out.append(m)
+                nicks.append((b.name, m))
+                i += 3
+                continue
+        out.append(a)
+        i += 1
+    return out, nicks
+
+
+
+def _called(occs: list[Occ], text: str, L: Lex) -> list[tuple[str, Occ]]:
+    """`Aldo Cattaneo, detto «il Falco»`, `Ana, known as "the Hawk"`: the nickname names the person before it.
+
+    A weak cue ("called", "detto", "llamado") needs a comma before it or a quote after it, so that
+    "Sam called Tom" stays two people."""
+    out = []
+    for a, b in zip(occs, occs[1:]):
+        if b.hon or len(b.toks) > 2:
+            continue
+        g = L.nick_gap_re.fullmatch(text, a.e, b.s)
+        if g and (g.group("comma") or g.group("q") or g.group("cue").lower() in L.nick_strong):
+            out.append((b.name, a))
+    return out
+
+
+def _birth_names(occs: list[Occ], text: str, L: Lex) -> list[tuple[Occ, list[Occ]]]:
+    """"née Ada Lind", "nata con il nome di Ada", "nació en Toledo con el nombre de Ada": the name after a
+    birth-name cue is another name of the nearest person named earlier in the sentence; the candidates
+    (nearest first) are checked once the kinds are known, so the place "Toledo" is passed over."""
+    if L.alias_cue_re is None:
+        return []
+    out = []
+    for i, b in enumerate(occs):
+        lo = max(0, b.s - 40)
+        if b.hon or not L.alias_cue_re.search(text, lo, b.s):
+            continue
+        cands = []
+        for a in reversed(occs[max(0, i - 6):i]):
+            if any(c in text[a.e:b.s] for c in ".!?\n") or b.s - a.e > 200:
+                break
+            cands.append(a)
+        if cands:
+            out.append((b, cands))
+    return out
+
+
+def _reference_sentences(sents: list, text: str, L: Lex):
+    """pos -> is it inside a sentence that gives an opinion, a credit or a reading pointer?"""
+    spans = sorted((x.cstart, x.cend) for x in sents) if sents else []
+    if not spans:
+        b = 0
+        for m in _SENT_SPLIT.finditer(text):
+            spans.append((b, m.start()))
+            b = m.end()
+        spans.append((b, len(text)))
+    starts = [a for a, _ in spans]
+    flags = [L.reference_re.search(text, a, b) is not None for a, b in spans]
+
+    def at(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < spans[i][1] and flags[i]
+    return at
+
+
+
+# ----------------------------------------------------------------------------- stage
+
+def _crude_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans when segment has not run (the stage's own tests)."""
+    spans, b = [], 0
+    for m in _SENT_SPLIT.finditer(text):
+        spans.append((b, m.start()))
+        b = m.end()
+    spans.append((b, len(text)))
+    return spans
+
+
+def _sentence_index(sents: list, text: str):
+    sents = sorted(sents, key=lambda s: s.cstart)
+    if sents:
+        starts = [s.cstart for s in sents]
+        idxs = [s.idx for s in sents]
+    else:  # segment has not run: a crude split keeps mentions usable
+        starts, idxs = [0], [0]
+        for m in _SENT_SPLIT.finditer(text):
+            starts.append(m.end())
+            idxs.append(len(idxs))
+
+    def at(pos: int) -> int:
+        return idxs[max(0, bisect_right(starts, pos) - 1)]
+    return at
+
