@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import lexicons
+from . import intervals, lexicons
 from .model import Document, Event, Sentence, Story, TimeExpr
 
 EXPLICIT = ("date", "month", "season", "year", "decade")
@@ -192,6 +192,21 @@ def _coarse_shift(t: TimeExpr, precision: str) -> bool:
     return t.unit == "year" or (t.unit == "month" and RANK.get(precision, 5) <= RANK["month"])
 
 
+def _anchor_base(anchor: Event, grain: dict[int, bool]) -> tuple[tuple[str | None, bool], str]:
+    """((date, is a day), precision) of an event a relative expression counts from; an interval event
+    counts from its lower bound at that bound's grain."""
+    if intervals.is_interval(anchor) and anchor.date_from:
+        g = intervals.grain_of(anchor.date_from)
+        return (anchor.date, g == "day"), g
+    return (anchor.date, grain.get(id(anchor), False)), anchor.date_precision
+
+
+def _counted(t: TimeExpr, base: tuple[str | None, bool], precision: str) -> bool:
+    """Whether a relative expression counted from `base` gives a point: from a day, or a count at least
+    as coarse as the base ("Five years later" after "In March 1973")."""
+    return base[1] or (precision not in ("interval", "unknown") and _coarse_shift(t, precision))
+
+
 def _apply_relative(n: _Narrative, t: TimeExpr, base: tuple[str | None, bool], move: bool = True,
                     precision: str | None = None) -> str | None:
     value, day_grain = base
@@ -365,6 +380,7 @@ def _set(ev: Event, value: str | None, precision: str, text: str, approx: bool) 
     ev.date, ev.date_precision, ev.date_text = value, precision if value is not None or precision == "relative" \
         else "unknown", text
     ev.extra["date_approx"] = approx and value is not None
+    ev.date_from = ev.date_to = None
 
 
 def _claim_fallback(story: Story) -> None:
@@ -603,8 +619,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 _set(ev, own.value, own.precision, own.text, False)
             elif _apply_explicit(n, own):
                 _set(ev, own.value, own.precision, own.text, False)
-            else:  # "in 1957" told while in October 1957: keep the finer narrative date
-                _set(ev, n.value, n.precision, n.text, True)
+            else:  # "in 1957" told while in October 1957: from the narrative's October to the end of 1957
+                intervals.open_after(ev, n.value, n.precision, n.text,
+                                     hi=intervals.upper(own.value, own.precision))
             if rel is not None:
                 ev.rel = rel
             grain[id(ev)] = n.day_grain
@@ -613,6 +630,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     w.extra["before"] = ev
                     wrel.value = _shift(own.value, wrel)
                     w.date = wrel.value
+                    intervals.point(w)
                 waiting = []
         elif rel is not None:
             ev.rel = rel
@@ -630,8 +648,8 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     ev.extra["before"] = anchor
                     if anchor.told > ev.told:
                         pending.append((ev, anchor, rel))
-                base = ((anchor.date, grain.get(id(anchor), False)) if anchor is not None and anchor.date
-                        and anchor.told <= ev.told else (n.value, n.day_grain))
+                from_anchor = anchor is not None and anchor.date and anchor.told <= ev.told
+                base, prec = _anchor_base(anchor, grain) if from_anchor else ((n.value, n.day_grain), n.precision)
                 if forward:
                     # no event named after the anchor yet: it is the next dated day; keep the story where it is
                     waiting.append((ev, rel, seen))
@@ -644,15 +662,14 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                           if rel.anchor and rel.direction == "after" else None)
                 if anchor is not None:
                     ev.extra["after"] = anchor
-                    base = ((anchor.date, grain.get(id(anchor), False)) if anchor.date
-                            else (n.value, n.day_grain))
+                    base = _anchor_base(anchor, grain)[0] if anchor.date else (n.value, n.day_grain)
                 else:
                     if prev is not None:
                         ev.extra["after" if rel.direction == "after" else "same"] = prev
                     base = (n.value, n.day_grain) if n.value is not None or seed is None else (seed, True)
                     if rel.anchor and rel.direction == "after":
                         ev.extra["after_noun"] = rel  # named event told in another document: story pass
-                prec = (anchor.date_precision if anchor is not None and anchor.date else n.precision)
+                prec = (_anchor_base(anchor, grain)[1] if anchor is not None and anchor.date else n.precision)
                 if base[0] is not None and not base[1] and not _coarse_shift(rel, prec) \
                         and prec in ("month", "season"):
                     # "En la primavera de 1898 ... Al día siguiente": only the season is known
@@ -660,6 +677,12 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 est = _apply_relative(n, rel, base)
             _set(ev, est, "relative", rel.text, True)
             grain[id(ev)] = n.day_grain if est is not None else False
+            if est is not None and not _counted(rel, base, prec):
+                # "The next day" after "In October 1957": a day after some day of October, not a day of it
+                if rel.direction == "before":
+                    intervals.open_before(ev, base[0], prec, rel.text)
+                else:
+                    intervals.open_after(ev, base[0], prec, rel.text)
         elif any(t.kind == "underspecified" for t in ts):
             # "In October" with no year stated yet: undated, but the reader still sees what was said
             _set(ev, None, "unknown", next(t.text for t in ts if t.kind == "underspecified"), False)
@@ -667,11 +690,15 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         elif (back and any(back.search(x.text or "") for x in ev.sources[:1]) and not opened
               and n.value is not None and n.day_grain):
             # "que había envenenado el té": some time before the story's day, not on it; only the month is known
-            _set(ev, n.value[:8] + "01", "month", n.text, True)
+            intervals.open_before(ev, n.value, "day", n.text)
             grain[id(ev)] = False
-        else:
-            _set(ev, n.value, n.precision, n.text, True)
+        elif n.value is not None:
+            # no date of its own: at or after the narrative date, bounded above later (intervals.close)
+            intervals.open_after(ev, n.value, n.precision, n.text)
             grain[id(ev)] = n.day_grain
+        else:
+            _set(ev, None, "unknown", "", False)
+            grain[id(ev)] = False
         if fb:
             n = saved  # "Three days before the vote she had organised...": the story resumes on the vote
         else:
@@ -685,6 +712,8 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         if anchor.date and grain.get(id(anchor)):
             rel.value = _shift(anchor.date, rel)
             ev.date = rel.value
+            ev.date_precision = "relative"
+            intervals.point(ev)
 
 
 def run(story: Story) -> Story:
@@ -708,6 +737,8 @@ def run(story: Story) -> Story:
         lang = document.lang if document else (evs[0].lang if evs else "en")
         _resolve_doc(story, doc, evs, orphans.get(doc, []), document, sents.get(doc, {}), lang)
     _across_documents(story.events)
+    for evs in ev_by_doc.values():
+        intervals.close(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told))
     return story
 
 
@@ -728,9 +759,15 @@ def _across_documents(events: list[Event]) -> None:
         anchor = next((e for e in story if e.sources[0].doc != doc and e.date and _mentions(e, pat)), None)
         if anchor is not None:
             day = anchor.date_precision in ("day", "relative") and anchor.extra.get("date_approx") is False
-            ev.date = rel.value = _shift(anchor.date, rel) if day else anchor.date
-            ev.date_precision = "relative"
-            ev.extra["date_approx"] = True
+            if day:
+                ev.date = rel.value = _shift(anchor.date, rel)
+                ev.date_precision = "relative"
+                ev.extra["date_approx"] = True
+                intervals.point(ev)
+            else:  # after an event known only to its month or year: at or after that period
+                (value, _), prec = _anchor_base(anchor, {})
+                rel.value = value
+                intervals.open_after(ev, value, prec, ev.date_text)
     days: dict[str, list[str]] = {}
     for e in story:
         if e.date and e.date_precision == "day" and not e.extra.get("date_approx", True):
@@ -750,4 +787,6 @@ def _across_documents(events: list[Event]) -> None:
             continue
         est = _shift(start, ev.rel) if ev.rel.direction in ("after", "same") else start
         ev.date = ev.rel.value = est
+        if intervals.is_interval(ev):
+            ev.date_from = est  # not before the first day another document states within that period
         floor[key] = est

@@ -176,9 +176,11 @@ PLUPERFECT = {
 
 
 @pytest.mark.parametrize("lang", PLUPERFECT)
-def test_undated_pluperfect_is_before_the_story_day_within_its_month(lang):
+def test_undated_pluperfect_is_before_the_story_day(lang):
     s = make_story(lang, PLUPERFECT[lang])
-    assert (s.events[2].date, s.events[2].date_precision) == ("1952-11-01", "month")
+    # "had poisoned": some time up to the story's day (three days after 3 November), not a day or month of it
+    ev = s.events[2]
+    assert (ev.date, ev.date_precision, ev.date_from, ev.date_to) == (None, "interval", None, "1952-11-06")
 
 
 SEED = {  # the dated opening is told as reception prose: "the next day" still counts from its day

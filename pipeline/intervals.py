@@ -1,0 +1,133 @@
+"""Honest dates for events whose own words state none: an interval between the stated dates around them.
+
+A reader of "In October 1957 the satellite crosses the sky. The boys build a rocket." knows the rocket
+is built in October 1957 or later, not that it is built in October 1957. Such an event gets
+`date_precision = "interval"`, `date_from` = the narrative date before it (at that date's grain:
+"1957-10") and `date_to` = the next date the same document states for a later event ("1958"), either
+open (None) when nothing bounds it; `date` is date_from's first day, so sorting is unchanged.
+
+The dates stage opens the intervals while it walks a document (`open_after`, `open_before`); `close`
+then bounds them above by the next stated date of that document; `merge` intersects the intervals of
+the tellings the fuse stage makes one event.
+"""
+from __future__ import annotations
+
+from .model import Event
+from .schema import bound_end, bound_start
+
+POINT = ("day", "month", "season", "year", "decade", "relative")
+
+
+def _months_later(value: str, months: int) -> tuple[int, int]:
+    y, m = int(value[:4]), int(value[5:7])
+    y2, m2 = divmod(m - 1 + months, 12)
+    return y + y2, m2 + 1
+
+
+def lower(value: str, precision: str) -> str:
+    """The first instant a point date stands for, at its grain: ("1957-10-01", "month") -> "1957-10"."""
+    if precision == "decade":
+        return f"{int(value[:4]) // 10 * 10:04d}"
+    if precision == "year":
+        return value[:4]
+    if precision in ("month", "season"):
+        return value[:7]
+    return value[:10]
+
+
+def upper(value: str, precision: str) -> str:
+    """The last instant a point date stands for, at its grain: a season runs three months."""
+    if precision == "decade":
+        return f"{int(value[:4]) // 10 * 10 + 9:04d}"
+    if precision == "year":
+        return value[:4]
+    if precision == "month":
+        return value[:7]
+    if precision == "season":
+        y, m = _months_later(value, 2)
+        return f"{y:04d}-{m:02d}"
+    return value[:10]
+
+
+def grain_of(bound: str) -> str:
+    """"1957" -> "year", "1957-10" -> "month", "1957-10-04" -> "day"."""
+    n = len(bound.lstrip("-"))
+    return "day" if n >= 10 else "month" if n >= 7 else "year"
+
+
+def is_interval(ev: Event) -> bool:
+    return ev.date_precision == "interval"
+
+
+def _apply(ev: Event, lo: str | None, hi: str | None, text: str) -> None:
+    ev.date_from, ev.date_to = lo, hi
+    ev.date = bound_start(lo) if lo else None
+    ev.date_precision = "interval" if (lo or hi) else "unknown"
+    ev.date_text = text
+    ev.extra["date_approx"] = ev.date is not None or hi is not None
+
+
+def open_after(ev: Event, value: str | None, precision: str, text: str, hi: str | None = None) -> None:
+    """The event happens at or after the point (value, precision); `hi` an upper bound already known."""
+    lo = lower(value, precision) if value else None
+    if lo and hi and bound_start(lo) > bound_end(hi):
+        hi = None
+    _apply(ev, lo, hi, text)
+
+
+def open_before(ev: Event, value: str, precision: str, text: str) -> None:
+    """The event happens at or before the point (value, precision): "she had already left"."""
+    _apply(ev, None, upper(value, precision), text)
+
+
+def point(ev: Event) -> None:
+    """The event now has a point date (a later pass dated it from its anchor): no interval any more."""
+    if is_interval(ev):
+        ev.date_precision = "relative" if ev.date else "unknown"
+    ev.date_from = ev.date_to = None
+
+
+def _bound(ev: Event) -> bool:
+    """Whether a told event's date can bound its neighbours: its own words state it (or count from a day)."""
+    return (ev.date is not None and ev.date_precision in POINT
+            and (not ev.extra.get("date_approx", True) or ev.date_precision == "relative"))
+
+
+def close(events: list[Event]) -> None:
+    """Bound each interval above by the next date the same document states for a later story event.
+
+    `events` are one document's story events in telling order. A stated date earlier than the interval's
+    start is a look-back and bounds nothing; one that restates the very period the interval starts from
+    ("In October 1957 ... [a summary] ... In October 1957, the news ...") starts a retelling more often
+    than it closes a scene, so it bounds nothing either: the first date ending later does."""
+    later: list[str] = []    # upper ends of the stated dates after the current event, nearest last
+    for ev in reversed(events):
+        if is_interval(ev) and ev.date_to is None:
+            floor = bound_end(ev.date_from) if ev.date_from else None
+            for hi in reversed(later):
+                if floor is None or bound_end(hi) > floor:
+                    ev.date_to = hi
+                    ev.extra["date_approx"] = True
+                    break
+        elif not is_interval(ev) and _bound(ev):
+            later.append(upper(ev.date, ev.date_precision))
+
+
+def merge(primary: Event, members: list[Event]) -> None:
+    """One event told by several documents: a point date any telling states wins (the fuse stage picked
+    it into `primary`); otherwise the intersection of the tellings' intervals, when they meet."""
+    if primary.date_precision != "interval" and primary.date is not None:
+        primary.date_from = primary.date_to = None
+        return
+    spans = [(e.date_from, e.date_to) for e in members if is_interval(e)]
+    if not spans:
+        return
+    los = [lo for lo, _ in spans if lo]
+    his = [hi for _, hi in spans if hi]
+    lo = max(los, key=bound_start) if los else None
+    hi = min(his, key=bound_end) if his else None
+    if lo and hi and bound_start(lo) > bound_end(hi):
+        return  # the tellings disagree: keep the primary's own interval
+    text = primary.date_text or next((e.date_text for e in members if e.date_text), "")
+    _apply(primary, lo, hi, text)
+
