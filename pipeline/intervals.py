@@ -99,13 +99,13 @@ def close(events: list[Event]) -> None:
     `events` are one document's story events in telling order. A stated date earlier than the interval's
     start is a look-back and bounds nothing; one that restates the very period the interval starts from
     ("In October 1957 ... [a summary] ... In October 1957, the news ...") starts a retelling more often
-    than it closes a scene, so it bounds nothing either: the first date ending later does."""
+    than it closes a scene, so it bounds nothing either; a finer date inside it does ("In 1957 ... In October")."""
     later: list[str] = []    # upper ends of the stated dates after the current event, nearest last
     for ev in reversed(events):
         if is_interval(ev) and ev.date_to is None:
-            floor = bound_end(ev.date_from) if ev.date_from else None
+            start = bound_start(ev.date_from) if ev.date_from else None
             for hi in reversed(later):
-                if floor is None or bound_end(hi) > floor:
+                if start is None or (bound_end(hi) >= start and hi != ev.date_from):
                     ev.date_to = hi
                     ev.extra["date_approx"] = True
                     break
