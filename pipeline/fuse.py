@@ -332,7 +332,7 @@ def _merge(members: list[Event], seq: int) -> Event:
             primary.date, primary.date_precision, primary.date_text = best.date, best.date_precision, best.date_text
             primary.extra["date_approx"] = best.extra.get("date_approx", True)
             primary.rel = best.rel or primary.rel
-    intervals.merge(primary, members)  # tellings with no stated date: the intersection of their intervals
+    intervals.merge(primary, members)  # a stated date won: no interval left over from the primary
     for other in members[1:]:
         for k in ("before", "after"):
             if k in other.extra and k not in primary.extra:

@@ -12,6 +12,8 @@ the tellings the fuse stage makes one event.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from .model import Event
 from .schema import bound_end, bound_start
 
@@ -113,21 +115,26 @@ def close(events: list[Event]) -> None:
             later.append(upper(ev.date, ev.date_precision))
 
 
+def _width(ev: Event) -> int:
+    """Days an interval spans; an open end counts as a very long way."""
+    lo = dt.date.fromisoformat(bound_start(ev.date_from)) if ev.date_from and not ev.date_from.startswith("-") \
+        else dt.date.min
+    hi = dt.date.fromisoformat(bound_end(ev.date_to)) if ev.date_to and not ev.date_to.startswith("-") \
+        else dt.date.max
+    return (hi - lo).days
+
+
 def merge(primary: Event, members: list[Event]) -> None:
     """One event told by several documents: a point date any telling states wins (the fuse stage picked
-    it into `primary`); otherwise the intersection of the tellings' intervals, when they meet."""
+    it into `primary`); otherwise the narrowest of the tellings' intervals (a tie keeps the primary's).
+    Intersecting them would be exact if each were, but one document that tells its story out of order
+    (a biography going back to a childhood after 1928) would then drag the event to its wrong bound."""
     if primary.date_precision != "interval" and primary.date is not None:
         primary.date_from = primary.date_to = None
         return
-    spans = [(e.date_from, e.date_to) for e in members if is_interval(e)]
+    spans = [e for e in members if is_interval(e)]
     if not spans:
         return
-    los = [lo for lo, _ in spans if lo]
-    his = [hi for _, hi in spans if hi]
-    lo = max(los, key=bound_start) if los else None
-    hi = min(his, key=bound_end) if his else None
-    if lo and hi and bound_start(lo) > bound_end(hi):
-        return  # the tellings disagree: keep the primary's own interval
-    text = primary.date_text or next((e.date_text for e in members if e.date_text), "")
-    _apply(primary, lo, hi, text)
-
+    best = min(spans, key=_width)
+    if best is not primary:
+        _apply(primary, best.date_from, best.date_to, best.date_text)
