@@ -78,7 +78,13 @@ def _rolls_forward(t: TimeExpr, n: _Narrative, cur: dt.date, flashback: bool) ->
     """Whether "In March" told at narrative date `cur` means March of the next year."""
     if flashback or (t.direction == "same" and t.unit == "year"):
         return False  # "había arreglado ... en enero", "in January of that year": the narrative's own year
-    return RANK.get(n.precision, 5) < RANK["year"] and cur.month - t.month > ROLL_MIN_GAP
+    if RANK.get(n.precision, 5) >= RANK["year"]:
+        return False
+    if t.day is not None and n.day_grain:
+        # "On 12 March ... On 3 January": a named day earlier in the year than the story's day is the next
+        # year's, or the told story would run backwards (a look back says so: flashback above)
+        return (t.month, t.day) < (cur.month, cur.day)
+    return cur.month - t.month > ROLL_MIN_GAP
 
 
 def _resolve_under(t: TimeExpr, n: _Narrative, flashback: bool = False, ahead: TimeExpr | None = None) -> None:
@@ -244,7 +250,15 @@ def _cue(lang: str, topic: str) -> re.Pattern | None:
 
 @lru_cache(maxsize=None)
 def _birth_cue(lang: str) -> re.Pattern | None:
-    return _cue_list(lang, "birth_cues")
+    """"was born", "nació", and the historic present of biographies ("nasce", "nace", "is born")."""
+    return _cue_list(lang, "birth_cues", "birth_cues_present")
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str, topic: str) -> re.Pattern | None:
+    """A lexicon list of regular expressions as one pattern (small_hours)."""
+    pats = lexicons.load(lang, "temporal").get(topic, [])
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
 
 
 @lru_cache(maxsize=None)
@@ -253,8 +267,9 @@ def _scope_cue(lang: str) -> re.Pattern | None:
     return _cue_list(lang, "scope_cues")
 
 
-def _cue_list(lang: str, topic: str) -> re.Pattern | None:
-    cues = lexicons.load(lang, "temporal").get(topic, [])
+def _cue_list(lang: str, topic: str, *more: str) -> re.Pattern | None:
+    table = lexicons.load(lang, "temporal")
+    cues = [c for key in (topic, *more) for c in table.get(key, [])]
     if not cues:
         return None
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]")
@@ -462,6 +477,16 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         i = bisect.bisect_right(stated_keys, (t.sent, t.cstart))
         return stated[i][1] if i < len(stated) else None
 
+    small = _patterns(lang, "small_hours")
+    evening_cue = _cue_list(lang, "evening_cues")
+
+    def _evening(sent_idx: int) -> bool:
+        """The narrative's own words or the sentence before put the story in an evening or a night."""
+        if evening_cue is None:
+            return False
+        before = sentences.get(sent_idx - 1)
+        return bool(evening_cue.search(n.text or "") or (before is not None and evening_cue.search(before.text)))
+
     returns = sorted(i for i, s in sentences.items() if ret is not None and ret.search(s.text))
     ret_i = 0
     story_events = sorted((e for e in events if e.kind == "story"), key=lambda e: e.told)
@@ -634,6 +659,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 waiting = []
         elif rel is not None:
             ev.rel = rel
+            unnamed = False
             if rel.direction == "before":
                 anchor, later = _anchor_match(rel, ev, story_events, story_told)
                 if (anchor is not None and not later and rel.unit not in ("month", "year") and anchor.date
@@ -674,10 +700,18 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                         and prec in ("month", "season"):
                     # "En la primavera de 1898 ... Al día siguiente": only the season is known
                     ev.extra["coarse_base"] = (base[0], prec)
-                est = _apply_relative(n, rel, base)
+                unnamed = anchor is None and bool(rel.anchor) and rel.direction == "after"
+                if unnamed:
+                    # "8 months after graduating" with no graduation told: counting from whatever the story
+                    # last dated (a birth) would invent a date; it is only at or after the narrative date
+                    est = rel.value = base[0]
+                else:
+                    est = _apply_relative(n, rel, base)
             _set(ev, est, "relative", rel.text, True)
             grain[id(ev)] = n.day_grain if est is not None else False
-            if est is not None and not _counted(rel, base, prec):
+            if est is not None and rel.direction != "before" and unnamed:
+                intervals.open_after(ev, base[0], prec, rel.text)
+            elif est is not None and not _counted(rel, base, prec):
                 # "The next day" after "In October 1957": a day after some day of October, not a day of it
                 if rel.direction == "before":
                     intervals.open_before(ev, base[0], prec, rel.text)
@@ -692,6 +726,14 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             # "que había envenenado el té": some time before the story's day, not on it; only the month is known
             intervals.open_before(ev, n.value, "day", n.text)
             grain[id(ev)] = False
+        elif n.value is not None and n.day_grain and small is not None and small.search(ev.sources[0].text or "") \
+                and not small.search(n.text or "") and _evening(ev.sources[0].sent):
+            # "At 1:11 am" after an evening: the small hours of the next day
+            m = small.search(ev.sources[0].text or "")
+            n.value = (_date(n.value) + dt.timedelta(days=1)).isoformat()
+            n.precision, n.text, n.day_grain = "relative", m.group(0), True
+            _set(ev, n.value, "relative", m.group(0), True)
+            grain[id(ev)] = True
         elif n.value is not None:
             # no date of its own: at or after the narrative date, bounded above later (intervals.close)
             intervals.open_after(ev, n.value, n.precision, n.text)
@@ -716,8 +758,66 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             intervals.point(ev)
 
 
+# "21 de agosto 1929", "3 marzo, 1920": a year right after a day and month, without "de"/"del"
+_BARE_YEAR = re.compile(r"\s*,?\s*(\d{4})(?![\d.,:/-]\d)")
+# "España, 1944.", "Berlin, 1961", "1944.": a line that is only a place and a year frames what follows
+_HEADING = re.compile(r"^\W*(?:[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}\s*,\s*)?(\d{4})\s*\.?\s*$")
+
+
+def _complete_years(story: Story, docs: dict[str, Document]) -> None:
+    """Give the finder's day-and-month the year written right after it ("21 de agosto 1929")."""
+    for t in story.timex:
+        if t.kind != "underspecified" or t.day is None or t.month is None or t.year is not None:
+            continue
+        d = docs.get(t.doc)
+        m = _BARE_YEAR.match(d.clean, t.cend) if d is not None else None
+        if m is None or not 1000 <= int(m.group(1)) <= 2100:
+            continue
+        try:
+            value = dt.date(int(m.group(1)), t.month, t.day).isoformat()
+        except ValueError:
+            continue
+        t.kind, t.year, t.value, t.precision = "date", int(m.group(1)), value, "day"
+        t.text += d.clean[t.cend:m.end()]
+        t.cend = m.end()
+
+
+def _headings(story: Story) -> None:
+    """A date-only heading line ("España, 1944.") states the year of what follows it."""
+    has = {(t.doc, t.sent) for t in story.timex}
+    for sent in story.sentences:
+        if (sent.doc, sent.idx) in has or len(sent.text) > 60:
+            continue
+        m = _HEADING.match(sent.text)
+        if m is None or not 1000 <= int(m.group(1)) <= 2100:
+            continue
+        y = int(m.group(1))
+        t = TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + m.start(1), cend=sent.cstart + m.end(1),
+                     text=sent.text.strip(), kind="year", value=f"{y:04d}-01-01", precision="year", year=y)
+        story.timex.append(t)
+        for e in story.events:
+            if e.sources and e.sources[0].doc == sent.doc and e.sources[0].sent == sent.idx:
+                e.timex.append(t)
+                break
+
+
+def _ages_as_years(events: list[Event]) -> None:
+    """"A los 15 años" after "nació en 1920": some day between the 15th and the 16th birthday, i.e. the
+    years 1935-1936 at year grain, never a birth day or a point."""
+    for ev in events:
+        if ev.kind != "story" or ev.date_precision != "year":
+            continue
+        t = next((t for t in ev.timex if t.kind == "age" and t.year is not None and t.text == ev.date_text), None)
+        if t is not None and ev.date == t.value:
+            ev.date_from, ev.date_to = f"{t.year:04d}", f"{t.year + 1:04d}"
+            ev.date_precision = "interval"
+            ev.extra["date_approx"] = True
+
+
 def run(story: Story) -> Story:
     _claim_fallback(story)
+    _complete_years(story, {d.doc: d for d in story.docs})
+    _headings(story)
     claimed = {id(t) for e in story.events for t in e.timex}
     docs = {d.doc: d for d in story.docs}
     sents: dict[str, dict[int, Sentence]] = {}
@@ -737,6 +837,7 @@ def run(story: Story) -> Story:
         lang = document.lang if document else (evs[0].lang if evs else "en")
         _resolve_doc(story, doc, evs, orphans.get(doc, []), document, sents.get(doc, {}), lang)
     _across_documents(story.events)
+    _ages_as_years(story.events)
     for evs in ev_by_doc.values():
         intervals.close(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told))
     return story

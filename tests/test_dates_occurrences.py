@@ -92,8 +92,10 @@ AGES = {
 @pytest.mark.parametrize("lang", AGES)
 def test_age_plus_the_stated_birth_year(lang):
     s = make_story(lang, AGES[lang])
+    # at 12 after a birth in 1867: between the 12th and 13th birthdays, 1879-1880, not a point in 1879
     assert [(e.date, e.date_precision) for e in s.events] == [
-        ("1867-01-01", "year"), ("1879-01-01", "year"), ("1885-01-01", "year"), ("1936-02-02", "day")]
+        ("1867-01-01", "year"), ("1879-01-01", "interval"), ("1885-01-01", "year"), ("1936-02-02", "day")]
+    assert (s.events[1].date_from, s.events[1].date_to) == ("1879", "1880")
 
 
 NO_BIRTH = {"en": ["In 1661 the king made Mora a count.", "At the age of 70 the old general died."],
