@@ -415,6 +415,26 @@ def _claim_fallback(story: Story) -> None:
             e.timex = list(by_sent.get(key, []))
 
 
+def _datelines(orphans: list[TimeExpr], sentences: dict[int, Sentence], lang: str) -> set[int]:
+    """"Sunday, October 02, 2011" opening a document: when it was published, not when its story happens.
+
+    A sentence among the first two that is nothing but a weekday and a dated day; a heading that frames
+    the story ("España, 1944.") names no weekday."""
+    days = _cue_list(lang, "dateline_weekdays")
+    out: set[int] = set()
+    if days is None:
+        return out
+    for t in orphans:
+        sent = sentences.get(t.sent)
+        if sent is None or t.precision != "day" or t.sent > 1:
+            continue
+        rest = (sent.text[:t.cstart - sent.cstart] + sent.text[t.cend - sent.cstart:]).strip(" ,.;:-–—")
+        m = days.fullmatch(rest.strip()) if rest else None
+        if m is not None or (days.search(t.text) and not rest):
+            out.add(t.sent)
+    return out
+
+
 def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[TimeExpr],
                  document: Document | None, sentences: dict[int, Sentence], lang: str) -> None:
     def tpos(t: TimeExpr) -> int:
@@ -434,7 +454,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     back = _flashback(lang)
     setting = _cue(lang, "setting_cues")
     ret = _return_cue(lang)
-    prod_sents = {e.sources[0].sent for e in events if e.kind != "story"}
+    prod_sents = {e.sources[0].sent for e in events if e.kind != "story"} | _datelines(orphans, sentences, lang)
 
     def production(sent_idx: int) -> bool:
         sent = sentences.get(sent_idx)
