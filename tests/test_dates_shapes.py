@@ -1,0 +1,106 @@
+"""The date failures seen on real texts, one table per shape, in our own sentences (invented people and places).
+
+Each row: language, the sentences of one document (one event per sentence), the index of the event
+checked, and what it must show: (precision, date) for a point, ("interval", date_from, date_to) otherwise.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_dates_intervals import shown
+from test_dates_narrative import make_story
+
+SHAPES = {
+    # a year right after the day and month, no "de" before it, is that year, not the next one stated
+    "bare year after day and month": [
+        ("es", ["El 21 de agosto 1929 Lía Ferro se casa en Tolva.", "En 1935 se muda a Lima."], 0, ("day", "1929-08-21")),
+        ("it", ["Il 21 agosto, 1929 Lia Ferro si sposa a Tolva.", "Nel 1935 si trasferisce a Lima."], 0, ("day", "1929-08-21")),
+        ("en", ["On 21 August, 1929 Lia Ferro marries in Tolva.", "In 1935 she moves to Lima."], 0, ("day", "1929-08-21")),
+    ],
+    # a named day earlier in the year than the story's day is the next year's: the story moves forward
+    "day and month without a year": [
+        ("en", ["On 12 March 1950 Ada Quell arrives in Narvik.", "On 3 January she leaves for Bodo."], 1, ("day", "1951-01-03")),
+        ("es", ["El 12 de marzo de 1950 Ada Quell llega a Narvik.", "El 3 de enero parte hacia Bodo."], 1, ("day", "1951-01-03")),
+        ("it", ["Il 12 marzo 1950 Ada Quell arriva a Narvik.", "Il 3 gennaio parte per Bodo."], 1, ("day", "1951-01-03")),
+    ],
+    # unless the text says it goes back (the pluperfect)
+    "day and month told as a look back": [
+        ("en", ["On 12 March 1950 Ada Quell arrives in Narvik.", "She had left Bodo on 3 January."], 1, ("day", "1950-01-03")),
+        ("es", ["El 12 de marzo de 1950 Ada Quell llega a Narvik.", "Había salido de Bodo el 3 de enero."], 1, ("day", "1950-01-03")),
+        ("it", ["Il 12 marzo 1950 Ada Quell arriva a Narvik.", "Aveva lasciato Bodo il 3 gennaio."], 1, ("day", "1950-01-03")),
+    ],
+    # an age counts from the stated birth, historic present included, as the year span it covers
+    "age from a stated birth": [
+        ("es", ["Lía Ferro nace el 3 de marzo de 1920 en Tolva.", "A los 15 años deja la escuela."], 1, ("interval", "1935", "1936")),
+        ("it", ["Lia Ferro nasce il 3 marzo 1920 a Tolva.", "A 20 anni si trasferisce a Roma."], 1, ("interval", "1940", "1941")),
+        ("en", ["Lia Ferro was born on 3 March 1920 in Tolva.", "At the age of 20 she moves to Rome."], 1, ("interval", "1940", "1941")),
+    ],
+    # the small hours after an evening are the next day
+    "small hours after an evening": [
+        ("en", ["On the evening of 4 July 1951 the crew of the Marla gathers.", "At 1:11 am the alarm rings."], 1, ("relative", "1951-07-05")),
+        ("es", ["El 4 de julio de 1951 la tripulación del Marla cena por la noche.", "A la una de la madrugada suena la alarma."], 1, ("relative", "1951-07-05")),
+        ("it", ["La sera del 4 luglio 1951 l'equipaggio del Marla si riunisce.", "All'una di notte suona l'allarme."], 1, ("relative", "1951-07-05")),
+    ],
+    # ... but not after a day with no evening in it: then only "after" that day
+    "small hours with no evening": [
+        ("en", ["On 4 July 1951 the crew of the Marla gathers at noon.", "At 1:11 am the alarm rings."], 1, ("interval", "1951-07-04", None)),
+    ],
+    # a countdown anchors to the event it names, told later
+    "countdown to a named event": [
+        ("en", ["Nils Oberg joins the rocket team in 1930.", "Three weeks before the launch, the engineers argue.",
+                "On 2 June 1930 the rocket is launched."], 1, ("relative", "1930-05-12")),
+    ],
+    # a relative date whose named anchor is never told counts from nothing stated
+    "relative to an event never told": [
+        ("en", ["Mira Holt was born on 3 May 1901.", "Eight months after graduating, she joins the clinic."], 1, ("interval", "1901-05-03", None)),
+        ("es", ["Mira Holt nació el 3 de mayo de 1901.", "Ocho meses después de la graduación, entra en la clínica."], 1, ("interval", "1901-05-03", None)),
+    ],
+    # a date-only heading line frames what follows
+    "date-only heading": [
+        ("es", ["Castilla, 1944.", "Nora llega al molino con su madre."], 1, ("interval", "1944", None)),
+        ("it", ["Sardegna, 1944.", "Nora arriva al mulino con la madre."], 1, ("interval", "1944", None)),
+        ("en", ["Wales, 1944.", "Nora arrives at the mill with her mother."], 1, ("interval", "1944", None)),
+    ],
+}
+
+ROWS = [(shape, *row) for shape, rows in SHAPES.items() for row in rows]
+
+
+@pytest.mark.parametrize("shape, lang, sentences, idx, want", ROWS, ids=[f"{r[0]}-{r[1]}" for r in ROWS])
+def test_date_shape(shape, lang, sentences, idx, want):
+    s = make_story(lang, sentences)
+    assert shown(s.events[idx]) == want
+
+
+DATELINE = {
+    "en": ["Sunday, October 02, 2011", "When the train leaves, Ana Rusk runs after it.", "In 1974 a judge is murdered.",
+           "Ana finds a clue."],
+    "es": ["Domingo, 2 de octubre de 2011", "Cuando el tren parte, Ana Rusk corre tras él.", "En 1974 matan a un juez.",
+           "Ana encuentra una pista."],
+    "it": ["Domenica 2 ottobre 2011", "Quando il treno parte, Ana Rusk gli corre dietro.", "Nel 1974 un giudice viene ucciso.",
+           "Ana trova un indizio."],
+}
+
+
+@pytest.mark.parametrize("lang", DATELINE)
+def test_a_publication_dateline_is_not_story_time(lang):
+    s = make_story(lang, DATELINE[lang], no_event=(0,))
+    assert [shown(e) for e in s.events] == [("unknown", None), ("year", "1974-01-01"), ("interval", "1974", None)]
+
+
+NON_STORY = {
+    "en": ["In March 1960 the miners of Varde strike.", "The film was released on 11 October 2006.",
+           "The owner closes the gates."],
+    "es": ["En marzo de 1960 los mineros de Varde van a la huelga.", "La película se estrenó el 11 de octubre de 2006.",
+           "El dueño cierra las puertas."],
+    "it": ["Nel marzo 1960 i minatori di Varde scioperano.", "Il film è uscito l'11 ottobre 2006.",
+           "Il padrone chiude i cancelli."],
+}
+
+
+@pytest.mark.parametrize("lang", NON_STORY)
+@pytest.mark.parametrize("as_event", [True, False])
+def test_a_release_date_neither_sets_nor_bounds_the_story(lang, as_event):
+    s = make_story(lang, NON_STORY[lang], kinds={1: "production"}, no_event=() if as_event else (1,))
+    story = [e for e in s.events if e.kind == "story"]
+    assert [shown(e) for e in story] == [("month", "1960-03-01"), ("interval", "1960-03", None)]
