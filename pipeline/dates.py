@@ -512,6 +512,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     story_events = sorted((e for e in events if e.kind == "story"), key=lambda e: e.told)
     story_told = [e.told for e in story_events]
     n = _Narrative()
+    memory: _Narrative | None = None     # the narrative a remembered past ("relives his childhood") is told from
+    memory_para = -1
+    memory_cue = _cue_list(lang, "memory_cues")
     frame: _Narrative | None = None      # the narrative a look-back ("Ten years earlier") left
     prev: Event | None = None
     grain: dict[int, bool] = {}          # id(event) -> its date is a day
@@ -559,9 +562,10 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
 
     def enter(sent_idx: int) -> None:
         """Sentences up to `sent_idx` are being read: a "Now ..." among them ends the look-back."""
-        nonlocal ret_i, n, frame
+        nonlocal ret_i, n, frame, memory
         while ret_i < len(returns) and returns[ret_i] <= sent_idx:
             ret_i += 1
+            memory = None
             if frame is not None:
                 n, frame = frame, None
 
@@ -608,6 +612,10 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         ev: Event = item
         enter(ev.sources[0].sent)
         ts = sorted(ev.timex, key=lambda t: t.cstart)
+        here = sentences.get(ev.sources[0].sent)
+        if memory is not None and (here is None or here.para != memory_para
+                                   or any(t.kind in EXPLICIT and id(t) not in sub for t in ts)):
+            memory = None  # a remembered past lasts its paragraph, or until the text dates it
         scoped = opens_scope([t for t in ts if id(t) not in sub or ev.kind != "story"],
                              " ".join(x.text for x in ev.sources[:1]))
         if scoped is not None:
@@ -745,6 +753,14 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
               and n.value is not None and n.day_grain):
             # "que había envenenado el té": some time before the story's day, not on it; only the month is known
             intervals.open_before(ev, n.value, "day", n.text)
+            grain[id(ev)] = False
+        elif n.value is not None and ev.kind == "story" and (memory is not None or (
+                memory_cue is not None and here is not None and memory_cue.search(ev.sources[0].text or ""))):
+            # "He relives the memories of his childhood", "Nel secondo dopoguerra ...": told from the
+            # narrative date, it happened before it; the story resumes where it was
+            if memory is None:
+                memory, memory_para = replace(n), here.para
+            intervals.open_before(ev, memory.value, memory.precision, memory.text)
             grain[id(ev)] = False
         elif n.value is not None and n.day_grain and small is not None and small.search(ev.sources[0].text or "") \
                 and not small.search(n.text or "") and _evening(ev.sources[0].sent):

@@ -55,6 +55,21 @@ SHAPES = {
         ("en", ["Mira Holt was born on 3 May 1901.", "Eight months after graduating, she joins the clinic."], 1, ("interval", "1901-05-03", None)),
         ("es", ["Mira Holt nació el 3 de mayo de 1901.", "Ocho meses después de la graduación, entra en la clínica."], 1, ("interval", "1901-05-03", None)),
     ],
+    # a remembered past or a period phrase told from a later frame happened before it, until the return
+    "remembered past": [
+        ("en", ["In 1988 the director Teo Lanz returns to his village of Orvi.", "He relives the memories of his childhood.",
+                "The boy helps the projectionist.", "Back in 1988, Teo attends the funeral.", "He leaves again."],
+         2, ("interval", None, "1988")),
+        ("it", ["Nel 1988 il regista Teo Lanz torna al suo paese, Orvi.", "Nel secondo dopoguerra Teo è un bambino.",
+                "Aiuta il proiezionista del cinema.", "Tornati al 1988, Teo va al funerale."], 1, ("interval", None, "1988")),
+        ("es", ["En 1988 el director Teo Lanz vuelve a su pueblo, Orvi.", "Recuerda su infancia en la posguerra.",
+                "De niño ayuda al proyeccionista.", "De vuelta en 1988, Teo asiste al funeral."], 2, ("interval", None, "1988")),
+    ],
+    "after the return from a remembered past": [
+        ("en", ["In 1988 the director Teo Lanz returns to his village of Orvi.", "He relives the memories of his childhood.",
+                "The boy helps the projectionist.", "Back in 1988, Teo attends the funeral.", "He leaves again."],
+         4, ("interval", "1988", None)),
+    ],
     # a date-only heading line frames what follows
     "date-only heading": [
         ("es", ["Castilla, 1944.", "Nora llega al molino con su madre."], 1, ("interval", "1944", None)),
