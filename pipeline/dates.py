@@ -415,12 +415,46 @@ def _claim_fallback(story: Story) -> None:
             e.timex = list(by_sent.get(key, []))
 
 
+def _weekday_alt(lang: str) -> str | None:
+    names = lexicons.load(lang, "temporal").get("weekday_names", {})
+    return "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True)) if names else None
+
+
+@lru_cache(maxsize=None)
+def _weekday_names(lang: str) -> re.Pattern | None:
+    alt = _weekday_alt(lang)
+    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE) if alt else None
+
+
+@lru_cache(maxsize=None)
+def _weekday_past(lang: str) -> re.Pattern | None:
+    """"last Thursday", "el jueves pasado", "giovedì scorso": the named weekday before the story's day."""
+    alt, pats = _weekday_alt(lang), lexicons.load(lang, "temporal").get("weekday_past", [])
+    if not alt or not pats:
+        return None
+    # one named group per alternative: a pattern may not reuse a group name
+    parts = [re.escape(p).replace(r"\ ", r"\s+").replace(r"\{DAY\}", f"(?P<day{i}>{alt})")
+             for i, p in enumerate(pats)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def _past_weekday(m: re.Match, value: str, lang: str) -> str | None:
+    """The date of "last Thursday" told on the narrative day `value`."""
+    name = next((g for g in m.groups() if g), None)
+    names = {k.lower(): v for k, v in lexicons.load(lang, "temporal").get("weekday_names", {}).items()}
+    if name is None or name.lower() not in names:
+        return None
+    cur = _date(value)
+    back = (cur.weekday() - names[name.lower()]) % 7 or 7
+    return (cur - dt.timedelta(days=back)).isoformat()
+
+
 def _datelines(orphans: list[TimeExpr], sentences: dict[int, Sentence], lang: str) -> set[int]:
     """"Sunday, October 02, 2011" opening a document: when it was published, not when its story happens.
 
     A sentence among the first two that is nothing but a weekday and a dated day; a heading that frames
     the story ("España, 1944.") names no weekday."""
-    days = _cue_list(lang, "dateline_weekdays")
+    days = _weekday_names(lang)
     out: set[int] = set()
     if days is None:
         return out
@@ -497,7 +531,18 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         i = bisect.bisect_right(stated_keys, (t.sent, t.cstart))
         return stated[i][1] if i < len(stated) else None
 
+    intent = _cue_list(lang, "intention_cues")
+
+    def _planned(t: TimeExpr) -> bool:
+        """"Officials intended to bring in the changes the next day": the plan's date, not the event's."""
+        if intent is None or t.kind != "relative":
+            return False
+        sent = sentences.get(t.sent)
+        m = intent.search(sent.text, 0, max(0, t.cstart - sent.cstart)) if sent is not None else None
+        return m is not None
+
     small = _patterns(lang, "small_hours")
+    weekday = _weekday_past(lang)
     evening_cue = _cue_list(lang, "evening_cues")
 
     def _evening(sent_idx: int) -> bool:
@@ -643,7 +688,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     and not (cue and any(cue.search(x.text or "") for x in ev.sources[:1]))):
                 seed = own.value  # "Nel romanzo ... trovato morto il 3 novembre 1952. Il giorno dopo ..."
             continue
-        ts = [t for t in ts if id(t) not in sub]
+        ts = [t for t in ts if id(t) not in sub and not _planned(t)]
         seen += 1
         opened = lookback(ts)
         # inside a look-back opened by "Ten years earlier" the pluperfect does not send the story back again
@@ -762,6 +807,16 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 memory, memory_para = replace(n), here.para
             intervals.open_before(ev, memory.value, memory.precision, memory.text)
             grain[id(ev)] = False
+        elif n.value is not None and n.day_grain and weekday is not None and weekday.search(ev.sources[0].text or ""):
+            # "At a press conference last Thursday" told on Friday 10 November: Thursday the 9th
+            m = weekday.search(ev.sources[0].text or "")
+            value = _past_weekday(m, n.value, lang)
+            if value is not None:
+                n.value, n.precision, n.text, n.day_grain = value, "relative", m.group(0), True
+                _set(ev, value, "relative", m.group(0), True)
+            else:
+                intervals.open_after(ev, n.value, n.precision, n.text)
+            grain[id(ev)] = value is not None
         elif n.value is not None and n.day_grain and small is not None and small.search(ev.sources[0].text or "") \
                 and not small.search(n.text or "") and _evening(ev.sources[0].sent):
             # "At 1:11 am" after an evening: the small hours of the next day
@@ -800,9 +855,24 @@ _BARE_YEAR = re.compile(r"\s*,?\s*(\d{4})(?![\d.,:/-]\d)")
 _HEADING = re.compile(r"^\W*(?:[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}\s*,\s*)?(\d{4})\s*\.?\s*$")
 
 
+_DAY_BEFORE = re.compile(r"(?<![\w.,:/-])([0-3]?\d)\s+$")
+
+
 def _complete_years(story: Story, docs: dict[str, Document]) -> None:
-    """Give the finder's day-and-month the year written right after it ("21 de agosto 1929")."""
+    """Give the finder's day-and-month the year written right after it ("21 de agosto 1929"), and its
+    month-and-year the day written right before it ("9 noviembre 1989")."""
     for t in story.timex:
+        if t.kind == "month" and t.day is None and t.value is not None and t.text[:1].isalpha():
+            d = docs.get(t.doc)
+            m = _DAY_BEFORE.search(d.clean, max(0, t.cstart - 4), t.cstart) if d is not None else None
+            if m is not None and 1 <= int(m.group(1)) <= 31:
+                try:
+                    value = dt.date(int(t.value[:4]), int(t.value[5:7]), int(m.group(1))).isoformat()
+                except ValueError:
+                    continue
+                t.kind, t.day, t.value, t.precision = "date", int(m.group(1)), value, "day"
+                t.text, t.cstart = d.clean[m.start(1):t.cend], m.start(1)
+            continue
         if t.kind != "underspecified" or t.day is None or t.month is None or t.year is not None:
             continue
         d = docs.get(t.doc)

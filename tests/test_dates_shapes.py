@@ -70,6 +70,30 @@ SHAPES = {
                 "The boy helps the projectionist.", "Back in 1988, Teo attends the funeral.", "He leaves again."],
          4, ("interval", "1988", None)),
     ],
+    # "last Thursday" told on a known day is the Thursday before it, and the story goes on from there
+    "last weekday": [
+        ("en", ["On Friday 10 November 1989 crowds fill the square of Halden.",
+                "At a meeting last Thursday, the mayor Erik Sand announced the change."], 1, ("relative", "1989-11-09")),
+        ("es", ["El viernes 10 de noviembre de 1989 la multitud llena la plaza de Halden.",
+                "En una reunión el jueves pasado, el alcalde Erik Sand anunció el cambio."], 1, ("relative", "1989-11-09")),
+        ("it", ["Venerdì 10 novembre 1989 la folla riempie la piazza di Halden.",
+                "In una riunione giovedì scorso il sindaco Erik Sand annunciò il cambio."], 1, ("relative", "1989-11-09")),
+    ],
+    # a relative date inside a plan dates the plan, not what the sentence tells
+    "relative date of a plan": [
+        ("es", ["El 9 de noviembre de 1989 Erik Sand habla en la radio de Halden.",
+                "Los funcionarios tenían la intención de abrir la frontera al día siguiente.", "Miles de personas cruzan."],
+         2, ("interval", "1989-11-09", None)),
+        ("en", ["On 9 November 1989 Erik Sand speaks on the radio of Halden.",
+                "The officials intended to open the border the next day.", "Thousands cross."], 2, ("interval", "1989-11-09", None)),
+        ("it", ["Il 9 novembre 1989 Erik Sand parla alla radio di Halden.",
+                "I funzionari intendevano aprire il confine il giorno dopo.", "Migliaia di persone attraversano."],
+         2, ("interval", "1989-11-09", None)),
+    ],
+    # a day written before the month and year without "de" ("9 noviembre 1989") is that day
+    "day before month and year": [
+        ("es", ["La caída del muro de Halden. 9 noviembre 1989.", "La gente cruza."], 0, ("day", "1989-11-09")),
+    ],
     # a date-only heading line frames what follows
     "date-only heading": [
         ("es", ["Castilla, 1944.", "Nora llega al molino con su madre."], 1, ("interval", "1944", None)),
