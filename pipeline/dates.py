@@ -907,6 +907,49 @@ def _headings(story: Story) -> None:
                 break
 
 
+@lru_cache(maxsize=None)
+def _age_clauses(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
+    """"when she was three", "cuando tenía cinco o seis años", "quando aveva tre anni": an age told as
+    a clause (the finder knows "a los 15 años"), with the language's number words."""
+    table = lexicons.load(lang, "temporal")
+    words = {k.lower(): v for k, v in table.get("relative", {}).get("number_words", {}).items()}
+    pats = table.get("age_clauses", [])
+    if not pats:
+        return None, words
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r"|\d{1,3}"
+    # each alternative names its numbers: numbered per alternative so the group names stay unique
+    parts = [p.replace("{NUM}", f"(?P<n{i}>{alt})").replace("{NUM2}", f"(?P<m{i}>{alt})") for i, p in enumerate(pats)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in parts) + r")", re.IGNORECASE), words
+
+
+def _find_age_clauses(story: Story) -> None:
+    """Add the ages told as clauses to the time expressions of their sentences and events."""
+    have = {(t.doc, t.sent) for t in story.timex if t.kind == "age"}
+    langs = {d.doc: d.lang for d in story.docs}
+    by_sent: dict[tuple[str, int], list[Event]] = {}
+    for e in story.events:
+        if e.sources:
+            by_sent.setdefault((e.sources[0].doc, e.sources[0].sent), []).append(e)
+    for sent in story.sentences:
+        if (sent.doc, sent.idx) in have:
+            continue
+        pat, words = _age_clauses(langs.get(sent.doc, sent.lang))
+        m = pat.search(sent.text) if pat is not None else None
+        if m is None:
+            continue
+        nums = [(k, v) for k, v in m.groupdict().items() if v]
+        vals = [int(v) if v.isdigit() else words.get(v.lower()) for _, v in nums]
+        if not vals or vals[0] is None or vals[0] > 120:
+            continue
+        t = TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + m.start(), cend=sent.cstart + m.end(),
+                     text=m.group(0), kind="age", amount=vals[0], unit="year")
+        if len(vals) > 1 and vals[1] is not None and vals[0] < vals[1] <= vals[0] + 5:
+            t.age_more = vals[1] - vals[0]  # "five or six": how many more years the age may run (_ages_as_years)
+        story.timex.append(t)
+        for e in by_sent.get((sent.doc, sent.idx), [])[:1]:
+            e.timex.append(t)
+
+
 def _ages_as_years(events: list[Event]) -> None:
     """"A los 15 años" after "nació en 1920": some day between the 15th and the 16th birthday, i.e. the
     years 1935-1936 at year grain, never a birth day or a point."""
@@ -915,7 +958,7 @@ def _ages_as_years(events: list[Event]) -> None:
             continue
         t = next((t for t in ev.timex if t.kind == "age" and t.year is not None and t.text == ev.date_text), None)
         if t is not None and ev.date == t.value:
-            ev.date_from, ev.date_to = f"{t.year:04d}", f"{t.year + 1:04d}"
+            ev.date_from, ev.date_to = f"{t.year:04d}", f"{t.year + 1 + getattr(t, 'age_more', 0):04d}"
             ev.date_precision = "interval"
             ev.extra["date_approx"] = True
 
@@ -924,6 +967,7 @@ def run(story: Story) -> Story:
     _claim_fallback(story)
     _complete_years(story, {d.doc: d for d in story.docs})
     _headings(story)
+    _find_age_clauses(story)
     claimed = {id(t) for e in story.events for t in e.timex}
     docs = {d.doc: d for d in story.docs}
     sents: dict[str, dict[int, Sentence]] = {}

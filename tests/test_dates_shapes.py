@@ -35,6 +35,13 @@ SHAPES = {
         ("it", ["Lia Ferro nasce il 3 marzo 1920 a Tolva.", "A 20 anni si trasferisce a Roma."], 1, ("interval", "1940", "1941")),
         ("en", ["Lia Ferro was born on 3 March 1920 in Tolva.", "At the age of 20 she moves to Rome."], 1, ("interval", "1940", "1941")),
     ],
+    # an age told as a clause counts from the birth too; "five or six" spans both years
+    "age clause": [
+        ("en", ["Mina Roe was born in 1920.", "When she was three, her brother fell ill."], 1, ("interval", "1923", "1924")),
+        ("es", ["Tomás Vell nació el 5 de junio de 1898 en Orvi.",
+                "Cuando Tomás tenía cinco o seis años se trasladaron a un pueblo vecino."], 1, ("interval", "1903", "1905")),
+        ("it", ["Tomas Vell nacque nel 1898 a Orvi.", "Quando aveva tre anni la famiglia si trasferì."], 1, ("interval", "1901", "1902")),
+    ],
     # the small hours after an evening are the next day
     "small hours after an evening": [
         ("en", ["On the evening of 4 July 1951 the crew of the Marla gathers.", "At 1:11 am the alarm rings."], 1, ("relative", "1951-07-05")),
