@@ -183,6 +183,21 @@ def _apply_explicit(n: _Narrative, t: TimeExpr) -> bool:
     return True
 
 
+def _sequence_end(ts: list[TimeExpr], own: TimeExpr, flashback: bool) -> TimeExpr | None:
+    """The last of two or more explicit dates told in order by one event, after the one it is dated by."""
+    if flashback:
+        return None
+    seq = [t for t in ts if t.kind in EXPLICIT and t.value is not None and t.precision in ("day", "month", "season", "year")]
+    if len(seq) < 2 or seq[0] is not own:
+        return None
+    if any(b.value < a.value for a, b in zip(seq, seq[1:])):
+        return None  # dates told out of order are a look back inside the sentence, not a sequence
+    last = seq[-1]
+    if last.value[:4] == own.value[:4] or _contains(last.value, last.precision, own.value, own.precision):
+        return None  # "14 and 15 April", "in 1957, in October": one moment, told finer
+    return last
+
+
 def _jumps_back(t: TimeExpr, n: _Narrative, flashback: bool) -> bool:
     """An explicit date of an earlier year than the narrative (not a pluperfect look-back)."""
     return (not flashback and t.kind in EXPLICIT and t.value is not None and n.value is not None
@@ -717,6 +732,14 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 _set(ev, own.value, own.precision, own.text, False)
             elif _apply_explicit(n, own):
                 _set(ev, own.value, own.precision, own.text, False)
+                last = _sequence_end(ts, own, fb)
+                if last is not None:
+                    # "nel 1909 si trasferisce a Granada, ove nel 1918 pubblica ...": one telling of several
+                    # dated steps spans them, and the story goes on from the last
+                    intervals.open_after(ev, own.value, own.precision, own.text,
+                                         hi=intervals.upper(last.value, last.precision))
+                    ev.extra["date_approx"] = False
+                    _state(n, last)
             else:  # "in 1957" told while in October 1957: from the narrative's October to the end of 1957
                 intervals.open_after(ev, n.value, n.precision, n.text,
                                      hi=intervals.upper(own.value, own.precision))

@@ -101,6 +101,17 @@ SHAPES = {
     "day before month and year": [
         ("es", ["La caída del muro de Halden. 9 noviembre 1989.", "La gente cruza."], 0, ("day", "1989-11-09")),
     ],
+    # one telling of several dated steps spans them, and the story goes on from the last
+    "several dated steps in one sentence": [
+        ("it", ["Nel 1909 Tomas Vell si trasferisce a Orvi, dove nel 1918 pubblica il suo primo libro.",
+                "Conosce molti pittori."], 0, ("interval", "1909", "1918")),
+        ("it", ["Nel 1909 Tomas Vell si trasferisce a Orvi, dove nel 1918 pubblica il suo primo libro.",
+                "Conosce molti pittori."], 1, ("interval", "1918", None)),
+        ("es", ["En 1930 Tomás Vell vuelve a Orvi y en 1931 dirige la compañía de teatro.", "Viaja por los pueblos."],
+         0, ("interval", "1930", "1931")),
+        ("en", ["In 1930 Tomas Vell returns to Orvi and in 1931 he runs the theatre company.", "He tours the villages."],
+         0, ("interval", "1930", "1931")),
+    ],
     # a date-only heading line frames what follows
     "date-only heading": [
         ("es", ["Castilla, 1944.", "Nora llega al molino con su madre."], 1, ("interval", "1944", None)),
