@@ -103,9 +103,9 @@ SHAPES = {
     ],
     # one telling of several dated steps spans them, and the story goes on from the last
     "several dated steps in one sentence": [
-        ("it", ["Nel 1909 Tomas Vell si trasferisce a Orvi, dove nel 1918 pubblica il suo primo libro.",
+        ("it", ["Nel 1909 Tomas Vell si trasferisce a Orvi e nel 1918 pubblica il suo primo libro.",
                 "Conosce molti pittori."], 0, ("interval", "1909", "1918")),
-        ("it", ["Nel 1909 Tomas Vell si trasferisce a Orvi, dove nel 1918 pubblica il suo primo libro.",
+        ("it", ["Nel 1909 Tomas Vell si trasferisce a Orvi e nel 1918 pubblica il suo primo libro.",
                 "Conosce molti pittori."], 1, ("interval", "1918", None)),
         ("es", ["En 1930 Tomás Vell vuelve a Orvi y en 1931 dirige la compañía de teatro.", "Viaja por los pueblos."],
          0, ("interval", "1930", "1931")),
