@@ -187,8 +187,15 @@ def _sequence_end(ts: list[TimeExpr], own: TimeExpr, flashback: bool) -> TimeExp
     """The last of two or more explicit dates told in order by one event, after the one it is dated by."""
     if flashback:
         return None
-    seq = [t for t in ts if t.kind in EXPLICIT and t.value is not None and t.precision in ("day", "month", "season", "year")]
-    if len(seq) < 2 or seq[0] is not own:
+    seq = [t for t in ts if t.kind in EXPLICIT + ("underspecified",) and t.value is not None
+           and t.precision in ("day", "month", "season", "year")]
+    if own not in seq:
+        return None
+    k = seq.index(own)
+    if any(not (p.value == own.value or _contains(p.value, p.precision, own.value, own.precision)) for p in seq[:k]):
+        return None  # "nació en 1898 ... el 5 de junio": what comes before may only name own's period
+    seq = seq[k:]
+    if len(seq) < 2:
         return None
     if any(b.value < a.value for a, b in zip(seq, seq[1:])):
         return None  # dates told out of order are a look back inside the sentence, not a sequence
@@ -549,8 +556,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     intent = _cue_list(lang, "intention_cues")
 
     def _planned(t: TimeExpr) -> bool:
-        """"Officials intended to bring in the changes the next day": the plan's date, not the event's."""
-        if intent is None or t.kind != "relative":
+        """"Officials intended to bring in the changes the next day", "hoping to arrive by April 2": the
+        plan's date, not the event's (a full date stays: "decided to leave on 3 May 1950" is often kept)."""
+        if intent is None or t.kind not in ("relative", "underspecified"):
             return False
         sent = sentences.get(t.sent)
         m = intent.search(sent.text, 0, max(0, t.cstart - sent.cstart)) if sent is not None else None
@@ -735,11 +743,11 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 last = _sequence_end(ts, own, fb)
                 if last is not None:
                     # "nel 1909 si trasferisce a Granada, ove nel 1918 pubblica ...": one telling of several
-                    # dated steps spans them, and the story goes on from the last
+                    # dated steps spans them. The story stays at the first: "nació en 1898 ... y murió en
+                    # 1936" opens many a biography that then tells the childhood
                     intervals.open_after(ev, own.value, own.precision, own.text,
                                          hi=intervals.upper(last.value, last.precision))
                     ev.extra["date_approx"] = False
-                    _state(n, last)
             else:  # "in 1957" told while in October 1957: from the narrative's October to the end of 1957
                 intervals.open_after(ev, n.value, n.precision, n.text,
                                      hi=intervals.upper(own.value, own.precision))

@@ -101,16 +101,27 @@ SHAPES = {
     "day before month and year": [
         ("es", ["La caída del muro de Halden. 9 noviembre 1989.", "La gente cruza."], 0, ("day", "1989-11-09")),
     ],
-    # one telling of several dated steps spans them, and the story goes on from the last
+    # one telling of several dated steps spans them; the story stays at the first
     "several dated steps in one sentence": [
         ("it", ["Nel 1909 Tomas Vell si trasferisce a Orvi e nel 1918 pubblica il suo primo libro.",
                 "Conosce molti pittori."], 0, ("interval", "1909", "1918")),
         ("it", ["Nel 1909 Tomas Vell si trasferisce a Orvi e nel 1918 pubblica il suo primo libro.",
-                "Conosce molti pittori."], 1, ("interval", "1918", None)),
+                "Conosce molti pittori."], 1, ("interval", "1909", None)),
+        # a biography's opening summary does not carry the story to its end
+        ("es", ["Tomás Vell nació en 1898 en Orvi, el 5 de junio y murió el 19 de agosto de 1936 en Lanz.",
+                "De niño vive en el campo."], 0, ("interval", "1898-06-05", "1936-08-19")),
+        ("es", ["Tomás Vell nació en 1898 en Orvi, el 5 de junio y murió el 19 de agosto de 1936 en Lanz.",
+                "Su padre es agricultor."], 1, ("interval", "1898-06-05", None)),
         ("es", ["En 1930 Tomás Vell vuelve a Orvi y en 1931 dirige la compañía de teatro.", "Viaja por los pueblos."],
          0, ("interval", "1930", "1931")),
         ("en", ["In 1930 Tomas Vell returns to Orvi and in 1931 he runs the theatre company.", "He tours the villages."],
          0, ("interval", "1930", "1931")),
+    ],
+    # a day-month inside a plan dates the plan
+    "date of a hope": [
+        ("en", ["The journey of Mato and Rui begins in January 1952.",
+                "They want to cover 8,000 miles, hoping to reach Quito in time for Rui's birthday, on April 2."],
+         1, ("interval", "1952-01", None)),
     ],
     # a date-only heading line frames what follows
     "date-only heading": [
