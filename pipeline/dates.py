@@ -815,6 +815,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             grain[id(ev)] = n.day_grain if est is not None else False
             if est is not None and rel.direction != "before" and unnamed:
                 intervals.open_after(ev, base[0], prec, rel.text)
+            elif est is not None and not base[1] and _counted(rel, base, prec) and prec in ("month", "season", "year"):
+                # "Two years later" after "In 1950": 1952 at the grain the base was known to, not 1 January 1952
+                ev.date_precision = prec
             elif est is not None and not _counted(rel, base, prec):
                 # "The next day" after "In October 1957": a day after some day of October, not a day of it
                 if rel.direction == "before":

@@ -123,6 +123,13 @@ SHAPES = {
                 "They want to cover 8,000 miles, hoping to reach Quito in time for Rui's birthday, on April 2."],
          1, ("interval", "1952-01", None)),
     ],
+    # "Two years later" after a year is that later year, not its first day; a finer count after it is an interval
+    "count from a coarse date": [
+        ("en", ["In 1950 Ada Quell moves to Narvik.", "Two years later she marries Olaf."], 1, ("year", "1952-01-01")),
+        ("es", ["En marzo de 1950 Ada Quell se muda a Narvik.", "Dos años después se casa con Olaf."], 1, ("month", "1952-03-01")),
+        ("it", ["Nel 1950 Ada Quell si trasferisce a Narvik.", "Due anni dopo sposa Olaf.", "Tre mesi dopo partono."],
+         2, ("interval", "1952", None)),
+    ],
     # a date-only heading line frames what follows
     "date-only heading": [
         ("es", ["Castilla, 1944.", "Nora llega al molino con su madre."], 1, ("interval", "1944", None)),
