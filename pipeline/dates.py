@@ -13,9 +13,9 @@ import datetime as dt
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from . import intervals, lexicons
+from . import intervals
+from . import datecues as cues
 from .model import Document, Event, Sentence, Story, TimeExpr
 
 EXPLICIT = ("date", "month", "season", "year", "decade")
@@ -253,52 +253,6 @@ def _apply_relative(n: _Narrative, t: TimeExpr, base: tuple[str | None, bool], m
     return est
 
 
-@lru_cache(maxsize=None)
-def _flashback(lang: str) -> re.Pattern | None:
-    """Pluperfect ("had arranged", "había arreglado", "aveva organizzato"): a look back from the narrative."""
-    cues = lexicons.load(lang, "temporal").get("flashback_cues", [])
-    return re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE) if cues else None
-
-
-@lru_cache(maxsize=None)
-def _cue(lang: str, topic: str) -> re.Pattern | None:
-    """production_cues ("released"), setting_cues ("is set in") of a language as one pattern."""
-    cues = lexicons.load(lang, "temporal").get(topic, [])
-    if not cues:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-                      + r")(?!\w)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def _birth_cue(lang: str) -> re.Pattern | None:
-    """"was born", "nació", and the historic present of biographies ("nasce", "nace", "is born")."""
-    return _cue_list(lang, "birth_cues", "birth_cues_present")
-
-
-@lru_cache(maxsize=None)
-def _patterns(lang: str, topic: str) -> re.Pattern | None:
-    """A lexicon list of regular expressions as one pattern (small_hours)."""
-    pats = lexicons.load(lang, "temporal").get(topic, [])
-    return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
-
-
-@lru_cache(maxsize=None)
-def _scope_cue(lang: str) -> re.Pattern | None:
-    """"La novela retrocede al verano de 1936", "The novel goes back to 1936": a look-back scope opens."""
-    return _cue_list(lang, "scope_cues")
-
-
-def _cue_list(lang: str, topic: str, *more: str) -> re.Pattern | None:
-    table = lexicons.load(lang, "temporal")
-    cues = [c for key in (topic, *more) for c in table.get(key, [])]
-    if not cues:
-        return None
-    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]")
-                   for c in sorted(cues, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE)
-
-
 def _resolve_ages(ts: list[TimeExpr], sentences: dict[int, Sentence], lang: str) -> None:
     """"A los 12 años", "at the age of 70": the birth year stated earlier in the document plus the age.
 
@@ -307,7 +261,7 @@ def _resolve_ages(ts: list[TimeExpr], sentences: dict[int, Sentence], lang: str)
     ages = [t for t in ts if t.kind == "age" and t.amount is not None]
     if not ages:
         return
-    cue = _birth_cue(lang)
+    cue = cues.birth_cue(lang)
     if cue is None:
         return
     births: list[tuple[tuple[int, int], int, str]] = []
@@ -331,43 +285,6 @@ def _resolve_ages(ts: list[TimeExpr], sentences: dict[int, Sentence], lang: str)
         year = births[i][1] + t.amount
         if year <= 2100:
             t.value, t.precision, t.year, t.resolved_from = f"{year:04d}-01-01", "year", year, births[i][2]
-
-
-@lru_cache(maxsize=None)
-def _return_cue(lang: str) -> re.Pattern | None:
-    """"Now ...", "Back in ...", "Ora ...": a sentence that brings the story back from a look-back."""
-    cues = lexicons.load(lang, "temporal").get("return_cues", [])
-    if not cues:
-        return None
-    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    return re.compile(r"^[\W_]*(?:" + alt + r")(?!\w)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def _relative_pronoun(lang: str) -> re.Pattern | None:
-    """", che ...", ", who ...": the start of a relative clause, whose dates are its own."""
-    words = lexicons.load(lang, "temporal").get("relative_pronouns", [])
-    if not words:
-        return None
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(r",\s*(?:" + alt + r")(?!\w)", re.IGNORECASE)
-
-
-def _subordinate(t: TimeExpr, sent: Sentence | None, lang: str) -> int | None:
-    """Where the relative clause or parenthesis holding `t` opens (clean offset), else None.
-
-    Such a date dates that clause only: "il conte, che nel 1848 aveva fondato la società, proclamò ..."
-    is not an event of 1848 (the clause is, when it is told as an event of its own)."""
-    if sent is None:
-        return None
-    before = sent.text[:max(0, t.cstart - sent.cstart)]
-    if before.count("(") > before.count(")"):
-        return sent.cstart + before.rfind("(")
-    pat = _relative_pronoun(lang)
-    if pat is None:
-        return None
-    cut = before.rfind(",")  # only the last comma can open the clause that holds the date
-    return sent.cstart + cut if cut >= 0 and pat.match(before, cut) is not None else None
 
 
 def _opens_lookback(t: TimeExpr) -> bool:
@@ -437,60 +354,6 @@ def _claim_fallback(story: Story) -> None:
             e.timex = list(by_sent.get(key, []))
 
 
-def _weekday_alt(lang: str) -> str | None:
-    names = lexicons.load(lang, "temporal").get("weekday_names", {})
-    return "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True)) if names else None
-
-
-@lru_cache(maxsize=None)
-def _weekday_names(lang: str) -> re.Pattern | None:
-    alt = _weekday_alt(lang)
-    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE) if alt else None
-
-
-@lru_cache(maxsize=None)
-def _weekday_past(lang: str) -> re.Pattern | None:
-    """"last Thursday", "el jueves pasado", "giovedì scorso": the named weekday before the story's day."""
-    alt, pats = _weekday_alt(lang), lexicons.load(lang, "temporal").get("weekday_past", [])
-    if not alt or not pats:
-        return None
-    # one named group per alternative: a pattern may not reuse a group name
-    parts = [re.escape(p).replace(r"\ ", r"\s+").replace(r"\{DAY\}", f"(?P<day{i}>{alt})")
-             for i, p in enumerate(pats)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-
-
-def _past_weekday(m: re.Match, value: str, lang: str) -> str | None:
-    """The date of "last Thursday" told on the narrative day `value`."""
-    name = next((g for g in m.groups() if g), None)
-    names = {k.lower(): v for k, v in lexicons.load(lang, "temporal").get("weekday_names", {}).items()}
-    if name is None or name.lower() not in names:
-        return None
-    cur = _date(value)
-    back = (cur.weekday() - names[name.lower()]) % 7 or 7
-    return (cur - dt.timedelta(days=back)).isoformat()
-
-
-def _datelines(orphans: list[TimeExpr], sentences: dict[int, Sentence], lang: str) -> set[int]:
-    """"Sunday, October 02, 2011" opening a document: when it was published, not when its story happens.
-
-    A sentence among the first two that is nothing but a weekday and a dated day; a heading that frames
-    the story ("España, 1944.") names no weekday."""
-    days = _weekday_names(lang)
-    out: set[int] = set()
-    if days is None:
-        return out
-    for t in orphans:
-        sent = sentences.get(t.sent)
-        if sent is None or t.precision != "day" or t.sent > 1:
-            continue
-        rest = (sent.text[:t.cstart - sent.cstart] + sent.text[t.cend - sent.cstart:]).strip(" ,.;:-–—")
-        m = days.fullmatch(rest.strip()) if rest else None
-        if m is not None or (days.search(t.text) and not rest):
-            out.add(t.sent)
-    return out
-
-
 def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[TimeExpr],
                  document: Document | None, sentences: dict[int, Sentence], lang: str) -> None:
     def tpos(t: TimeExpr) -> int:
@@ -505,12 +368,12 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     items.sort(key=lambda x: x[0])
 
     _resolve_ages(list(orphans) + [t for e in events for t in e.timex], sentences, lang)
-    cue = _cue(lang, "production_cues")
-    scope = _scope_cue(lang)
-    back = _flashback(lang)
-    setting = _cue(lang, "setting_cues")
-    ret = _return_cue(lang)
-    prod_sents = {e.sources[0].sent for e in events if e.kind != "story"} | _datelines(orphans, sentences, lang)
+    cue = cues.cue_words(lang, "production_cues")
+    scope = cues.scope_cue(lang)
+    back = cues.flashback_cue(lang)
+    setting = cues.cue_words(lang, "setting_cues")
+    ret = cues.return_cue(lang)
+    prod_sents = {e.sources[0].sent for e in events if e.kind != "story"} | cues.datelines(orphans, sentences, lang)
 
     def production(sent_idx: int) -> bool:
         sent = sentences.get(sent_idx)
@@ -518,11 +381,11 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
 
     sub: set[int] = set()  # id() of expressions dating only their relative clause or parenthesis
     for t in orphans:
-        if _subordinate(t, sentences.get(t.sent), lang) is not None:
+        if cues.subordinate_start(t, sentences.get(t.sent), lang) is not None:
             sub.add(id(t))
     for e in events:
         for t in e.timex:
-            opens = _subordinate(t, sentences.get(t.sent), lang)
+            opens = cues.subordinate_start(t, sentences.get(t.sent), lang)
             # an event told by the clause itself ("che nel 1848 aveva fondato ...") keeps the clause's date
             if opens is not None and (e.sources[0].sent != t.sent
                                       or e.sources[0].start <= (document.to_raw(opens, opens + 1)[0]
@@ -553,7 +416,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         i = bisect.bisect_right(stated_keys, (t.sent, t.cstart))
         return stated[i][1] if i < len(stated) else None
 
-    intent = _cue_list(lang, "intention_cues")
+    intent = cues.cue_list(lang, "intention_cues")
 
     def _planned(t: TimeExpr) -> bool:
         """"Officials intended to bring in the changes the next day", "hoping to arrive by April 2": the
@@ -564,9 +427,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         m = intent.search(sent.text, 0, max(0, t.cstart - sent.cstart)) if sent is not None else None
         return m is not None
 
-    small = _patterns(lang, "small_hours")
-    weekday = _weekday_past(lang)
-    evening_cue = _cue_list(lang, "evening_cues")
+    small = cues.pattern_list(lang, "small_hours")
+    weekday = cues.weekday_past(lang)
+    evening_cue = cues.cue_list(lang, "evening_cues")
 
     def _evening(sent_idx: int) -> bool:
         """The narrative's own words or the sentence before put the story in an evening or a night."""
@@ -582,7 +445,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     n = _Narrative()
     memory: _Narrative | None = None     # the narrative a remembered past ("relives his childhood") is told from
     memory_para = -1
-    memory_cue = _cue_list(lang, "memory_cues")
+    memory_cue = cues.cue_list(lang, "memory_cues")
     frame: _Narrative | None = None      # the narrative a look-back ("Ten years earlier") left
     prev: Event | None = None
     grain: dict[int, bool] = {}          # id(event) -> its date is a day
@@ -844,7 +707,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         elif n.value is not None and n.day_grain and weekday is not None and weekday.search(ev.sources[0].text or ""):
             # "At a press conference last Thursday" told on Friday 10 November: Thursday the 9th
             m = weekday.search(ev.sources[0].text or "")
-            value = _past_weekday(m, n.value, lang)
+            value = cues.past_weekday(m, n.value, lang)
             if value is not None:
                 n.value, n.precision, n.text, n.day_grain = value, "relative", m.group(0), True
                 _set(ev, value, "relative", m.group(0), True)
@@ -883,107 +746,6 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             intervals.point(ev)
 
 
-# "21 de agosto 1929", "3 marzo, 1920": a year right after a day and month, without "de"/"del"
-_BARE_YEAR = re.compile(r"\s*,?\s*(\d{4})(?![\d.,:/-]\d)")
-# "España, 1944.", "Berlin, 1961", "1944.": a line that is only a place and a year frames what follows
-_HEADING = re.compile(r"^\W*(?:[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}\s*,\s*)?(\d{4})\s*\.?\s*$")
-
-
-_DAY_BEFORE = re.compile(r"(?<![\w.,:/-])([0-3]?\d)\s+$")
-
-
-def _complete_years(story: Story, docs: dict[str, Document]) -> None:
-    """Give the finder's day-and-month the year written right after it ("21 de agosto 1929"), and its
-    month-and-year the day written right before it ("9 noviembre 1989")."""
-    for t in story.timex:
-        if t.kind == "month" and t.day is None and t.value is not None and t.text[:1].isalpha():
-            d = docs.get(t.doc)
-            m = _DAY_BEFORE.search(d.clean, max(0, t.cstart - 4), t.cstart) if d is not None else None
-            if m is not None and 1 <= int(m.group(1)) <= 31:
-                try:
-                    value = dt.date(int(t.value[:4]), int(t.value[5:7]), int(m.group(1))).isoformat()
-                except ValueError:
-                    continue
-                t.kind, t.day, t.value, t.precision = "date", int(m.group(1)), value, "day"
-                t.text, t.cstart = d.clean[m.start(1):t.cend], m.start(1)
-            continue
-        if t.kind != "underspecified" or t.day is None or t.month is None or t.year is not None:
-            continue
-        d = docs.get(t.doc)
-        m = _BARE_YEAR.match(d.clean, t.cend) if d is not None else None
-        if m is None or not 1000 <= int(m.group(1)) <= 2100:
-            continue
-        try:
-            value = dt.date(int(m.group(1)), t.month, t.day).isoformat()
-        except ValueError:
-            continue
-        t.kind, t.year, t.value, t.precision = "date", int(m.group(1)), value, "day"
-        t.text += d.clean[t.cend:m.end()]
-        t.cend = m.end()
-
-
-def _headings(story: Story) -> None:
-    """A date-only heading line ("España, 1944.") states the year of what follows it."""
-    has = {(t.doc, t.sent) for t in story.timex}
-    for sent in story.sentences:
-        if (sent.doc, sent.idx) in has or len(sent.text) > 60:
-            continue
-        m = _HEADING.match(sent.text)
-        if m is None or not 1000 <= int(m.group(1)) <= 2100:
-            continue
-        y = int(m.group(1))
-        t = TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + m.start(1), cend=sent.cstart + m.end(1),
-                     text=sent.text.strip(), kind="year", value=f"{y:04d}-01-01", precision="year", year=y)
-        story.timex.append(t)
-        for e in story.events:
-            if e.sources and e.sources[0].doc == sent.doc and e.sources[0].sent == sent.idx:
-                e.timex.append(t)
-                break
-
-
-@lru_cache(maxsize=None)
-def _age_clauses(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
-    """"when she was three", "cuando tenía cinco o seis años", "quando aveva tre anni": an age told as
-    a clause (the finder knows "a los 15 años"), with the language's number words."""
-    table = lexicons.load(lang, "temporal")
-    words = {k.lower(): v for k, v in table.get("relative", {}).get("number_words", {}).items()}
-    pats = table.get("age_clauses", [])
-    if not pats:
-        return None, words
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r"|\d{1,3}"
-    # each alternative names its numbers: numbered per alternative so the group names stay unique
-    parts = [p.replace("{NUM}", f"(?P<n{i}>{alt})").replace("{NUM2}", f"(?P<m{i}>{alt})") for i, p in enumerate(pats)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in parts) + r")", re.IGNORECASE), words
-
-
-def _find_age_clauses(story: Story) -> None:
-    """Add the ages told as clauses to the time expressions of their sentences and events."""
-    have = {(t.doc, t.sent) for t in story.timex if t.kind == "age"}
-    langs = {d.doc: d.lang for d in story.docs}
-    by_sent: dict[tuple[str, int], list[Event]] = {}
-    for e in story.events:
-        if e.sources:
-            by_sent.setdefault((e.sources[0].doc, e.sources[0].sent), []).append(e)
-    for sent in story.sentences:
-        if (sent.doc, sent.idx) in have:
-            continue
-        pat, words = _age_clauses(langs.get(sent.doc, sent.lang))
-        m = pat.search(sent.text) if pat is not None else None
-        if m is None:
-            continue
-        nums = [(k, v) for k, v in m.groupdict().items() if v]
-        vals = [int(v) if v.isdigit() else words.get(v.lower()) for _, v in nums]
-        if not vals or vals[0] is None or vals[0] > 120:
-            continue
-        t = TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + m.start(), cend=sent.cstart + m.end(),
-                     text=m.group(0), kind="age", amount=vals[0], unit="year")
-        if len(vals) > 1 and vals[1] is not None and vals[0] < vals[1] <= vals[0] + 5:
-            t.age_more = vals[1] - vals[0]  # "five or six": how many more years the age may run (_ages_as_years)
-        story.timex.append(t)
-        for e in by_sent.get((sent.doc, sent.idx), [])[:1]:
-            e.timex.append(t)
-
-
 def _ages_as_years(events: list[Event]) -> None:
     """"A los 15 años" after "nació en 1920": some day between the 15th and the 16th birthday, i.e. the
     years 1935-1936 at year grain, never a birth day or a point."""
@@ -999,9 +761,9 @@ def _ages_as_years(events: list[Event]) -> None:
 
 def run(story: Story) -> Story:
     _claim_fallback(story)
-    _complete_years(story, {d.doc: d for d in story.docs})
-    _headings(story)
-    _find_age_clauses(story)
+    cues.complete_years(story, {d.doc: d for d in story.docs})
+    cues.headings(story)
+    cues.find_age_clauses(story)
     claimed = {id(t) for e in story.events for t in e.timex}
     docs = {d.doc: d for d in story.docs}
     sents: dict[str, dict[int, Sentence]] = {}
