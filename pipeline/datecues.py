@@ -191,6 +191,62 @@ def complete_years(story: Story, docs: dict[str, Document]) -> None:
         t.cend = m.end()
 
 
+@lru_cache(maxsize=None)
+def _era(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
+    marks = lexicons.load(lang, "temporal").get("era_markers_ce", [])
+    if not marks:
+        return None
+    alt = "|".join(re.escape(m).replace(r"\ ", r"\s*") for m in sorted(marks, key=len, reverse=True))
+    after = re.compile(r"(?<![\d.,])(\d{1,3})\s*(?:" + alt + r")(?!\w)")
+    before = re.compile(r"(?<!\w)(?:" + alt + r")\s*(\d{1,3})(?![\d.,]\d|\d)")
+    return after, before
+
+
+_DAY_MONTH_GAP = re.compile(r"\s*,?\s*(?:\w{1,3}\s+)?$")  # "24 agosto del 79": at most a short word between
+
+
+def era_years(story: Story, docs: dict[str, Document]) -> None:
+    """A year of the first millennium with its era ("del 79 d.C.", "in A.D. 79"): the finder reads four-digit
+    years only, and without the era "del 79" may as well be 1979. Completes the day and month before it, or
+    adds the year to its sentence."""
+    langs = {d.doc: d.lang for d in story.docs}
+    by_sent: dict[tuple[str, int], list[TimeExpr]] = {}
+    for t in story.timex:
+        by_sent.setdefault((t.doc, t.sent), []).append(t)
+    for sent in story.sentences:
+        pats = _era(langs.get(sent.doc, sent.lang))
+        if pats is None:
+            continue
+        for pat in pats:
+            for m in pat.finditer(sent.text):
+                y = int(m.group(1))
+                if y < 1:
+                    continue
+                start, end = sent.cstart + m.start(), sent.cstart + m.end()
+                ts = by_sent.setdefault((sent.doc, sent.idx), [])
+                if any(t.cstart < end and start < t.cend and t.year is not None for t in ts):
+                    continue
+                prev = max((t for t in ts if t.cend <= start and t.kind == "underspecified" and t.day and t.month
+                            and t.year is None), key=lambda t: t.cend, default=None)
+                d = docs.get(sent.doc)
+                if prev is not None and d is not None and _DAY_MONTH_GAP.match(d.clean[prev.cend:start]):
+                    try:
+                        value = dt.date(y, prev.month, prev.day).isoformat()
+                    except ValueError:
+                        continue
+                    prev.kind, prev.year, prev.value, prev.precision = "date", y, value, "day"
+                    prev.text, prev.cend = d.clean[prev.cstart:end], end
+                    continue
+                t = TimeExpr(doc=sent.doc, sent=sent.idx, cstart=start, cend=end, text=m.group(0), kind="year",
+                             value=f"{y:04d}-01-01", precision="year", year=y)
+                story.timex.append(t)
+                ts.append(t)
+                for e in story.events:
+                    if e.sources and e.sources[0].doc == sent.doc and e.sources[0].sent == sent.idx:
+                        e.timex.append(t)
+                        break
+
+
 def headings(story: Story) -> None:
     """A date-only heading line ("España, 1944.") states the year of what follows it."""
     has = {(t.doc, t.sent) for t in story.timex}

@@ -762,6 +762,7 @@ def _ages_as_years(events: list[Event]) -> None:
 def run(story: Story) -> Story:
     _claim_fallback(story)
     cues.complete_years(story, {d.doc: d for d in story.docs})
+    cues.era_years(story, {d.doc: d for d in story.docs})
     cues.headings(story)
     cues.find_age_clauses(story)
     claimed = {id(t) for e in story.events for t in e.timex}

@@ -130,6 +130,14 @@ SHAPES = {
         ("it", ["Nel 1950 Ada Quell si trasferisce a Narvik.", "Due anni dopo sposa Olaf.", "Tre mesi dopo partono."],
          2, ("interval", "1952", None)),
     ],
+    # a first-millennium year with its era is that year; without the era "del 79" could be 1979
+    "year with its era": [
+        ("it", ["Il 24 agosto del 79 d.C. il monte Lerio erutta.", "La città di Vessa viene sepolta."], 0, ("day", "0079-08-24")),
+        ("es", ["El 24 de agosto del 79 d. C. el monte Lerio entra en erupción.", "Varro zarpa."], 1, ("interval", "0079-08-24", None)),
+        ("en", ["At the time of the eruption of Mount Lerio in A.D. 79 the fleet of Varro was at Cumae.",
+                "Varro sailed toward the mountain."], 0, ("year", "0079-01-01")),
+        ("es", ["El 24 de agosto del 79 el monte Lerio entra en erupción.", "Varro zarpa."], 0, ("unknown", None)),
+    ],
     # a date-only heading line frames what follows
     "date-only heading": [
         ("es", ["Castilla, 1944.", "Nora llega al molino con su madre."], 1, ("interval", "1944", None)),
