@@ -192,14 +192,14 @@ def complete_years(story: Story, docs: dict[str, Document]) -> None:
 
 
 @lru_cache(maxsize=None)
-def _era(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
+def _era(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
     marks = lexicons.load(lang, "temporal").get("era_markers_ce", [])
     if not marks:
         return None
     alt = "|".join(re.escape(m).replace(r"\ ", r"\s*") for m in sorted(marks, key=len, reverse=True))
     after = re.compile(r"(?<![\d.,])(\d{1,3})\s*(?:" + alt + r")(?!\w)")
     before = re.compile(r"(?<!\w)(?:" + alt + r")\s*(\d{1,3})(?![\d.,]\d|\d)")
-    return after, before
+    return re.compile(alt), after, before  # the marker alone first: most sentences have none
 
 
 _DAY_MONTH_GAP = re.compile(r"\s*,?\s*(?:\w{1,3}\s+)?$")  # "24 agosto del 79": at most a short word between
@@ -215,9 +215,9 @@ def era_years(story: Story, docs: dict[str, Document]) -> None:
         by_sent.setdefault((t.doc, t.sent), []).append(t)
     for sent in story.sentences:
         pats = _era(langs.get(sent.doc, sent.lang))
-        if pats is None:
+        if pats is None or not pats[0].search(sent.text):
             continue
-        for pat in pats:
+        for pat in pats[1:]:
             for m in pat.finditer(sent.text):
                 y = int(m.group(1))
                 if y < 1:
