@@ -42,11 +42,12 @@ def test_the_date_column_shows_intervals_in_the_interface_language(lang):
 
 
 def test_details_line_and_hollow_markers():
-    df = frame(ROWS)
+    df = frame(ROWS + [dict(date="1909-01-01", date_precision="interval", date_from="1909", date_to="1918",
+                            date_approx=False)])  # a span the sentence states is still no point: hollow
     recs = df.to_dict("records")
     assert text.date_line(recs[1]).startswith("after October 1957")
     assert "1957-10-01" not in text.date_line(recs[1])
-    assert df["_status"].tolist()[:3] == ["exact", "approx", "approx"]
+    assert df["_status"].tolist() == ["exact", "approx", "approx", "undated", "approx"]
 
 
 def test_timelinejs_starts_and_ends_at_the_bounds():
