@@ -89,11 +89,28 @@ def subordinate_start(t: TimeExpr, sent: Sentence | None, lang: str) -> int | No
     before = sent.text[:max(0, t.cstart - sent.cstart)]
     if before.count("(") > before.count(")"):
         return sent.cstart + before.rfind("(")
-    pat = relative_pronoun(lang)
-    if pat is None:
-        return None
     cut = before.rfind(",")  # only the last comma can open the clause that holds the date
-    return sent.cstart + cut if cut >= 0 and pat.match(before, cut) is not None else None
+    if cut < 0:
+        return None
+    pat = relative_pronoun(lang)
+    if pat is not None and pat.match(before, cut) is not None:
+        return sent.cstart + cut
+    det = _determiner(lang)
+    after = sent.text[max(0, t.cend - sent.cstart):]
+    if det is not None and det.match(before, cut + 1) is not None and re.match(r"\s*[,;)]", after):
+        # ", una Norton 500 M18 del 1939, i due partono": a noun phrase between commas; its year is the
+        # thing's (a model, a vintage), not the event's
+        return sent.cstart + cut
+    return None
+
+
+@lru_cache(maxsize=None)
+def _determiner(lang: str) -> re.Pattern | None:
+    words = lexicons.load(lang, "temporal").get("apposition_determiners", [])
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"\s*(?:" + alt + r")(?:(?<=['’])|\s+)", re.IGNORECASE)
 
 
 def weekday_alt(lang: str) -> str | None:

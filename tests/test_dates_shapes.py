@@ -138,6 +138,16 @@ SHAPES = {
                 "Varro sailed toward the mountain."], 0, ("year", "0079-01-01")),
         ("es", ["El 24 de agosto del 79 el monte Lerio entra en erupción.", "Varro zarpa."], 0, ("unknown", None)),
     ],
+    # a year inside a noun phrase between commas is the thing's (a model, a vintage), not the event's
+    "year of a thing": [
+        ("it", ["Nel 1952 Mato e Rui viaggiano.", "In sella alla Rapida, una Velox 500 M18 del 1939, i due amici partono da Lanz."],
+         1, ("interval", "1952", None)),
+        ("es", ["En 1952 Mato y Rui viajan.", "En la Rápida, una Velox 500 de 1939, los dos amigos salen de Lanz."],
+         1, ("interval", "1952", None)),
+        ("en", ["In 1952 Mato and Rui travel.", "On the Rapida, a Velox 500 of 1939, the two friends leave Lanz."],
+         1, ("interval", "1952", None)),
+        ("en", ["In 1952 Mato and Rui travel.", "In 1953, the year of the flood, they return."], 1, ("year", "1953-01-01")),
+    ],
     # a date-only heading line frames what follows
     "date-only heading": [
         ("es", ["Castilla, 1944.", "Nora llega al molino con su madre."], 1, ("interval", "1944", None)),
