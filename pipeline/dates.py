@@ -2,9 +2,11 @@
 
 A running narrative date (value, precision, the text that stated it) is set by explicit
 expressions of story events (and of sentences that produced no event), fills in the year of
-underspecified ones ("In October"), anchors relative ones ("The next day") and is inherited by
-story events that state no date. Production/reception dates ("released in 1999") neither move
-nor inherit it. Each document has its own narrative.
+underspecified ones ("In October"), anchors relative ones ("The next day") and bounds the story
+events that state no date: they get an interval from it to the next date the document states
+(intervals.py), never the narrative's date as if it were theirs. Production/reception dates
+("released in 1999") neither move, bound nor inherit it. Each document has its own narrative.
+The cues read from the text (pluperfect, memories, ages, weekdays, plans) are in datecues.py.
 """
 from __future__ import annotations
 
@@ -693,7 +695,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             grain[id(ev)] = False
         elif (back and any(back.search(x.text or "") for x in ev.sources[:1]) and not opened
               and n.value is not None and n.day_grain):
-            # "que había envenenado el té": some time before the story's day, not on it; only the month is known
+            # "que había envenenado el té": some time up to the story's day, not on it, nor in its month
             intervals.open_before(ev, n.value, "day", n.text)
             grain[id(ev)] = False
         elif n.value is not None and ev.kind == "story" and (memory is not None or (
