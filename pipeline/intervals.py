@@ -20,35 +20,38 @@ from .schema import bound_end, bound_start
 POINT = ("day", "month", "season", "year", "decade", "relative")
 
 
-def _months_later(value: str, months: int) -> tuple[int, int]:
-    y, m = int(value[:4]), int(value[5:7])
-    y2, m2 = divmod(m - 1 + months, 12)
-    return y + y2, m2 + 1
+def _split(value: str) -> tuple[str, int, str]:
+    """("-" or "", year, the rest "-MM-DD") of an ISO date that may be before year 1."""
+    sign = "-" if value.startswith("-") else ""
+    body = value[len(sign):]
+    return sign, int(body[:4]), body[4:]
 
 
 def lower(value: str, precision: str) -> str:
     """The first instant a point date stands for, at its grain: ("1957-10-01", "month") -> "1957-10"."""
+    sign, y, rest = _split(value)
     if precision == "decade":
-        return f"{int(value[:4]) // 10 * 10:04d}"
+        return f"{sign}{y // 10 * 10:04d}"
     if precision == "year":
-        return value[:4]
+        return f"{sign}{y:04d}"
     if precision in ("month", "season"):
-        return value[:7]
-    return value[:10]
+        return f"{sign}{y:04d}{rest[:3]}"
+    return f"{sign}{y:04d}{rest[:6]}"
 
 
 def upper(value: str, precision: str) -> str:
     """The last instant a point date stands for, at its grain: a season runs three months."""
+    sign, y, rest = _split(value)
     if precision == "decade":
-        return f"{int(value[:4]) // 10 * 10 + 9:04d}"
+        return f"{sign}{y // 10 * 10 + 9:04d}"
     if precision == "year":
-        return value[:4]
+        return f"{sign}{y:04d}"
     if precision == "month":
-        return value[:7]
+        return f"{sign}{y:04d}{rest[:3]}"
     if precision == "season":
-        y, m = _months_later(value, 2)
-        return f"{y:04d}-{m:02d}"
-    return value[:10]
+        y2, m = divmod(int(rest[1:3]) - 1 + 2, 12)
+        return f"{sign}{y + y2:04d}-{m + 1:02d}"
+    return f"{sign}{y:04d}{rest[:6]}"
 
 
 def grain_of(bound: str) -> str:

@@ -108,3 +108,17 @@ def test_a_fused_event_keeps_the_narrowest_interval_and_a_stated_date_wins():
     stated = Event(date="1903-01-01", date_precision="year", date_from="1903", date_to="1903")
     intervals.merge(stated, [stated, narrow])
     assert (stated.date, stated.date_precision, stated.date_from, stated.date_to) == ("1903-01-01", "year", None, None)
+
+
+BOUNDS = [  # (a point date, its precision) -> (lower bound, upper bound) at its grain
+    (("1957-10-01", "month"), ("1957-10", "1957-10")),
+    (("1957-12-01", "season"), ("1957-12", "1958-02")),  # a winter runs into the next year
+    (("1957-10-04", "relative"), ("1957-10-04", "1957-10-04")),
+    (("1953-01-01", "decade"), ("1950", "1959")),
+    (("0079-08-24", "year"), ("0079", "0079")),
+]
+
+
+@pytest.mark.parametrize("point, want", BOUNDS)
+def test_the_bounds_a_point_date_stands_for(point, want):
+    assert (intervals.lower(*point), intervals.upper(*point)) == want
