@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from . import intervals
 from .model import Event, Story
 from .textutil import cues, fold, tokens
+from . import intervals  # noqa: I001  (dates of fused events: pipeline/intervals.py)
 
 THRESHOLD = 0.26
 ABSORB = 0.25
