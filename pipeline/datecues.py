@@ -178,6 +178,15 @@ _HEADING = re.compile(r"^\W*(?:[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4
 _DAY_BEFORE = re.compile(r"(?<![\w.,:/-])([0-3]?\d)\s+$")
 
 
+def complete(story: Story, docs: dict[str, Document]) -> None:
+    """Every pass below, in order: they complete or add time expressions (story.timex, and the events'
+    own when the sentence has an event)."""
+    complete_years(story, docs)
+    era_years(story, docs)
+    headings(story)
+    find_age_clauses(story)
+
+
 def complete_years(story: Story, docs: dict[str, Document]) -> None:
     """Give the finder's day-and-month the year written right after it ("21 de agosto 1929"), and its
     month-and-year the day written right before it ("9 noviembre 1989")."""

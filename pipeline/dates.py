@@ -763,10 +763,6 @@ def _ages_as_years(events: list[Event]) -> None:
 
 def run(story: Story) -> Story:
     _claim_fallback(story)
-    cues.complete_years(story, {d.doc: d for d in story.docs})
-    cues.era_years(story, {d.doc: d for d in story.docs})
-    cues.headings(story)
-    cues.find_age_clauses(story)
     claimed = {id(t) for e in story.events for t in e.timex}
     docs = {d.doc: d for d in story.docs}
     sents: dict[str, dict[int, Sentence]] = {}
@@ -778,6 +774,13 @@ def run(story: Story) -> Story:
             ev_by_doc.setdefault(e.sources[0].doc, []).append(e)
     orphans: dict[str, list[TimeExpr]] = {}
     for t in story.timex:
+        if id(t) not in claimed:
+            orphans.setdefault(t.doc, []).append(t)
+    # what the finder left out (a year after a day and month, an era, a heading, an age clause)
+    found = len(story.timex)
+    cues.complete(story, docs)
+    claimed = {id(t) for e in story.events for t in e.timex}
+    for t in story.timex[found:]:
         if id(t) not in claimed:
             orphans.setdefault(t.doc, []).append(t)
     for doc in dict.fromkeys(list(ev_by_doc) + list(orphans)):
