@@ -307,6 +307,8 @@ def apply_with_warnings(events_df: pd.DataFrame, characters_df: pd.DataFrame | N
                 continue
             for name, value in op["fields"].items():
                 e[name] = list(value) if isinstance(value, list) else value
+            if {"date", "date_precision"} & set(op["fields"]) and e.get("date_precision") != "interval":
+                e["date_from"] = e["date_to"] = None  # a date the user states replaces the pipeline's interval
             e["edited"] = True
         elif kind == "delete":
             e = event(n, op["id"], kind)

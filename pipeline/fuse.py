@@ -12,6 +12,7 @@ from collections import Counter
 
 from .model import Event, Story
 from .textutil import cues, fold, tokens
+from . import intervals  # the dates of fused events (after the stage's own imports: clean merges)
 
 THRESHOLD = 0.26
 ABSORB = 0.25
@@ -331,6 +332,7 @@ def _merge(members: list[Event], seq: int) -> Event:
             primary.date, primary.date_precision, primary.date_text = best.date, best.date_precision, best.date_text
             primary.extra["date_approx"] = best.extra.get("date_approx", True)
             primary.rel = best.rel or primary.rel
+    intervals.merge(primary, members)  # a stated date won: no interval left over from the primary
     for other in members[1:]:
         for k in ("before", "after"):
             if k in other.extra and k not in primary.extra:

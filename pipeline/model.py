@@ -117,6 +117,11 @@ class Event:
     date: str | None = None
     date_precision: str = "unknown"
     date_text: str = ""
+    # an event whose own words state no date: the interval the story's stated dates around it allow,
+    # ISO at the grain of each bound ("1957-10", "1922", "1912-04-14"), None = open; `date` is then
+    # date_from's first day (for sorting) and date_precision "interval"
+    date_from: str | None = None
+    date_to: str | None = None
     order: int = 0
     kind: str = "story"
     category: str = "other"
