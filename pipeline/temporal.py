@@ -8,15 +8,17 @@ it turns "may", "now", "ora" and "9,100 m" into dates.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from . import lexicons
+from . import lexicons, timex_classes, timex_extent, timex_values
 from .model import Sentence, Story, TimeExpr
 
+NEW_RANK = 7  # weekdays, durations ...: on an equal span the narrative kinds above win
 KIND_RANK = {"date": 0, "month": 1, "season": 2, "decade": 3, "year": 4, "underspecified": 5, "ordinal": 5,
              "age": 5, "relative": 6}
 QUOTES = '"“”«»'
@@ -374,9 +376,17 @@ def _holiday(L: _Lang, m: re.Match) -> dict[str, Any] | None:
     return dict(kind="underspecified", month=month, day=day, unit="occurrence", direction="after")
 
 
-def extract(text: str, lang: str) -> list[dict[str, Any]]:
-    """Time expressions in one sentence: dicts with start, end (into `text`), text and TimeExpr fields."""
-    L = _compiled(lang if lang in lexicons.LANGS else "en")
+def extract(text: str, lang: str, dct: dt.date | None = None) -> list[dict[str, Any]]:
+    """Time expressions in one sentence: dicts with start, end (into `text`), text and TimeExpr fields.
+
+    Spans follow TimeML (the preposition is `lead`, outside); deictic ones are resolved against `dct`."""
+    lang = lang if lang in lexicons.LANGS else "en"
+    found = _candidates(text, lang)
+    return timex_extent.finish(text, lang, found, dct)
+
+
+def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
+    L = _compiled(lang)
     cands: list[tuple[int, int, int, dict[str, Any]]] = []
     # most sentences hold no time expression: two cheap searches decide which pattern families can match
     tokens = set(_WORD.findall(text.lower()))
@@ -423,6 +433,9 @@ def extract(text: str, lang: str) -> list[dict[str, Any]]:
             if got:
                 fields, start, end = got
                 cands.append((start, end, KIND_RANK["relative"], fields))
+    for s, e, fields in timex_classes.find(text, L.lang, tokens):
+        if not _inside_quotes(text, s):
+            cands.append((s, e, NEW_RANK, fields))
     # longest span wins; on equal length the more explicit kind
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
@@ -436,16 +449,43 @@ def extract(text: str, lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def sentence_timex(sent: Sentence) -> list[TimeExpr]:
+_FIELDS = {f.name for f in dataclasses.fields(TimeExpr)}
+
+
+def sentence_timex(sent: Sentence, dct: dt.date | None = None,
+                   found: list[dict[str, Any]] | None = None) -> list[TimeExpr]:
+    """The TimeExprs of a sentence; `found` = its _candidates when already computed."""
+    if found is None:
+        found = _candidates(sent.text, sent.lang if sent.lang in lexicons.LANGS else "en")
     res = []
-    for f in extract(sent.text, sent.lang):
-        f = dict(f)
-        s, e = f.pop("start"), f.pop("end")
-        res.append(TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + s, cend=sent.cstart + e, **f))
+    for f in timex_extent.finish(sent.text, sent.lang, [dict(c) for c in found], dct):
+        s, e = f["start"], f["end"]
+        kw = {k: v for k, v in f.items() if k in _FIELDS and k not in ("start", "end", "pstart", "pend")}
+        res.append(TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + s, cend=sent.cstart + e,
+                            pstart=sent.cstart + f.get("pstart", s), pend=sent.cstart + f.get("pend", e), **kw))
     return res
 
 
+def _doc_key(name: str) -> str:
+    return name[:-4] if name.lower().endswith(".txt") else name
+
+
 def run(story: Story) -> Story:
+    given = {_doc_key(k): v for k, v in (story.doc_dates or {}).items()}
+    by_doc: dict[str, list[Sentence]] = {}
     for sent in story.sentences:
-        story.timex.extend(sentence_timex(sent))
+        by_doc.setdefault(sent.doc, []).append(sent)
+    clean = {d.doc: d.clean for d in story.docs}
+    for doc, sents in by_doc.items():
+        found = [_candidates(s.text, s.lang if s.lang in lexicons.LANGS else "en") for s in sents]
+        dct = timex_values.parse_date(given.get(doc))
+        if dct is None:
+            # a dateline or a heading that is a date ("ROMA, 3 marzo 1921 —") is the document's date
+            head = [(s.cstart + f["start"], s.cstart + f["end"], f.get("value"), f.get("precision"))
+                    for s, fs in zip(sents, found) if s.cstart < 1500 for f in fs]
+            dct = timex_values.parse_date(timex_values.heading_date(clean.get(doc, ""), head))
+        if dct is not None:
+            story.doc_dates[doc] = dct.isoformat()
+        for sent, fs in zip(sents, found):
+            story.timex.extend(sentence_timex(sent, dct, fs))
     return story
