@@ -60,6 +60,48 @@ def _leads(leads: list[str], optional: bool) -> str:
     return group + "?" if optional else group
 
 
+_CAPITAL = re.compile(r"(?<!\\)(?<!\(\?P<)(?<!\(\?)[A-Z]")
+
+
+def _casefree(pat: re.Pattern) -> tuple[re.Pattern, bool]:
+    """(pattern, runs over the lower-cased sentence?): IGNORECASE costs ~5x, so a pattern without capital
+    letters is compiled case-sensitively and run over the lower-cased text (its groups are read back from
+    the original sentence by _Orig, so capitalisation checks still see the real case)."""
+    if _CAPITAL.search(pat.pattern):
+        return pat, False
+    return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE), True
+
+
+class _Orig:
+    """A match over the lower-cased sentence that reads its groups from the original one."""
+    __slots__ = ("_m", "string")
+
+    def __init__(self, m: re.Match, text: str):
+        self._m, self.string = m, text
+
+    def group(self, name: int | str = 0) -> str | None:
+        s, e = self._m.span(name)
+        return None if s < 0 else self.string[s:e]
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {k: self.group(k) for k in self._m.re.groupindex}
+
+    def start(self, name: int | str = 0) -> int:
+        return self._m.start(name)
+
+    def end(self, name: int | str = 0) -> int:
+        return self._m.end(name)
+
+
+def _finditer(pat_low: tuple[re.Pattern, bool], text: str, low: str):
+    pat, lowered = pat_low
+    if not lowered:
+        yield from pat.finditer(text)
+        return
+    for m in pat.finditer(low):
+        yield _Orig(m, text)
+
+
 @dataclass
 class _Lang:
     lang: str
@@ -69,8 +111,8 @@ class _Lang:
     season_names: dict[str, str]
     decade_words: dict[str, int]
     measure: set[str]
-    patterns: list[tuple[str, re.Pattern]]       # (kind family, compiled)
-    rel_patterns: list[tuple[str, re.Pattern]]   # (family, compiled)
+    patterns: list[tuple[str, tuple[re.Pattern, bool]]]       # (kind family, _casefree(compiled))
+    rel_patterns: list[tuple[str, tuple[re.Pattern, bool]]]   # (family, _casefree(compiled))
     rel: dict[str, Any]
     phrase_info: dict[str, dict[str, Any]]
     need_day: set[str]
@@ -79,7 +121,7 @@ class _Lang:
     prefix: re.Pattern       # the count before a unit: "three", "a few", "the"
     same_year: re.Pattern | None  # "of that year" right after a month: the narrative's year, never the next
     holidays: dict[str, dict[str, Any]]   # "christmas eve" -> {"month": 12, "day": 24} | {"season": "spring"}
-    holiday_pat: re.Pattern | None
+    holiday_pat: tuple[re.Pattern, bool] | None
     trig_holiday: set[str]
     ordinals: dict[str, int]
     trig_ordinal: set[str]   # "day", "tappa": the unit tokens an ordinal pattern needs
@@ -172,6 +214,9 @@ def _compiled(lang: str) -> _Lang:
         holiday_pat = re.compile(r"(?<![\w'’])" + _leads(lex.get("holiday_leads", []), True) + "(?P<holiday>"
                                  + _alt(h["text"] for h in lex["holidays"]) + r")(?![\w])" + link, re.IGNORECASE)
     ordinals = {_norm(k): v for k, v in lex.get("ordinals", {}).items()}
+    patterns = [(f, _casefree(p)) for f, p in patterns]
+    rel_patterns = [(f, _casefree(p)) for f, p in rel_patterns]
+    holiday_pat = _casefree(holiday_pat) if holiday_pat is not None else None
     return _Lang(lang, lex, months, seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
                  decade_words, {_norm(m) for m in lex.get("measure_words", [])}, patterns, rel_patterns, rel,
                  phrase_info, need_day, trig_words, trig_rel, prefix, same_year, holidays, holiday_pat,
@@ -389,7 +434,10 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
     L = _compiled(lang)
     cands: list[tuple[int, int, int, dict[str, Any]]] = []
     # most sentences hold no time expression: two cheap searches decide which pattern families can match
-    tokens = set(_WORD.findall(text.lower()))
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets must stay the sentence's
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    tokens = set(_WORD.findall(low))
     has_digit = _DIGIT.search(text) is not None
     has_word = not tokens.isdisjoint(L.trig_words)
     has_year = has_digit and _YEAR4.search(text) is not None
@@ -398,7 +446,7 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
            "year": has_year, "decade": has_decade, "under": has_word, "that": has_word, "next": has_word,
            "ordinal": not tokens.isdisjoint(L.trig_ordinal), "age": has_digit or not tokens.isdisjoint(L.trig_age)}
     if L.holiday_pat is not None and not tokens.isdisjoint(L.trig_holiday):
-        for m in L.holiday_pat.finditer(text):
+        for m in _finditer(L.holiday_pat, text, low):
             if _inside_quotes(text, m.start()):
                 continue
             fields = _holiday(L, m)
@@ -407,7 +455,7 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
     for family, pat in L.patterns:
         if not can.get(family, True):
             continue
-        for m in pat.finditer(text):
+        for m in _finditer(pat, text, low):
             if _inside_quotes(text, m.start()):
                 continue  # titles in quotes: "April Snow" is not a date
             fields = _explicit(L, family, m, text)
@@ -428,7 +476,7 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
                 cands.append((m.start(), m.end(), 0, dict(kind="date", value=value, precision="day",
                                                           year=y, month=mo, day=d)))
     for family, pat in (L.rel_patterns if not tokens.isdisjoint(L.trig_rel) else ()):
-        for m in pat.finditer(text):
+        for m in _finditer(pat, text, low):
             got = _relative(L, family, m, text)
             if got:
                 fields, start, end = got

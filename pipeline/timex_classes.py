@@ -18,6 +18,7 @@ from . import lexicons
 _WORD = re.compile(r"\w+")
 # cheap tests before the costly families: a clock time has digits around ":" or an am/pm
 _CLOCK_HINT = re.compile(r"\d[:.][0-5]\d|\d\s*[ap]\.?\s?m\b|o['’]clock", re.IGNORECASE)
+_CAPITAL = re.compile(r"(?<!\\)(?<!\(\?P<)(?<!\(\?)[A-Z]")
 _QUARTER_HINT = re.compile(r"\bQ[1-4]\b|\bFY\s?\d")
 ROMAN = {"I": 1, "V": 5, "X": 10}
 # TimeML duration unit codes of the lexicon -> (ISO 8601 designator, time part?)
@@ -31,8 +32,17 @@ AGO_UNIT = {"S": "day", "TM": "day", "TH": "day", "D": "day", "W": "week", "2W":
             "ML": "century"}
 
 
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+(?:[.,]\d)?")
+_LEAD_DIGITS = re.compile(r"\d+")
+_PREV_WORD = re.compile(r"([\w'’]+)\s*\Z")
+_RELATIVE_TAIL = re.compile(r"(?:later|earlier|before|after|ago|afterwards|prior|después|antes|atrás|más tarde|dopo|"
+                            r"prima|fa|più tardi)\b")
+
+
+@lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower().replace("’", "'")).strip()
+    return _SPACES.sub(" ", s.lower().replace("’", "'")).strip()
 
 
 def _phrase(text: str) -> str:
@@ -55,7 +65,8 @@ def _alt(words) -> str:
 class _Classes:
     lang: str
     tab: dict[str, Any]
-    families: list[tuple[str, frozenset[str], list[re.Pattern]]]  # family, tokens one of which it needs, patterns
+    # family, tokens one of which it needs, (pattern, runs over the lower-cased sentence?)
+    families: list[tuple[str, frozenset[str], list[tuple[re.Pattern, bool]]]]
     numbers: dict[str, int]
     weekdays: dict[str, int]
     tods: dict[str, str]
@@ -90,7 +101,8 @@ def _tokens_of(words) -> set[str]:
     return out
 
 
-def _before_pat(words) -> re.Pattern | None:
+@lru_cache(maxsize=None)
+def _before_pat(words: tuple[str, ...]) -> re.Pattern | None:
     """Matches when one of `words` ends right before a position (searched on the text before it)."""
     words = [w for w in words if w]
     if not words:
@@ -142,7 +154,13 @@ def compiled(lang: str) -> _Classes | None:
             src = tpl
             for key, val in subs.items():
                 src = src.replace("{" + key + "}", val)
-            patterns.append((family, re.compile(r"(?<![\w'’])" + src, re.IGNORECASE)))
+            src = r"(?<![\w'’])" + src
+            # case-insensitive matching costs ~5x: a pattern with no capital letter runs case-sensitively
+            # over the lower-cased sentence; the few with capitals (UTC, Q3, XIX) keep IGNORECASE
+            if _CAPITAL.search(src):
+                patterns.append((family, re.compile(src, re.IGNORECASE), False))
+            else:
+                patterns.append((family, re.compile(src), True))
     few = _tokens_of(rel["few_words"])
     dur_trig = _tokens_of(tab["duration_units"]) | _tokens_of(tab.get("duration_phrases", {}))
     triggers = {
@@ -162,9 +180,9 @@ def compiled(lang: str) -> _Classes | None:
     }
     del few
     triggers["setfreq"] = {"times", "once", "twice"}
-    families: dict[str, list[re.Pattern]] = {}
-    for family, pat in patterns:
-        families.setdefault(family, []).append(pat)
+    families: dict[str, list[tuple[re.Pattern, bool]]] = {}
+    for family, pat, lower in patterns:
+        families.setdefault(family, []).append((pat, lower))
     lead_list = tab.get("ref_leads", [])
     return _Classes(
         lang, tab, [(f, frozenset(triggers[f]), ps) for f, ps in families.items()], numbers,
@@ -182,11 +200,11 @@ def compiled(lang: str) -> _Classes | None:
         {_norm(k): {_norm(w) for w in v} for k, v in tab.get("blocked_before", {}).items()},
         {_norm(k): {_norm(w) for w in v} for k, v in tab.get("blocked_after", {}).items()},
         {_norm(w) for w in tab.get("ref_need_lead", [])},
-        _before_pat(lead_list),
+        _before_pat(tuple(lead_list)),
         re.compile(r"\s*(?:" + _alt(tab.get("age_after", [])) + r")(?![\w])", re.IGNORECASE)
         if tab.get("age_after") else None,
-        _before_pat(tab.get("age_before", [])),
-        _before_pat(tab.get("freq_before", [])),
+        _before_pat(tuple(tab.get("age_before", []))),
+        _before_pat(tuple(tab.get("freq_before", []))),
         re.compile(tab["future_cues"], re.IGNORECASE) if tab.get("future_cues") else None,
         seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
         {_norm(k): v for k, v in tab.get("century_names", {}).items()},
@@ -201,7 +219,7 @@ def _num(C: _Classes, s: str | None) -> float | None:
     if not s:
         return None
     n = _norm(s)
-    if re.fullmatch(r"\d+(?:[.,]\d)?", n):
+    if _DIGITS.fullmatch(n):
         return float(n.replace(",", "."))
     return C.numbers.get(n)
 
@@ -220,7 +238,7 @@ def _roman(s: str) -> int | None:
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = re.search(r"([\w'’]+)\s*\Z", text[max(0, pos - 30):pos])
+    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
     return _norm(m.group(1)) if m else ""
 
 
@@ -246,8 +264,11 @@ def find(text: str, lang: str, tokens: set[str] | None = None) -> list[tuple[int
     C = compiled(lang)
     if C is None:
         return []
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets must stay the sentence's
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if tokens is None:
-        tokens = set(_WORD.findall(text.lower()))
+        tokens = set(_WORD.findall(low))
     out = []
     for family, trig, pats in C.families:
         if family == "clock":
@@ -259,8 +280,8 @@ def find(text: str, lang: str, tokens: set[str] | None = None) -> list[tuple[int
         elif tokens.isdisjoint(trig):
             continue
         kind = "set" if family == "setfreq" else family
-        for pat in pats:
-            for m in pat.finditer(text):
+        for pat, lower in pats:
+            for m in pat.finditer(low if lower else text):
                 fields = _fields(C, kind, m, text)
                 if fields is not None:
                     out.append((m.start(), m.end(), fields))
@@ -272,7 +293,7 @@ def _fields(C: _Classes, family: str, m: re.Match, text: str) -> dict[str, Any] 
     before = text[:m.start()]
     if family == "weekday":
         wd = _norm(m.group("wd"))
-        if C.tab.get("weekday_capitalised") and not m.group("wd")[0].isupper():
+        if C.tab.get("weekday_capitalised") and not text[m.start("wd")].isupper():
             return None
         mod = _norm(_g(m, "wmod") or "")
         post = _norm(_g(m, "wpost") or "")
@@ -370,8 +391,8 @@ def _fields(C: _Classes, family: str, m: re.Match, text: str) -> dict[str, Any] 
         else:
             o = _norm(m.group("cord"))
             c = C.tab.get("century_ordinals", {}).get(o)
-            if c is None and re.match(r"\d+", o):
-                c = int(re.match(r"\d+", o).group(0))
+            if c is None and _LEAD_DIGITS.match(o):
+                c = int(_LEAD_DIGITS.match(o).group(0))
         if not c or c > 21:
             return None
         return dict(kind="century", type="DATE", year=(c - 1) * 100, timeml=f"{c - 1:02d}", precision="century")
@@ -432,8 +453,8 @@ def _duration(C: _Classes, m: re.Match, text: str) -> dict[str, Any] | None:
             next((k for k in C.tab["duration_phrases"] if _norm(k) == _norm(m.group("dphrase"))), ""), "PXD"),
             precision="unknown")
     if _g(m, "bare"):
-        lead = C.tab.get("duration_bare_leads", [])
-        if not _before_pat(lead) or not _before_pat(lead).search(prev_text):
+        lead = _before_pat(tuple(C.tab.get("duration_bare_leads", [])))
+        if lead is None or not lead.search(prev_text):
             return None  # "years" alone is a plural noun; "for years" is a duration
         code = C.dunits.get(_norm(m.group("bare")), "Y")
         return dict(kind="duration", type="DURATION", timeml=_dur_value(None, code), precision="unknown")
@@ -459,8 +480,7 @@ def _duration(C: _Classes, m: re.Match, text: str) -> dict[str, Any] | None:
             and C.freq_before.search(prev_text) and not dmod:
         return None  # "twice a day", "tres veces al año": a frequency (a set), not a duration
     nxt = _norm(text[m.end():m.end() + 16])
-    if re.match(r"(?:later|earlier|before|after|ago|afterwards|prior|después|antes|atrás|más tarde|dopo|prima|fa|"
-                r"più tardi)\b", nxt):
+    if _RELATIVE_TAIL.match(nxt):
         return None  # "three days later": a relative of the temporal stage
     n = _num(C, _g(m, "num"))
     if _g(m, "num") and n is None:
