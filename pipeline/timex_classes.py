@@ -17,7 +17,7 @@ from . import lexicons
 
 _WORD = re.compile(r"\w+")
 # cheap tests before the costly families: a clock time has digits around ":" or an am/pm
-_CLOCK_HINT = re.compile(r"\d[:.][0-5]\d|\d\s*[ap]\.?\s?m\b|o['’]clock", re.IGNORECASE)
+_CLOCK_HINT = re.compile(r"\d[:.][0-5]\d|\d{4}\s+(?:UTC|GMT)|\d\s*[ap]\.?\s?m\b|o['’]clock", re.IGNORECASE)
 _CAPITAL = re.compile(r"(?<!\\)(?<!\(\?P<)(?<!\(\?)[A-Z]")
 _QUARTER_HINT = re.compile(r"\bQ[1-4]\b|\bFY\s?\d")
 ROMAN = {"I": 1, "V": 5, "X": 10}

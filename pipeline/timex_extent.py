@@ -17,6 +17,7 @@ from typing import Any
 from . import lexicons, timex_values
 from .timex_classes import _alt, _norm
 
+_THE_YEAR = re.compile(r"the (?=\d{4}\Z)", re.IGNORECASE)
 DATED = ("date", "month", "season", "year", "decade", "underspecified", "deictic", "quarter", "century",
          "weekday", "ago")
 
@@ -59,6 +60,9 @@ def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | Non
             if m and m.end() < e:
                 lead = text[s:m.end()].strip()
                 s = m.end()
+        if lang == "en" and f["kind"] == "year" and not lead and _THE_YEAR.match(text, s, e):
+            # "the 1991 settlement": the article belongs to the noun the year modifies
+            lead, s = "the", s + 4
         if f["kind"] == "relative" and f.get("amount") is not None and post is not None:
             first = _norm(text[s:e]).split(" ")[0]
             if first in counts or first[:1].isdigit():

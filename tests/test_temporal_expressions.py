@@ -35,7 +35,7 @@ EXPLICIT = [
     ("en", "They met in the summer of 1969.", "in the summer of 1969", "season", "1969-06-01", "season"),
     ("en", "The mine opened in 1957.", "in 1957", "year", "1957-01-01", "year"),
     ("en", "The film is set in the year 1957.", "in the year 1957", "year", "1957-01-01", "year"),
-    ("en", "He lost everything in the 1929 crash.", "in the 1929", "year", "1929-01-01", "year"),
+    ("en", "He lost everything in the 1929 crash.", "the 1929", "year", "1929-01-01", "year"),
     ("en", "Life in the 1950s was hard.", "in the 1950s", "decade", "1950-01-01", "decade"),
     ("en", "Music of the '50s plays.", "of the '50s", "decade", "1950-01-01", "decade"),
     ("es", "El 9 de julio de 1816 se declaró la independencia.", "El 9 de julio de 1816", "date", "1816-07-09", "day"),
