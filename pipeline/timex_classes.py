@@ -249,6 +249,8 @@ def _next_words(text: str, pos: int) -> str:
 def _dur_value(n: float | None, code: str) -> str:
     """ISO 8601 duration: 3, "D" -> P3D; "TH" -> PT3H; unknown count -> PXD."""
     letter, is_time = DUR_CODE.get(code, ("D", False))
+    if n is None and code in ("DE", "CE", "ML"):
+        return "PX" + code  # "decades", "siglos": an unknown number of decades
     if n is None:
         amount = "X"
     else:

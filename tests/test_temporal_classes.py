@@ -55,6 +55,13 @@ CLASSES = [
     ("it", "La miniera aprì nel 1957.", "1957", "nel", "DATE", "year"),
     ("en", "He has taught there since March 1990.", "March 1990", "since", "DATE", "month"),
     ("es", "Enseña allí desde marzo de 1990.", "marzo de 1990", "desde", "DATE", "month"),
+    ("en", "Rents doubled over the past decade in Brenford.", "the past decade", "over", "DATE", "deictic"),
+    ("en", "They signed the 1987 treaty in Oslen.", "1987", "the", "DATE", "year"),
+    ("en", "At 0600 UTC, the ferry left Varn.", "0600 UTC", "At", "TIME", "clock"),
+    ("es", "La disputa duró durante décadas en Villaluz.", "décadas", "durante", "DURATION", "duration"),
+    ("es", "Las perspectivas parecen buenas a corto plazo.", "corto plazo", "a", "DATE", "ref"),
+    ("es", "En el día de hoy, el alcalde habló.", "el día de hoy", "En", "DATE", "deictic"),
+    ("it", "Per anni il paese dormì.", "anni", "Per", "DURATION", "duration"),
 ]
 
 
