@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import lexicons, timex_classes, timex_extent, timex_values
+from .timex_classes import _casefree, _finditer
 from .model import Sentence, Story, TimeExpr
 
 NEW_RANK = 7  # weekdays, durations ...: on an equal span the narrative kinds above win
@@ -58,48 +59,6 @@ def _leads(leads: list[str], optional: bool) -> str:
         return ""
     group = "(?:" + "|".join(parts) + ")"
     return group + "?" if optional else group
-
-
-_CAPITAL = re.compile(r"(?<!\\)(?<!\(\?P<)(?<!\(\?)[A-Z]")
-
-
-def _casefree(pat: re.Pattern) -> tuple[re.Pattern, bool]:
-    """(pattern, runs over the lower-cased sentence?): IGNORECASE costs ~5x, so a pattern without capital
-    letters is compiled case-sensitively and run over the lower-cased text (its groups are read back from
-    the original sentence by _Orig, so capitalisation checks still see the real case)."""
-    if _CAPITAL.search(pat.pattern):
-        return pat, False
-    return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE), True
-
-
-class _Orig:
-    """A match over the lower-cased sentence that reads its groups from the original one."""
-    __slots__ = ("_m", "string")
-
-    def __init__(self, m: re.Match, text: str):
-        self._m, self.string = m, text
-
-    def group(self, name: int | str = 0) -> str | None:
-        s, e = self._m.span(name)
-        return None if s < 0 else self.string[s:e]
-
-    def groupdict(self) -> dict[str, str | None]:
-        return {k: self.group(k) for k in self._m.re.groupindex}
-
-    def start(self, name: int | str = 0) -> int:
-        return self._m.start(name)
-
-    def end(self, name: int | str = 0) -> int:
-        return self._m.end(name)
-
-
-def _finditer(pat_low: tuple[re.Pattern, bool], text: str, low: str):
-    pat, lowered = pat_low
-    if not lowered:
-        yield from pat.finditer(text)
-        return
-    for m in pat.finditer(low):
-        yield _Orig(m, text)
 
 
 @dataclass
