@@ -65,6 +65,7 @@ def _alt(words) -> str:
 class _Classes:
     lang: str
     tab: dict[str, Any]
+    hints: dict[str, re.Pattern]  # family -> literal scan its patterns need to succeed (case-sensitive, lower case)
     # family, tokens one of which it needs, (pattern, runs over the lower-cased sentence?)
     families: list[tuple[str, frozenset[str], list[tuple[re.Pattern, bool]]]]
     numbers: dict[str, int]
@@ -129,6 +130,11 @@ def _finditer(pat_low: tuple[re.Pattern, bool], text: str, low: str):
         return
     for m in pat.finditer(low):
         yield _Orig(m, text)
+
+
+def _literal(words) -> re.Pattern:
+    words = sorted({_norm(w) for w in words if w}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")" if words else "(?!x)x")
 
 
 def _tokens_of(words) -> set[str]:
@@ -212,8 +218,7 @@ def compiled(lang: str) -> _Classes | None:
         "ago": _tokens_of(tab.get("ago", [])) | _tokens_of(tab.get("ago_pre", [])),
         "quarter": {"quarter", "half", "fiscal", "financial", "trimestre", "semestre", "fiscale", "esercizio"},
         "century": {"century", "siglo", "secolo"} | {_norm(k) for k in tab.get("century_names", {})},
-        "clock": {"noon", "midday", "midnight", "mediodía", "medianoche", "mezzogiorno", "mezzanotte"}
-        | ({"mañana", "tarde", "noche", "madrugada", "mattina", "pomeriggio", "sera", "notte"} if lang != "en" else set()),
+        "clock": {"noon", "midday", "midnight", "mediodía", "medianoche", "mezzogiorno", "mezzanotte"},
         "tod": _tokens_of(tab["times_of_day"]),
         "set": _tokens_of(tab.get("set_dets", {})) | _tokens_of(tab.get("set_words", {})),
     }
@@ -223,8 +228,12 @@ def compiled(lang: str) -> _Classes | None:
     for family, pat, lower in patterns:
         families.setdefault(family, []).append((pat, lower))
     lead_list = tab.get("ref_leads", [])
+    # one cheap scan decides whether a family's costly patterns can match: its key phrases, lower case
+    hints = {"set": _literal(list(tab.get("set_dets", {})) + list(tab.get("set_words", {}))),
+             # "las ocho de la noche", "le otto di sera": an hour word before a part of the day
+             "clock": re.compile(r"(?:de\s+la|di|del|della)\s+" + _literal(tab["times_of_day"]).pattern)}
     return _Classes(
-        lang, tab, [(f, frozenset(triggers[f]), ps) for f, ps in families.items()], numbers,
+        lang, tab, hints, [(f, frozenset(triggers[f]), ps) for f, ps in families.items()], numbers,
         {_norm(k): v for k, v in tab["weekdays"].items()},
         {_norm(k): v for k, v in tab["times_of_day"].items()},
         {_norm(k): v for k, v in tab["day_words"].items()},
@@ -263,12 +272,12 @@ def find(text: str, lang: str, tokens: set[str] | None = None) -> list[tuple[int
     out = []
     for family, trig, pats in C.families:
         if family == "clock":
-            if tokens.isdisjoint(trig) and _CLOCK_HINT.search(text) is None:
+            if tokens.isdisjoint(trig) and _CLOCK_HINT.search(text) is None and C.hints["clock"].search(low) is None:
                 continue
         elif family == "quarter":
             if tokens.isdisjoint(trig) and _QUARTER_HINT.search(text) is None:
                 continue
-        elif tokens.isdisjoint(trig):
+        elif tokens.isdisjoint(trig) or family in C.hints and C.hints[family].search(low) is None:
             continue
         kind = "set" if family == "setfreq" else family
         for pat, lower in pats:
