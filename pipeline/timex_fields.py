@@ -100,6 +100,9 @@ def fields(C: _Classes, family: str, m: re.Match, text: str) -> dict[str, Any] |
             unit = C.cunits.get(_norm(m.group("cunit")))
             return dict(kind="deictic", type="DATE", unit=unit, amount=0, mod=_part_mod(m.group("dpart")),
                         precision=unit) if unit else None
+        if _g(m, "dthe"):
+            # "the weekend", "el fin de semana": the one of the document's week
+            return dict(kind="deictic", type="DATE", unit="weekend", amount=0, precision="unknown")
         if _g(m, "dpre2"):
             return dict(kind="deictic", type="DATE", unit="same", amount=0, precision="unknown")
         if _g(m, "dpre"):

@@ -62,6 +62,10 @@ CLASSES = [
     ("es", "Las perspectivas parecen buenas a corto plazo.", "corto plazo", "a", "DATE", "ref"),
     ("es", "En el día de hoy, el alcalde habló.", "el día de hoy", "En", "DATE", "deictic"),
     ("it", "Per anni il paese dormì.", "anni", "Per", "DURATION", "duration"),
+    ("en", "The market fell over the weekend.", "the weekend", "over", "DATE", "deictic"),
+    ("es", "La bolsa cayó durante el fin de semana.", "el fin de semana", "durante", "DATE", "deictic"),
+    ("it", "La borsa è scesa durante il fine settimana.", "il fine settimana", "durante", "DATE", "deictic"),
+    ("es", "No se había visto en años un frío así.", "años", "en", "DURATION", "duration"),
 ]
 
 
