@@ -253,6 +253,8 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
         return dict(kind="season", value=f"{year:04d}-{first:02d}-01", precision="season", year=year,
                     month=first, season=L.season_names.get(key, key))
     if family == "year":
+        if m.group(0)[:1].isdigit() and len(text[:m.start()].split()) > 4:
+            return None  # a bare year closes a heading ("Oslen, 1944."), not a sentence listing numbers
         return dict(kind="year", value=f"{year:04d}-01-01", precision="year", year=year)
     if family == "decade":
         if _grp(m, "full"):

@@ -66,7 +66,19 @@ CLASSES = [
     ("es", "La bolsa cayó durante el fin de semana.", "el fin de semana", "durante", "DATE", "deictic"),
     ("it", "La borsa è scesa durante il fine settimana.", "il fine settimana", "durante", "DATE", "deictic"),
     ("es", "No se había visto en años un frío así.", "años", "en", "DURATION", "duration"),
+    ("es", "Llegaron a Villaluz el 21 de agosto 1929.", "el 21 de agosto 1929", "", "DATE", "date"),
+    ("es", "Villaluz, 1944.", "1944", "", "DATE", "year"),
+    ("it", "Castelmora, 1943.", "1943", "", "DATE", "year"),
+    ("en", "Brenford, 1944.", "1944", "", "DATE", "year"),
 ]
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("en", "The mill at Brenford counted 1944 looms, 2000."),
+    ("es", "El pueblo tenía 2000 habitantes."),
+])
+def test_a_number_closing_a_long_sentence_is_no_heading_year(lang, sentence):
+    assert [t["text"] for t in temporal.extract(sentence, lang) if t["kind"] == "year"] == []
 
 
 @pytest.mark.parametrize("lang,sentence,span,lead,typ,kind", CLASSES)
