@@ -85,6 +85,7 @@ class _Lang:
     ordinals: dict[str, int]
     trig_ordinal: set[str]   # "day", "tappa": the unit tokens an ordinal pattern needs
     trig_age: set[str]
+    era_hint: re.Pattern | None  # "A.D.", "d.C.": years of the first millennium are only found after one
 
 
 _WORD = re.compile(r"\w+")
@@ -181,7 +182,8 @@ def _compiled(lang: str) -> _Lang:
                  phrase_info, need_day, trig_words, trig_rel, prefix, same_year, holidays, holiday_pat,
                  {_longest_token(h) for h in holidays}, ordinals,
                  {_norm(u) for u in lex.get("ordinal_units", [])},
-                 {"age", "aged", "años", "anni", "età", "edad"})
+                 {"age", "aged", "años", "anni", "età", "edad"},
+                 re.compile(lex["era_hint"]) if lex.get("era_hint") else None)
 
 
 @lru_cache(maxsize=4096)
@@ -226,6 +228,9 @@ def _grp(m: re.Match, name: str) -> str | None:
 def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] | None:
     """Fields of an explicit (non-relative) match, or None when the match is not a date after all."""
     month_s, year_s, day_s = _grp(m, "month"), _grp(m, "year"), _grp(m, "day")
+    era = _grp(m, "eyear")  # "A.D. 79", "79 d.C.": an era marker makes any number a year
+    if era:
+        family, year_s = "year", era
     month = L.months.get(_norm(month_s)) if month_s else None
     year = int(year_s) if year_s else None
     day = int(day_s) if day_s else None
@@ -236,7 +241,7 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
                 family != "under" or not _CLAUSE_END.match(text, m.end())):
             return None  # "may" is a verb or a name; "written in May," closing its clause is the month
     if year is not None:
-        if not YEAR_MIN <= year <= YEAR_MAX or _next_word(text, m.end()) in L.measure:
+        if not (1 if era else YEAR_MIN) <= year <= YEAR_MAX or _next_word(text, m.end()) in L.measure:
             return None
     if family == "date":
         if year is None:
@@ -253,7 +258,7 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
         return dict(kind="season", value=f"{year:04d}-{first:02d}-01", precision="season", year=year,
                     month=first, season=L.season_names.get(key, key))
     if family == "year":
-        if m.group(0)[:1].isdigit() and len(text[:m.start()].split()) > 4:
+        if not era and m.group(0)[:1].isdigit() and len(text[:m.start()].split()) > 4:
             return None  # a bare year closes a heading ("Oslen, 1944."), not a sentence listing numbers
         return dict(kind="year", value=f"{year:04d}-01-01", precision="year", year=year)
     if family == "decade":
@@ -405,7 +410,8 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
     has_decade = has_word or (has_digit and _DECADE_DIGITS.search(text) is not None)
     can = {"date": has_word and has_digit, "month": has_word and has_year, "season": has_word and has_year,
            "year": has_year, "decade": has_decade, "under": has_word, "that": has_word, "next": has_word,
-           "ordinal": not tokens.isdisjoint(L.trig_ordinal), "age": has_digit or not tokens.isdisjoint(L.trig_age)}
+           "ordinal": not tokens.isdisjoint(L.trig_ordinal), "age": has_digit or not tokens.isdisjoint(L.trig_age),
+           "era": has_digit and L.era_hint is not None and L.era_hint.search(text) is not None}
     if L.holiday_pat is not None and not tokens.isdisjoint(L.trig_holiday):
         for m in _finditer(L.holiday_pat, text, low):
             if _inside_quotes(text, m.start()):

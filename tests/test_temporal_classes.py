@@ -70,7 +70,15 @@ CLASSES = [
     ("es", "Villaluz, 1944.", "1944", "", "DATE", "year"),
     ("it", "Castelmora, 1943.", "1943", "", "DATE", "year"),
     ("en", "Brenford, 1944.", "1944", "", "DATE", "year"),
+    ("en", "The volcano above Oslen erupted in A.D. 79.", "A.D. 79", "in", "DATE", "year"),
+    ("es", "El volcán de Oslen entró en erupción en el 79 d.C.", "79 d.C.", "", "DATE", "year"),
+    ("it", "Il vulcano di Oslen eruttò nel 79 d.C.", "79 d.C.", "nel", "DATE", "year"),
 ]
+
+
+def test_a_first_millennium_year_needs_its_era():
+    assert temporal.extract("The volcano above Oslen erupted in A.D. 79.", "en")[0]["value"] == "0079-01-01"
+    assert temporal.extract("The volcano killed 79 people in Oslen.", "en") == []
 
 
 @pytest.mark.parametrize("lang,sentence", [
