@@ -98,7 +98,8 @@ def fields(C: _Classes, family: str, m: re.Match, text: str) -> dict[str, Any] |
         if _g(m, "dpart"):
             # "the end of the year", "finales de año", "fine mese": a part of the current period
             unit = C.cunits.get(_norm(m.group("cunit")))
-            return dict(kind="deictic", type="DATE", unit=unit, amount=0, mod=_part_mod(m.group("dpart")),
+            off = C.dpost.get(_norm(m.group("dpost"))) if _g(m, "dpost") else 0  # "fine del secolo scorso"
+            return dict(kind="deictic", type="DATE", unit=unit, amount=off or 0, mod=_part_mod(m.group("dpart")),
                         precision=unit) if unit else None
         if _g(m, "dthe"):
             # "the weekend", "el fin de semana": the one of the document's week

@@ -73,6 +73,17 @@ CLASSES = [
     ("en", "The volcano above Oslen erupted in A.D. 79.", "A.D. 79", "in", "DATE", "year"),
     ("es", "El volcán de Oslen entró en erupción en el 79 d.C.", "79 d.C.", "", "DATE", "year"),
     ("it", "Il vulcano di Oslen eruttò nel 79 d.C.", "79 d.C.", "nel", "DATE", "year"),
+    ("it", "Stamattina il sindaco di Castelmora ha parlato.", "Stamattina", "", "TIME", "deictic"),
+    ("it", "Domenica sera ci sarà la festa.", "Domenica sera", "", "TIME", "weekday"),
+    ("it", "Il mulino macinò grano per un decennio.", "un decennio", "per", "DURATION", "duration"),
+    ("it", "Verso la metà del secolo scorso il porto crebbe.", "la metà del secolo scorso", "Verso", "DATE",
+     "deictic"),
+    ("it", "Il teatro riaprì a inizio 2009.", "inizio 2009", "a", "DATE", "year"),
+    ("it", "Nei prossimi anni il porto crescerà.", "prossimi anni", "Nei", "DATE", "ref"),
+    ("it", "Il ponte fu chiuso due settimane fa.", "due settimane fa", "", "DATE", "ago"),
+    ("it", "Il coro canta ogni lunedì.", "ogni lunedì", "", "SET", "set"),
+    ("es", "La fiesta es a las ocho de la tarde.", "las ocho de la tarde", "a", "TIME", "clock"),
+    ("en", "The ferry left the day before yesterday.", "the day before yesterday", "", "DATE", "deictic"),
 ]
 
 
@@ -113,6 +124,11 @@ WITH_DATE = [
     ("it", "Il porto ha riaperto oggi.", "2011-03-16", "oggi", "2011-03-16", "2011-03-16"),
     ("it", "Le vendite sono calate la settimana scorsa.", "2011-03-16", "la settimana scorsa", None, "2011-W10"),
     ("it", "Il ponte apre l'anno prossimo.", "2011-03-16", "l'anno prossimo", "2012-01-01", "2012"),
+    ("it", "Il ponte fu chiuso due settimane fa.", "2011-03-16", "due settimane fa", None, "2011-W09"),
+    ("it", "Domenica sera ci sarà la festa.", "2011-03-16", "Domenica sera", "2011-03-20", "2011-03-20TEV"),
+    ("it", "Il sindaco ha parlato domenica.", "2011-03-16", "domenica", "2011-03-13", "2011-03-13"),
+    ("es", "La fiesta será el viernes.", "2011-03-16", "el viernes", "2011-03-18", "2011-03-18"),
+    ("es", "El alcalde habló el viernes.", "2011-03-16", "el viernes", "2011-03-11", "2011-03-11"),
 ]
 
 
