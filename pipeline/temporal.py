@@ -448,7 +448,7 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
             if got:
                 fields, start, end = got
                 cands.append((start, end, KIND_RANK["relative"], fields))
-    for s, e, fields in timex_classes.find(text, L.lang, tokens):
+    for s, e, fields in timex_classes.find(text, L.lang, tokens, low):
         if not _inside_quotes(text, s):
             cands.append((s, e, NEW_RANK, fields))
     # longest span wins; on equal length the more explicit kind

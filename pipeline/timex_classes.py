@@ -17,7 +17,7 @@ from . import lexicons
 
 _WORD = re.compile(r"\w+")
 # cheap tests before the costly families: a clock time has digits around ":" or an am/pm
-_CLOCK_HINT = re.compile(r"\d[:.][0-5]\d|\d{4}\s+(?:UTC|GMT)|\d\s*[ap]\.?\s?m\b|o['’]clock", re.IGNORECASE)
+_CLOCK_HINT = re.compile(r"\d[:.][0-5]\d|\d{4}\s+(?:utc|gmt)|\d\s*[ap]\.?\s?m\b")  # over the lower-cased text
 _CAPITAL = re.compile(r"(?<!\\)(?<!\(\?P<)(?<!\(\?)[A-Z]")
 _QUARTER_HINT = re.compile(r"\bQ[1-4]\b|\bFY\s?\d")
 ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -66,6 +66,7 @@ class _Classes:
     lang: str
     tab: dict[str, Any]
     hints: dict[str, re.Pattern]  # family -> literal scan its patterns need to succeed (case-sensitive, lower case)
+    token_families: dict[str, frozenset[str]]  # a word -> the families it can trigger
     # family, tokens one of which it needs, (pattern, runs over the lower-cased sentence?)
     families: list[tuple[str, frozenset[str], list[tuple[re.Pattern, bool]]]]
     numbers: dict[str, int]
@@ -185,6 +186,7 @@ def compiled(lang: str) -> _Classes | None:
         "HALF": _alt(tab.get("half", [])),
         "DPHRASE": _alt(tab.get("duration_phrases", {})) + r"(?![\w])",
         "DBARE": _alt(tab.get("duration_bare", [])) + r"(?![\w])",
+        "DBARELEAD": _alt(tab.get("duration_bare_leads", [])),
         "QORD": _alt(tab.get("quarter_ordinals", {})) + r"(?![\w])",
         "CORD": _alt(tab.get("century_ordinals", {})),
         "CNAME": "(?-i:" + _alt(tab.get("century_names", {})) + r")(?![\w])",
@@ -218,7 +220,7 @@ def compiled(lang: str) -> _Classes | None:
         "ago": _tokens_of(tab.get("ago", [])) | _tokens_of(tab.get("ago_pre", [])),
         "quarter": {"quarter", "half", "fiscal", "financial", "trimestre", "semestre", "fiscale", "esercizio"},
         "century": {"century", "siglo", "secolo"} | {_norm(k) for k in tab.get("century_names", {})},
-        "clock": {"noon", "midday", "midnight", "mediodía", "medianoche", "mezzogiorno", "mezzanotte"},
+        "clock": {"noon", "midday", "midnight", "mediodía", "medianoche", "mezzogiorno", "mezzanotte", "clock"},
         "tod": _tokens_of(tab["times_of_day"]),
         "set": _tokens_of(tab.get("set_dets", {})) | _tokens_of(tab.get("set_words", {})),
     }
@@ -232,8 +234,13 @@ def compiled(lang: str) -> _Classes | None:
     hints = {"set": _literal(list(tab.get("set_dets", {})) + list(tab.get("set_words", {}))),
              # "las ocho de la noche", "le otto di sera": an hour word before a part of the day
              "clock": re.compile(r"(?:de\s+la|di|del|della)\s+" + _literal(tab["times_of_day"]).pattern)}
+    token_families: dict[str, set[str]] = {}
+    for family, words in list(triggers.items()) + [("tod", set(_tokens_of(tab["times_of_day"])))]:
+        for w in words:
+            token_families.setdefault(w, set()).add(family)
     return _Classes(
-        lang, tab, hints, [(f, frozenset(triggers[f]), ps) for f, ps in families.items()], numbers,
+        lang, tab, hints, {w: frozenset(f) for w, f in token_families.items()},
+        [(f, frozenset(triggers[f]), ps) for f, ps in families.items()], numbers,
         {_norm(k): v for k, v in tab["weekdays"].items()},
         {_norm(k): v for k, v in tab["times_of_day"].items()},
         {_norm(k): v for k, v in tab["day_words"].items()},
@@ -259,32 +266,46 @@ def compiled(lang: str) -> _Classes | None:
     )
 
 
-def find(text: str, lang: str, tokens: set[str] | None = None) -> list[tuple[int, int, dict[str, Any]]]:
-    """Candidates (start, end, fields) of the families above in one sentence (`tokens`: its lower-case words)."""
+def find(text: str, lang: str, tokens: set[str] | None = None,
+         low: str | None = None) -> list[tuple[int, int, dict[str, Any]]]:
+    """Candidates (start, end, fields) of the families above in one sentence (`tokens`: its lower-case words,
+    `low`: the sentence lower-cased with its length kept)."""
     C = compiled(lang)
     if C is None:
         return []
-    low = text.lower()
-    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets must stay the sentence's
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets must stay the sentence's
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if tokens is None:
         tokens = set(_WORD.findall(low))
+    # which families one of the sentence's words can start: one dict look-up per word
+    fams: set[str] = set()
+    digits = False
+    for t in tokens:
+        f = C.token_families.get(t)
+        if f is not None:
+            fams |= f
+        elif not digits and t[:1].isdigit():
+            digits = True
     out = []
-    for family, trig, pats in C.families:
+    for family, _trig, pats in C.families:
         if family == "clock":
-            if tokens.isdisjoint(trig) and _CLOCK_HINT.search(text) is None and C.hints["clock"].search(low) is None:
+            if "clock" not in fams and not (digits and _CLOCK_HINT.search(low)) and (
+                    "tod" not in fams or C.hints["clock"].search(low) is None):
                 continue
         elif family == "quarter":
-            if tokens.isdisjoint(trig) and _QUARTER_HINT.search(text) is None:
+            if "quarter" not in fams and not (digits and _QUARTER_HINT.search(text)):
                 continue
-        elif tokens.isdisjoint(trig) or family in C.hints and C.hints[family].search(low) is None:
+        elif family not in fams or family in C.hints and C.hints[family].search(low) is None:
             continue
         kind = "set" if family == "setfreq" else family
         for pat, lower in pats:
+            span = "span" in pat.groupindex  # a pattern may match context (a lead) around its span
             for m in pat.finditer(low if lower else text):
                 fields = timex_fields.fields(C, kind, m, text)
                 if fields is not None:
-                    out.append((m.start(), m.end(), fields))
+                    out.append((m.start("span"), m.end("span"), fields) if span else (m.start(), m.end(), fields))
     return out
 
 

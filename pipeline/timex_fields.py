@@ -218,7 +218,7 @@ def _weekday(C: _Classes, wd: str, off: int | None, m: re.Match, text: str) -> d
 
 
 def _duration(C: _Classes, m: re.Match, text: str) -> dict[str, Any] | None:
-    prev_text = text[:m.start()]
+    prev_text = text[:m.start("span") if "span" in m.re.groupindex else m.start()]
     if _g(m, "dphrase"):
         return dict(kind="duration", type="DURATION", timeml=C.tab["duration_phrases"].get(
             next((k for k in C.tab["duration_phrases"] if _norm(k) == _norm(m.group("dphrase"))), ""), "PXD"),
