@@ -342,6 +342,7 @@ def new_story_panel() -> None:
         pname = pname if pname.lower().endswith(".txt") else pname + ".txt"
         files[pname if pname not in files else "pasted-" + pname] = paste.encode("utf-8")
     override: dict[str, str] = {}
+    doc_dates: dict[str, str] = {}
     bad = False
     if files:
         st.markdown(f"**{t('new.documents')}**")
@@ -366,6 +367,11 @@ def new_story_panel() -> None:
                                if v == "auto" else lang_label(v))
             if pick != "auto":
                 override[name] = pick
+            # the date the document was written: its "today", "last week", "Friday" are dated from it
+            day = b.date_input(t("new.doc_date"), value=None, key=f"new_date_{n}_{i}", format="YYYY-MM-DD",
+                               min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+            if day:
+                doc_dates[name] = day.isoformat()
     if len(files) > library.MAX_FILES:
         st.error(t("new.too_many", n=len(files), max=library.MAX_FILES))
     if st.button(t("new.create"), type="primary", key=f"new_create_{n}", disabled=not files):
@@ -383,7 +389,8 @@ def new_story_panel() -> None:
                     bar.progress(min(i / max(total, 1), 1.0),
                                  text=t("new.stage", stage=t_or("stage." + stage, stage), i=i + 1, n=total))
 
-                new_slug = curate.create_story(title, files, lib_root, lang_override=override, progress=progress)
+                new_slug = curate.create_story(title, files, lib_root, lang_override=override, doc_dates=doc_dates,
+                                                 progress=progress)
                 bar.progress(1.0, text=t("new.done"))
                 status.update(label=t("new.done"), state="complete")
         except library.LibraryError as exc:

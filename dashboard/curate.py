@@ -165,13 +165,15 @@ def detect_language(text_: str) -> str | None:
 
 
 def create_story(title: str, files: dict[str, bytes], root, *, lang_override: dict[str, str] | None = None,
+                 doc_dates: dict[str, str] | None = None,
                  progress: Callable[[str, int, int], None] | None = None) -> str:
-    """library.create_story, plus per-document language overrides (upload name -> en|es|it).
+    """library.create_story, plus per-document language overrides (upload name -> en|es|it) and dates
+    (upload name -> "YYYY-MM-DD", the date the document was written).
 
     library.create_story has no override yet, so with overrides the story is stored
     unprocessed and the pipeline is run here with them; any failure removes the story."""
     override = {k: v for k, v in (lang_override or {}).items() if v in ("en", "es", "it")}
-    if not override:
+    if not override and not doc_dates:
         return library.create_story(title, files, root=root, progress=progress)
     import pipeline
     slug = library.create_story(title, files, root=root, process=False)
@@ -180,12 +182,13 @@ def create_story(title: str, files: dict[str, bytes], root, *, lang_override: di
         meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
         by_upload = {f["uploaded_as"]: f["name"] for f in meta.get("files", [])}
         stored = {Path(by_upload.get(k, k)).stem: v for k, v in override.items()}
+        dated = {Path(by_upload.get(k, k)).stem: v for k, v in (doc_dates or {}).items()}
         try:
-            story = pipeline.run([d / "docs"], lang_override=stored, progress=progress)
+            story = pipeline.run([d / "docs"], lang_override=stored, doc_dates=dated, progress=progress)
             pipeline.write_outputs(story, d / "processed")
         except pipeline.PipelineError as exc:
             raise library.LibraryError(f"The story could not be processed: {exc}") from exc
-        meta.update(languages=sorted({doc.lang for doc in story.docs}), lang_override=stored,
+        meta.update(languages=sorted({doc.lang for doc in story.docs}), lang_override=stored, doc_dates=dated,
                     pipeline=library.pipeline_fingerprint())
         pipeline.files.write(d / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1))
     except BaseException:

@@ -763,6 +763,10 @@ def _ages_as_years(events: list[Event]) -> None:
 
 def run(story: Story) -> Story:
     _claim_fallback(story)
+    # durations and sets ("for ten days", "every summer") say how long or how often, never when
+    dates_only = lambda ts: [t for t in ts if t.kind not in ("duration", "set")]  # noqa: E731
+    for e in story.events:
+        e.timex = dates_only(e.timex)
     claimed = {id(t) for e in story.events for t in e.timex}
     docs = {d.doc: d for d in story.docs}
     sents: dict[str, dict[int, Sentence]] = {}
@@ -773,7 +777,7 @@ def run(story: Story) -> Story:
         if e.sources:
             ev_by_doc.setdefault(e.sources[0].doc, []).append(e)
     orphans: dict[str, list[TimeExpr]] = {}
-    for t in story.timex:
+    for t in dates_only(story.timex):
         if id(t) not in claimed:
             orphans.setdefault(t.doc, []).append(t)
     # what the finder left out (a year after a day and month, an era, a heading, an age clause)

@@ -217,7 +217,7 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
     for a, b in parts:
         # a clause opening with its own time ("and that evening ...") is an event of its own;
         # a time inside a subordinate aside is not
-        own_time = any(a <= t.cstart <= a + 12 for t in timex) or _opens_with_time(clean[a:b], [], a, lang)
+        own_time = any(a <= t.phrase_start <= a + 12 for t in timex) or _opens_with_time(clean[a:b], [], a, lang)
         kind = classify(clean[a:b], lang, n_characters=n_chars(a, b), actor_outside_parens=actor_out(a, b))
         if kind == "story" and not own_time and sent_kind != "story":
             kind = sent_kind
@@ -240,10 +240,10 @@ def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> 
     for _ in range(4):
         before = text
         for t in timex:
-            rel = t.cstart - offset
+            rel = t.phrase_start - offset  # the phrase with its lead word: "On 3 May," is dropped whole
             if 0 <= rel <= 12 and re.sub(r"\W+", " ", text[:rel]).strip().lower() in TIME_PREPS:
-                rest = text[rel + (t.cend - t.cstart):]
-                if _takes_object(t.text, rest, lang):
+                rest = text[rel + (t.phrase_end - t.phrase_start):]
+                if _takes_object(text[rel:rel + (t.phrase_end - t.phrase_start)], rest, lang):
                     # "Due ore dopo l'arrivo, il direttore ...": the phrase runs to its comma; dropped
                     # whole or not at all, never leaving "l'arrivo il direttore"
                     comma = rest.find(",")
@@ -252,7 +252,7 @@ def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> 
                     rest = rest[comma + 1:]
                 # the time phrase must end the opening: followed by a comma or straight by the clause
                 text = LEADING_PUNCT.sub("", rest)
-                offset = t.cend
+                offset = t.phrase_end
                 break
         f = fold(text)
         for w in _words(lang, "leading_time_units"):
@@ -744,7 +744,7 @@ def _continue(ev: Event, doc, cstart: int, cend: int, sent: Sentence, sent_tx: l
 def _opens_with_time(text: str, tx: list[TimeExpr], cstart: int, lang: str = "en") -> bool:
     """Does the text open with its own time ("The next day", or "On the fourth day" that the time
     stage may leave undated)? Two such openings are two moments: never one event."""
-    if any(0 <= t.cstart - cstart <= 12 for t in tx):
+    if any(0 <= t.phrase_start - cstart <= 12 for t in tx):
         return True
     f = LEADING_PUNCT.sub("", fold(text))
     return any(p.match(f) for p in _time_openings(lang))

@@ -56,6 +56,19 @@ def test_language_override_is_used(library_root, make_app):
     assert meta["languages"] == ["it"]
 
 
+def test_document_date_dates_its_yesterday(library_root, make_app):
+    import datetime as dt
+    at = make_app()
+    n = new_story(at, "Dated", "Dara Vell opened the bakery in Oslen yesterday.", name="note")
+    at.date_input(key=f"new_date_{n}_0").set_value(dt.date(2011, 3, 16)).run()
+    at.button(key=f"new_create_{n}").click().run()
+    assert not at.exception and not at.error
+    meta = json.loads((library_root / "dated" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["doc_dates"] == {"note": "2011-03-16"}
+    evs = json.loads((library_root / "dated" / "processed" / "events.json").read_text(encoding="utf-8"))
+    assert [e["date"] for e in evs] == ["2011-03-15"]
+
+
 def open_with_edit(sample_story, make_app):
     at = make_app(story=sample_story, ev="e005")
     at.text_input(key="ed_title_e005_0").set_value("An edit that must survive")
