@@ -1,15 +1,19 @@
 """Stage: fuse. The same event told in several documents (any language) becomes one event.
 
 Plot summaries tell events in the same order, so each document is aligned to the running
-sequence of fused events with a monotone alignment (weighted LCS). Similarity counts shared
-characters, shared language-neutral concepts (from the cue lexicons) and shared numbers and
-proper nouns, each weighted by rarity; differing stated dates and far-apart positions forbid a match.
+sequence of fused events with a monotone alignment (weighted LCS). Similarity (see similarity.py for the
+features) counts shared characters, translated concepts, cognates and numbers/proper nouns, each weighted
+by rarity; differing stated dates and far-apart positions forbid a match. A match needs shared content:
+the same people on the same date doing something else are another event. After alignment a fused group
+whose members share no content is split again, and the headline comes from the member that best tells
+what the group has in common.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter
 
+from . import similarity as sim
 from .model import Event, Story
 from .textutil import cues, fold, tokens
 
@@ -29,7 +33,8 @@ class Group:
         self.members = [ev]
         self.chars = set(ev.extra.get("char_ids", ()))
         self.concepts = set(ev.extra.get("concepts", ()))
-        self.anchors = set(ev.extra.get("anchors", ()))
+        self.anchors = set(ev.extra.get("content_anchors", ()))
+        self.cognates = set(ev.extra.get("cognates", ()))
         self.pos = pos
         self.kind = ev.kind
         self.docs = {ev.sources[0].doc}
@@ -38,7 +43,8 @@ class Group:
         self.members.append(ev)
         self.chars |= ev.extra.get("char_ids", set())
         self.concepts |= ev.extra.get("concepts", set())
-        self.anchors |= ev.extra.get("anchors", set())
+        self.anchors |= ev.extra.get("content_anchors", set())
+        self.cognates |= ev.extra.get("cognates", set())
         self.docs.add(ev.sources[0].doc)
 
 
@@ -49,8 +55,10 @@ def _weights(events: list[Event]) -> dict[str, float]:
             df["c:" + f] += 1
         for f in e.extra.get("concepts", ()):
             df["k:" + f] += 1
-        for f in e.extra.get("anchors", ()):
+        for f in e.extra.get("content_anchors", ()):
             df["a:" + f] += 1
+        for f in e.extra.get("cognates", ()):
+            df["g:" + f] += 1
     n = max(1, len(events))
     return {f: math.log(1 + n / c) for f, c in df.items()}
 
@@ -98,17 +106,30 @@ def dates_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a[0][:n] == b[0][:n]
 
 
+def content_shared(concepts_a: set, concepts_b: set, anchors_a: set, anchors_b: set,
+                   cog_a: set, cog_b: set) -> bool:
+    """Do two tellings share any content at all: a concept, a number or name that is not their date, a
+    four-letter cognate key or two shorter ones? People and dates alone never make one event."""
+    if not concepts_a.isdisjoint(concepts_b) or not anchors_a.isdisjoint(anchors_b):
+        return True
+    shared = cog_a & cog_b
+    return len(shared) >= 2 or any(len(k) >= 4 for k in shared)
+
+
 def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok: bool = False) -> float:
     if g.kind != ev.kind or (ev.sources[0].doc in g.docs and not same_doc_ok):
         return 0.0
-    ev_concepts, ev_anchors = ev.extra.get("concepts", set()), ev.extra.get("anchors", set())
-    if g.concepts.isdisjoint(ev_concepts) and g.anchors.isdisjoint(ev_anchors):
-        return 0.0  # the same people doing something else is another event
+    x = ev.extra
+    ev_concepts, ev_anchors = x.get("concepts", set()), x.get("content_anchors", set())
+    ev_cog = x.get("cognates", set())
+    if not content_shared(g.concepts, ev_concepts, g.anchors, ev_anchors, g.cognates, ev_cog):
+        return 0.0  # the same people doing something else, or another event on the same date
     gap = abs(g.pos - pos)
-    chars = _wjaccard(g.chars, ev.extra.get("char_ids", set()), "c:", w)
+    chars = _wjaccard(g.chars, x.get("char_ids", set()), "c:", w)
     concepts = _wjaccard(g.concepts, ev_concepts, "k:", w)
     anchors = _wjaccard(g.anchors, ev_anchors, "a:", w)
-    s = 0.35 * chars + 0.45 * concepts + 0.2 * anchors
+    cog = _wjaccard(g.cognates, ev_cog, "g:", w)
+    s = 0.35 * chars + 0.45 * concepts + 0.2 * anchors + 0.2 * cog  # cognates add evidence, never dilute
     if anchors and concepts:
         s += 0.1
     mine = _stated(ev)
@@ -118,8 +139,8 @@ def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok
         if theirs:
             if not dates_agree(mine, theirs):
                 return 0.0  # two stated dates that disagree are two events, whatever else they share
-            if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7:
-                bonus = 0.15
+            # agreeing stated dates add to shared content (content_shared() already passed), finer ones more
+            bonus = max(bonus, 0.15 if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7 else 0.08)
     s += bonus
     # tellings keep the story's order, so far-apart positions need much stronger evidence
     s -= 0.15 * gap + 0.6 * max(0.0, gap - MAX_POS_GAP / 2)
@@ -163,6 +184,9 @@ def run(story: Story) -> Story:
         by_doc.setdefault(e.sources[0].doc, []).append(e)
     if not by_doc:
         return story
+    if len(by_doc) >= 2:
+        for e in story.events:
+            sim.features(e)
     w = _weights(story.events)
     # the document telling most story events is the backbone; the rest are aligned to it in turn
     # a document told out of order ("the film opens with the storm", "then the story goes back") is
@@ -216,9 +240,10 @@ def run(story: Story) -> Story:
     if skipped:
         story.messages.append(f"fuse: {len(skipped)} documents not compared with the others "
                               f"(too many events to align; fusion is meant for retellings of one story)")
+    parts = [part for g in groups for part in (split_unrelated(g.members) if len(by_doc) >= 2 else [g.members])]
     fused: list[Event] = []
-    for seq, g in enumerate(groups):
-        fused.append(_merge(g.members, seq))
+    for seq, members in enumerate(parts):
+        fused.append(_merge(members, seq, w))
     story.events = fused
     _MASS.clear()  # ids of freed sets may be reused by the next run
     return story
@@ -268,6 +293,7 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
             if 0 <= ni < len(groups) and ni not in taken and ni not in drop:
                 nb = groups[ni]
                 if (nb.kind == g.kind and not _distinct(nb.members, g.members + [ev])
+                        and _room(g.members + [ev], nb.members)
                         and similarity(nb, ev, nb.pos, w, same_doc_ok=True) >= ABSORB):
                     for mem in nb.members:
                         g.add(mem)
@@ -280,6 +306,7 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
             if nj in matched:
                 g = groups[matched[nj]]
                 if (not _distinct([evs[j]], g.members + [evs[nj]])
+                        and _room(g.members + [evs[nj]], [evs[j]])
                         and similarity(g, evs[j], (j + 0.5) / m, w, same_doc_ok=True) >= ABSORB):
                     matched[j] = matched[nj]  # added with the matches by the caller
                     break
@@ -291,6 +318,59 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
     for j in list(matched):
         matched[j] = new_index[matched[j]]
     return [groups[i] for i in keep]
+
+
+PER_DOC = 2  # one telling may take two sentences for what another says in one; more is a sequence of events
+
+
+def _room(members: list[Event], joining: list[Event]) -> bool:
+    """May `joining` (neighbours in their documents) join a group without one document telling it in
+    more than PER_DOC events? Six sentences of a campaign are six events, however alike."""
+    per_doc = Counter(e.sources[0].doc for e in members + joining)
+    return max(per_doc.values()) <= PER_DOC
+
+
+def _own_content(e: Event) -> tuple[set, set, set]:
+    x = e.extra
+    return x.get("concepts", set()), x.get("content_anchors", set()), x.get("cognates", set())
+
+
+def _related(a: Event, b: Event) -> bool:
+    """Do two members of a fused group tell the same thing? Across documents they must share content;
+    within one document they are neighbours that joined one telling (adjacent and sharing people or content)."""
+    ka, aa, ga = _own_content(a)
+    kb, ab, gb = _own_content(b)
+    if a.sources[0].doc != b.sources[0].doc:
+        return content_shared(ka, kb, aa, ab, ga, gb)
+    if abs(a.sources[0].sent - b.sources[0].sent) > 2:
+        return False
+    return content_shared(ka, kb, aa, ab, ga, gb) or not a.extra.get("char_ids", set()).isdisjoint(
+        b.extra.get("char_ids", set()))
+
+
+def split_unrelated(members: list[Event]) -> list[list[Event]]:
+    """A fused group whose members fall into parts that share nothing (a death and a wedding met through a
+    pooled feature or a chain of neighbours) is split back into those parts, in telling order."""
+    if len(members) < 2:
+        return [members]
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(members)):
+        for j in range(i + 1, len(members)):
+            if find(i) != find(j) and _related(members[i], members[j]):
+                parent[find(i)] = find(j)
+    parts: dict[int, list[Event]] = {}
+    for i, e in enumerate(members):
+        parts.setdefault(find(i), []).append(e)
+    if len(parts) == 1:
+        return [members]
+    return sorted(parts.values(), key=lambda p: min(e.told for e in p))
 
 
 def _distinct(xs: list[Event], ys: list[Event]) -> bool:
@@ -309,8 +389,42 @@ def _distinct(xs: list[Event], ys: list[Event]) -> bool:
 _PREC_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "decade": 4, "relative": 5, "unknown": 6}
 
 
-def _merge(members: list[Event], seq: int) -> Event:
+def _pair_score(a: Event, b: Event, w: dict[str, float]) -> float:
+    """How much two members tell the same thing: their shared content (concepts, names and numbers,
+    cognates) and people, weighted by rarity."""
+    ka, aa, ga = _own_content(a)
+    kb, ab, gb = _own_content(b)
+    return (0.45 * _wjaccard(ka, kb, "k:", w) + 0.2 * _wjaccard(aa, ab, "a:", w) + 0.2 * _wjaccard(ga, gb, "g:", w)
+            + 0.35 * _wjaccard(a.extra.get("char_ids", set()), b.extra.get("char_ids", set()), "c:", w))
+
+
+def headline_member(members: list[Event], w: dict[str, float]) -> Event:
+    """The member that best tells what the group has in common (highest summed match with the members of
+    the other documents); among near-ties, the one told first, so the headline stays in the language the
+    event was first told in."""
+    if len(members) < 2:
+        return members[0]
+    score = {}
+    for a in members:
+        score[id(a)] = sum(_pair_score(a, b, w) for b in members
+                           if b is not a and b.sources[0].doc != a.sources[0].doc)
+    best = max(score.values())
+    if best <= 0:
+        return members[0]
+    near = [e for e in members if score[id(e)] >= 0.8 * best]
+    return min(near, key=lambda e: e.told)
+
+
+def _merge(members: list[Event], seq: int, w: dict[str, float] | None = None) -> Event:
     primary = members[0]
+    teller = headline_member(members, w or {}) if len({e.sources[0].doc for e in members}) > 1 else primary
+    if teller is not primary:
+        # the container keeps the first telling (its id, its position); the headline is the teller's
+        primary.title, primary.summary, primary.lang = teller.title, teller.summary, teller.lang
+        for key in ("titles", "summaries"):
+            primary.extra[key] = {**primary.extra.get(key, {}), **teller.extra.get(key, {})}
+        if teller.category != "other":
+            primary.category = teller.category
     for other in members[1:]:
         other.extra["merged_into"] = primary
         primary.sources.extend(other.sources)
