@@ -24,6 +24,8 @@ GREEDY = 0.45             # out-of-order tellings (a synopsis paragraph, a frame
 MAX_CELLS = 60_000        # alignment table size beyond which a document is not fused: retellings of one story are short
 OUT_OF_ORDER_MIN = 0.45   # an out-of-order telling matches on content alone, so it must be strong
 MAX_POS_GAP = 0.45        # relative positions further apart than this never match
+CHAR_REF = 2.4            # weight (log(1 + n/df)) of people seen in about a tenth of the events: full evidence
+POS_SLOPE, POS_STEEP = 0.15, 0.6  # the position penalty: gentle, then steep past half of MAX_POS_GAP
 
 
 class Group:
@@ -31,29 +33,31 @@ class Group:
 
     def __init__(self, ev: Event, pos: float):
         self.members = [ev]
-        self.chars = set(ev.extra.get("char_ids", ()))
-        self.concepts = set(ev.extra.get("concepts", ()))
+        self.chars = set(ev.extra.get("fuse_chars", ()))
+        self.concepts = set(ev.extra.get("fuse_concepts", ()))
         self.anchors = set(ev.extra.get("content_anchors", ()))
         self.cognates = set(ev.extra.get("cognates", ()))
+        self.gate = set(ev.extra.get("gate_anchors", ()))
         self.pos = pos
         self.kind = ev.kind
         self.docs = {ev.sources[0].doc}
 
     def add(self, ev: Event) -> None:
         self.members.append(ev)
-        self.chars |= ev.extra.get("char_ids", set())
-        self.concepts |= ev.extra.get("concepts", set())
+        self.chars |= ev.extra.get("fuse_chars", set())
+        self.concepts |= ev.extra.get("fuse_concepts", set())
         self.anchors |= ev.extra.get("content_anchors", set())
         self.cognates |= ev.extra.get("cognates", set())
+        self.gate |= ev.extra.get("gate_anchors", set())
         self.docs.add(ev.sources[0].doc)
 
 
 def _weights(events: list[Event]) -> dict[str, float]:
     df: Counter = Counter()
     for e in events:
-        for f in e.extra.get("char_ids", ()):
+        for f in e.extra.get("fuse_chars", ()):
             df["c:" + f] += 1
-        for f in e.extra.get("concepts", ()):
+        for f in e.extra.get("fuse_concepts", ()):
             df["k:" + f] += 1
         for f in e.extra.get("content_anchors", ()):
             df["a:" + f] += 1
@@ -74,7 +78,9 @@ def _mass(xs: set, prefix: str, w: dict[str, float]) -> float:
     return m
 
 
-def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float]) -> float:
+def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float], ref: float = 0.0) -> float:
+    """Weighted overlap of two feature sets. With `ref`, sharing only common features (the protagonist, who
+    is in most sentences) counts for less than sharing rare ones, however small the sets."""
     if not a or not b:
         return 0.0
     shared = a & b
@@ -86,7 +92,8 @@ def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float]) -> float:
     if not union:
         return 0.0
     # half Jaccard, half containment: a two-sentence telling should still match its one-sentence twin
-    return 0.5 * inter / union + 0.5 * inter / min(ma, mb)
+    score = 0.5 * inter / union + 0.5 * inter / min(ma, mb)
+    return score * min(1.0, inter / ref) if ref else score
 
 
 _COARSE = {"day": 10, "month": 7, "season": 4, "year": 4, "decade": 3}
@@ -120,12 +127,12 @@ def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok
     if g.kind != ev.kind or (ev.sources[0].doc in g.docs and not same_doc_ok):
         return 0.0
     x = ev.extra
-    ev_concepts, ev_anchors = x.get("concepts", set()), x.get("content_anchors", set())
+    ev_concepts, ev_anchors = x.get("fuse_concepts", set()), x.get("content_anchors", set())
     ev_cog = x.get("cognates", set())
-    if not content_shared(g.concepts, ev_concepts, g.anchors, ev_anchors, g.cognates, ev_cog):
+    if not content_shared(g.concepts, ev_concepts, g.gate, x.get("gate_anchors", set()), g.cognates, ev_cog):
         return 0.0  # the same people doing something else, or another event on the same date
     gap = abs(g.pos - pos)
-    chars = _wjaccard(g.chars, x.get("char_ids", set()), "c:", w)
+    chars = _wjaccard(g.chars, x.get("fuse_chars", set()), "c:", w, CHAR_REF)
     concepts = _wjaccard(g.concepts, ev_concepts, "k:", w)
     anchors = _wjaccard(g.anchors, ev_anchors, "a:", w)
     cog = _wjaccard(g.cognates, ev_cog, "g:", w)
@@ -143,7 +150,7 @@ def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok
             bonus = max(bonus, 0.15 if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7 else 0.08)
     s += bonus
     # tellings keep the story's order, so far-apart positions need much stronger evidence
-    s -= 0.15 * gap + 0.6 * max(0.0, gap - MAX_POS_GAP / 2)
+    s -= POS_SLOPE * gap + POS_STEEP * max(0.0, gap - MAX_POS_GAP / 2)
     return s
 
 
@@ -330,16 +337,16 @@ def _room(members: list[Event], joining: list[Event]) -> bool:
     return max(per_doc.values()) <= PER_DOC
 
 
-def _own_content(e: Event) -> tuple[set, set, set]:
+def _own_content(e: Event, gate: bool = False) -> tuple[set, set, set]:
     x = e.extra
-    return x.get("concepts", set()), x.get("content_anchors", set()), x.get("cognates", set())
+    return x.get("fuse_concepts", set()), x.get("gate_anchors" if gate else "content_anchors", set()), x.get("cognates", set())
 
 
 def _related(a: Event, b: Event) -> bool:
     """Do two members of a fused group tell the same thing? Across documents they must share content;
     within one document they are neighbours that joined one telling (adjacent and sharing people or content)."""
-    ka, aa, ga = _own_content(a)
-    kb, ab, gb = _own_content(b)
+    ka, aa, ga = _own_content(a, gate=True)
+    kb, ab, gb = _own_content(b, gate=True)
     if a.sources[0].doc != b.sources[0].doc:
         return content_shared(ka, kb, aa, ab, ga, gb)
     if abs(a.sources[0].sent - b.sources[0].sent) > 2:
@@ -395,7 +402,7 @@ def _pair_score(a: Event, b: Event, w: dict[str, float]) -> float:
     ka, aa, ga = _own_content(a)
     kb, ab, gb = _own_content(b)
     return (0.45 * _wjaccard(ka, kb, "k:", w) + 0.2 * _wjaccard(aa, ab, "a:", w) + 0.2 * _wjaccard(ga, gb, "g:", w)
-            + 0.35 * _wjaccard(a.extra.get("char_ids", set()), b.extra.get("char_ids", set()), "c:", w))
+            + 0.35 * _wjaccard(a.extra.get("fuse_chars", set()), b.extra.get("fuse_chars", set()), "c:", w, CHAR_REF))
 
 
 def headline_member(members: list[Event], w: dict[str, float]) -> Event:

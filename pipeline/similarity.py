@@ -97,15 +97,76 @@ def cognates(text: str, lang: str, names: frozenset[str] = frozenset()) -> set[s
     return out
 
 
+@lru_cache(maxsize=50_000)
+def name_key(word: str) -> str:
+    """A proper noun with its spelling levelled and vowels dropped, unstemmed: Berlin / Berlín / Berlino,
+    Varsavia / Warsaw, Gorbachev / Gorbachov / Gorbaciov meet. Short names stay as they are."""
+    if len(word) < 4 or not word.isalpha():
+        return word
+    w = word
+    for pat, rep in _LEVEL:
+        w = pat.sub(rep, w)
+    lead = w[0] if w[0] in "aeiou" else ""
+    cons = re.sub(r"(.)\1+", r"\1", lead + _VOWELS.sub("", w[1:] if lead else w))
+    return "n:" + cons[:SKELETON] if len(cons) >= 3 else word
+
+
+_CLITICS = {"se", "si", "ne", "me", "mi", "te", "ti", "lo", "la"}
+MIN_STEM = 5  # shorter stems are shared by unrelated words ("part": parten / parte)
+
+
+@lru_cache(maxsize=None)
+def _stem_concepts(lang: str) -> dict[str, str]:
+    """Stem -> concept for the whole-word entries of the concept lexicon (and "se traslada"-style reflexive
+    phrases), so any inflection of a listed verb meets its concept: "se trasladó" finds `move` through
+    "se traslada". Stems claimed by two concepts, short stems and grammar words are left out."""
+    table = lexicons.load(lang, "concepts").get("concepts") or {}
+    stem = _stemmer(lang).stemWord
+    stop = _function_words(lang)
+    owner: dict[str, str | None] = {}
+    for cid, words in table.items():
+        for w in words:
+            w = fold(w)
+            if w.endswith("*"):
+                continue  # prefixes already match every ending
+            parts = w.replace("'", " ").split()
+            if len(parts) == 2 and parts[0] in _CLITICS:
+                parts = parts[1:]
+            if len(parts) != 1 or not parts[0].isalpha() or parts[0] in stop:
+                continue
+            st = stem(parts[0])
+            if len(st) < MIN_STEM:
+                continue
+            owner[st] = cid if owner.get(st, cid) == cid else None
+    return {k: v for k, v in owner.items() if v}
+
+
+def stem_concepts(text: str, lang: str) -> set[str]:
+    """Concepts found through stems (see _stem_concepts), for comparing tellings only."""
+    table = _stem_concepts(lang)
+    stem = _stemmer(lang).stemWord
+    caps = {fold(m.group(1)) for m in _CAPWORD.finditer(text) if m.start() > 0}
+    out = set()
+    for w in tokens(fold(text)):
+        if len(w) >= MIN_STEM and w not in caps:
+            c = table.get(stem(w))
+            if c:
+                out.add(c)
+    return out
+
+
 def features(ev: Event) -> None:
-    """Fill ev.extra with `cognates` and `content_anchors` (once; cached on the event)."""
+    """Fill ev.extra with `fuse_concepts`, `fuse_chars`, `cognates`, `content_anchors` and `gate_anchors` (once; cached on the event)."""
     x = ev.extra
     if "cognates" in x:
         return
     names = frozenset(w for n in ev.characters + ev.places for w in tokens(fold(n)))
     cog: set[str] = set()
+    concepts = set(x.get("concepts", ()))
     for src in ev.sources:
         cog |= cognates(src.text, src.lang, names)
+        concepts |= stem_concepts(src.text, src.lang)
+    x["fuse_concepts"] = concepts
     date_nums: set[str] = set()
     for t in ev.timex:
         date_nums |= set(_NUM.findall(t.text))
@@ -116,6 +177,13 @@ def features(ev: Event) -> None:
             continue  # word starts: the cognate keys do this job across languages
         if a in date_nums or a in stop:
             continue  # the stated date (its numbers, a capitalised month) is compared as a date, never as content
-        anchors.add(a)
+        anchors.add(name_key(a) if a.isalpha() else a)
+    # people, also by the spelling of their names: "Pliny" and "Plinio" may be two entries of the cast
+    x["fuse_chars"] = set(x.get("char_ids", ())) | {name_key(w) for n in ev.characters for w in tokens(fold(n))
+                                                     if len(w) >= 4}
     x["cognates"] = cog
     x["content_anchors"] = anchors
+    # a shared place is where, not what: with a shared date it would merge a shipwreck and a medal
+    # ceremony in one harbour, so places count in the score but cannot open a match on their own
+    places = {name_key(w) for p in ev.places for w in tokens(fold(p))}
+    x["gate_anchors"] = {a for a in anchors if a not in places}
