@@ -18,9 +18,9 @@ from .model import Event, Story
 from .textutil import cues, fold, tokens
 
 THRESHOLD = 0.26
-ABSORB = 0.25
+ABSORB = 0.25             # a neighbour telling part of a matched event joins it (one sentence here, two there)
 GREEDY_GAP = 0.6
-GREEDY = 0.45             # out-of-order tellings (a synopsis paragraph, a frame) may still match strongly              # a neighbour telling part of a matched event joins it (one sentence here, two there)
+GREEDY = 0.4              # out-of-order tellings (a synopsis paragraph, a frame) may still match strongly
 MAX_CELLS = 60_000        # alignment table size beyond which a document is not fused: retellings of one story are short
 OUT_OF_ORDER_MIN = 0.45   # an out-of-order telling matches on content alone, so it must be strong
 MAX_POS_GAP = 0.45        # relative positions further apart than this never match

@@ -20,6 +20,21 @@ STORIES = {
         "giorno_en.txt": "On 9 September 1874 Captain Ugo Sarti was awarded a medal by the town council of Lerici. "
                          "Two years later he retired to his farm.",
     },
+    # a wedding and a death told under the same stated day, by the same family
+    "same_day_family": {
+        "a_en.txt": "Lena Hort grew up in the mountain village of Brisk. On 3 March 1922 Lena married the "
+                    "teacher Oskar Brand. In 1925 the couple opened a bakery in Brisk.",
+        "a_es.txt": "Lena Hort creció en el pueblo de Brisk. El 3 de marzo de 1922 murió su padre Anton "
+                    "Hort. En 1925 Lena y Oskar abrieron una panadería en Brisk.",
+    },
+    # the king on the same day, doing two different things
+    "same_day_king": {
+        "b_it.txt": "Nel 1850 la città di Morra fu colpita da un terremoto. Il 9 maggio 1851 il re Ottone "
+                    "visitò le rovine. La ricostruzione della cattedrale, conclusa il 9 maggio 1861, costò "
+                    "dieci anni di lavoro.",
+        "b_es.txt": "En 1850 un terremoto destruyó la ciudad de Morra. El 9 de mayo de 1851 el rey Ottone "
+                    "firmó un decreto para reconstruirla. Los trabajos duraron diez años.",
+    },
     # a campaign of six steps told in six sentences here, in one sentence there
     "campaign": {
         "war_en.txt": "On 11 May 1702 the rebels of Captain Mara Ferro landed at the bay of Castro. Three days "
@@ -42,6 +57,8 @@ STORIES = {
 
 # (story, document, words of one event, document, words of a different event): never one event
 DIFFERENT = [
+    ("same_day_family", "a_en", "Lena married the teacher", "a_es", "murió su padre"),
+    ("same_day_king", "b_it", "visitò le rovine", "b_es", "firmó un decreto"),
     ("same_day", "day_en", "married the singer", "day_es", "murió su hermano"),
     ("same_day_it", "giorno_it", "affondò davanti al porto", "giorno_en", "awarded a medal"),
     ("one_day_three_things", "fair_en", "won the cycling race", "fair_it", "vendette la fattoria"),
@@ -51,6 +68,8 @@ DIFFERENT = [
 
 # (story, document, words, document, words): these must be one event
 SAME = [
+    ("same_day_family", "a_en", "opened a bakery", "a_es", "abrieron una panadería"),
+    ("same_day_king", "b_it", "colpita da un terremoto", "b_es", "un terremoto destruyó"),
     ("one_day_three_things", "fair_en", "won the cycling race", "fair_it", "vinse la corsa"),
     ("one_day_three_things", "fair_en", "sold his farm", "fair_it", "vendette la fattoria"),
 ]

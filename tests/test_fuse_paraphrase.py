@@ -46,6 +46,20 @@ STORIES = {
                        "convirtió en alcaldesa de Bellsand, la primera mujer en el cargo. En 1964 dejó el cargo y "
                        "se mudó a la capital.",
     },
+    "biography": {
+        "bio_en.txt": "Teodor Marsk was born in the fishing town of Oddo in 1890. His father was a boat "
+                      "builder and his mother sang in the church choir. After the war the young painter "
+                      "moved to the capital. There he befriended the poet Ilse Varg. In 1924 his paintings "
+                      "were shown in a large exhibition. He married Ilse in 1926. Marsk died of pneumonia in"
+                      " the winter of 1931.",
+        "bio_es.txt": "Teodoro Marsk nació en Oddo, un pueblo de pescadores. Terminada la guerra, se "
+                      "trasladó a la capital, donde trabó amistad con la poetisa Ilse Varg, con quien se "
+                      "casó años después. Sus cuadros se expusieron en una gran muestra. Murió de neumonía "
+                      "en 1931.",
+        "bio_it.txt": "Teodoro Marsk nacque a Oddo, un paese di pescatori. Finita la guerra si trasferì "
+                      "nella capitale. Lì strinse amicizia con la poetessa Ilse Varg, che sposò nel 1926. "
+                      "Morì di polmonite nell'inverno del 1931.",
+    },
 }
 
 # (story, document, words of one telling, document, words of another telling of the same event)
@@ -65,6 +79,12 @@ SAME_EVENT = [
     ("treaty", "pact_en", "died the following winter", "pact_it", "morì l'inverno seguente"),
     ("election", "vote_en", "was elected mayor", "vote_es", "ganó las elecciones"),
     ("election", "vote_en", "resigned in 1964", "vote_es", "dejó el cargo"),
+    # past tenses the lexicon lists only in the present, a painting show told with other words
+    ("biography", "bio_en", "was born", "bio_es", "nació en Oddo"),
+    ("biography", "bio_en", "moved to the capital", "bio_it", "si trasferì"),
+    ("biography", "bio_en", "paintings were shown", "bio_es", "se expusieron"),
+    ("biography", "bio_en", "died of pneumonia", "bio_it", "Morì di polmonite"),
+    ("biography", "bio_es", "Murió de neumonía", "bio_it", "Morì di polmonite"),
 ]
 
 
@@ -106,8 +126,6 @@ def test_a_fused_event_keeps_every_telling_s_people_and_places(name):
     for e in story.events:
         if len({s.doc for s in e.sources}) < 2:
             continue
-        for other in story.events:
-            pass
         text = " ".join(s.text for s in e.sources)
         for c in story.characters.values():
             if not c.is_group and any(a in text for a in [c.name, *c.aliases] if len(a) > 3):
