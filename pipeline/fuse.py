@@ -25,6 +25,7 @@ MAX_CELLS = 60_000        # alignment table size beyond which a document is not 
 OUT_OF_ORDER_MIN = 0.45   # an out-of-order telling matches on content alone, so it must be strong
 MAX_POS_GAP = 0.45        # relative positions further apart than this never match
 CHAR_REF = 2.4            # weight (log(1 + n/df)) of people seen in about a tenth of the events: full evidence
+CONCEPT_REF = 2.5         # likewise for concepts: one common concept ("town") contained in a longer sentence is weak
 POS_SLOPE, POS_STEEP = 0.15, 0.6  # the position penalty: gentle, then steep past half of MAX_POS_GAP
 
 
@@ -133,7 +134,7 @@ def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok
         return 0.0  # the same people doing something else, or another event on the same date
     gap = abs(g.pos - pos)
     chars = _wjaccard(g.chars, x.get("fuse_chars", set()), "c:", w, CHAR_REF)
-    concepts = _wjaccard(g.concepts, ev_concepts, "k:", w)
+    concepts = _wjaccard(g.concepts, ev_concepts, "k:", w, CONCEPT_REF)
     anchors = _wjaccard(g.anchors, ev_anchors, "a:", w)
     cog = _wjaccard(g.cognates, ev_cog, "g:", w)
     s = 0.35 * chars + 0.45 * concepts + 0.2 * anchors + 0.2 * cog  # cognates add evidence, never dilute
@@ -299,7 +300,17 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
         for ni in (i - 1, i + 1):
             if 0 <= ni < len(groups) and ni not in taken and ni not in drop:
                 nb = groups[ni]
-                if (nb.kind == g.kind and not _distinct(nb.members, g.members + [ev])
+                # the new document's own neighbour on that side may tell the neighbour event itself
+                # (two sentences each, one event each): then they match, and nothing is absorbed
+                nj = j + (ni - i)
+                if 0 <= nj < m and nj not in matched:
+                    own = similarity(nb, evs[nj], (nj + 0.5) / m, w)
+                    if own >= THRESHOLD and own >= similarity(nb, ev, nb.pos, w, same_doc_ok=True):
+                        matched[nj] = ni
+                        taken.add(ni)
+                        continue
+                # a neighbour already told by several documents is an event of its own, not a part of this one
+                if (nb.kind == g.kind and len(nb.docs) == 1 and not _distinct(nb.members, g.members + [ev])
                         and _room(g.members + [ev], nb.members)
                         and similarity(nb, ev, nb.pos, w, same_doc_ok=True) >= ABSORB):
                     for mem in nb.members:
