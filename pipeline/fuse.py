@@ -192,16 +192,18 @@ def run(story: Story) -> Story:
         by_doc.setdefault(e.sources[0].doc, []).append(e)
     if not by_doc:
         return story
-    if len(by_doc) >= 2:
-        for e in story.events:
-            sim.features(e)
-    w = _weights(story.events)
     # the document telling most story events is the backbone; the rest are aligned to it in turn
     # a document told out of order ("the film opens with the storm", "then the story goes back") is
     # never the backbone, and its positions say nothing: it is matched on content alone
     shuffled = {d for d, evs in by_doc.items() if out_of_order(evs)}
     docs = sorted(by_doc, key=lambda d: (d in shuffled, -sum(e.kind == "story" for e in by_doc[d])))
     first = by_doc[docs[0]]
+    # features only for documents that can be compared at all (the alignment table only grows)
+    compared = [d for d in docs[1:] if len(first) * len(by_doc[d]) <= MAX_CELLS]
+    featured = [e for d in ([docs[0]] + compared if compared else []) for e in by_doc[d]]
+    for e in featured:
+        sim.features(e)
+    w = _weights(featured)
     groups = [Group(e, (k + 0.5) / len(first)) for k, e in enumerate(first)]
     skipped: list[str] = []
     for d in docs[1:]:

@@ -47,6 +47,11 @@ def _stemmer(lang: str):
     return snowballstemmer.stemmer(_STEMMERS.get(lang, "english"))
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str, lang: str) -> str:
+    return _stemmer(lang).stemWord(word)
+
+
 @lru_cache(maxsize=100_000)
 def skeleton(word: str, lang: str = "en") -> tuple[str, ...]:
     """Cognate keys of a folded word: its Snowball stem with the spelling levelled, vowels dropped but
@@ -54,7 +59,7 @@ def skeleton(word: str, lang: str = "en") -> tuple[str, ...]:
     (inflection and suffixes differ at the end: "demolish" / "demol"). Empty for short words."""
     if len(word) < MIN_WORD or not word.isalpha():
         return ()
-    w = _stemmer(lang).stemWord(word)
+    w = _stem(word, lang)
     for pat, rep in _LEVEL:
         w = pat.sub(rep, w)
     lead = w[0] if w[0] in "aeiou" else ""
@@ -144,15 +149,28 @@ def _stem_concepts(lang: str) -> dict[str, str]:
 def stem_concepts(text: str, lang: str) -> set[str]:
     """Concepts found through stems (see _stem_concepts), for comparing tellings only."""
     table = _stem_concepts(lang)
-    stem = _stemmer(lang).stemWord
     caps = {fold(m.group(1)) for m in _CAPWORD.finditer(text) if m.start() > 0}
     out = set()
     for w in tokens(fold(text)):
         if len(w) >= MIN_STEM and w not in caps:
-            c = table.get(stem(w))
+            c = table.get(_stem(w, lang))
             if c:
                 out.add(c)
     return out
+
+
+def _content(text: str, lang: str, names: frozenset[str], cog: set[str], concepts: set[str]) -> None:
+    """One pass over a sentence's content words: cognate keys into `cog`, stem concepts into `concepts`."""
+    stop = _function_words(lang)
+    table = _stem_concepts(lang)
+    caps = {fold(m.group(1)) for m in _CAPWORD.finditer(text) if m.start() > 0}
+    for w in tokens(fold(text)):
+        if len(w) < MIN_STEM or w in stop or w in caps or w in names or not w.isalpha():
+            continue
+        c = table.get(_stem(w, lang))
+        if c:
+            concepts.add(c)
+        cog.update(skeleton(w, lang))
 
 
 def features(ev: Event) -> None:
@@ -164,8 +182,7 @@ def features(ev: Event) -> None:
     cog: set[str] = set()
     concepts = set(x.get("concepts", ()))
     for src in ev.sources:
-        cog |= cognates(src.text, src.lang, names)
-        concepts |= stem_concepts(src.text, src.lang)
+        _content(src.text, src.lang, names, cog, concepts)
     x["fuse_concepts"] = concepts
     date_nums: set[str] = set()
     for t in ev.timex:
