@@ -26,6 +26,7 @@ OUT_OF_ORDER_MIN = 0.45   # an out-of-order telling matches on content alone, so
 MAX_POS_GAP = 0.45        # relative positions further apart than this never match
 CHAR_REF = 2.4            # weight (log(1 + n/df)) of people seen in about a tenth of the events: full evidence
 CONCEPT_REF = 2.5         # likewise for concepts: one common concept ("town") contained in a longer sentence is weak
+W_CHARS, W_CONCEPTS, W_ANCHORS, W_COGNATES = 0.35, 0.45, 0.2, 0.2  # weights of the evidence in similarity()
 POS_SLOPE, POS_STEEP = 0.15, 0.6  # the position penalty: gentle, then steep past half of MAX_POS_GAP
 
 
@@ -137,7 +138,7 @@ def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok
     concepts = _wjaccard(g.concepts, ev_concepts, "k:", w, CONCEPT_REF)
     anchors = _wjaccard(g.anchors, ev_anchors, "a:", w)
     cog = _wjaccard(g.cognates, ev_cog, "g:", w)
-    s = 0.35 * chars + 0.45 * concepts + 0.2 * anchors + 0.2 * cog  # cognates add evidence, never dilute
+    s = W_CHARS * chars + W_CONCEPTS * concepts + W_ANCHORS * anchors + W_COGNATES * cog  # cognates add, never dilute
     if anchors and concepts:
         s += 0.1
     mine = _stated(ev)
@@ -148,7 +149,7 @@ def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok
             if not dates_agree(mine, theirs):
                 return 0.0  # two stated dates that disagree are two events, whatever else they share
             # agreeing stated dates add to shared content (content_shared() already passed), finer ones more
-            bonus = max(bonus, 0.15 if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7 else 0.08)
+            bonus = max(bonus, 0.15 if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7 else 0.0)
     s += bonus
     # tellings keep the story's order, so far-apart positions need much stronger evidence
     s -= POS_SLOPE * gap + POS_STEEP * max(0.0, gap - MAX_POS_GAP / 2)

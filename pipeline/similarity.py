@@ -125,7 +125,9 @@ def _stem_concepts(lang: str) -> dict[str, str]:
     """Stem -> concept for the whole-word entries of the concept lexicon (and "se traslada"-style reflexive
     phrases), so any inflection of a listed verb meets its concept: "se trasladó" finds `move` through
     "se traslada". Stems claimed by two concepts, short stems and grammar words are left out."""
-    table = lexicons.load(lang, "concepts").get("concepts") or {}
+    lex = lexicons.load(lang, "concepts")
+    table = lex.get("concepts") or {}
+    variants = [(fold(a), b) for a, b in lex.get("fuse_prefix_variants") or []]
     stem = _stemmer(lang).stemWord
     stop = _function_words(lang)
     owner: dict[str, str | None] = {}
@@ -133,7 +135,12 @@ def _stem_concepts(lang: str) -> dict[str, str]:
         for w in words:
             w = fold(w)
             if w.endswith("*"):
-                continue  # prefixes already match every ending
+                # prefixes already match every ending but the one that changes the last letter
+                for end, alt in variants:
+                    if w[:-1].endswith(end) and len(w) >= 6 and " " not in w:
+                        word = "=" + w[:-1 - len(end)] + alt  # looked up only for words written with the accent
+                        owner[word] = cid if owner.get(word, cid) == cid else None
+                continue
             parts = w.replace("'", " ").split()
             if len(parts) == 2 and parts[0] in _CLITICS:
                 parts = parts[1:]
@@ -151,9 +158,10 @@ def stem_concepts(text: str, lang: str) -> set[str]:
     table = _stem_concepts(lang)
     caps = {fold(m.group(1)) for m in _CAPWORD.finditer(text) if m.start() > 0}
     out = set()
-    for w in tokens(fold(text)):
+    for raw in tokens(text.casefold()):
+        w = fold(raw)
         if len(w) >= MIN_STEM and w not in caps:
-            c = table.get(_stem(w, lang))
+            c = table.get(_stem(w, lang)) or (table.get("=" + raw) if not raw.isascii() else None)
             if c:
                 out.add(c)
     return out
@@ -164,10 +172,11 @@ def _content(text: str, lang: str, names: frozenset[str], cog: set[str], concept
     stop = _function_words(lang)
     table = _stem_concepts(lang)
     caps = {fold(m.group(1)) for m in _CAPWORD.finditer(text) if m.start() > 0}
-    for w in tokens(fold(text)):
+    for raw in tokens(text.casefold()):
+        w = fold(raw)
         if len(w) < MIN_STEM or w in stop or w in caps or w in names or not w.isalpha():
             continue
-        c = table.get(_stem(w, lang))
+        c = table.get(_stem(w, lang)) or (table.get("=" + raw) if not raw.isascii() else None)
         if c:
             concepts.add(c)
         cog.update(skeleton(w, lang))

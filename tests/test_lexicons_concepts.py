@@ -260,3 +260,8 @@ def test_stems_carry_a_concept_to_tenses_the_lexicon_does_not_list():
     from pipeline.similarity import stem_concepts
     assert "move" in stem_concepts("En 1919 se trasladó a la capital.", "es")
     assert "depart" not in stem_concepts("Una parte de la ciudad ardió.", "es")
+    # the accented past of a verb listed as a prefix: luchó (lucha*), lanzó (lanza*)
+    assert {"fight", "launch"} <= stem_concepts("Luchó en el norte y lanzó el primer cohete.", "es")
+    # ...but a noun that only looks like it keeps its own meaning
+    assert "phone" not in stem_concepts("Un pueblo llamado Orsa.", "es")
+    assert "surrender" not in stem_concepts("Il capitolo finale del libro.", "it")
