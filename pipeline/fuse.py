@@ -10,9 +10,11 @@ what the group has in common.
 """
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 
+from . import lexicons
 from . import similarity as sim
 from .model import Event, Story
 from .textutil import cues, fold, tokens
@@ -98,6 +100,8 @@ def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float], ref: float = 0.0
     return score * min(1.0, inter / ref) if ref else score
 
 
+# decisive actions (categories.json "strong": die, marry, arrest...), the concepts a shared year may confirm
+_STRONG = frozenset(json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8")).get("strong", ()))
 _COARSE = {"day": 10, "month": 7, "season": 4, "year": 4, "decade": 3}
 
 
@@ -148,8 +152,12 @@ def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok
         if theirs:
             if not dates_agree(mine, theirs):
                 return 0.0  # two stated dates that disagree are two events, whatever else they share
-            # agreeing stated dates add to shared content (content_shared() already passed), finer ones more
-            bonus = max(bonus, 0.15 if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7 else 0.0)
+            # agreeing stated dates add to shared content (content_shared() already passed); a shared year
+            # only when what is shared is a decisive action (a death, a wedding), since whole stories share a year
+            if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7:
+                bonus = 0.15
+            elif not _STRONG.isdisjoint(g.concepts & ev_concepts):
+                bonus = max(bonus, 0.08)
     s += bonus
     # tellings keep the story's order, so far-apart positions need much stronger evidence
     s -= POS_SLOPE * gap + POS_STEEP * max(0.0, gap - MAX_POS_GAP / 2)
