@@ -265,3 +265,24 @@ def test_stems_carry_a_concept_to_tenses_the_lexicon_does_not_list():
     # ...but a noun that only looks like it keeps its own meaning
     assert "phone" not in stem_concepts("Un pueblo llamado Orsa.", "es")
     assert "surrender" not in stem_concepts("Il capitolo finale del libro.", "it")
+
+
+@pytest.mark.parametrize("lang,text,concept", [
+    ("it", "Le leggi razziali colpirono la famiglia", "rocket"),   # razziale is racial, not a razzo
+    ("es", "Su brillante carrera se vio interrumpida", "race"),     # a career is not a race
+])
+def test_words_that_only_look_like_a_concept_word_stay_out(lang, text, concept):
+    assert concept not in concepts_of(lang, text)
+
+
+@pytest.mark.parametrize("lang,text,concept", [
+    ("en", "The racial laws struck the family", "racism"),
+    ("es", "Las leyes raciales golpearon a la familia", "racism"),
+    ("it", "Le leggi razziali colpirono la famiglia", "racism"),
+    ("en", "She pawns the sheets to buy the bicycle back", "pawn"),
+    ("es", "Empeña las sábanas para recuperar la bicicleta", "pawn"),
+    ("it", "Impegna le lenzuola al banco dei pegni", "pawn"),
+    ("it", "Scrisse due lettere all'amico", "letter"),
+])
+def test_history_and_plot_words_meet_across_languages(lang, text, concept):
+    assert concept in concepts_of(lang, text)
