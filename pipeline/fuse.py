@@ -259,7 +259,7 @@ def run(story: Story) -> Story:
     if skipped:
         story.messages.append(f"fuse: {len(skipped)} documents not compared with the others "
                               f"(too many events to align; fusion is meant for retellings of one story)")
-    parts = [part for g in groups for part in (split_unrelated(g.members) if len(by_doc) >= 2 else [g.members])]
+    parts = [part for g in groups for part in (split_unrelated(g.members, w) if len(by_doc) >= 2 else [g.members])]
     fused: list[Event] = []
     for seq, members in enumerate(parts):
         fused.append(_merge(members, seq, w))
@@ -361,23 +361,27 @@ def _room(members: list[Event], joining: list[Event]) -> bool:
 
 def _own_content(e: Event, gate: bool = False) -> tuple[set, set, set]:
     x = e.extra
-    return x.get("fuse_concepts", set()), x.get("gate_anchors" if gate else "content_anchors", set()), x.get("cognates", set())
+    anchors = x.get("gate_anchors" if gate else "content_anchors", set())
+    return x.get("fuse_concepts", set()), anchors, x.get("cognates", set())
 
 
-def _related(a: Event, b: Event) -> bool:
+SPLIT_MIN = 0.12  # across documents, members sharing only this little (_pair_score) tell different things
+
+
+def _related(a: Event, b: Event, w: dict[str, float] | None = None) -> bool:
     """Do two members of a fused group tell the same thing? Across documents they must share content;
     within one document they are neighbours that joined one telling (adjacent and sharing people or content)."""
     ka, aa, ga = _own_content(a, gate=True)
     kb, ab, gb = _own_content(b, gate=True)
     if a.sources[0].doc != b.sources[0].doc:
-        return content_shared(ka, kb, aa, ab, ga, gb)
+        return content_shared(ka, kb, aa, ab, ga, gb) and (not SPLIT_MIN or _pair_score(a, b, w or {}) >= SPLIT_MIN)
     if abs(a.sources[0].sent - b.sources[0].sent) > 2:
         return False
     return content_shared(ka, kb, aa, ab, ga, gb) or not a.extra.get("char_ids", set()).isdisjoint(
         b.extra.get("char_ids", set()))
 
 
-def split_unrelated(members: list[Event]) -> list[list[Event]]:
+def split_unrelated(members: list[Event], w: dict[str, float] | None = None) -> list[list[Event]]:
     """A fused group whose members fall into parts that share nothing (a death and a wedding met through a
     pooled feature or a chain of neighbours) is split back into those parts, in telling order."""
     if len(members) < 2:
@@ -392,7 +396,7 @@ def split_unrelated(members: list[Event]) -> list[list[Event]]:
 
     for i in range(len(members)):
         for j in range(i + 1, len(members)):
-            if find(i) != find(j) and _related(members[i], members[j]):
+            if find(i) != find(j) and _related(members[i], members[j], w):
                 parent[find(i)] = find(j)
     parts: dict[int, list[Event]] = {}
     for i, e in enumerate(members):
@@ -423,7 +427,8 @@ def _pair_score(a: Event, b: Event, w: dict[str, float]) -> float:
     cognates) and people, weighted by rarity."""
     ka, aa, ga = _own_content(a)
     kb, ab, gb = _own_content(b)
-    return (0.45 * _wjaccard(ka, kb, "k:", w) + 0.2 * _wjaccard(aa, ab, "a:", w) + 0.2 * _wjaccard(ga, gb, "g:", w)
+    return (0.45 * _wjaccard(ka, kb, "k:", w, CONCEPT_REF) + 0.2 * _wjaccard(aa, ab, "a:", w)
+            + 0.2 * _wjaccard(ga, gb, "g:", w)
             + 0.35 * _wjaccard(a.extra.get("fuse_chars", set()), b.extra.get("fuse_chars", set()), "c:", w, CHAR_REF))
 
 

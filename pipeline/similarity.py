@@ -183,7 +183,8 @@ def _content(text: str, lang: str, names: frozenset[str], cog: set[str], concept
 
 
 def features(ev: Event) -> None:
-    """Fill ev.extra with `fuse_concepts`, `fuse_chars`, `cognates`, `content_anchors` and `gate_anchors` (once; cached on the event)."""
+    """Fill ev.extra with `fuse_concepts`, `fuse_chars`, `cognates`, `content_anchors` and `gate_anchors`
+    (once; cached on the event)."""
     x = ev.extra
     if "cognates" in x:
         return

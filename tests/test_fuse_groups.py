@@ -21,7 +21,8 @@ def test_members_that_share_no_content_are_split_into_their_own_events():
     death_es = ev("es", 5, "Su padre murió en la mina.", "es", ["anton"], ["die", "mine"], told=15)
     parts = fuse.split_unrelated([wed_en, wed_es, death_es])
     assert [[e.sources[0].text for e in p] for p in parts] == [
-        ["Lena married Oskar in the chapel.", "Lena se casó con Oskar en la capilla."], ["Su padre murió en la mina."]]
+        ["Lena married Oskar in the chapel.", "Lena se casó con Oskar en la capilla."],
+        ["Su padre murió en la mina."]]
 
 
 def test_a_group_whose_members_all_tell_the_event_stays_whole():
@@ -45,3 +46,13 @@ def test_the_headline_comes_from_a_member_that_tells_the_shared_event():
     assert merged.title == es.title and merged.lang == "es"
     assert {s.doc for s in merged.sources} == {"en", "es", "it"}
     assert merged.characters == ["Lena", "Oskar"] and merged.places == ["Brisk"]
+
+
+def test_members_sharing_only_a_common_word_are_split():
+    """A death and a wedding both told 'in the town' share a concept, but nothing that makes them one event."""
+    wed_en = ev("en", 1, "Lena married Oskar in the town hall.", chars=["lena"], concepts=["marry", "town"])
+    wed_it = ev("it", 1, "Lena sposò Oskar in municipio.", "it", ["lena"], ["marry"], told=21)
+    death_es = ev("es", 1, "El viejo minero murió en el pueblo.", "es", ["anton"], ["die", "town"], told=11)
+    parts = fuse.split_unrelated([wed_en, death_es, wed_it], {})
+    assert sorted(len(p) for p in parts) == [1, 2]
+    assert [death_es] in parts
