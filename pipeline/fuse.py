@@ -10,12 +10,11 @@ what the group has in common.
 """
 from __future__ import annotations
 
-import json
-import math
 from collections import Counter
 
-from . import lexicons
 from . import similarity as sim
+from .similarity import _own_content, _pair_score, _weights, content_shared, similarity
+from .similarity import dates_agree  # noqa: F401  (part of this stage's interface: tests, callers)
 from .model import Event, Story
 from .textutil import cues, fold, tokens
 
@@ -25,11 +24,6 @@ GREEDY_GAP = 0.6
 GREEDY = 0.4              # out-of-order tellings (a synopsis paragraph, a frame) may still match strongly
 MAX_CELLS = 60_000        # alignment table size beyond which a document is not fused: retellings of one story are short
 OUT_OF_ORDER_MIN = 0.45   # an out-of-order telling matches on content alone, so it must be strong
-MAX_POS_GAP = 0.45        # relative positions further apart than this never match
-CHAR_REF = 2.4            # weight (log(1 + n/df)) of people seen in about a tenth of the events: full evidence
-CONCEPT_REF = 2.5         # likewise for concepts: one common concept ("town") contained in a longer sentence is weak
-W_CHARS, W_CONCEPTS, W_ANCHORS, W_COGNATES = 0.35, 0.45, 0.2, 0.2  # weights of the evidence in similarity()
-POS_SLOPE, POS_STEEP = 0.15, 0.6  # the position penalty: gentle, then steep past half of MAX_POS_GAP
 
 
 class Group:
@@ -54,114 +48,6 @@ class Group:
         self.cognates |= ev.extra.get("cognates", set())
         self.gate |= ev.extra.get("gate_anchors", set())
         self.docs.add(ev.sources[0].doc)
-
-
-def _weights(events: list[Event]) -> dict[str, float]:
-    df: Counter = Counter()
-    for e in events:
-        for f in e.extra.get("fuse_chars", ()):
-            df["c:" + f] += 1
-        for f in e.extra.get("fuse_concepts", ()):
-            df["k:" + f] += 1
-        for f in e.extra.get("content_anchors", ()):
-            df["a:" + f] += 1
-        for f in e.extra.get("cognates", ()):
-            df["g:" + f] += 1
-    n = max(1, len(events))
-    return {f: math.log(1 + n / c) for f, c in df.items()}
-
-
-_MASS: dict[tuple[int, int, str], float] = {}  # (id, size, prefix) -> summed weight; sets here only grow
-
-
-def _mass(xs: set, prefix: str, w: dict[str, float]) -> float:
-    key = (id(xs), len(xs), prefix)
-    m = _MASS.get(key)
-    if m is None:
-        m = _MASS[key] = sum(w.get(prefix + x, 1.0) for x in xs)
-    return m
-
-
-def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float], ref: float = 0.0) -> float:
-    """Weighted overlap of two feature sets. With `ref`, sharing only common features (the protagonist, who
-    is in most sentences) counts for less than sharing rare ones, however small the sets."""
-    if not a or not b:
-        return 0.0
-    shared = a & b
-    if not shared:
-        return 0.0
-    inter = sum(w.get(prefix + x, 1.0) for x in shared)
-    ma, mb = _mass(a, prefix, w), _mass(b, prefix, w)
-    union = ma + mb - inter
-    if not union:
-        return 0.0
-    # half Jaccard, half containment: a two-sentence telling should still match its one-sentence twin
-    score = 0.5 * inter / union + 0.5 * inter / min(ma, mb)
-    return score * min(1.0, inter / ref) if ref else score
-
-
-# decisive actions (categories.json "strong": die, marry, arrest...), the concepts a shared year may confirm
-_STRONG = frozenset(json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8")).get("strong", ()))
-_COARSE = {"day": 10, "month": 7, "season": 4, "year": 4, "decade": 3}
-
-
-def _stated(ev: Event) -> tuple[str, str] | None:
-    """The date a source states itself (not one inherited from context), down to the decade."""
-    if ev.date and not ev.extra.get("date_approx", True) and ev.date_precision in _COARSE:
-        return ev.date, ev.date_precision
-    return None
-
-
-def dates_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Compared at the coarsest precision the two share: spring 1898 fits 3 May 1898, April 1987 does
-    not fit 20 March 1987, 3 May does not fit 4 May."""
-    n = min(_COARSE[a[1]], _COARSE[b[1]])
-    return a[0][:n] == b[0][:n]
-
-
-def content_shared(concepts_a: set, concepts_b: set, anchors_a: set, anchors_b: set,
-                   cog_a: set, cog_b: set) -> bool:
-    """Do two tellings share any content at all: a concept, a number or name that is not their date, a
-    four-letter cognate key or two shorter ones? People and dates alone never make one event."""
-    if not concepts_a.isdisjoint(concepts_b) or not anchors_a.isdisjoint(anchors_b):
-        return True
-    shared = cog_a & cog_b
-    return len(shared) >= 2 or any(len(k) >= 4 for k in shared)
-
-
-def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok: bool = False) -> float:
-    if g.kind != ev.kind or (ev.sources[0].doc in g.docs and not same_doc_ok):
-        return 0.0
-    x = ev.extra
-    ev_concepts, ev_anchors = x.get("fuse_concepts", set()), x.get("content_anchors", set())
-    ev_cog = x.get("cognates", set())
-    if not content_shared(g.concepts, ev_concepts, g.gate, x.get("gate_anchors", set()), g.cognates, ev_cog):
-        return 0.0  # the same people doing something else, or another event on the same date
-    gap = abs(g.pos - pos)
-    chars = _wjaccard(g.chars, x.get("fuse_chars", set()), "c:", w, CHAR_REF)
-    concepts = _wjaccard(g.concepts, ev_concepts, "k:", w, CONCEPT_REF)
-    anchors = _wjaccard(g.anchors, ev_anchors, "a:", w)
-    cog = _wjaccard(g.cognates, ev_cog, "g:", w)
-    s = W_CHARS * chars + W_CONCEPTS * concepts + W_ANCHORS * anchors + W_COGNATES * cog  # cognates add, never dilute
-    if anchors and concepts:
-        s += 0.1
-    mine = _stated(ev)
-    bonus = 0.0
-    for other in g.members if mine else ():
-        theirs = _stated(other)
-        if theirs:
-            if not dates_agree(mine, theirs):
-                return 0.0  # two stated dates that disagree are two events, whatever else they share
-            # agreeing stated dates add to shared content (content_shared() already passed); a shared year
-            # only when what is shared is a decisive action (a death, a wedding), since whole stories share a year
-            if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7:
-                bonus = 0.15
-            elif not _STRONG.isdisjoint(g.concepts & ev_concepts):
-                bonus = max(bonus, 0.08)
-    s += bonus
-    # tellings keep the story's order, so far-apart positions need much stronger evidence
-    s -= POS_SLOPE * gap + POS_STEEP * max(0.0, gap - MAX_POS_GAP / 2)
-    return s
 
 
 def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tuple[int, int]]:
@@ -195,7 +81,7 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
 
 
 def run(story: Story) -> Story:
-    _MASS.clear()
+    sim._MASS.clear()
     by_doc: dict[str, list[Event]] = {}
     for e in story.events:
         by_doc.setdefault(e.sources[0].doc, []).append(e)
@@ -264,7 +150,7 @@ def run(story: Story) -> Story:
     for seq, members in enumerate(parts):
         fused.append(_merge(members, seq, w))
     story.events = fused
-    _MASS.clear()  # ids of freed sets may be reused by the next run
+    sim._MASS.clear()  # ids of freed sets may be reused by the next run
     return story
 
 
@@ -359,12 +245,6 @@ def _room(members: list[Event], joining: list[Event]) -> bool:
     return max(per_doc.values()) <= PER_DOC
 
 
-def _own_content(e: Event, gate: bool = False) -> tuple[set, set, set]:
-    x = e.extra
-    anchors = x.get("gate_anchors" if gate else "content_anchors", set())
-    return x.get("fuse_concepts", set()), anchors, x.get("cognates", set())
-
-
 SPLIT_MIN = 0.12  # across documents, members sharing only this little (_pair_score) tell different things
 
 
@@ -420,16 +300,6 @@ def _distinct(xs: list[Event], ys: list[Event]) -> bool:
 
 
 _PREC_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "decade": 4, "relative": 5, "unknown": 6}
-
-
-def _pair_score(a: Event, b: Event, w: dict[str, float]) -> float:
-    """How much two members tell the same thing: their shared content (concepts, names and numbers,
-    cognates) and people, weighted by rarity."""
-    ka, aa, ga = _own_content(a)
-    kb, ab, gb = _own_content(b)
-    return (0.45 * _wjaccard(ka, kb, "k:", w, CONCEPT_REF) + 0.2 * _wjaccard(aa, ab, "a:", w)
-            + 0.2 * _wjaccard(ga, gb, "g:", w)
-            + 0.35 * _wjaccard(a.extra.get("fuse_chars", set()), b.extra.get("fuse_chars", set()), "c:", w, CHAR_REF))
 
 
 def headline_member(members: list[Event], w: dict[str, float]) -> Event:
