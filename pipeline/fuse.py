@@ -209,7 +209,7 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
                 # a neighbour already told by several documents is an event of its own, not a part of this one
                 if (nb.kind == g.kind and len(nb.docs) == 1 and not _distinct(nb.members, g.members + [ev])
                         and _room(g.members + [ev], nb.members)
-                        and similarity(nb, ev, nb.pos, w, same_doc_ok=True) >= ABSORB):
+                        and _says_more(nb, ev) and similarity(nb, ev, nb.pos, w, same_doc_ok=True) >= ABSORB):
                     for mem in nb.members:
                         g.add(mem)
                     g.members.sort(key=lambda e: e.told)
@@ -222,6 +222,7 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
                 g = groups[matched[nj]]
                 if (not _distinct([evs[j]], g.members + [evs[nj]])
                         and _room(g.members + [evs[nj]], [evs[j]])
+                        and _says_more(g, evs[j])
                         and similarity(g, evs[j], (j + 0.5) / m, w, same_doc_ok=True) >= ABSORB):
                     matched[j] = matched[nj]  # added with the matches by the caller
                     break
@@ -233,6 +234,14 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
     for j in list(matched):
         matched[j] = new_index[matched[j]]
     return [groups[i] for i in keep]
+
+
+def _says_more(g: Group, ev: Event) -> bool:
+    """Does a neighbour continue what the group tells (a shared concept or cognate), not merely name the same
+    ship or town? Only then may it complete the telling."""
+    x = ev.extra
+    return not g.concepts.isdisjoint(x.get("fuse_concepts", set())) or content_shared(
+        set(), set(), set(), set(), g.cognates, x.get("cognates", set()))
 
 
 PER_DOC = 2  # one telling may take two sentences for what another says in one; more is a sequence of events

@@ -35,6 +35,15 @@ STORIES = {
         "b_es.txt": "En 1850 un terremoto destruyó la ciudad de Morra. El 9 de mayo de 1851 el rey Ottone "
                     "firmó un decreto para reconstruirla. Los trabajos duraron diez años.",
     },
+    # a neighbour that only names the same ship is the next event, not the rest of this one
+    "rescue_ship": {
+        "ferry_en.txt": "In 1931 the ferry Alcina left the port of Tarvo with Leo Brun and his uncle Tomas. The storm "
+                        "sank the ferry at night. Tomas drowned in the icy water while helping Leo onto a plank. On "
+                        "board the Orsino, Leo gave a false name and hid from the captain.",
+        "ferry_es.txt": "En 1931 el ferry Alcina salió del puerto de Tarvo con Leo Brun y su tío Tomas. La tormenta "
+                        "hundió el ferry por la noche. Tomas se ahogó en el agua helada; Leo sobrevivió y fue "
+                        "rescatado por el Orsino.",
+    },
     # a campaign of six steps told in six sentences here, in one sentence there
     "campaign": {
         "war_en.txt": "On 11 May 1702 the rebels of Captain Mara Ferro landed at the bay of Castro. Three days "
@@ -57,6 +66,7 @@ STORIES = {
 
 # (story, document, words of one event, document, words of a different event): never one event
 DIFFERENT = [
+    ("rescue_ship", "ferry_en", "gave a false name", "ferry_es", "se ahogó"),
     ("same_day_family", "a_en", "Lena married the teacher", "a_es", "murió su padre"),
     ("same_day_king", "b_it", "visitò le rovine", "b_es", "firmó un decreto"),
     ("same_day", "day_en", "married the singer", "day_es", "murió su hermano"),
@@ -68,6 +78,7 @@ DIFFERENT = [
 
 # (story, document, words, document, words): these must be one event
 SAME = [
+    ("rescue_ship", "ferry_en", "drowned in the icy water", "ferry_es", "se ahogó"),
     ("same_day_family", "a_en", "opened a bakery", "a_es", "abrieron una panadería"),
     ("same_day_king", "b_it", "colpita da un terremoto", "b_es", "un terremoto destruyó"),
     ("one_day_three_things", "fair_en", "won the cycling race", "fair_it", "vinse la corsa"),
