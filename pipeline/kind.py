@@ -1,0 +1,166 @@
+"""Is a sentence story, production (the making, release, broadcast of the work) or reception (opinions
+and awards about the work)? Cue lexicons per language, actor and crew names, the work's authors."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicons
+from .headline import PAREN
+from .model import Story
+from .textutil import cues, fold, tokens
+
+def _actor_pattern(story: Story) -> re.Pattern | None:
+    names = {c.actor for c in story.characters.values() if c.actor}
+    names |= {n for n, kind in story.non_characters.items() if kind == "actor" and " " in n}
+    names = {n for n in names if len(n) > 3}
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+
+
+QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,200})[\"“”«»]")
+TITLE_QUOTE = re.compile(r"[\"“«][A-ZÀ-Ý¿¡][^\"“”«»]*\s[^\"“”«»]*[\"”»]|[\"“«][^\"“”«»]{1,80}[\"”»]\s*\(\d{4}\)")
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
+    table = lexicons.load(lang, "events").get("strong_patterns") or {}
+    return tuple((re.compile(p), kind) for kind, ps in table.items() for p in ps)
+
+
+@lru_cache(maxsize=None)
+def _meta(lang: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in lexicons.load(lang, "events").get("narration_meta") or [])
+
+
+LABEL = re.compile(r"^\W*([^\W\d][\w' ]{0,28}?)\s*:")
+
+
+@lru_cache(maxsize=None)
+def _labels(lang: str) -> dict[str, str]:
+    table = lexicons.load(lang, "events").get("line_labels") or {}
+    return {" ".join(tokens(fold(w))): kind for kind, ws in table.items() for w in ws}
+
+
+def strong_kind(text: str, lang: str) -> str | None:
+    """production | reception when the sentence is meta prose whatever else it says (a runtime, a rating,
+    a first-person opinion, historians' debate, a publication note, a credit or a study prompt, a
+    "Starring: ..." / "Exercise: ..." line), else None. Quoted speech is ignored: a character saying
+    "I think" is still story."""
+    lab = LABEL.match(text)
+    if lab is not None:
+        kind = _labels(lang).get(" ".join(tokens(fold(lab.group(1)))))
+        if kind:
+            return kind
+    folded = fold(QUOTED.sub(" ", PAREN.sub(" ", text)))
+    toks = tokens(folded)
+    flat = " ".join(toks)
+    for pat, kind in _patterns(lang):
+        if pat.search(flat):
+            return kind
+    if cues(lang, "events", "strong_reception").find(folded, toks):
+        return "reception"
+    if cues(lang, "events", "strong_production").find(folded, toks):
+        return "production"
+    if (cues(lang, "events", "publication").find(folded, toks)
+            and cues(lang, "events", "publication_sources").find(folded, toks)):
+        return "production"
+    return None
+
+
+def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: bool,
+             has_date: bool = False) -> str:
+    """story | production | reception for one sentence. `has_date`: it states a calendar date or year."""
+    strong = strong_kind(text, lang)
+    if strong:
+        return strong
+    folded = fold(PAREN.sub(" ", text))
+    toks = tokens(folded)
+    if not n_characters and any(p.search(" ".join(toks)) for p in _meta(lang)):
+        return "production"  # "Then the story goes back a few days": how it is told, no one acts
+    if not actor_outside_parens and (cues(lang, "events", "story_setting").find(folded, toks)
+                                     or cues(lang, "events", "story_opening").find(folded, toks)):
+        return "story"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time
+    # evaluative adjectives ("great", "fine") count half: stories use them too ("the great crane")
+    rec = len(cues(lang, "events", "reception").find(folded, toks))
+    rec += 0.5 * len(cues(lang, "events", "reception_weak").find(folded, toks))
+    prod = len(cues(lang, "events", "production").find(folded, toks))
+    work = len(cues(lang, "events", "work_refs").find(folded, toks)) + bool(TITLE_QUOTE.search(text))
+    if work or actor_outside_parens:
+        # single nouns ("archive", "director", "release") are production only about the work itself
+        prod += min(1, work) + len(cues(lang, "events", "production_weak").find(folded, toks))
+    if actor_outside_parens:
+        rec += 2
+    elif n_characters and has_date and rec < 1:
+        return "story"  # a character and a date: story time, even if the film is mentioned
+    if prod and prod >= rec and not (n_characters and prod < 2):
+        return "production"
+    if rec >= 2 or (rec >= 1 and n_characters == 0):
+        return "reception" if rec > prod or not prod else "production"
+    return "story"
+
+
+NAME_RE = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de\s+|di\s+|del\s+|da\s+|van\s+|von\s+)?[A-ZÀ-Ý][\w'’.-]+){0,3}"
+QUOTED_RE = r"[\"“«][^\"“”«»]{1,120}[\"”»]"
+QUOTE_CHARS = re.compile(r"[\"“”«»]")
+
+
+@lru_cache(maxsize=None)
+def _framing(lang: str) -> tuple[re.Pattern, ...]:
+    table = lexicons.load(lang, "events").get("framing_prefix") or []
+    return tuple(re.compile(p.replace("NAME", NAME_RE).replace("QUOTED", QUOTED_RE)) for p in table)
+
+
+def framing_len(text: str, lang: str) -> int:
+    """Length of an opening that only names the work ("In the novel by X, «T»," / "En «T», de X," /
+    "Nel romanzo di X «T»"), when a clause of at least four words follows; else 0."""
+    if not text:
+        return 0
+    low = text[0].lower() + text[1:]  # the preposition may be capitalised; names must stay so
+    for pat in _framing(lang):
+        m = pat.match(low)
+        if m is None or m.end() >= len(text):
+            continue
+        head = fold(m.group(0))
+        if not (QUOTE_CHARS.search(m.group(0)) or cues(lang, "events", "work_refs").find(head, tokens(head))):
+            continue
+        if len(text[m.end():].split()) >= 4 and not text[m.end()].isdigit():
+            return m.end()
+    return 0
+
+
+@lru_cache(maxsize=None)
+def _author_res(lang: str) -> tuple[re.Pattern, ...]:
+    table = lexicons.load(lang, "events").get("author_patterns") or []
+    return tuple(re.compile(p.replace("NAME", NAME_RE)) for p in table)
+
+
+def authors(story: Story) -> set[str]:
+    """Names of the people who wrote the work ("the third novel by Helena Marsh", "«T» di Helena Marsh"),
+    with their surnames: a sentence about them is about the book, never the story."""
+    out: set[str] = set()
+    for doc in story.docs:
+        for pat in _author_res(doc.lang):
+            for m in pat.finditer(doc.clean):
+                name = m.group(1).strip(" .")
+                if name:
+                    out.add(name)
+                    out.add(name.split()[-1])
+    chars = {n for c in story.characters.values() for n in [c.name, *c.aliases] if c.name not in out}
+    return {n for n in out if len(n) > 2 and n not in chars}
+
+
+def _author_subject(text: str, names: set[str]) -> bool:
+    """Does the sentence open with an author ("Marsh è bravissima ...", "Marsh's prose ...")?"""
+    return any(text.startswith(n) and (len(text) == len(n) or not text[len(n)].isalnum()) for n in names)
+
+
+def _crew_pattern(story: Story) -> re.Pattern | None:
+    """Names of people behind the work (directors, composers: non-characters of kind actor that no
+    character answers to), for "Okafor shoots every night scene by candlelight" = production."""
+    chars = {fold(n) for c in story.characters.values() for n in [c.name, *c.aliases]}
+    names = {n for n, kind in story.non_characters.items() if kind == "actor" and fold(n) not in chars and len(n) > 2}
+    if not names:
+        return None
+    return re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
