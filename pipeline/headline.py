@@ -26,38 +26,94 @@ TIME_PREPS = ("", "on", "in", "at", "the", "el", "la", "en", "il", "nel", "nell"
               "lo", "de", "del", "di", "during")
 
 
+CLOCK = re.compile(r"\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\d{1,2}[:.h]\d{2}\b", re.I)
+OPENING_PHRASE_MAX = 8  # words of an opening adverbial dropped whole up to its comma
+
+
+def _at(text: str, timex: list[TimeExpr], offset: int) -> list[tuple[int, TimeExpr]]:
+    """Time phrases of `timex` found where their offsets put them in `text` (which starts at clean offset
+    `offset`): a phrase whose words are not there (a headline built from pieces, an offset off by a few
+    characters) is ignored rather than cut at the wrong place ("Ntoine ...")."""
+    out = []
+    for t in timex:
+        rel = t.cstart - offset
+        if 0 <= rel < len(text) and text[rel:rel + (t.cend - t.cstart)] == t.text:
+            out.append((rel, t))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _opening_adverbial(text: str, lang: str, timex: list[TimeExpr], offset: int) -> int:
+    """Length of an opening adverbial of time that runs to a comma and that the time stage may have found
+    only in pieces ("At 9:40 pm on 4 May, ..." / "Alle 21:40 del 4 maggio, ..."): it opens with a time
+    preposition, holds a time phrase or a clock time and has no more than a few words; 0 if none."""
+    comma = text.find(",")
+    if comma <= 0 or len(text[:comma].split()) > OPENING_PHRASE_MAX or re.search(r"[.;:()]", CLOCK.sub(" ", text[:comma])):
+        return 0
+    words = tokens(fold(text[:comma]))
+    if not words or words[0] not in _words(lang, "time_prepositions"):
+        return 0
+    head = text[:comma]
+    found = [(rel, t) for rel, t in _at(text, timex, offset) if rel < comma]
+    if not (found or CLOCK.search(head)):
+        return 0
+    # nothing but time in it: "In 1920 the war ended," is a clause, not an adverbial
+    for rel, t in sorted(found, key=lambda x: -x[0]):
+        head = head[:rel] + " " + head[rel + len(t.text):]
+    head = CLOCK.sub(" ", head)
+    filler = set(_words(lang, "time_prepositions")) | set(_words(lang, "time_filler")) | set(TIME_PREPS)
+    months = {fold(m).rstrip(".") for m in lexicons.load(lang, "temporal").get("months") or []}
+    if any(w not in filler and w not in months and not w.isdigit() for w in tokens(fold(head))):
+        return 0
+    return comma + 1
+
+
 def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> str:
     """Drop complete opening time phrases and connectors: "The next day, they are arrested" -> "They are
-    arrested"; "After nine days of rain, the engineer ..." -> "The engineer ..."; never part of a clause."""
+    arrested"; "After nine days of rain, the engineer ..." -> "The engineer ..."; never part of a clause.
+    `offset` is the clean-text offset of text[0]; it follows every cut so later time phrases are found
+    where they are."""
+    pos = offset
+
+    def cut(k: int) -> None:
+        nonlocal text, pos
+        rest = text[k:]
+        lead = len(rest) - len(LEADING_PUNCT.sub("", rest))
+        text, pos = rest[lead:], pos + k + lead
+
     for _ in range(4):
         before = text
-        for t in timex:
-            rel = t.cstart - offset
-            if 0 <= rel <= 12 and re.sub(r"\W+", " ", text[:rel]).strip().lower() in TIME_PREPS:
-                rest = text[rel + (t.cend - t.cstart):]
-                if _takes_object(t.text, rest, lang):
-                    # "Due ore dopo l'arrivo, il direttore ...": the phrase runs to its comma; dropped
-                    # whole or not at all, never leaving "l'arrivo il direttore"
-                    comma = rest.find(",")
-                    if not (0 < comma <= 60 and not re.search(r"[.;:]", rest[:comma])):
-                        break
-                    rest = rest[comma + 1:]
-                # the time phrase must end the opening: followed by a comma or straight by the clause
-                text = LEADING_PUNCT.sub("", rest)
-                offset = t.cend
-                break
+        k = _opening_adverbial(text, lang, timex, pos)
+        if k:
+            cut(k)
+        for rel, t in _at(text, timex, pos):
+            if rel > 12 or re.sub(r"\W+", " ", text[:rel]).strip().lower() not in TIME_PREPS:
+                continue
+            end = rel + (t.cend - t.cstart)
+            if end < len(text) and text[end].isalnum():
+                break  # the phrase ends inside a word: not an opening of its own
+            rest = text[end:]
+            if _takes_object(t.text, rest, lang):
+                # "Due ore dopo l'arrivo, il direttore ...": the phrase runs to its comma; dropped
+                # whole or not at all, never leaving "l'arrivo il direttore"
+                comma = rest.find(",")
+                if not (0 < comma <= 60 and not re.search(r"[.;:]", rest[:comma])):
+                    break
+                end += comma + 1
+            # the time phrase must end the opening: followed by a comma or straight by the clause
+            cut(end)
+            break
         f = fold(text)
         for w in _words(lang, "leading_time_units"):
             # "after + noun phrase," is one unit: dropped whole up to its comma, or kept whole
             if f.startswith(w) and len(f) > len(w) and not f[len(w)].isalnum():
                 comma = text.find(",", len(w))
                 if 0 < comma <= 80 and not re.search(r"[.;:]", text[:comma]):
-                    text = LEADING_PUNCT.sub("", text[comma + 1:])
+                    cut(comma + 1)
                 break
         f = fold(text)
         for w in _words(lang, "leading_adverbials"):
             if f.startswith(w) and (len(f) == len(w) or not f[len(w)].isalnum()):
-                text = LEADING_PUNCT.sub("", text[len(w):])
+                cut(len(w))
                 break
         if text == before:
             break
@@ -100,8 +156,33 @@ def _drop_appositive(t: str) -> str:
         nxt = re.split(r"[,;:.]", rest, maxsplit=1)[0]
         if re.search(rf",\s*{CONJ}\s", rest) or (re.search(rf"\s{CONJ}\s", " " + nxt) and len(nxt.split()) <= 6):
             continue  # a list item
+        if re.match(rf"{CONJ}\s", rest) or re.search(rf"(?:^|\s){CONJ}\s", inner):
+            continue  # "injuries, accidents and operations, which ..." / "A, B, and C": the tail of a list
         return t[:m.start()] + " " + t[m.end():]
     return t
+
+
+def _list_before(t: str, m: re.Match) -> bool:
+    """Is the ", and ..." of `m` the last member of a list ("injuries, accidents, and operations")? The
+    connector is a conjunction and the piece before it is one or two words after another comma."""
+    if not re.fullmatch(rf",\s+{CONJ}\s", m.group()):
+        return False
+    prev = t.rfind(",", 0, m.start())
+    return prev >= 0 and len(t[prev + 1:m.start()].split()) <= 2
+
+
+# a headline cut short never ends on a word that needs a next one ("... which…", "... to the…")
+DANGLING = frozenset("the a an of to for and or but which who whom that in on at with by from as his her their its "
+                     "el la los las un una unos unas de del y o que en con por para al su sus "
+                     "il lo gli le i uno di della dello dei degli delle e ed che con per da su sul sulla alla al "
+                     "suo sua suoi sue loro".split())
+
+
+def _cut_words(t: str, n: int) -> str:
+    words = t[:n].rsplit(" ", 1)[0].rstrip(",;: ").split(" ")
+    while len(words) > 3 and words[-1].casefold().strip(",;:") in DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;: ")
 
 
 def _opening_when(text: str, lang: str) -> str:
@@ -141,12 +222,12 @@ def headline(text: str, lang: str, timex: list[TimeExpr], cstart: int) -> str:
             return t[:colon]
         # cut at the end of a clause (before "; " or ", and/but/which ..."), never inside an aside
         cut = max(t.rfind("; ", 0, TITLE_MAX - 1),
-                  max((m.start() for m in CLAUSE_END.finditer(t, 0, TITLE_MAX + 8) if m.start() < TITLE_MAX - 1),
-                      default=-1))
+                  max((m.start() for m in CLAUSE_END.finditer(t, 0, TITLE_MAX + 8)
+                       if m.start() < TITLE_MAX - 1 and not _list_before(t, m)), default=-1))
         if cut >= 50:
             t = t[:cut]
         else:
-            t = t[:TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+            t = _cut_words(t, TITLE_MAX - 1) + "…"
     return t[:TITLE_MAX]
 
 
