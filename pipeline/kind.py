@@ -69,36 +69,111 @@ def strong_kind(text: str, lang: str) -> str | None:
     return None
 
 
-def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: bool,
-             has_date: bool = False) -> str:
-    """story | production | reception for one sentence. `has_date`: it states a calendar date or year."""
+def _work_refs(folded: str, toks: list[str], lang: str) -> int:
+    """Words naming THE work ("the film", "questo romanzo"), not a work a character owns or makes ("his
+    first novel", "escribir una novela", "il suo libro"): a single-word reference right after a possessive
+    or an indefinite article (or one word after it) does not count."""
+    cs = cues(lang, "events", "work_refs")
+    n = len(cs.find(folded, toks))
+    if not n:
+        return 0
+    owners = _owner_words(lang)
+    for i, t in enumerate(toks):
+        if cs.label(t) is not None and any(w in owners for w in toks[max(0, i - 2):i]):
+            n -= 1
+    return max(0, n)
+
+
+@lru_cache(maxsize=None)
+def _owner_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicons.load(lang, "events").get("work_owner_words") or [])
+
+
+@lru_cache(maxsize=None)
+def _work_subject_re(lang: str) -> re.Pattern | None:
+    """"The film ..." / "Il film di X ..." / "La película ..." opening a sentence: the work is the subject."""
+    heads = lexicons.load(lang, "events").get("work_subjects") or []
+    if not heads:
+        return None
+    alts = "|".join(re.escape(fold(h)) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"^(?:{alts})\b")
+
+
+def work_subject(text: str, lang: str) -> bool:
+    """Is THE work the subject of the sentence ("The film recounts ...", "Il film di Bruni non ha nulla di
+    sorprendente", "La película obtuvo tres premios")? Checked after leading connectors."""
+    pat = _work_subject_re(lang)
+    if pat is None:
+        return False
+    f = " ".join(tokens(fold(PAREN.sub(" ", text))))
+    for w in sorted((fold(x) for x in lexicons.load(lang, "events").get("leading_adverbials") or []), key=len,
+                    reverse=True):
+        if f.startswith(w + " "):
+            f = f[len(w) + 1:]
+            break
+    return bool(pat.match(f))
+
+
+def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: bool, has_date: bool = False,
+             about_work: bool = False) -> tuple[str, str]:
+    """(kind, strength) for one sentence. strength: "strong" (a cue that decides whatever else the sentence
+    says), "cue" (counted cue words), "story" (story evidence: a character or a date and nothing about the
+    work) or "none" (nothing either way: story by default, open to its paragraph's kind).
+
+    Evidence for "about the work": the work as subject, the work's title (`about_work`), film/crew/cast
+    vocabulary, evaluative words, awards for films, the reviewer in first or second person. For story:
+    the story's characters, story time. A character's own prize, book or film is story: only THE work
+    counts (see _work_refs)."""
     strong = strong_kind(text, lang)
     if strong:
-        return strong
+        return strong, "strong"
     folded = fold(PAREN.sub(" ", text))
     toks = tokens(folded)
-    if not n_characters and any(p.search(" ".join(toks)) for p in _meta(lang)):
-        return "production"  # "Then the story goes back a few days": how it is told, no one acts
+    flat = " ".join(toks)
+    if not n_characters and any(p.search(flat) for p in _meta(lang)):
+        return "production", "strong"  # "Then the story goes back a few days": how it is told, no one acts
     if not actor_outside_parens and (cues(lang, "events", "story_setting").find(folded, toks)
                                      or cues(lang, "events", "story_opening").find(folded, toks)):
-        return "story"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time
+        return "story", "story"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time
     # evaluative adjectives ("great", "fine") count half: stories use them too ("the great crane")
     rec = len(cues(lang, "events", "reception").find(folded, toks))
     rec += 0.5 * len(cues(lang, "events", "reception_weak").find(folded, toks))
     prod = len(cues(lang, "events", "production").find(folded, toks))
-    work = len(cues(lang, "events", "work_refs").find(folded, toks)) + bool(TITLE_QUOTE.search(text))
+    work = _work_refs(folded, toks, lang) + bool(TITLE_QUOTE.search(text)) + bool(about_work)
+    subject = work_subject(text, lang)
+    if subject and n_characters and any(re.search(rf"\b{re.escape(w)}\b", flat)
+                                        for w in lexicons.load(lang, "events").get("story_opening_when") or []):
+        subject = False  # "La novela retrocede a 1936, cuando Lucía ...": the when-clause tells an event
+    awards = len(cues(lang, "events", "film_awards").find(folded, toks))
+    if awards and not (n_characters and not work):
+        return "reception", "strong"  # "Ganó tres premios Óscar" / "Candidato a cinque David": about the film
+    if cues(lang, "events", "present_day").find(folded, toks) and not n_characters:
+        return "production", "strong"  # "the letters survive and ...", "ahora se denomina": commentary now
     if work or actor_outside_parens:
         # single nouns ("archive", "director", "release") are production only about the work itself
         prod += min(1, work) + len(cues(lang, "events", "production_weak").find(folded, toks))
     if actor_outside_parens:
         rec += 2
-    elif n_characters and has_date and rec < 1:
-        return "story"  # a character and a date: story time, even if the film is mentioned
+    elif n_characters and has_date and rec < 1 and not subject:
+        return "story", "story"  # a character and a date: story time, even if the film is mentioned
+    if subject:
+        # the work is what the sentence is about: its making, or what someone thinks of it
+        return ("reception" if rec >= 0.5 and rec >= prod - 1 else "production"), "strong"
     if prod and prod >= rec and not (n_characters and prod < 2):
-        return "production"
+        return "production", "cue"
     if rec >= 2 or (rec >= 1 and n_characters == 0):
-        return "reception" if rec > prod or not prod else "production"
-    return "story"
+        return ("reception" if rec > prod or not prod else "production"), "cue"
+    if n_characters or has_date:
+        return "story", "story"
+    return "story", ("cue" if rec or prod else "none")
+
+
+def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: bool,
+             has_date: bool = False, about_work: bool = False) -> str:
+    """story | production | reception for one sentence. `has_date`: it states a calendar date or year;
+    `about_work`: it names the work's title."""
+    return evidence(text, lang, n_characters=n_characters, actor_outside_parens=actor_outside_parens,
+                    has_date=has_date, about_work=about_work)[0]
 
 
 NAME_RE = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de\s+|di\s+|del\s+|da\s+|van\s+|von\s+)?[A-ZÀ-Ý][\w'’.-]+){0,3}"
