@@ -1,0 +1,45 @@
+"""Kind by evidence: production and reception are about THE work (its making, release, awards, what critics
+think of it); a character's own prize, book or film inside the story is story."""
+import pytest
+
+from pipeline.events import classify
+
+# (lang, sentence, characters named in it, expected kind)
+ABOUT_THE_WORK = [
+    ("en", "The film recounts the long crossing of the salt desert.", 0, "production"),
+    ("en", "Won three Oscars, including best foreign film.", 0, "reception"),
+    ("es", "Ganó tres premios Goya, entre ellos el de mejor guion.", 0, "reception"),
+    ("es", "La película obtuvo el Globo de Oro a la mejor cinta extranjera.", 0, "reception"),
+    ("it", "Candidato a cinque David di Donatello e vincitore di due Nastri d'argento.", 0, "reception"),
+    ("it", "Il film di Ferrante non ha nulla di sorprendente, ma possiede una solidità rara.", 0, "reception"),
+    ("it", "La trama si snoda tra giallo e commedia.", 0, "production"),
+    ("es", "La cinta se rodó en apenas seis semanas.", 0, "production"),
+    # commentary from today, in history pages
+    ("en", "The diaries survive and provide a lively account of the siege.", 0, "production"),
+    ("es", "La nube que describe es lo que ahora se denomina flujo de cenizas.", 0, "production"),
+    ("it", "Gli scavi archeologici hanno riportato alla luce il vecchio porto.", 0, "production"),
+]
+
+
+@pytest.mark.parametrize("lang,text,n_chars,kind", ABOUT_THE_WORK)
+def test_kind_about_the_work_is_not_story(lang, text, n_chars, kind):
+    assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False) == kind
+
+
+STORY = [
+    # a character's prize, book or film inside the story
+    ("es", "Ganó el Premio Nacional de Poesía con un libro de sonetos.", 0),
+    ("es", "En 1921 publica su primer libro, una colección de romances.", 0),
+    ("es", "Obsesionado por el crimen, decide escribir una novela sobre el caso.", 0),
+    ("en", "Tomas finally publishes his first novel, a thin book about the harbour.", 1),
+    ("en", "Mara decides to write a book about the murder she investigated.", 1),
+    ("it", "Nel 1958 vince il Nobel per la chimica insieme al suo maestro.", 0),
+    ("it", "Ossessionato dal delitto, Bruno decide di scrivere un libro sul caso.", 1),
+    ("it", "Con il suo primo romanzo vince il premio della città.", 0),
+    ("en", "Anna films the wedding with her father's old camera.", 1),
+]
+
+
+@pytest.mark.parametrize("lang,text,n_chars", STORY)
+def test_kind_a_characters_prize_or_book_is_story(lang, text, n_chars):
+    assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False) == "story"
