@@ -18,8 +18,8 @@ from .textutil import cues, fold, tokens
 from .categorize import category, concept_weights  # noqa: F401
 from .headline import (LEADING_PUNCT, PAREN, SUMMARY_MAX, TITLE_MAX, _strip_leading, _words,  # noqa: F401
                        headline, summarize)
-from .kind import (NAME_RE, QUOTED_RE, _actor_pattern, _author_subject, _crew_pattern, authors,  # noqa: F401
-                   classify, framing_len, strong_kind)
+from .kind import (NAME_RE, QUOTED_RE, _actor_pattern, _author_subject, _crew_pattern, _title_re, authors,  # noqa: F401
+                   classify, evidence, framing_len, paragraph_kinds, strong_kind, work_titles)
 from .participants import _char_ids, _char_names, _pronouns, _subject_names  # noqa: F401
 
 
@@ -163,6 +163,7 @@ def run(story: Story) -> Story:
         busy = {k[1] for k in mentions if k[0] == doc.doc} | {
             k[1] for k, ts in timex.items() if k[0] == doc.doc and any(t.kind in DATED for t in ts)}
         heads = headings(sents, busy)
+        kinds = _sentence_kinds(story, doc, sents, heads, mentions, timex, actors, crew, writers)
         label = ""
         for sent in sents:
             if sent.idx in heads:
@@ -170,19 +171,8 @@ def run(story: Story) -> Story:
                 continue
             key = (doc.doc, sent.idx)
             sent_tx = timex.get(key, [])
-            outside = PAREN.sub(" ", sent.text)
-            actor_out = bool(actors and actors.search(outside))
             sent_m = mentions.get(key, [])
-            kind = classify(sent.text, lang, n_characters=len(sent_m), actor_outside_parens=actor_out,
-                            has_date=any(t.kind in DATED for t in sent_tx))
-            if kind == "story" and writers and _author_subject(
-                    _strip_leading(sent.text, lang, sent_tx, sent.cstart), writers):
-                kind = "reception"  # about the author's craft, not the story
-            if kind == "story" and crew is not None:
-                body = _strip_leading(sent.text, lang, sent_tx, sent.cstart)
-                if crew.match(body) and not any(m.cstart - sent.cstart <= len(sent.text) - len(body) + 2
-                                                for m in sent_m):
-                    kind = "production"  # the subject is the director or another crew member
+            kind = kinds[sent.idx]
 
             def n_chars(a, b, ms=sent_m):
                 return sum(a <= m.cstart < b for m in ms)
@@ -281,6 +271,36 @@ def run(story: Story) -> Story:
     story.events = scenes(events)
     return story
 
+
+
+def _sentence_kinds(story: Story, doc, sents: list[Sentence], heads: set[int], mentions, timex, actors, crew,
+                    writers) -> dict[int, str]:
+    """The kind of every sentence of a document: its own evidence (kind.evidence, the work's title, an
+    author or crew member as subject), then its paragraph's (kind.paragraph_kinds)."""
+    lang = doc.lang
+    titles = _title_re(work_titles(story, doc.doc, [s.text for s in sents if s.idx in heads]))
+    items = []
+    for sent in sents:
+        if sent.idx in heads:
+            continue
+        key = (doc.doc, sent.idx)
+        sent_tx = timex.get(key, [])
+        sent_m = mentions.get(key, [])
+        actor_out = bool(actors and actors.search(PAREN.sub(" ", sent.text)))
+        kind, strength = evidence(sent.text, lang, n_characters=len(sent_m), actor_outside_parens=actor_out,
+                                  has_date=any(t.kind in DATED for t in sent_tx),
+                                  about_work=bool(titles and titles.search(sent.text)))
+        if kind == "story" and (writers or crew is not None):
+            body = _strip_leading(sent.text, lang, sent_tx, sent.cstart)
+            if writers and _author_subject(body, writers):
+                kind, strength = "reception", "strong"  # about the author's craft, not the story
+            elif crew is not None and crew.match(body) and not any(
+                    m.cstart - sent.cstart <= len(sent.text) - len(body) + 2 for m in sent_m):
+                kind, strength = "production", "strong"  # the subject is the director or another crew member
+        if strength == "story" and sent_tx:
+            strength = "dated"  # a character and a time of the story ("Un año después, Lucía ..."): story time
+        items.append((sent.idx, sent.para, kind, strength))
+    return paragraph_kinds(items)
 
 WORD_RAW = re.compile(r"\w+")
 

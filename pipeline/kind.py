@@ -117,8 +117,8 @@ def work_subject(text: str, lang: str) -> bool:
 def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: bool, has_date: bool = False,
              about_work: bool = False) -> tuple[str, str]:
     """(kind, strength) for one sentence. strength: "strong" (a cue that decides whatever else the sentence
-    says), "cue" (counted cue words), "story" (story evidence: a character or a date and nothing about the
-    work) or "none" (nothing either way: story by default, open to its paragraph's kind).
+    says), "cue" (counted cue words), "story" (story evidence: a character and nothing about the work),
+    "dated" (story time stated) or "none" (nothing either way: story by default, open to its paragraph's kind).
 
     Evidence for "about the work": the work as subject, the work's title (`about_work`), film/crew/cast
     vocabulary, evaluative words, awards for films, the reviewer in first or second person. For story:
@@ -134,7 +134,7 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
         return "production", "strong"  # "Then the story goes back a few days": how it is told, no one acts
     if not actor_outside_parens and (cues(lang, "events", "story_setting").find(folded, toks)
                                      or cues(lang, "events", "story_opening").find(folded, toks)):
-        return "story", "story"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time
+        return "story", "dated"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time
     # evaluative adjectives ("great", "fine") count half: stories use them too ("the great crane")
     rec = len(cues(lang, "events", "reception").find(folded, toks))
     rec += 0.5 * len(cues(lang, "events", "reception_weak").find(folded, toks))
@@ -155,7 +155,7 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     if actor_outside_parens:
         rec += 2
     elif n_characters and has_date and rec < 1 and not subject:
-        return "story", "story"  # a character and a date: story time, even if the film is mentioned
+        return "story", "dated"  # a character and a date: story time, even if the film is mentioned
     if subject:
         # the work is what the sentence is about: its making, or what someone thinks of it
         return ("reception" if rec >= 0.5 and rec >= prod - 1 else "production"), "strong"
@@ -163,7 +163,9 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
         return "production", "cue"
     if rec >= 2 or (rec >= 1 and n_characters == 0):
         return ("reception" if rec > prod or not prod else "production"), "cue"
-    if n_characters or has_date:
+    if has_date:
+        return "story", "dated"
+    if n_characters:
         return "story", "story"
     return "story", ("cue" if rec or prod else "none")
 
@@ -239,3 +241,67 @@ def _crew_pattern(story: Story) -> re.Pattern | None:
     if not names:
         return None
     return re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+
+
+TITLE_YEAR = re.compile(r"^(.{2,80}?)\s*\(\s*(\d{4})\s*\)")
+ALT_TITLE = re.compile(r"^(.{2,80}?)\s*\(([^()\d]{3,80})\)\s*$")  # "The Bicycle Thief (Ladri di biciclette)"
+
+
+def work_titles(story: Story, doc: str, heads: list[str]) -> list[str]:
+    """Titles of the work a document is about, from its opening heading lines: "Title (2009) ...",
+    "Title (Original title)", or a short heading when the document speaks of a film or a book. A title
+    that is a character's name ("Federico Lorca" heading a biography) is no title of a work."""
+    d = story.doc(doc)
+    f = fold(d.clean[:4000])
+    worky = _work_refs(f, tokens(f), d.lang) > 0
+    names = {fold(n) for c in story.characters.values() for n in [c.name, *c.aliases]}
+    out: list[str] = []
+    for h in heads[:3]:
+        h = h.strip()
+        m = TITLE_YEAR.match(h)
+        alt = ALT_TITLE.match(h)
+        if m:
+            cands = [m.group(1)]
+        elif alt:
+            cands = [alt.group(1), alt.group(2)]
+        elif worky and len(h.split()) <= 6:
+            cands = [h]
+        else:
+            continue
+        for c in cands:
+            c = c.strip(" .:-–—\"'“”«»")
+            if len(c) >= 4 and fold(c) not in names and not any(len(n) > 3 and n in fold(c).split() for n in names):
+                out.append(c)
+    return out
+
+
+def _title_re(titles: list[str]) -> re.Pattern | None:
+    if not titles:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(set(titles), key=len, reverse=True))
+                      + r")(?!\w)")
+
+
+def paragraph_kinds(items: list[tuple[int, int, str, str]]) -> dict[int, str]:
+    """Kinds decided per paragraph as well as per sentence. `items`: (sentence idx, paragraph, kind,
+    strength, see evidence()) in telling order. A paragraph whose sentences about the work are at least as many as its
+    sentences with story evidence is about the work as a whole: its neutral sentences ("La música
+    acompaña.") take the paragraph's kind; when they outnumber the story ones three to one, even a
+    sentence naming a character does ("Espósito es un personaje complejo"), unless it states a date."""
+    out = {idx: kind for idx, _, kind, _ in items}
+    by_para: dict[int, list[tuple[int, str, str]]] = {}
+    for idx, para, kind, strength in items:
+        by_para.setdefault(para, []).append((idx, kind, strength))
+    for rows in by_para.values():
+        if len(rows) < 2:
+            continue
+        meta = [k for _, k, _ in rows if k != "story"]
+        story_ev = sum(1 for _, k, s in rows if k == "story" and s in ("story", "dated"))
+        if not meta or len(meta) <= story_ev:
+            continue
+        kind = max(("reception", "production"), key=lambda k: (meta.count(k), k == "reception"))
+        wholly = len(meta) >= 3 * max(1, story_ev) and len(meta) >= 3
+        for idx, k, s in rows:
+            if k == "story" and (s in ("none", "cue") or (wholly and s == "story")):
+                out[idx] = kind
+    return out
