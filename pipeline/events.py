@@ -100,8 +100,12 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
 
 
 HEADING_END = re.compile(r"[.!?…:;,\"'”»)\]]\s*$")
-YEAR_TAIL = re.compile(r"\s*\(\s*\d{4}\s*\)\s*$")  # "The Lantern Keeper (2019)": a title line
+# "The Lantern Keeper (2019)", "The Lantern Keeper (Il guardiano del faro)", "The Great Flood (1910-1912)": a
+# title line; the trailing brackets do not make it a sentence
+YEAR_TAIL = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 HEADING_MAX_WORDS = 10
+TITLE_LINE = re.compile(r"^[^.!?]{2,60}\(\s*\d{4}\s*\)")
+TITLE_LINE_WORDS = 6
 DATED = ("date", "month", "season", "year", "decade")
 
 
@@ -122,6 +126,8 @@ def headings(sents: list[Sentence], busy: frozenset[int] | set[int] = frozenset(
             continue
         if alone and n <= HEADING_MAX_WORDS and not HEADING_END.search(text):
             out.add(s.idx)
+        elif first and n <= TITLE_LINE_WORDS and TITLE_LINE.match(s.text):
+            out.add(s.idx)  # "The Lantern Keeper (2019) Dir." opening a line: the work's title, cut by an abbreviation
         elif (first and s.idx not in busy and not HEADING_END.search(text.rstrip(".").rstrip())
               and (n <= LABEL_MAX_WORDS if text.rstrip().endswith(".") else n <= HEADING_MAX_WORDS)
               and (not last or not text.rstrip().endswith("."))

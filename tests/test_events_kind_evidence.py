@@ -43,3 +43,24 @@ STORY = [
 @pytest.mark.parametrize("lang,text,n_chars", STORY)
 def test_kind_a_characters_prize_or_book_is_story(lang, text, n_chars):
     assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False) == "story"
+
+
+# listing and page lines of a film page or a history page: never story
+PAGE_LINES = [
+    ("it", "Un film di Carla Ventura.", 0),
+    ("es", "Una película de Carla Ventura.", 0),
+    ("en", "A film by Carla Ventura.", 0),
+    ("it", "Acquista su Librimondo il DVD del film.", 0),
+    ("it", "Commedia, durata 104 min. - Italia 1961.", 0),
+    ("en", "It is an adaptation of the memoir of the same name by a retired sailor.", 0),
+    ("es", "Es una adaptación de las memorias de un marinero retirado.", 0),
+    ("en", "The diaries are reproduced here with Professor Lund's permission.", 1),
+    ("es", "Autores como Irene Sala especulan con la posibilidad de un segundo incendio.", 1),
+    ("es", "El muro se convirtió en el mayor símbolo de la división de la ciudad.", 0),
+    ("it", "Questa in breve la trama del film di Ventura, che si snoda tra giallo e commedia.", 0),
+]
+
+
+@pytest.mark.parametrize("lang,text,n_chars", PAGE_LINES)
+def test_kind_page_and_credit_lines_are_not_story(lang, text, n_chars):
+    assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False) != "story"

@@ -60,3 +60,20 @@ def test_a_character_with_a_time_stays_story_in_a_paragraph_of_opinions():
     story = build("en", [para], {"Lena": ["Lena"]}, times=["A year later"], crew=["Lola Ferrand"])
     ev = next(e for e in story.events if "postcard" in e.sources[0].text)
     assert ev.kind == "story"
+
+
+TITLE_LINES = [
+    ("en", "The Lantern Keeper (Il guardiano del faro)"),
+    ("es", "La guerra del valle (1910-1912)"),
+    ("it", "Il guardiano del faro (1961) Dir."),
+]
+
+
+@pytest.mark.parametrize("lang,line", TITLE_LINES)
+def test_a_title_line_with_brackets_is_no_event(lang, line):
+    body = {"en": "Marta Lind keeps the lighthouse alone after her father dies in the storm.",
+            "es": "Marta Lind cuida sola el faro después de que su padre muere en la tormenta.",
+            "it": "Marta Lind custodisce da sola il faro dopo che il padre muore nella tempesta."}[lang]
+    story = build(lang, [[line], [body]], {"Marta Lind": ["Marta Lind"]})
+    assert all(line not in e.sources[0].text for e in story.events)
+    assert any(body.rstrip(".") in e.sources[0].text for e in story.events)
