@@ -20,7 +20,7 @@ from .headline import (LEADING_PUNCT, PAREN, SUMMARY_MAX, TITLE_MAX, _strip_lead
                        headline, summarize)
 from .kind import (NAME_RE, QUOTED_RE, _actor_pattern, _author_subject, _crew_pattern, _title_re, authors,  # noqa: F401
                    classify, evidence, framing_len, paragraph_kinds, strong_kind, work_titles)
-from .participants import _char_ids, _char_names, _pronouns, _subject_names  # noqa: F401
+from .participants import Tracker, _char_ids, _char_names, _pronouns, _subject_names, full_names_in, genders  # noqa: F401
 
 
 def _index(items, key):
@@ -158,12 +158,14 @@ def run(story: Story) -> Story:
     crew = _crew_pattern(story)
     writers = authors(story)
     doc_rank = {d.doc: i for i, d in enumerate(story.docs)}
+    gender = genders(story)
     events: list[Event] = []
     for doc in story.docs:
         lang = doc.lang
         pronouns = _pronouns(lang, "subject_pronouns")
         plural = _pronouns(lang, "plural_pronouns")
         prev_story: Event | None = None
+        tracker = Tracker(story, lang, gender)
         n_in_doc = 0
         sents = story.sentences_of(doc.doc)
         busy = {k[1] for k in mentions if k[0] == doc.doc} | {
@@ -222,20 +224,31 @@ def run(story: Story) -> Story:
                         pron, pron_at = w.group().casefold(), cstart + w.start()
                         break
                 subj_m = next((m for m in ms if body_at <= m.cstart <= body_at + 40), None)
-                subject: frozenset[str] | None = None
+                body = doc.clean[body_at:cend]
+                known = {cid for m in ms for cid in _char_ids(story, [m])}
+                extra_ids = [c for c in full_names_in(story, text, known)]
+                carried: list[str] = []   # persons the clause stands for without naming them
                 if subj_m is not None and (pron_at is None or subj_m.cstart < pron_at):
-                    subject = frozenset(_char_ids(story, [subj_m])) or None
+                    subj_ids = tracker.persons([subj_m])
                     pron = None  # a pronoun after the subject is an object or another clause's subject
-                elif pron is not None and prev_story is not None:
-                    subject = prev_story.extra.get("last_subject", prev_story.extra.get("subject"))
+                elif pron is not None:
+                    subj_ids = carried = tracker.pronoun(pron)
+                else:
+                    subj_ids = carried = (tracker.pair(body) or (tracker.dropped_subject(body, doc.clean)
+                                                                if not ms else None) or [])
+                if not carried:
+                    # "someone steals his model" / "Her brother Tomas runs ...": whose, when told before any name
+                    first = min((m.cstart for m in ms), default=cend)
+                    owners = tracker.possessive(doc.clean[body_at:first]) if first > body_at else []
+                    carried = [c for c in owners if c not in known and c not in subj_ids]
+                subject = frozenset(subj_ids) or None
                 if kind == "story":
-                    if pron is not None and prev_story is not None:
-                        before = prev_story.extra.get("subject_names") or prev_story.characters
-                        carried = list(before) if pron in plural else list(before)[:1]
-                        names = carried + [n for n in names if n not in carried]
+                    carried_names = [story.characters[c].name for c in carried + extra_ids if c in story.characters]
+                    names = list(dict.fromkeys(carried_names[:len(carried)] + names + carried_names[len(carried):]))
                     worthy = names or tx or concepts or len(toks) >= 8
                     if not worthy or len(toks) < 4:
                         continue
+                    tracker.see(ms, subj_ids)
                 start, end = doc.to_raw(cstart, cend)
                 src = Source(doc=doc.doc, lang=lang, start=start, end=end, text=text, sent=sent.idx,
                              order_in_doc=n_in_doc)
@@ -251,7 +264,8 @@ def run(story: Story) -> Story:
                            characters=names, places=place_names, sources=[src], lang=lang, timex=tx,
                            told=doc_rank[doc.doc] * 1e7 + cstart)
                 ev.extra.update(titles={lang: ev.title}, summaries={lang: ev.summary},
-                                concepts=set(concepts), char_ids=_char_ids(story, ms), cat_weights=weights,
+                                concepts=set(concepts), char_ids=_char_ids(story, ms) | set(extra_ids),
+                                cat_weights=weights,
                                 anchors=_anchors(text, ms, tx, lang), doc=doc.doc, cstart=cstart, cend=cend,
                                 para=sent.para, subject=subject, own_time=bool(tx) and lead_n > 0 or _opens_with_time(
                                     text, tx, cstart, lang),

@@ -156,6 +156,8 @@ def _drop_appositive(t: str) -> str:
         nxt = re.split(r"[,;:.]", rest, maxsplit=1)[0]
         if re.search(rf",\s*{CONJ}\s", rest) or (re.search(rf"\s{CONJ}\s", " " + nxt) and len(nxt.split()) <= 6):
             continue  # a list item
+        if inner.split()[-1].casefold() in DANGLING or inner.split()[0].casefold() in ("that", "que", "che"):
+            continue  # ", warning the man that, ...": the aside opens what follows, dropping it cuts the sentence
         if re.match(rf"{CONJ}\s", rest) or re.search(rf"(?:^|\s){CONJ}\s", inner):
             continue  # "injuries, accidents and operations, which ..." / "A, B, and C": the tail of a list
         return t[:m.start()] + " " + t[m.end():]
