@@ -228,14 +228,20 @@ def run(story: Story) -> Story:
                 known = {cid for m in ms for cid in _char_ids(story, [m])}
                 extra_ids = [c for c in full_names_in(story, text, known)]
                 carried: list[str] = []   # persons the clause stands for without naming them
+                named_subject = False
+                dropped = tracker.dropped_subject(body, doc.clean) if (
+                    subj_m is None or subj_m.cstart > body_at + 1) and pron is None else None
+                if dropped:
+                    # "Tuvo dos hermanos, Gino y Anna": the verb comes first, the names after it are objects
+                    subj_m = None
                 if subj_m is not None and (pron_at is None or subj_m.cstart < pron_at):
                     subj_ids = tracker.persons([subj_m])
+                    named_subject = True
                     pron = None  # a pronoun after the subject is an object or another clause's subject
                 elif pron is not None:
                     subj_ids = carried = tracker.pronoun(pron)
                 else:
-                    subj_ids = carried = (tracker.pair(body) or (tracker.dropped_subject(body, doc.clean)
-                                                                if not ms else None) or [])
+                    subj_ids = carried = (tracker.pair(body) or dropped or [])
                 if not carried:
                     # "someone steals his model" / "Her brother Tomas runs ...": whose, when told before any name
                     first = min((m.cstart for m in ms), default=cend)
@@ -248,7 +254,8 @@ def run(story: Story) -> Story:
                     worthy = names or tx or concepts or len(toks) >= 8
                     if not worthy or len(toks) < 4:
                         continue
-                    tracker.see(ms, subj_ids)
+                    tracker.see(ms, subj_ids, relational=named_subject
+                                and tracker.relational(doc.clean[body_at:subj_m.cstart]))
                 start, end = doc.to_raw(cstart, cend)
                 src = Source(doc=doc.doc, lang=lang, start=start, end=end, text=text, sent=sent.idx,
                              order_in_doc=n_in_doc)

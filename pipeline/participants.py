@@ -127,8 +127,18 @@ class Tracker:
                     out.append(cid)
         return out
 
-    def see(self, mentions: list[Mention], subject: list[str] | None) -> None:
-        """Record an event's mentions (in text order) and its subject."""
+    def relational(self, before_subject: str) -> bool:
+        """Is the subject named through someone else ("Her mother Ilse ...", "Su padre Adamo ...")? Then
+        the pronouns that follow still point to that someone: the story's topic does not change."""
+        lex = lexicons.load(self.lang, "characters")
+        poss = {fold(k) for k in (lex.get("possessives") or {})}
+        fam = {fold(k) for k in (lex.get("family") or {})}
+        words = tokens(fold(before_subject))
+        return any(w in poss for w in words) and any(w in fam for w in words)
+
+    def see(self, mentions: list[Mention], subject: list[str] | None, relational: bool = False) -> None:
+        """Record an event's mentions (in text order) and its subject (kept as the topic for pronouns unless
+        it was named through a relation to the topic)."""
         for m in mentions:
             ch = self.story.characters.get(m.char_id)
             if ch is not None and ch.is_group and ch.members:
@@ -137,7 +147,7 @@ class Tracker:
             if cid in self.recent:
                 self.recent.remove(cid)
             self.recent.append(cid)
-        if subject:
+        if subject and not relational:
             self.subject = list(subject)
             if len(subject) >= 2:
                 self.plural = list(subject)
@@ -151,9 +161,12 @@ class Tracker:
         return self._one(g)
 
     def _one(self, g: str | None) -> list[str]:
-        subj = [c for c in self.subject if g is None or self.gender.get(c, g) == g]
-        if len(self.subject) == 1 and subj:
-            return subj
+        """The person a singular pronoun of gender `g` stands for: the last subject unless known to differ
+        (a biography's "she" is its subject, not the mother just named), else the most recent person not
+        known to differ."""
+        fits = [c for c in self.subject if g is None or self.gender.get(c, g) == g]
+        if len(self.subject) == 1 and fits:
+            return fits
         for cid in reversed(self.recent):
             if g is None or self.gender.get(cid, g) == g:
                 return [cid]
