@@ -247,7 +247,8 @@ def run(story: Story) -> Story:
                     first = min((m.cstart for m in ms), default=cend)
                     owners = tracker.possessive(doc.clean[body_at:first]) if first > body_at else []
                     carried = [c for c in owners if c not in known and c not in subj_ids]
-                subject = frozenset(subj_ids) or None
+                # a dropped subject is a guess: it names the event's people but does not join scenes
+                subject = None if dropped and subj_ids == dropped else (frozenset(subj_ids) or None)
                 if kind == "story":
                     carried_names = [story.characters[c].name for c in carried + extra_ids if c in story.characters]
                     names = list(dict.fromkeys(carried_names[:len(carried)] + names + carried_names[len(carried):]))
