@@ -27,7 +27,9 @@ TIME_PREPS = ("", "on", "in", "at", "the", "el", "la", "en", "il", "nel", "nell"
 
 
 CLOCK = re.compile(r"\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\d{1,2}[:.h]\d{2}\b", re.I)
-OPENING_PHRASE_MAX = 8  # words of an opening adverbial dropped whole up to its comma
+OPENING_PHRASE_MAX = 8
+GOES_ON = re.compile(r"\s*(?:of|de|del|della|dello|delle|dei|degli|di|d'|d’)\s", re.I)
+COPULA = re.compile(r"\s*(?:is|was|are|were|es|fue|era|son|è|fu|era|sono)\s", re.I)  # words of an opening adverbial dropped whole up to its comma
 
 
 def _at(text: str, timex: list[TimeExpr], offset: int) -> list[tuple[int, TimeExpr]]:
@@ -77,6 +79,10 @@ def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> 
     def cut(k: int) -> None:
         nonlocal text, pos
         rest = text[k:]
+        if GOES_ON.match(rest) or (not text[:k].rstrip().endswith(",") and COPULA.match(rest)):
+            # "Il 24 agosto del 79 è la data ...", "Alla fine della guerra, ...": the phrase goes on or is
+            # the subject; dropping part of it would change what the headline says
+            return
         lead = len(rest) - len(LEADING_PUNCT.sub("", rest))
         text, pos = rest[lead:], pos + k + lead
 

@@ -98,3 +98,20 @@ def test_headline_is_cut_at_a_word_and_never_on_a_dangling_word(lang, text):
         assert w in words  # every word is a whole word of the sentence
     last = h.rstrip("…").split()[-1].casefold()
     assert last not in {"the", "to", "for", "la", "de", "su", "per", "di", "all", "il", "a"}, h
+
+
+# a time phrase that goes on ("del 1821") or is the subject ("... è la data") stays whole; "at the end of the
+# war," is one opening adverbial, dropped whole
+WHOLE = [
+    ("it", "Il 3 marzo del 1821 è la data in cui la città fu fondata.", ["3 marzo"],
+     "Il 3 marzo del 1821 è la data in cui la città fu fondata"),
+    ("it", "Alla fine della guerra, Irene riprende gli studi a Pisa.", [], "Irene riprende gli studi a Pisa"),
+    ("es", "Al final de la guerra, Irene retoma sus estudios en Sevilla.", [], "Irene retoma sus estudios en Sevilla"),
+    ("en", "At the end of the war, Irene resumes her studies in Leeds.", [], "Irene resumes her studies in Leeds"),
+    ("it", "Alla fine, Irene riprende gli studi a Pisa.", [], "Irene riprende gli studi a Pisa"),
+]
+
+
+@pytest.mark.parametrize("lang,text,phrases,want", WHOLE)
+def test_headline_keeps_or_drops_a_time_phrase_whole(lang, text, phrases, want):
+    assert headline(text, lang, tx(text, *phrases), 0) == want
