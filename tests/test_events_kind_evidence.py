@@ -64,3 +64,16 @@ PAGE_LINES = [
 @pytest.mark.parametrize("lang,text,n_chars", PAGE_LINES)
 def test_kind_page_and_credit_lines_are_not_story(lang, text, n_chars):
     assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False) != "story"
+
+
+# a person's standing, told from today (encyclopedia and biography pages): reception, not an event
+STANDING = [
+    ("en", "Odile Marsan achieved international recognition as a member of the harbour school of painters.", 1),
+    ("es", "Fue pintora y grabadora y una de las figuras más destacadas de la escuela del puerto.", 0),
+    ("it", "Può essere considerata la più importante pittrice della scuola del porto.", 0),
+]
+
+
+@pytest.mark.parametrize("lang,text,n_chars", STANDING)
+def test_kind_a_persons_standing_is_reception(lang, text, n_chars):
+    assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False) == "reception"
