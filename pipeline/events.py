@@ -20,7 +20,8 @@ from .headline import (LEADING_PUNCT, PAREN, SUMMARY_MAX, TITLE_MAX, _strip_lead
                        headline, summarize)
 from .kind import (NAME_RE, QUOTED_RE, _actor_pattern, _author_subject, _crew_pattern, _title_re, authors,  # noqa: F401
                    classify, evidence, framing_len, paragraph_kinds, strong_kind, work_titles)
-from .participants import Tracker, _char_ids, _char_names, _pronouns, _subject_names, full_names_in, genders  # noqa: F401
+from .participants import (Tracker, _char_ids, _char_names, _pronouns, _subject_names, full_names,  # noqa: F401
+                           full_names_in, genders)
 
 
 def _index(items, key):
@@ -159,12 +160,12 @@ def run(story: Story) -> Story:
     writers = authors(story)
     doc_rank = {d.doc: i for i, d in enumerate(story.docs)}
     gender = genders(story)
+    cast_names = full_names(story)
     events: list[Event] = []
     for doc in story.docs:
         lang = doc.lang
         pronouns = _pronouns(lang, "subject_pronouns")
         plural = _pronouns(lang, "plural_pronouns")
-        prev_story: Event | None = None
         tracker = Tracker(story, lang, gender)
         n_in_doc = 0
         sents = story.sentences_of(doc.doc)
@@ -226,7 +227,7 @@ def run(story: Story) -> Story:
                 subj_m = next((m for m in ms if body_at <= m.cstart <= body_at + 40), None)
                 body = doc.clean[body_at:cend]
                 known = {cid for m in ms for cid in _char_ids(story, [m])}
-                extra_ids = [c for c in full_names_in(story, text, known)]
+                extra_ids = full_names_in(cast_names, text, known)
                 carried: list[str] = []   # persons the clause stands for without naming them
                 named_subject = False
                 dropped = tracker.dropped_subject(body, doc.clean) if (
@@ -294,8 +295,6 @@ def run(story: Story) -> Story:
                         ev.extra["char_ids"] = ev.extra["char_ids"] | _char_ids(story, ante[-1:])
                     continue
                 main = ev
-                if kind == "story":
-                    prev_story = ev
     story.events = scenes(events)
     return story
 

@@ -75,9 +75,7 @@ def genders(story: Story) -> dict[str, str]:
         ch = story.characters.get(m.char_id)
         if ch is None or ch.is_group or m.doc not in docs:
             continue
-        lex = lexicons.load(docs[m.doc].lang, "characters")
-        hon = {fold(k).rstrip("."): v for k, v in (lex.get("honorific_gender") or {}).items()}
-        fam = {fold(k): ROLE_GENDER.get(v) for k, v in (lex.get("family") or {}).items()}
+        hon, fam = _gender_words(docs[m.doc].lang)
         before = [fold(w).rstrip(".") for w in WORD.findall(docs[m.doc].clean[max(0, m.cstart - 30):m.cstart])][-2:]
         inside = [fold(w).rstrip(".") for w in WORD.findall(m.text)][:1]
         for w in inside + before[::-1]:
@@ -91,6 +89,14 @@ def genders(story: Story) -> dict[str, str]:
         if g in ("m", "f"):
             out[ch.id] = g
     return out
+
+
+@lru_cache(maxsize=None)
+def _gender_words(lang: str) -> tuple[dict[str, str], dict[str, str | None]]:
+    lex = lexicons.load(lang, "characters")
+    hon = {fold(k).rstrip("."): v for k, v in (lex.get("honorific_gender") or {}).items()}
+    fam = {fold(k): ROLE_GENDER.get(v) for k, v in (lex.get("family") or {}).items()}
+    return hon, fam
 
 
 @lru_cache(maxsize=None)
@@ -216,13 +222,25 @@ class Tracker:
         return []
 
 
-def full_names_in(story: Story, text: str, known: set[str]) -> list[str]:
-    """Characters whose full name (two words or more) stands in `text` although no mention was given for it
-    there: every source of an event counts."""
+def full_names(story: Story) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One pattern for the full names (two words or more) of the cast, and name -> character id."""
+    ids = {ch.name: ch.id for ch in story.characters.values()
+           if not ch.is_group and " " in ch.name and len(ch.name) >= 6}
+    if not ids:
+        return None, {}
+    alts = "|".join(re.escape(n) for n in sorted(ids, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), ids
+
+
+def full_names_in(names: tuple[re.Pattern | None, dict[str, str]], text: str, known: set[str]) -> list[str]:
+    """Characters whose full name stands in `text` although no mention was given for it there: every
+    source of an event counts. `names` comes from full_names(story)."""
+    pat, ids = names
+    if pat is None:
+        return []
     out = []
-    for ch in story.characters.values():
-        if ch.is_group or ch.id in known or " " not in ch.name or len(ch.name) < 6:
-            continue
-        if re.search(rf"(?<!\w){re.escape(ch.name)}(?!\w)", text):
-            out.append(ch.id)
+    for m in pat.finditer(text):
+        cid = ids[m.group()]
+        if cid not in known and cid not in out:
+            out.append(cid)
     return out
