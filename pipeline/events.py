@@ -18,6 +18,7 @@ from .textutil import cues, fold, tokens
 from .categorize import category, concept_weights  # noqa: F401
 from .headline import (LEADING_PUNCT, PAREN, SUMMARY_MAX, TITLE_MAX, _strip_leading, _words,  # noqa: F401
                        headline, summarize)
+from .kind import cast_names as kind_cast_names  # noqa: E402
 from .kind import (NAME_RE, QUOTED_RE, _actor_pattern, _author_subject, _crew_pattern, _title_re, authors,  # noqa: F401
                    classify, evidence, framing_len, paragraph_kinds, strong_kind, work_titles)
 from .participants import (Tracker, _char_ids, _char_names, _pronouns, _subject_names, full_names,  # noqa: F401
@@ -161,6 +162,8 @@ def run(story: Story) -> Story:
     doc_rank = {d.doc: i for i, d in enumerate(story.docs)}
     gender = genders(story)
     cast_names = full_names(story)
+    names = kind_cast_names(story)
+    by_doc = _index(story.sentences, lambda s: s.doc)
     events: list[Event] = []
     for doc in story.docs:
         lang = doc.lang
@@ -168,11 +171,11 @@ def run(story: Story) -> Story:
         plural = _pronouns(lang, "plural_pronouns")
         tracker = Tracker(story, lang, gender)
         n_in_doc = 0
-        sents = story.sentences_of(doc.doc)
+        sents = by_doc.get(doc.doc, [])
         busy = {k[1] for k in mentions if k[0] == doc.doc} | {
             k[1] for k, ts in timex.items() if k[0] == doc.doc and any(t.kind in DATED for t in ts)}
         heads = headings(sents, busy)
-        kinds = _sentence_kinds(story, doc, sents, heads, mentions, timex, actors, crew, writers)
+        kinds = _sentence_kinds(story, doc, sents, heads, mentions, timex, actors, crew, writers, names)
         label = ""
         for sent in sents:
             if sent.idx in heads:
@@ -301,11 +304,11 @@ def run(story: Story) -> Story:
 
 
 def _sentence_kinds(story: Story, doc, sents: list[Sentence], heads: set[int], mentions, timex, actors, crew,
-                    writers) -> dict[int, str]:
+                    writers, names: set[str]) -> dict[int, str]:
     """The kind of every sentence of a document: its own evidence (kind.evidence, the work's title, an
     author or crew member as subject), then its paragraph's (kind.paragraph_kinds)."""
     lang = doc.lang
-    titles = _title_re(work_titles(story, doc.doc, [s.text for s in sents if s.idx in heads]))
+    titles = _title_re(work_titles(story, doc.doc, [s.text for s in sents if s.idx in heads], names))
     items = []
     for sent in sents:
         if sent.idx in heads:

@@ -44,11 +44,19 @@ def _at(text: str, timex: list[TimeExpr], offset: int) -> list[tuple[int, TimeEx
     return sorted(out, key=lambda x: x[0])
 
 
+@lru_cache(maxsize=None)
+def _filler(lang: str) -> frozenset[str]:
+    """Words an opening time adverbial may hold besides time phrases: prepositions, articles, months."""
+    months = {fold(m).rstrip(".") for m in lexicons.load(lang, "temporal").get("months") or []}
+    return frozenset(_words(lang, "time_prepositions")) | frozenset(_words(lang, "time_filler")) | frozenset(
+        TIME_PREPS) | frozenset(months)
+
+
 def _opening_adverbial(text: str, lang: str, timex: list[TimeExpr], offset: int) -> int:
     """Length of an opening adverbial of time that runs to a comma and that the time stage may have found
     only in pieces ("At 9:40 pm on 4 May, ..." / "Alle 21:40 del 4 maggio, ..."): it opens with a time
     preposition, holds a time phrase or a clock time and has no more than a few words; 0 if none."""
-    comma = text.find(",")
+    comma = text.find(",", 0, 80)
     if comma <= 0 or len(text[:comma].split()) > OPENING_PHRASE_MAX or re.search(r"[.;:()]", CLOCK.sub(" ", text[:comma])):
         return 0
     words = tokens(fold(text[:comma]))
@@ -62,9 +70,8 @@ def _opening_adverbial(text: str, lang: str, timex: list[TimeExpr], offset: int)
     for rel, t in sorted(found, key=lambda x: -x[0]):
         head = head[:rel] + " " + head[rel + len(t.text):]
     head = CLOCK.sub(" ", head)
-    filler = set(_words(lang, "time_prepositions")) | set(_words(lang, "time_filler")) | set(TIME_PREPS)
-    months = {fold(m).rstrip(".") for m in lexicons.load(lang, "temporal").get("months") or []}
-    if any(w not in filler and w not in months and not w.isdigit() for w in tokens(fold(head))):
+    filler = _filler(lang)
+    if any(w not in filler and not w.isdigit() for w in tokens(fold(head))):
         return 0
     return comma + 1
 

@@ -99,15 +99,20 @@ def _work_subject_re(lang: str) -> re.Pattern | None:
     return re.compile(rf"^(?:{alts})\b")
 
 
+@lru_cache(maxsize=None)
+def _adverbials(lang: str) -> tuple[str, ...]:
+    return tuple(sorted((fold(x) for x in lexicons.load(lang, "events").get("leading_adverbials") or []), key=len,
+                        reverse=True))
+
+
 def work_subject(text: str, lang: str) -> bool:
     """Is THE work the subject of the sentence ("The film recounts ...", "Il film di Bruni non ha nulla di
     sorprendente", "La película obtuvo tres premios")? Checked after leading connectors."""
     pat = _work_subject_re(lang)
     if pat is None:
         return False
-    f = " ".join(tokens(fold(PAREN.sub(" ", text))))
-    for w in sorted((fold(x) for x in lexicons.load(lang, "events").get("leading_adverbials") or []), key=len,
-                    reverse=True):
+    f = " ".join(tokens(fold(PAREN.sub(" ", text[:120]))))
+    for w in _adverbials(lang):
         if f.startswith(w + " "):
             f = f[len(w) + 1:]
             break
@@ -247,14 +252,20 @@ TITLE_YEAR = re.compile(r"^(.{2,80}?)\s*\(\s*(\d{4})\s*\)")
 ALT_TITLE = re.compile(r"^(.{2,80}?)\s*\(([^()\d]{3,80})\)\s*$")  # "The Bicycle Thief (Ladri di biciclette)"
 
 
-def work_titles(story: Story, doc: str, heads: list[str]) -> list[str]:
+def cast_names(story: Story) -> set[str]:
+    return {fold(n) for c in story.characters.values() for n in [c.name, *c.aliases]}
+
+
+def work_titles(story: Story, doc: str, heads: list[str], names: set[str] | None = None) -> list[str]:
     """Titles of the work a document is about, from its opening heading lines: "Title (2009) ...",
     "Title (Original title)", or a short heading when the document speaks of a film or a book. A title
     that is a character's name ("Federico Lorca" heading a biography) is no title of a work."""
+    if not heads:
+        return []
     d = story.doc(doc)
     f = fold(d.clean[:4000])
     worky = _work_refs(f, tokens(f), d.lang) > 0
-    names = {fold(n) for c in story.characters.values() for n in [c.name, *c.aliases]}
+    names = cast_names(story) if names is None else names
     out: list[str] = []
     for h in heads[:3]:
         h = h.strip()
