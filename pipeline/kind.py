@@ -99,6 +99,15 @@ def _work_subject_re(lang: str) -> re.Pattern | None:
     return re.compile(rf"^(?:{alts})\b")
 
 
+# subject and object pronouns of the three languages: a release word with one of them is a character's
+PRONOUNS = frozenset("he she they him her them his ella ellos ellas lui lei loro egli essa".split())
+
+
+@lru_cache(maxsize=None)
+def _release(lang: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in lexicons.load(lang, "events").get("release_patterns") or [])
+
+
 @lru_cache(maxsize=None)
 def _adverbials(lang: str) -> tuple[str, ...]:
     return tuple(sorted((fold(x) for x in lexicons.load(lang, "events").get("leading_adverbials") or []), key=len,
@@ -152,6 +161,8 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     awards = len(cues(lang, "events", "film_awards").find(folded, toks))
     if awards and not (n_characters and not work):
         return "reception", "strong"  # "Ganó tres premios Óscar" / "Candidato a cinque David": about the film
+    if not n_characters and any(p.search(flat) for p in _release(lang)) and not (PRONOUNS & set(toks)):
+        return "production", "strong"  # "Released in Italy on 4 March 1999." / "Estrenada en España el ..."
     if cues(lang, "events", "present_day").find(folded, toks) and not n_characters:
         return "production", "strong"  # "the letters survive and ...", "ahora se denomina": commentary now
     if work or actor_outside_parens:

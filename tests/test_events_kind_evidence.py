@@ -77,3 +77,35 @@ STANDING = [
 @pytest.mark.parametrize("lang,text,n_chars", STANDING)
 def test_kind_a_persons_standing_is_reception(lang, text, n_chars):
     assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False) == "reception"
+
+
+RELEASE_AND_STORY = [
+    ("en", "Released in Italy on 4 March 1999.", "Released from prison, he goes back to the farm."),
+    ("en", "Broadcast on BBC Two in 1996.", "Released on parole, he goes back to the farm."),
+    ("es", "Estrenada en España el 11 de octubre de 2006.", "Estrenada la casa nueva, la familia celebra una fiesta."),
+    ("es", "Se estrenó en los cines argentinos en agosto de 2009.", "Se estrenó como maestra en la escuela del pueblo."),
+    ("it", "Uscito nelle sale italiane il 3 aprile 2010.", "Uscito di prigione, torna alla fattoria del padre."),
+    ("it", "Stasera su Canale 5 alle 21:20, in prima visione.", "Stasera la famiglia cena in silenzio."),
+]
+
+
+@pytest.mark.parametrize("lang,release,story", RELEASE_AND_STORY)
+def test_kind_release_and_broadcast_lines_but_not_a_characters_release(lang, release, story):
+    assert classify(release, lang, n_characters=0, actor_outside_parens=False) == "production"
+    assert classify(story, lang, n_characters=0, actor_outside_parens=False) == "story"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In the winter of 1931 Nora Kell leaves the village for the city.\n\nReleased in Italy on 4 March 1999.\n\n"
+           "Nora Kell finds work in a bakery near the harbour."),
+    ("it", "Nell'inverno del 1931 Nora Kell lascia il paese per la città.\n\nUscito nelle sale italiane il 3 aprile "
+           "2010.\n\nNora Kell trova lavoro in una panetteria del porto."),
+])
+def test_a_release_date_never_dates_the_story(lang, text):
+    import pipeline
+    story = pipeline.run(texts={f"{lang}.txt": text})
+    for e in story.events:
+        if e.kind == "story":
+            assert not (e.date or "").startswith(("1999", "2010")), (e.title, e.date)
+        else:
+            assert "1999" in e.sources[0].text or "2010" in e.sources[0].text
