@@ -177,6 +177,22 @@ def _drop_appositive(t: str) -> str:
     return t
 
 
+def _drop_opening_phrase(t: str, lang: str) -> str:
+    """"With the help of his friends, A and B, and support from C, the four try out ..." -> "The four try
+    out ...": a long opening prepositional phrase goes whole, up to the last comma that still leaves a
+    clause of four words or more; cutting the end instead would keep the helpers and lose the event."""
+    head = tokens(fold(t[:40]))
+    if not any(head[:len(w)] == w for w in (tokens(x) for x in _words(lang, "opening_prepositions"))):
+        return t
+    commas = [m.end() for m in re.finditer(r",\s+", t)]
+    for c in reversed(commas):
+        rest = t[c:]
+        if len(rest.split()) >= 4 and not re.match(rf"{CONJ}\s", rest):
+            if len(re.split(r",\s+", rest)[0].split()) >= 4:
+                return rest[0].upper() + rest[1:]
+    return t
+
+
 def _list_before(t: str, m: re.Match) -> bool:
     """Is the ", and ..." of `m` the last member of a list ("injuries, accidents, and operations")? The
     connector is a conjunction and the piece before it is one or two words after another comma."""
@@ -231,6 +247,8 @@ def headline(text: str, lang: str, timex: list[TimeExpr], cstart: int) -> str:
         if shorter == t:
             break
         t = re.sub(r"\s+", " ", shorter)
+    if len(t) > TITLE_MAX:
+        t = _drop_opening_phrase(t, lang)
     if len(t) > TITLE_MAX:
         colon = t.find(": ")
         if 20 <= colon < TITLE_MAX:

@@ -115,3 +115,19 @@ WHOLE = [
 @pytest.mark.parametrize("lang,text,phrases,want", WHOLE)
 def test_headline_keeps_or_drops_a_time_phrase_whole(lang, text, phrases, want):
     assert headline(text, lang, tx(text, *phrases), 0) == want
+
+
+# too long and opening with a prepositional phrase: the phrase goes whole, the event stays
+OPENING_PHRASES = [
+    ("en", "With the help of his cousins, Petra Lind and Oskar Lind, and support from their old neighbour, the widow "
+           "Marta Sand, the three friends build a raft.", "The three friends build a raft"),
+    ("es", "Con la ayuda de sus primos, Petra Lind y Oskar Lind, y el apoyo de su vieja vecina, la viuda Marta Sand, "
+           "los tres amigos construyen una balsa.", "Los tres amigos construyen una balsa"),
+    ("it", "Grazie all'aiuto dei cugini, Petra Lind e Oskar Lind, e al sostegno della vecchia vicina, la vedova Marta "
+           "Sand, i tre amici costruiscono una zattera.", "I tre amici costruiscono una zattera"),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", OPENING_PHRASES)
+def test_headline_keeps_the_event_not_the_opening_phrase(lang, text, want):
+    assert headline(text, lang, [], 0) == want
