@@ -286,8 +286,8 @@ def work_titles(story: Story, doc: str, heads: list[str], names: set[str] | None
             cands = [m.group(1)]
         elif alt:
             cands = [alt.group(1), alt.group(2)]
-        elif worky and len(h.split()) <= 6:
-            cands = [h]
+        elif worky and 2 <= len(h.split()) <= 6:
+            cands = [h]  # a one-word heading ("Roma") is too often a place or a name of the story
         else:
             continue
         for c in cands:

@@ -109,3 +109,22 @@ def test_a_release_date_never_dates_the_story(lang, text):
             assert not (e.date or "").startswith(("1999", "2010")), (e.title, e.date)
         else:
             assert "1999" in e.sources[0].text or "2010" in e.sources[0].text
+
+
+def test_the_works_title_from_its_heading_line_is_evidence_about_the_work():
+    from events_support import build
+    from pipeline.kind import work_titles
+    story = build("en", [["The Salt Road (1998)"], ["Tomas Arn crosses the desert with his mules."],
+                         ["The Salt Road never lets the tension drop."]], {"Tomas Arn": ["Tomas Arn"]})
+    assert work_titles(story, "d", ["The Salt Road (1998)"]) == ["The Salt Road"]
+    kinds = {e.sources[0].text: e.kind for e in story.events}
+    assert kinds["Tomas Arn crosses the desert with his mules."] == "story"
+    assert kinds["The Salt Road never lets the tension drop."] != "story"
+
+
+def test_a_biographys_heading_that_names_its_subject_is_no_title_of_a_work():
+    from events_support import build
+    from pipeline.kind import work_titles
+    story = build("en", [["Tomas Arn"], ["Tomas Arn wrote his first book in 1931, a film script about mules."]],
+                  {"Tomas Arn": ["Tomas Arn"]})
+    assert work_titles(story, "d", ["Tomas Arn"]) == []
