@@ -306,8 +306,8 @@ def _title_re(titles: list[str]) -> re.Pattern | None:
 
 def paragraph_kinds(items: list[tuple[int, int, str, str]]) -> dict[int, str]:
     """Kinds decided per paragraph as well as per sentence. `items`: (sentence idx, paragraph, kind,
-    strength, see evidence()) in telling order. A paragraph whose sentences about the work are at least as many as its
-    sentences with story evidence is about the work as a whole: its neutral sentences ("La música
+    strength, see evidence()) in telling order. A paragraph whose sentences about the work (an opinion among them,
+    or two at least) outnumber its sentences with story evidence is about the work as a whole: its neutral sentences ("La música
     acompaña.") take the paragraph's kind; when they outnumber the story ones three to one, even a
     sentence naming a character does ("Espósito es un personaje complejo"), unless it states a date."""
     out = {idx: kind for idx, _, kind, _ in items}
@@ -319,8 +319,8 @@ def paragraph_kinds(items: list[tuple[int, int, str, str]]) -> dict[int, str]:
             continue
         meta = [k for _, k, _ in rows if k != "story"]
         story_ev = sum(1 for _, k, s in rows if k == "story" and s in ("story", "dated"))
-        if not meta or len(meta) <= story_ev:
-            continue
+        if len(meta) <= story_ev or (len(meta) < 2 and "reception" not in meta):
+            continue  # one remark on the making or on history ("It became the symbol of ...") is no review
         kind = max(("reception", "production"), key=lambda k: (meta.count(k), k == "reception"))
         wholly = len(meta) >= 3 * max(1, story_ev) and len(meta) >= 3
         for idx, k, s in rows:

@@ -77,3 +77,21 @@ def test_a_title_line_with_brackets_is_no_event(lang, line):
     story = build(lang, [[line], [body]], {"Marta Lind": ["Marta Lind"]})
     assert all(line not in e.sources[0].text for e in story.events)
     assert any(body.rstrip(".") in e.sources[0].text for e in story.events)
+
+
+# history: one remark from today next to an event told without names is no paragraph of opinions
+HISTORY_REMARK = [
+    ("it", ["Il ponte fu considerato il simbolo della divisione della valle.",
+            "Il ponte divise in due il paese per trent'anni: durante questi anni annegarono nel fiume quaranta "
+            "persone."], "annegarono"),
+    ("es", ["El puente se convirtió en el mayor símbolo de la división del valle.",
+            "Durante treinta años el puente dividió el pueblo en dos y cuarenta personas se ahogaron en el río."],
+     "se ahogaron"),
+]
+
+
+@pytest.mark.parametrize("lang,para,needle", HISTORY_REMARK)
+def test_one_remark_does_not_hide_a_history_paragraphs_events(lang, para, needle):
+    story = build(lang, [para], {})
+    ev = next(e for e in story.events if any(needle in s.text for s in e.sources))
+    assert ev.kind == "story"
