@@ -14,7 +14,7 @@ from pipeline.textutil import CueSet, fold, tokens
 LEX = Path(lexicons.__file__).resolve().parent
 CATEGORIES = {"family", "school", "work", "science", "law", "conflict", "death", "travel", "competition",
               "romance", "disaster", "war", "politics", "media", "celebration", "quest", "art", "life",
-              "money", "inspiration", "health", "other"}
+              "money", "inspiration", "health", "honour", "other"}
 
 
 def _table(lang: str) -> dict[str, list[str]]:
