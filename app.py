@@ -16,7 +16,6 @@ import json
 import os
 import sqlite3
 import uuid
-from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -182,11 +181,10 @@ titles = {m["slug"]: str(m.get("title") or m["slug"]) for m in stories}
 def teacher_key() -> str | None:
     """The configured teacher key (env, else .streamlit/secrets.toml), None when there is none."""
     key = os.environ.get(TEACHER_KEY_ENV)
-    if not key and any(p.is_file() for p in (Path(".streamlit/secrets.toml"),
-                                              Path.home() / ".streamlit" / "secrets.toml")):
+    if not key:
         try:
             key = st.secrets.get("teacher_key")
-        except Exception:  # an unreadable secrets file: no key rather than a crash
+        except Exception:  # no secrets file (the usual case) or an unreadable one: no key
             key = None
     return str(key) if key else None
 
