@@ -218,6 +218,10 @@ def sign_out() -> None:
     st.session_state._teacher = False
 
 
+def stop_following() -> None:
+    st.session_state.follow = False
+
+
 def follow_changed() -> None:
     for k in ("_followed", "_follow_key"):   # (re)joining: take the teacher's current slide at the next look
         st.session_state.pop(k, None)
@@ -800,8 +804,10 @@ elif view == "Presentation":
         b2.caption(t("p.keys"), text_alignment="center")
         b3.button(t("p.next"), on_click=move, args=(1,), disabled=step >= n or following, width="stretch",
                   key="next", type="primary")
-        if following:
-            st.caption(t("role.following"), text_alignment="center")
+        if following:  # the sidebar is collapsed while presenting: a way out next to the slide
+            f1, f2 = st.columns([3, 1], vertical_alignment="center")
+            f1.caption(t("role.following"))
+            f2.button(t("role.unfollow"), key="unfollow", on_click=stop_following, width="stretch")
         elif actor.role == "teacher":
             publish_slide(step)
         # arrow keys press the buttons above; a constant script, no story text in it
