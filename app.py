@@ -358,14 +358,21 @@ def role_panel() -> None:
                 st.error(t("role.key_wrong"))
 
 
-@st.fragment(run_every=FOLLOW_EVERY)
-def follow_teacher() -> None:
-    """A following viewer looks at the teacher's slide every FOLLOW_EVERY s; a new one reruns the page."""
+def teacher_slide() -> dict | None:
+    """The teacher's published slide when it changed since this session last took it, else None."""
     try:
         p = library.store(lib_root).presenter()
     except sqlite3.Error:
-        return
-    if p and p["seq"] != st.session_state.get("_followed"):
+        return None
+    return p if p and p["seq"] != st.session_state.get("_followed") else None
+
+
+@st.fragment(run_every=FOLLOW_EVERY)
+def follow_teacher() -> None:
+    """A following viewer away from the presentation looks at the teacher's slide every FOLLOW_EVERY s;
+    a new one brings the page back to it."""
+    p = teacher_slide()
+    if p is not None:
         st.session_state._follow_apply = p
         st.rerun(scope="app")
 
@@ -795,38 +802,58 @@ elif view == "Presentation":
         def move(delta: int) -> None:
             st.session_state.step = min(max(st.session_state.step + delta, 1), n)
 
-        step = st.session_state.step
-        cur = event(ids[step - 1])
-        b1, b2, b3 = st.columns([1, 2, 1], vertical_alignment="center")
-        b1.button(t("p.prev"), on_click=move, args=(-1,), disabled=step <= 1 or following, width="stretch",
-                  key="prev")
-        b2.markdown(f"### {step} / {n}", text_alignment="center")
-        b2.caption(t("p.keys"), text_alignment="center")
-        b3.button(t("p.next"), on_click=move, args=(1,), disabled=step >= n or following, width="stretch",
-                  key="next", type="primary")
-        if following:  # the sidebar is collapsed while presenting: a way out next to the slide
+        def draw_slide() -> None:
+            step = st.session_state.step
+            cur = event(ids[step - 1])
+            b1, b2, b3 = st.columns([1, 2, 1], vertical_alignment="center")
+            b1.button(t("p.prev"), on_click=move, args=(-1,), disabled=step <= 1 or following, width="stretch",
+                      key="prev")
+            b2.markdown(f"### {step} / {n}", text_alignment="center")
+            b2.caption(t("p.keys"), text_alignment="center")
+            b3.button(t("p.next"), on_click=move, args=(1,), disabled=step >= n or following, width="stretch",
+                      key="next", type="primary")
+            if actor.role == "teacher":
+                publish_slide(step)
+            # arrow keys press the buttons above; a constant script, no story text in it
+            st.html(PRESENT_KEYS_JS, unsafe_allow_javascript=True)
+            with st.container(key="present"):
+                st.markdown(f"## {text.md_escape(cur['title'])}")
+                st.markdown(f"#### {t('p.when')}: {text.md_escape(curate.date_line(cur))}")
+                st.markdown(f"#### {t('p.who')}: {text.md_escape(', '.join(cur['characters']) or '—')}")
+                # a one-sentence event would show its headline twice
+                if cur["summary"] and cur["summary"].rstrip(". ") != cur["title"].rstrip(". …"):
+                    st.markdown(f"### {text.md_escape(cur['summary'])}")
+            fig = cached_figure(repr((story_id, current, "present", cur["id"])), lambda: timeline.build_timeline(
+                                          shown, x_mode="sequence", lane_mode="none", cast=cast_names, colors=colors,
+                                          highlight=cur["id"], reveal_upto=cur["id"], eras=True,
+                                          style=timeline.Style(font=17, label_font=17, plot_px=1000, max_rows=4,
+                                                               lane_px=44, compact=True),
+                                          label_last=4, lang=ui))
+            st.plotly_chart(fig, key="present_chart", theme=None, width="stretch",
+                            config={"displaylogo": False, "staticPlot": True})
+
+        if following:
+            # the sidebar is collapsed while presenting: a way out next to the slide (outside the fragment,
+            # so that leaving reruns the whole page)
             f1, f2 = st.columns([3, 1], vertical_alignment="center")
             f1.caption(t("role.following"))
             f2.button(t("role.unfollow"), key="unfollow", on_click=stop_following, width="stretch")
-        elif actor.role == "teacher":
-            publish_slide(step)
-        # arrow keys press the buttons above; a constant script, no story text in it
-        st.html(PRESENT_KEYS_JS, unsafe_allow_javascript=True)
-        with st.container(key="present"):
-            st.markdown(f"## {text.md_escape(cur['title'])}")
-            st.markdown(f"#### {t('p.when')}: {text.md_escape(curate.date_line(cur))}")
-            st.markdown(f"#### {t('p.who')}: {text.md_escape(', '.join(cur['characters']) or '—')}")
-            # a one-sentence event would show its headline twice
-            if cur["summary"] and cur["summary"].rstrip(". ") != cur["title"].rstrip(". …"):
-                st.markdown(f"### {text.md_escape(cur['summary'])}")
-        fig = cached_figure(repr((story_id, current, "present", cur["id"])), lambda: timeline.build_timeline(
-                                      shown, x_mode="sequence", lane_mode="none", cast=cast_names, colors=colors,
-                                      highlight=cur["id"], reveal_upto=cur["id"], eras=True,
-                                      style=timeline.Style(font=17, label_font=17, plot_px=1000, max_rows=4,
-                                                           lane_px=44, compact=True),
-                                      label_last=4, lang=ui))
-        st.plotly_chart(fig, key="present_chart", theme=None, width="stretch",
-                        config={"displaylogo": False, "staticPlot": True})
+            # A new step of the same story and filters redraws only this fragment (30 followers would
+            # otherwise queue 30 whole-page reruns per Next); another story or filters rerun the page.
+            @st.fragment(run_every=FOLLOW_EVERY)
+            def followed_slide() -> None:
+                p = teacher_slide()
+                if p is not None:
+                    if json.dumps([p["story"], p["state"]], sort_keys=True) != st.session_state.get("_follow_key"):
+                        st.session_state._follow_apply = p
+                        st.rerun(scope="app")
+                    st.session_state._followed = p["seq"]
+                    st.session_state.step = min(max(int(p["step"]), 1), n)
+                draw_slide()
+
+            followed_slide()
+        else:
+            draw_slide()
 
 elif view == "Cast":
     table = cast_view.cast_table(characters, events, cast_names)
@@ -948,6 +975,6 @@ if state != st.session_state.get("_last_qp"):
     st.query_params.from_dict(state)
 
 # ---------------------------------------------------------------- follow the teacher's presentation
-if following:
+if following and view != "Presentation":  # in the presentation, followed_slide() does the looking
     with st.sidebar:
         follow_teacher()
