@@ -171,7 +171,7 @@ stories: list[dict] = []
 if library_mode:
     try:
         stories = library.list_stories(lib_root)
-    except OSError as exc:
+    except (OSError, library.LibraryError, sqlite3.Error) as exc:
         st.error(t("lib.unreadable", error=text.md_escape(str(exc))))
         st.stop()
 titles = {m["slug"]: str(m.get("title") or m["slug"]) for m in stories}

@@ -110,7 +110,11 @@ def open_store(root: str | os.PathLike) -> "Store":
     with _stores_lock:
         s = _stores.get(key)
         if s is None or not s.path.exists():
-            s = _stores[key] = Store(path)
+            try:
+                s = _stores[key] = Store(path)
+            except sqlite3.DatabaseError as exc:  # not a database, or damaged beyond what SQLite repairs
+                raise LibraryError(f"The story library {path / DB_NAME} could not be opened ({exc}). Nothing "
+                                   "was changed; move the file aside to start an empty library.") from exc
         return s
 
 

@@ -154,3 +154,10 @@ def test_an_old_library_folder_opens_with_its_edits_and_a_corrupt_one_is_reporte
     assert "edits.json" in warning and "left where it is" in warning
     assert (library_root / "old-two" / "edits.json").read_bytes() == b"{not json"
     assert at.get("plotly_chart")
+
+
+def test_a_damaged_library_database_is_a_message_not_a_crash(library_root, make_app):
+    (library_root / "storyline.db").write_bytes(b"garbage " * 500)
+    at = make_app()
+    assert not at.exception
+    assert at.error and "could not be opened" in at.error[0].value.replace("\\", "")

@@ -121,3 +121,12 @@ def test_undo_takes_back_your_own_last_edit_only(tmp_path):
     assert library.undo_edit(slug, root, actor=bo)["op"] == "delete"
     assert "e006" in set(library.load_story(slug, root)[0]["id"])
     assert len(library.store(root).log(slug)) == 4                      # undo rows are appended, never deletes
+
+
+def test_a_damaged_database_file_is_a_clear_message_and_is_left_alone(tmp_path):
+    root = tmp_path / "library"
+    root.mkdir()
+    (root / store.DB_NAME).write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(library.LibraryError, match="could not be opened.*move the file aside"):
+        library.list_stories(root)
+    assert (root / store.DB_NAME).read_bytes() == b"this is not a database at all" * 100
