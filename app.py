@@ -229,8 +229,9 @@ def follow_changed() -> None:
 
 # the teacher's slide, fetched by the follow fragment below, applied before any widget exists
 _pending = st.session_state.pop("_follow_apply", None)
+if _pending and following:
+    st.session_state._followed = _pending["seq"]   # taken, even when it cannot be shown (a deleted story)
 if _pending and following and _pending.get("story") in titles:
-    st.session_state._followed = _pending["seq"]
     _fkey = json.dumps([_pending["story"], _pending["state"]], sort_keys=True)
     if _fkey != st.session_state.get("_follow_key"):   # another story or other filters: re-read them all
         for _k in ("f_chars", "f_match", "f_kinds", "f_cats", "f_langs", "f_dates", "f_undated", "f_q",
@@ -395,7 +396,8 @@ with st.sidebar:
     st.selectbox(t("ui.language"), list(i18n.LANGS), key="ui", format_func=i18n.NAMES.get)
     if library_mode:
         st.selectbox(t("story.pick"), list(titles), key="story", format_func=titles.get, on_change=switch_story)
-        st.button(t("story.manage"), on_click=go_stories, width="stretch", key="go_stories", icon=":material/add:")
+        st.button(t("story.manage") if can_edit else t("view.stories"), on_click=go_stories, width="stretch",
+                  key="go_stories", icon=":material/add:" if can_edit else ":material/library_books:")
         if ops:
             st.caption(t("edit.count", n=len(ops)))
         mine = library.last_own_edit(slug, lib_root, actor=actor) if can_edit else None
@@ -951,7 +953,8 @@ with st.sidebar:
                                on_click="ignore")
     with st.expander(t("src.title")):
         st.caption(t("src.showing", label=story.label))
-        st.text_input(t("src.folder"), key="data_dir", value=None, placeholder=t("src.folder_hint"))
+        if actor.role != "viewer":  # a folder path reads the server's disk: not for every student's browser
+            st.text_input(t("src.folder"), key="data_dir", value=None, placeholder=t("src.folder_hint"))
         for m in story.messages:
             st.caption(m)
 

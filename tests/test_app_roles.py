@@ -43,7 +43,7 @@ EDIT_CONTROLS = ("ed_title_e005_0", "ed_del_e005", "ed_merge_go_e005", "add_titl
 def test_without_a_key_everyone_edits_and_the_sidebar_says_so(sample_story, make_app):
     at = make_app(story=sample_story, ev="e005")
     assert not at.exception
-    assert set(EDIT_CONTROLS) <= keys(at)
+    assert set(EDIT_CONTROLS) | {"data_dir"} <= keys(at)
     assert "No teacher key is set" in page_text(at)
     assert "_key_entry" not in keys(at) and "follow" not in keys(at)
 
@@ -54,6 +54,7 @@ def test_a_viewer_sees_no_edit_upload_delete_or_undo_controls(keyed, make_app):
     assert not at.exception and not at.error
     drawn = keys(at)
     assert not drawn & set(EDIT_CONTROLS) and "undo" not in drawn
+    assert "data_dir" not in drawn                                  # no reading folders on the server's disk
     assert {"_key_entry", "follow", "x_prepare"} <= drawn            # key field, follow toggle, export
     assert "Viewer" in page_text(at)
     at.radio(key="view").set_value("Cast").run()
@@ -86,6 +87,15 @@ def test_a_wrong_key_is_refused_and_the_right_one_makes_a_teacher(keyed, make_ap
     assert "delete" in at.button(key="undo").label.lower()
     at.button(key="sign_out").click().run()
     assert "ed_title_e005_0" not in keys(at) and "undo" not in keys(at)
+
+
+def test_a_slide_of_a_story_the_viewer_cannot_open_is_skipped_once(keyed, make_app):
+    library.store(_root()).publish("gone-story", {}, 2, library.TEACHER)
+    viewer = make_app(story=keyed)
+    viewer.toggle(key="follow").set_value(True).run()
+    assert not viewer.exception and viewer.session_state["story"] == keyed
+    seq = library.store(_root()).presenter()["seq"]
+    assert viewer.session_state["_followed"] == seq                  # taken: no rerun every second for it
 
 
 def test_the_teachers_slide_is_followed_and_leaving_follow_mode_browses_freely(keyed, make_app):
