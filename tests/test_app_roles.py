@@ -118,3 +118,17 @@ def test_the_teachers_slide_is_followed_and_leaving_follow_mode_browses_freely(k
     teacher.button(key="prev").click().run()
     viewer.run()
     assert "### 5 / " in page_text(viewer)                          # not following: its own slide
+
+
+def test_the_key_can_come_from_streamlit_secrets(sample_story, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+    from conftest import APP
+    monkeypatch.delenv("STORYLINE_TEACHER_KEY", raising=False)
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.secrets["teacher_key"] = KEY
+    at.query_params["story"] = sample_story
+    at.run()
+    assert not at.exception
+    assert "_key_entry" in keys(at) and "Viewer" in page_text(at)
+    enter_key(at, KEY)
+    assert "Teacher" in page_text(at) and "sign_out" in keys(at)
