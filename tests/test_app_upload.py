@@ -62,9 +62,9 @@ def test_document_date_dates_its_yesterday(library_root, make_app):
     at.date_input(key=f"new_date_{n}_0").set_value(dt.date(2011, 3, 16)).run()
     at.button(key=f"new_create_{n}").click().run()
     assert not at.exception and not at.error
-    meta = json.loads((library_root / "dated" / "meta.json").read_text(encoding="utf-8"))
-    assert meta["doc_dates"] == {"note": "2011-03-16"}
-    evs = json.loads((library_root / "dated" / "processed" / "events.json").read_text(encoding="utf-8"))
+    stored = library.store(library_root)
+    assert stored.story_meta("dated")["doc_dates"] == {"note": "2011-03-16"}
+    evs, _cast, _fingerprint = stored.output("dated")
     assert [e["date"] for e in evs] == ["2011-03-15"]
 
 
