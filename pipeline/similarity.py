@@ -109,15 +109,23 @@ def cognates(text: str, lang: str, names: frozenset[str] = frozenset()) -> set[s
     return out
 
 
+# the endings Latin, Italian and Spanish give one name: Vesuvius / Vesuvio, Misenum / Miseno, Naples / Napoli
+_NAME_END = re.compile(r"(?:[aeiou]+[sm]?|es)$")
+
+
 @lru_cache(maxsize=50_000)
 def name_key(word: str) -> str:
-    """A proper noun with its spelling levelled and vowels dropped, unstemmed: Berlin / Berlín / Berlino,
-    Varsavia / Warsaw, Gorbachev / Gorbachov / Gorbaciov meet. Short names stay as they are."""
+    """A proper noun with its ending dropped, its spelling levelled (b and v too: Vesubio / Vesuvio) and
+    vowels dropped, unstemmed: Berlin / Berlín / Berlino, Varsavia / Warsaw, Gorbachev / Gorbachov /
+    Gorbaciov, Tacitus / Tácito meet. Short names stay as they are."""
     if len(word) < 4 or not word.isalpha():
         return word
     w = word
+    if len(w) >= 5:
+        w = _NAME_END.sub("", w) or w
     for pat, rep in _LEVEL:
         w = pat.sub(rep, w)
+    w = w.replace("b", "v")
     lead = w[0] if w[0] in "aeiou" else ""
     cons = re.sub(r"(.)\1+", r"\1", lead + _VOWELS.sub("", w[1:] if lead else w))
     return "n:" + cons[:SKELETON] if len(cons) >= 3 else word
@@ -335,9 +343,12 @@ def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: 
             elif not _STRONG.isdisjoint(g.concepts & ev_concepts):
                 bonus = max(bonus, 0.08)
     s += bonus
-    # tellings keep the story's order, so far-apart positions need much stronger evidence
-    s -= POS_SLOPE * gap + POS_STEEP * max(0.0, gap - MAX_POS_GAP / 2)
-    return s
+    return s - position_penalty(gap)
+
+
+def position_penalty(gap: float) -> float:
+    """Tellings keep the story's order, so far-apart positions need much stronger evidence."""
+    return POS_SLOPE * gap + POS_STEEP * max(0.0, gap - MAX_POS_GAP / 2)
 
 
 def _own_content(e: Event, gate: bool = False) -> tuple[set, set, set]:
