@@ -74,7 +74,7 @@ def _short(groups: list[Group], evs: list[Event]) -> bool:
     return sum(e.kind == "story" for e in evs) < SHORT * sum(g.kind == "story" for g in groups)
 
 
-MUTUAL_MIN = 0.1  # the weakest match two tellings that prefer each other may fuse on
+MUTUAL_MIN = 0.15  # the weakest match two tellings that prefer each other may fuse on
 ANCHOR = 0.45  # matches this strong on content alone say where one telling stands against the other
 
 

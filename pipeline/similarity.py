@@ -208,6 +208,7 @@ def features(ev: Event) -> None:
     concepts = set(x.get("concepts", ()))
     for src in ev.sources:
         _content(src.text, src.lang, names, cog, concepts)
+    concepts |= {_BROADER[c] for c in concepts if c in _BROADER}
     x["fuse_concepts"] = concepts
     date_nums: set[str] = set()
     for t in ev.timex:
@@ -286,6 +287,7 @@ def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float], ref: float = 0.0
 
 # decisive actions (categories.json "strong": die, marry, arrest...), the concepts a shared year may confirm
 _STRONG = frozenset(json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8")).get("strong", ()))
+_BROADER = json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8")).get("broader", {})
 _COARSE = {"day": 10, "month": 7, "season": 4, "year": 4, "decade": 3}
 
 
