@@ -114,14 +114,15 @@ _NAME_END = re.compile(r"(?:[aeiou]+[sm]?|es)$")
 
 
 @lru_cache(maxsize=50_000)
-def name_key(word: str) -> str:
+def name_key(word: str, endings: bool = True) -> str:
     """A proper noun with its ending dropped, its spelling levelled (b and v too: Vesubio / Vesuvio) and
     vowels dropped, unstemmed: Berlin / Berlín / Berlino, Varsavia / Warsaw, Gorbachev / Gorbachov /
-    Gorbaciov, Tacitus / Tácito meet. Short names stay as they are."""
+    Gorbaciov, Tacitus / Tácito meet. Short names stay as they are. People's names keep their endings
+    (`endings=False`): Giovanni and Giovanna are two people, and the cast links a person's spellings anyway."""
     if len(word) < 4 or not word.isalpha():
         return word
     w = word
-    if len(w) >= 5:
+    if endings and len(w) >= 5:
         w = _NAME_END.sub("", w) or w
     for pat, rep in _LEVEL:
         w = pat.sub(rep, w)
@@ -222,7 +223,7 @@ def features(ev: Event) -> None:
             continue  # the stated date (its numbers, a capitalised month) is compared as a date, never as content
         anchors.add(name_key(a) if a.isalpha() else a)
     # people, also by the spelling of their names: "Pliny" and "Plinio" may be two entries of the cast
-    x["fuse_chars"] = set(x.get("char_ids", ())) | {name_key(w) for n in ev.characters for w in tokens(fold(n))
+    x["fuse_chars"] = set(x.get("char_ids", ())) | {name_key(w, False) for n in ev.characters for w in tokens(fold(n))
                                                      if len(w) >= 4}
     x["cognates"] = cog
     x["content_anchors"] = anchors
