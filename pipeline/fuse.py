@@ -3,7 +3,10 @@
 Plot summaries tell events in the same order, so each document is aligned to the running
 sequence of fused events with a monotone alignment (weighted LCS). Similarity (see similarity.py for the
 features) counts shared characters, translated concepts, cognates and numbers/proper nouns, each weighted
-by rarity; differing stated dates and far-apart positions forbid a match. A match needs shared content:
+by rarity; differing stated dates and far-apart positions forbid a match. A group is matched through its best
+member; positions count story events only, and against a short synopsis the expected position of each event
+is learned from the strongest matches (a synopsis may tell only the start of a long plot). Two tellings that
+are each other's best match fuse on weaker evidence than one that has rivals. A match needs shared content:
 the same people on the same date doing something else are another event. After alignment a fused group
 whose members share no content is split again, and the headline comes from the member that best tells
 what the group has in common.
@@ -75,6 +78,7 @@ def _short(groups: list[Group], evs: list[Event]) -> bool:
 
 
 MUTUAL_MIN = 0.15  # the weakest match two tellings that prefer each other may fuse on
+MUTUAL_GAP = 0.15  # ... told this close to where the alignment expects them
 ANCHOR = 0.45  # matches this strong on content alone say where one telling stands against the other
 
 
@@ -93,25 +97,23 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
     scored = [[s - sim.position_penalty(abs(groups[i].pos - expect[j])) if s > 0 else 0.0
                for j, s in enumerate(row)] for i, row in enumerate(raw)]
     # two tellings that are each other's best match are one event on weaker evidence than a match that
-    # has rivals (mutual nearest neighbours, as in sentence alignment of translations)
+    # has rivals (mutual nearest neighbours, as in sentence alignment of translations), where they are expected
     col_best = [max(range(n), key=lambda i: scored[i][j]) if n else -1 for j in range(m)]
     for i, row in enumerate(scored):
         if not row:
             continue
         jb = max(range(m), key=row.__getitem__)
         for j, s in enumerate(row):
-            if s < THRESHOLD and not (j == jb and col_best[j] == i and s >= MUTUAL_MIN):
+            if s < THRESHOLD and not (j == jb and col_best[j] == i and s >= MUTUAL_MIN
+                                      and abs(groups[i].pos - expect[j]) <= MUTUAL_GAP):
                 row[j] = 0.0
     return _lcs(scored, 1e-9)
-
-
-MEMBERS = True
 
 
 def _best_member(g: Group, ev: Event, w: dict[str, float]) -> float:
     """How well an event matches a fused group: its best match with one member telling, not with the pooled
     features (a group pooling three tellings attracts anything that shares a word with any of them)."""
-    if not MEMBERS or len(g.members) == 1:
+    if len(g.members) == 1:
         return similarity(g, ev, g.pos, w)
     if ev.sources[0].doc in g.docs:
         return 0.0
@@ -120,12 +122,11 @@ def _best_member(g: Group, ev: Event, w: dict[str, float]) -> float:
         one = _single(mem)
         one.pos = g.pos
         scores.append(similarity(one, ev, g.pos, w))
-    if MEMBERS == "mean":
-        return sum(scores) / len(scores)
     return max(scores)
 
 
 def _single(ev: Event) -> Group:
+    """A one-member group for an event (cached on the event during the stage; removed at its end)."""
     one = ev.extra.get("_fuse_single")
     if one is None:
         one = ev.extra["_fuse_single"] = Group(ev, 0.0)
@@ -250,6 +251,9 @@ def run(story: Story) -> Story:
     fused: list[Event] = []
     for seq, members in enumerate(parts):
         fused.append(_merge(members, seq, w))
+    for members in parts:
+        for e in members:
+            e.extra.pop("_fuse_single", None)
     story.events = fused
     sim._MASS.clear()  # ids of freed sets may be reused by the next run
     return story
