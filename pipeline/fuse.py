@@ -3,7 +3,10 @@
 Plot summaries tell events in the same order, so each document is aligned to the running
 sequence of fused events with a monotone alignment (weighted LCS). Similarity (see similarity.py for the
 features) counts shared characters, translated concepts, cognates and numbers/proper nouns, each weighted
-by rarity; differing stated dates and far-apart positions forbid a match. A match needs shared content:
+by rarity; differing stated dates and far-apart positions forbid a match. A group is matched through its best
+member; positions count story events only, and against a short synopsis the expected position of each event
+is learned from the strongest matches (a synopsis may tell only the start of a long plot). Two tellings that
+are each other's best match fuse on weaker evidence than one that has rivals. A match needs shared content:
 the same people on the same date doing something else are another event. After alignment a fused group
 whose members share no content is split again, and the headline comes from the member that best tells
 what the group has in common.
@@ -51,20 +54,118 @@ class Group:
         self.docs.add(ev.sources[0].doc)
 
 
+def positions(kinds: list[str]) -> list[float]:
+    """Relative telling positions counted over story events only: a review that tells the plot in its last
+    third, after paragraphs on the cast and the director, tells its first plot event at 0, not at 0.7.
+    Other events sit where the story event before them does."""
+    n = sum(k == "story" for k in kinds)
+    if not n:
+        return [(j + 0.5) / len(kinds) for j in range(len(kinds))]
+    out, k = [], 0
+    for kind in kinds:
+        if kind == "story":
+            k += 1
+        out.append((max(k, 1) - 0.5) / n)
+    return out
+
+
+SHORT = 0.5  # a document telling fewer than half as many story events as the running sequence is a synopsis
+
+
+def _short(groups: list[Group], evs: list[Event]) -> bool:
+    """Is the new document a synopsis of the running sequence (whose proportions it need not keep)?"""
+    return sum(e.kind == "story" for e in evs) < SHORT * sum(g.kind == "story" for g in groups)
+
+
+MUTUAL_MIN = 0.15  # the weakest match two tellings that prefer each other may fuse on
+MUTUAL_GAP = 0.15  # ... told this close to where the alignment expects them
+ANCHOR = 0.45  # matches this strong on content alone say where one telling stands against the other
+
+
 def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tuple[int, int]]:
-    """Monotone matching (i in groups, j in evs) maximising the summed similarity above THRESHOLD."""
+    """Monotone matching (i in groups, j in evs) maximising the summed similarity above THRESHOLD.
+
+    Tellings keep the story's order, but a synopsis does not keep its proportions: five sentences may tell
+    only the first third of a long plot. So against a synopsis the position prior is learned from the pair: the strongest
+    content matches (ANCHOR, no position prior) are aligned first, and every other event is expected
+    where those anchors put it (interpolated between them; the diagonal when fewer than two agree)."""
     n, m = len(groups), len(evs)
-    pos = [(j + 0.5) / m for j in range(m)]
-    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    pos = positions([e.kind for e in evs])
+    raw = [[_best_member(g, ev, w) for ev in evs] for g in groups]  # content only, no position prior
+    anchors = _lcs([[s if s >= ANCHOR else 0.0 for s in row] for row in raw], ANCHOR) if _short(groups, evs) else []
+    expect = _expected(pos, [(pos[j], groups[i].pos) for i, j in anchors])
+    scored = [[s - sim.position_penalty(abs(groups[i].pos - expect[j])) if s > 0 else 0.0
+               for j, s in enumerate(row)] for i, row in enumerate(raw)]
+    # two tellings that are each other's best match are one event on weaker evidence than a match that
+    # has rivals (mutual nearest neighbours, as in sentence alignment of translations), where they are expected
+    col_best = [max(range(n), key=lambda i: scored[i][j]) if n else -1 for j in range(m)]
+    for i, row in enumerate(scored):
+        if not row:
+            continue
+        jb = max(range(m), key=row.__getitem__)
+        for j, s in enumerate(row):
+            if s < THRESHOLD and not (j == jb and col_best[j] == i and s >= MUTUAL_MIN
+                                      and abs(groups[i].pos - expect[j]) <= MUTUAL_GAP):
+                row[j] = 0.0
+    return _lcs(scored, 1e-9)
+
+
+def _best_member(g: Group, ev: Event, w: dict[str, float]) -> float:
+    """How well an event matches a fused group: its best match with one member telling, not with the pooled
+    features (a group pooling three tellings attracts anything that shares a word with any of them)."""
+    if len(g.members) == 1:
+        return similarity(g, ev, g.pos, w)
+    if ev.sources[0].doc in g.docs:
+        return 0.0
+    scores = []
+    for mem in g.members:
+        one = _single(mem)
+        one.pos = g.pos
+        scores.append(similarity(one, ev, g.pos, w))
+    return max(scores)
+
+
+def _single(ev: Event) -> Group:
+    """A one-member group for an event (cached on the event during the stage; removed at its end)."""
+    one = ev.extra.get("_fuse_single")
+    if one is None:
+        one = ev.extra["_fuse_single"] = Group(ev, 0.0)
+    return one
+
+
+def _expected(pos: list[float], anchors: list[tuple[float, float]]) -> list[float]:
+    """Where in the running sequence each event of the new document is expected: interpolated between the
+    anchors, shifted by the nearest anchor's offset beyond them, the same relative place with fewer than two."""
+    if len(anchors) < 2:
+        return list(pos)  # one strong match alone (a death told first here, last there) maps nothing
+    out = []
+    for p in pos:
+        if p <= anchors[0][0]:
+            out.append(p + anchors[0][1] - anchors[0][0])
+        elif p >= anchors[-1][0]:
+            out.append(p + anchors[-1][1] - anchors[-1][0])
+        else:
+            for (p0, g0), (p1, g1) in zip(anchors, anchors[1:]):
+                if p0 <= p <= p1:
+                    out.append(g0 + (g1 - g0) * ((p - p0) / (p1 - p0) if p1 > p0 else 0.0))
+                    break
+    return out
+
+
+def _lcs(score: list[list[float]], floor: float) -> list[tuple[int, int]]:
+    """The monotone set of pairs (i, j) with score >= floor and the highest summed score."""
+    n = len(score)
+    m = len(score[0]) if n else 0
+    best_tab = [[0.0] * (m + 1) for _ in range(n + 1)]
     back = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
-        row, prev = score[i], score[i - 1]
+        row, prev, srow = best_tab[i], best_tab[i - 1], score[i - 1]
         for j in range(1, m + 1):
             best, how = prev[j], 1
             if row[j - 1] > best:
                 best, how = row[j - 1], 2
-            s = similarity(groups[i - 1], evs[j - 1], pos[j - 1], w)
-            if s >= THRESHOLD and prev[j - 1] + s > best:
+            s = srow[j - 1]
+            if s >= floor and prev[j - 1] + s > best:
                 best, how = prev[j - 1] + s, 3
             row[j], back[i][j] = best, how
     pairs = []
@@ -100,7 +201,7 @@ def run(story: Story) -> Story:
     for e in featured:
         sim.features(e)
     w = _weights(featured)
-    groups = [Group(e, (k + 0.5) / len(first)) for k, e in enumerate(first)]
+    groups = [Group(e, p) for e, p in zip(first, positions([e.kind for e in first]))]
     skipped: list[str] = []
     for d in docs[1:]:
         evs = by_doc[d]
@@ -141,8 +242,8 @@ def run(story: Story) -> Story:
             new.append(g)
             new.extend(inserts.get(i, []))
         groups = new
-        for k, g in enumerate(groups):
-            g.pos = (k + 0.5) / len(groups)
+        for g, p in zip(groups, positions([g.kind for g in groups])):
+            g.pos = p
     if skipped:
         story.messages.append(f"fuse: {len(skipped)} documents not compared with the others "
                               f"(too many events to align; fusion is meant for retellings of one story)")
@@ -150,6 +251,9 @@ def run(story: Story) -> Story:
     fused: list[Event] = []
     for seq, members in enumerate(parts):
         fused.append(_merge(members, seq, w))
+    for members in parts:
+        for e in members:
+            e.extra.pop("_fuse_single", None)
     story.events = fused
     sim._MASS.clear()  # ids of freed sets may be reused by the next run
     return story
@@ -168,13 +272,13 @@ def out_of_order(evs: list[Event]) -> bool:
 def _greedy(groups: list[Group], evs: list[Event], matched: dict[int, int], w: dict[str, float],
             gap: float = GREEDY_GAP, floor: float = GREEDY) -> None:
     """Match what the monotone alignment left out when the similarity is strong on its own."""
-    m = len(evs)
     used = set(matched.values())
+    where_told = positions([e.kind for e in evs])
     for j, ev in enumerate(evs):
         if j in matched:
             continue
         best, where = floor, None
-        pos = (j + 0.5) / m
+        pos = where_told[j]
         for i, g in enumerate(groups):
             if i in used or abs(g.pos - pos) > gap:
                 continue
@@ -191,6 +295,7 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
     """One telling may split in two sentences what another tells in one: an unmatched neighbour
     (in the running sequence, or in the new document) that resembles the match joins it."""
     m = len(evs)
+    where_told = positions([e.kind for e in evs])
     taken = set(matched.values())
     drop: set[int] = set()
     for j, i in sorted(matched.items()):
@@ -202,7 +307,7 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
                 # (two sentences each, one event each): then they match, and nothing is absorbed
                 nj = j + (ni - i)
                 if 0 <= nj < m and nj not in matched:
-                    own = similarity(nb, evs[nj], (nj + 0.5) / m, w)
+                    own = similarity(nb, evs[nj], where_told[nj], w)
                     if own >= THRESHOLD and own >= similarity(nb, ev, nb.pos, w, same_doc_ok=True):
                         matched[nj] = ni
                         taken.add(ni)
@@ -224,7 +329,7 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
                 if (not _distinct([evs[j]], g.members + [evs[nj]])
                         and _room(g.members + [evs[nj]], [evs[j]])
                         and _says_more(g, evs[j])
-                        and similarity(g, evs[j], (j + 0.5) / m, w, same_doc_ok=True) >= ABSORB):
+                        and similarity(g, evs[j], where_told[j], w, same_doc_ok=True) >= ABSORB):
                     matched[j] = matched[nj]  # added with the matches by the caller
                     break
     if not drop:
@@ -255,7 +360,7 @@ def _room(members: list[Event], joining: list[Event]) -> bool:
     return max(per_doc.values()) <= PER_DOC
 
 
-SPLIT_MIN = 0.12  # across documents, members sharing only this little (_pair_score) tell different things
+SPLIT_MIN = 0.08  # across documents, members sharing only this little (_pair_score) tell different things
 
 
 def _related(a: Event, b: Event, w: dict[str, float] | None = None) -> bool:

@@ -109,15 +109,24 @@ def cognates(text: str, lang: str, names: frozenset[str] = frozenset()) -> set[s
     return out
 
 
+# the endings Latin, Italian and Spanish give one name: Vesuvius / Vesuvio, Misenum / Miseno, Naples / Napoli
+_NAME_END = re.compile(r"(?:[aeiou]+[sm]?|es)$")
+
+
 @lru_cache(maxsize=50_000)
-def name_key(word: str) -> str:
-    """A proper noun with its spelling levelled and vowels dropped, unstemmed: Berlin / Berlín / Berlino,
-    Varsavia / Warsaw, Gorbachev / Gorbachov / Gorbaciov meet. Short names stay as they are."""
+def name_key(word: str, endings: bool = True) -> str:
+    """A proper noun with its ending dropped, its spelling levelled (b and v too: Vesubio / Vesuvio) and
+    vowels dropped, unstemmed: Berlin / Berlín / Berlino, Varsavia / Warsaw, Gorbachev / Gorbachov /
+    Gorbaciov, Tacitus / Tácito meet. Short names stay as they are. People's names keep their endings
+    (`endings=False`): Giovanni and Giovanna are two people, and the cast links a person's spellings anyway."""
     if len(word) < 4 or not word.isalpha():
         return word
     w = word
+    if endings and len(w) >= 5:
+        w = _NAME_END.sub("", w) or w
     for pat, rep in _LEVEL:
         w = pat.sub(rep, w)
+    w = w.replace("b", "v")
     lead = w[0] if w[0] in "aeiou" else ""
     cons = re.sub(r"(.)\1+", r"\1", lead + _VOWELS.sub("", w[1:] if lead else w))
     return "n:" + cons[:SKELETON] if len(cons) >= 3 else word
@@ -200,6 +209,7 @@ def features(ev: Event) -> None:
     concepts = set(x.get("concepts", ()))
     for src in ev.sources:
         _content(src.text, src.lang, names, cog, concepts)
+    concepts |= {_BROADER[c] for c in concepts if c in _BROADER}
     x["fuse_concepts"] = concepts
     date_nums: set[str] = set()
     for t in ev.timex:
@@ -213,7 +223,7 @@ def features(ev: Event) -> None:
             continue  # the stated date (its numbers, a capitalised month) is compared as a date, never as content
         anchors.add(name_key(a) if a.isalpha() else a)
     # people, also by the spelling of their names: "Pliny" and "Plinio" may be two entries of the cast
-    x["fuse_chars"] = set(x.get("char_ids", ())) | {name_key(w) for n in ev.characters for w in tokens(fold(n))
+    x["fuse_chars"] = set(x.get("char_ids", ())) | {name_key(w, False) for n in ev.characters for w in tokens(fold(n))
                                                      if len(w) >= 4}
     x["cognates"] = cog
     x["content_anchors"] = anchors
@@ -278,6 +288,7 @@ def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float], ref: float = 0.0
 
 # decisive actions (categories.json "strong": die, marry, arrest...), the concepts a shared year may confirm
 _STRONG = frozenset(json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8")).get("strong", ()))
+_BROADER = json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8")).get("broader", {})
 _COARSE = {"day": 10, "month": 7, "season": 4, "year": 4, "decade": 3}
 
 
@@ -335,9 +346,12 @@ def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: 
             elif not _STRONG.isdisjoint(g.concepts & ev_concepts):
                 bonus = max(bonus, 0.08)
     s += bonus
-    # tellings keep the story's order, so far-apart positions need much stronger evidence
-    s -= POS_SLOPE * gap + POS_STEEP * max(0.0, gap - MAX_POS_GAP / 2)
-    return s
+    return s - position_penalty(gap)
+
+
+def position_penalty(gap: float) -> float:
+    """Tellings keep the story's order, so far-apart positions need much stronger evidence."""
+    return POS_SLOPE * gap + POS_STEEP * max(0.0, gap - MAX_POS_GAP / 2)
 
 
 def _own_content(e: Event, gate: bool = False) -> tuple[set, set, set]:

@@ -62,6 +62,14 @@ STORIES = {
         "fair_it.txt": "Il 2 agosto 1950 Emil Bosk vendette la fattoria a uno sconosciuto. Il 2 agosto 1950 sua "
                        "figlia Nina vinse la corsa ciclistica della fiera di Dorran.",
     },
+    # each document's only bakery sentence: opening the bakery and selling it are two events, though each
+    # is the other's best match (a weak mutual best match still needs to tell the same thing)
+    "bakery": {
+        "bak_en.txt": "Ada Pell grew up on a farm near Brisk. After her wedding Ada opened a bakery in Brisk. "
+                      "Her son Otto was born the next spring.",
+        "bak_es.txt": "Ada Pell creció en una granja cerca de Brisk. Su hijo Otto nació en primavera. Muchos "
+                      "años después Ada vendió la panadería y se marchó a la costa.",
+    },
 }
 
 # (story, document, words of one event, document, words of a different event): never one event
@@ -74,6 +82,7 @@ DIFFERENT = [
     ("one_day_three_things", "fair_en", "won the cycling race", "fair_it", "vendette la fattoria"),
     ("one_day_three_things", "fair_en", "sold his farm", "fair_it", "vinse la corsa"),
     ("one_day_three_things", "fair_en", "argued with her father", "fair_it", "vendette la fattoria"),
+    ("bakery", "bak_en", "opened a bakery", "bak_es", "vendió la panadería"),
 ]
 
 # (story, document, words, document, words): these must be one event

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import pipeline
+from pipeline import similarity
 
 STORIES = {
     "probe": {
@@ -60,6 +61,46 @@ STORIES = {
                       "nella capitale. Lì strinse amicizia con la poetessa Ilse Varg, che sposò nel 1926. "
                       "Morì di polmonite nell'inverno del 1931.",
     },
+    # a place told with its Latin, Spanish and Italian endings (and b for v) is one place
+    "harbour_names": {
+        "port_en.txt": "In 1207 Duke Arvo Senn gathered his ships at Calderra. In May his men "
+                       "camped at Trebonum. Senn spent the summer hunting in the hills. In the autumn he sold his horses at "
+                       "the fair of Ostro.",
+        "port_es.txt": "En 1207 el duque Arvo Senn reunió su flota en Calderra. En mayo sus hombres acamparon "
+                       "en Trevono. Pasó el verano cazando en las colinas. En otoño vendió sus caballos en la feria "
+                       "de Ostro.",
+        "port_it.txt": "Nel 1207 il duca Arvo Senn radunò la flotta a Calderra. A maggio i suoi uomini si "
+                       "accamparono a Trebono. Trascorse l'estate a caccia sulle colline. In autunno vendette i cavalli alla "
+                       "fiera di Ostro.",
+    },
+    # a five-sentence synopsis tells only the first part of a long plot: its last sentences still find
+    # their events, though they stand far apart in relative position
+    "synopsis": {
+        "long_en.txt": "The orphan Lidia Varo grew up in the mill town of Pesk. At sixteen she found work in the "
+                       "weaving hall by the river. The foreman Karel Oberg accused her of stealing a bolt "
+                       "of silk. Lidia was dismissed and slept in the railway station for a week. The widow Hana "
+                       "Sorel gave her a room above the bakery. Lidia learned to bake bread before sunrise. Years "
+                       "later she opened her own bakery on the square. Karel Oberg came to buy bread and did not "
+                       "recognise her. The weaving hall burned down in a winter storm. Lidia fed the workers who "
+                       "had lost their jobs. The town council named her the guardian of the poor. She died in Pesk "
+                       "at a great age.",
+        "short_es.txt": "La huérfana Lidia Varo creció en Pesk, un pueblo de molinos. A los dieciséis años "
+                        "encontró trabajo en la sala de tejidos junto al río. El capataz Karel Oberg la "
+                        "acusó de robar una pieza de seda. Despedida, durmió una semana en la estación del "
+                        "ferrocarril. La viuda Hana Sorel le dio una habitación encima de la panadería.",
+    },
+    # the concepts a paraphrase needs: deported, kilometres / miles, shot / fusilado / fucilato, a doctorate
+    "concepts": {
+        "c_en.txt": "Ilario Vent was the mayor of Osk. In the first winter of the war the soldiers deported "
+                    "everyone who lived by the river. They walked many miles through the snow. Rebels shot Ilario "
+                    "outside the town hall. Decades later his daughter Mila Vent received a doctorate.",
+        "c_es.txt": "Ilario Vent era el alcalde de Osk. Aquel invierno todos los vecinos fueron deportados. "
+                    "Recorrieron muchos kilómetros a pie. A Ilario lo fusilaron ante el ayuntamiento. Mucho "
+                    "después su hija Mila Vent se graduó.",
+        "c_it.txt": "Ilario Vent era il sindaco di Osk. Quell'inverno tutti gli abitanti furono deportati. "
+                    "Percorsero molti chilometri a piedi. Ilario fu fucilato davanti al municipio. Molti anni "
+                    "dopo la figlia Mila Vent si laureò.",
+    },
 }
 
 # (story, document, words of one telling, document, words of another telling of the same event)
@@ -85,6 +126,18 @@ SAME_EVENT = [
     ("biography", "bio_en", "paintings were shown", "bio_es", "se expusieron"),
     ("biography", "bio_en", "died of pneumonia", "bio_it", "Morì di polmonite"),
     ("biography", "bio_es", "Murió de neumonía", "bio_it", "Morì di polmonite"),
+    ("harbour_names", "port_en", "camped at Trebonum", "port_es", "acamparon en Trevono"),
+    ("harbour_names", "port_en", "camped at Trebonum", "port_it", "si accamparono a Trebono"),
+    ("synopsis", "long_en", "accused her", "short_es", "la acusó"),
+    ("synopsis", "long_en", "slept in the railway station", "short_es", "durmió una semana"),
+    ("synopsis", "long_en", "gave her a room", "short_es", "le dio una habitación"),
+    ("concepts", "c_en", "soldiers deported", "c_it", "furono deportati"),
+    ("concepts", "c_en", "soldiers deported", "c_es", "fueron deportados"),
+    ("concepts", "c_en", "many miles", "c_it", "molti chilometri"),
+    ("concepts", "c_en", "many miles", "c_es", "muchos kilómetros"),
+    ("concepts", "c_en", "Rebels shot Ilario", "c_it", "fu fucilato"),
+    ("concepts", "c_en", "Rebels shot Ilario", "c_es", "lo fusilaron"),
+    ("concepts", "c_en", "received a doctorate", "c_it", "si laureò"),
 ]
 
 
@@ -109,6 +162,38 @@ def test_a_paraphrase_in_another_document_is_the_same_event(name, doc_a, words_a
     a, b = event_telling(story, doc_a, words_a), event_telling(story, doc_b, words_b)
     assert a is b, f"{words_a!r} -> {a.title!r} {[s.doc for s in a.sources]}; " \
                    f"{words_b!r} -> {b.title!r} {[s.doc for s in b.sources]}"
+
+
+# a synopsis follows its strongest matches, not the diagonal: its sentences still never fuse with a later
+# event that only shares a word or a person with them
+DIFFERENT_IN_SYNOPSIS = [
+    ("synopsis", "long_en", "opened her own bakery", "short_es", "le dio una habitación"),
+    ("synopsis", "long_en", "named her the guardian", "short_es", "la acusó"),
+    ("synopsis", "long_en", "did not recognise", "short_es", "la acusó"),
+]
+
+
+@pytest.mark.parametrize("name,doc_a,words_a,doc_b,words_b", DIFFERENT_IN_SYNOPSIS)
+def test_a_synopsis_sentence_is_not_fused_with_a_later_event(name, doc_a, words_a, doc_b, words_b):
+    story = run(name)
+    a, b = event_telling(story, doc_a, words_a), event_telling(story, doc_b, words_b)
+    assert a is not b, f"{words_a!r} and {words_b!r} fused: {[s.text for s in a.sources]}"
+
+
+# spellings of one place or thing across en/es/it meet; different people's names do not
+SAME_NAME = [("trebonum", "trevono"), ("trebonum", "trebono"), ("salvius", "salvio"), ("ostiles", "ostili"),
+             ("dravonia", "drabonia"), ("wolvar", "volvar")]
+DIFFERENT_PEOPLE = [("carlos", "carla"), ("julius", "julia")]
+
+
+@pytest.mark.parametrize("a,b", SAME_NAME)
+def test_one_place_spelled_in_three_languages_is_one_name(a, b):
+    assert similarity.name_key(a) == similarity.name_key(b)
+
+
+@pytest.mark.parametrize("a,b", DIFFERENT_PEOPLE)
+def test_people_whose_names_differ_in_the_ending_stay_two_people(a, b):
+    assert similarity.name_key(a, endings=False) != similarity.name_key(b, endings=False)
 
 
 @pytest.mark.parametrize("name", sorted(STORIES))
