@@ -85,6 +85,15 @@ def _values(story_evs: list[Event]) -> dict[int, float]:
         v = _anchor_value(e)
         if v is not None:
             value[id(e)] = v
+    _between(story_evs, value)
+    # a document that states no date of its own is merged by the events it shares with the others:
+    # an event placed by another document's dates anchors its neighbours in this one
+    _between(story_evs, value)
+    return value
+
+
+def _between(story_evs: list[Event], value: dict[int, float]) -> None:
+    """Place the events without a value between the valued ones each document tells around them."""
     # each document's telling: the event's first sentence in that document
     tellings: dict[str, list[tuple[int, Event]]] = {}
     for e in story_evs:
@@ -125,7 +134,29 @@ def _values(story_evs: list[Event]) -> dict[int, float]:
             best = min(r for r, _ in cand[id(e)])
             vs = [v for r, v in cand[id(e)] if r == best]
             value[id(e)] = sum(vs) / len(vs)
-    return value
+
+
+def _shares(story_evs: list[Event], value: dict[int, float]) -> dict[int, float]:
+    """Where each event sits, as a share of its document's telling, among the events that document places
+    at the same point of time (a day whose events no date tells apart). Documents that tell one day at
+    different lengths (a summary, a detailed plot) are interleaved by how far each has got, not appended
+    one after the other; an event several documents tell takes the mean of its shares."""
+    blocks: dict[tuple[str, float], list[tuple[int, Event]]] = {}
+    for e in story_evs:
+        v = value.get(id(e))
+        if v is None:
+            continue
+        first: dict[str, int] = {}
+        for s in e.sources:
+            first[s.doc] = min(first.get(s.doc, s.start), s.start)
+        for d, start in first.items():
+            blocks.setdefault((d, v), []).append((start, e))
+    got: dict[int, list[float]] = {}
+    for told in blocks.values():
+        told.sort(key=lambda t: t[0])
+        for i, (_, e) in enumerate(told):
+            got.setdefault(id(e), []).append(i / len(told))
+    return {k: sum(v) / len(v) for k, v in got.items()}
 
 
 def run(story: Story) -> Story:
@@ -134,6 +165,7 @@ def run(story: Story) -> Story:
         e.extra.setdefault("seq", k)
     story_evs = sorted((e for e in evs if e.kind == "story"), key=lambda e: e.extra["seq"])
     value = _values(story_evs)
+    share = _shares(story_evs, value)
     keys: dict[int, tuple] = {}
     carried = None
     for e in story_evs:
@@ -142,20 +174,20 @@ def run(story: Story) -> Story:
             v = carried  # no dated neighbour anywhere: beside the event told before it
         else:
             carried = v
-        tie = float(e.extra["seq"])
+        sub = share.get(id(e), 0.0)
         if e.date_to and not e.date_from and v is not None and v >= (_num(e.date_to) or v):
-            tie -= 1e6  # known only to happen up to a date ("she had already poisoned the tea"): ahead of it
-        keys[id(e)] = (v is not None, v if v is not None else 0.0, tie)
+            sub = -1.0  # known only to happen up to a date ("she had already poisoned the tea"): ahead of it
+        keys[id(e)] = (v is not None, v if v is not None else 0.0, sub, float(e.extra["seq"]))
     for e in story_evs:
         anchor = _resolve(e.extra.get("before"))
         if anchor is None or anchor is e or id(anchor) not in keys:
             continue
         a = keys[id(anchor)]
         if _anchor_value(e) is None:
-            keys[id(e)] = (a[0], a[1], a[2] - 0.5)   # no date of its own: just ahead of what it precedes
-        else:
+            keys[id(e)] = (a[0], a[1], a[2], a[3] - 0.5)   # no date of its own: just ahead of what it precedes
+        elif keys[id(e)][:2] == a[:2]:
             k = keys[id(e)]
-            keys[id(e)] = (k[0], k[1], min(k[2], a[2] - 0.5))
+            keys[id(e)] = (k[0], k[1], min(k[2], a[2]), min(k[3], a[3] - 0.5))
     story_evs.sort(key=lambda e: keys[id(e)])
     others = sorted((e for e in evs if e.kind != "story"), key=lambda e: e.extra["seq"])
     ordered = story_evs + others
