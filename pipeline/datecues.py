@@ -167,6 +167,30 @@ def datelines(orphans: list[TimeExpr], sentences: dict[int, Sentence], lang: str
     return out
 
 
+def field_dates(orphans: list[TimeExpr], sentences: dict[int, Sentence], lang: str, production,
+                story_sents: set[int]) -> set[int]:
+    """Lines that are nothing but a dated day (and perhaps its weekday) and belong to the page, not the story.
+
+    A listing gives a field's value on the line after its label ("- Estreno en España" / "- 05/06/1950"): a
+    date-only line right after a production line is that production's date. A weekday and a day alone after
+    page furniture (a byline, a comment counter: no story event) is when the text was posted, wherever it
+    stands. `production(sent_idx)` says whether a sentence is production; `story_sents` hold story events."""
+    days = weekday_names(lang)
+    out: set[int] = set()
+    for t in sorted(orphans, key=lambda t: t.sent):
+        sent = sentences.get(t.sent)
+        if sent is None or t.precision != "day":
+            continue
+        rest = (sent.text[:t.cstart - sent.cstart] + sent.text[t.cend - sent.cstart:]).strip(" ,.;:-–—")
+        weekday = bool(days is not None and (days.fullmatch(rest) if rest else days.search(t.text)))
+        if rest and not weekday:
+            continue
+        prev = t.sent - 1
+        if production(prev) or prev in out or (weekday and prev not in story_sents):
+            out.add(t.sent)
+    return out
+
+
 # "21 de agosto 1929", "3 marzo, 1920": a year right after a day and month, without "de"/"del"
 _BARE_YEAR = re.compile(r"\s*,?\s*(\d{4})(?![\d.,:/-]\d)")
 

@@ -381,6 +381,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         sent = sentences.get(sent_idx)
         return sent_idx in prod_sents or bool(cue and sent is not None and cue.search(sent.text))
 
+    prod_sents |= cues.field_dates(orphans, sentences, lang, production,
+                                   {e.sources[0].sent for e in events if e.kind == "story"})
+
     sub: set[int] = set()  # id() of expressions dating only their relative clause or parenthesis
     for t in orphans:
         if cues.subordinate_start(t, sentences.get(t.sent), lang) is not None:
