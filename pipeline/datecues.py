@@ -207,6 +207,7 @@ def complete(story: Story, docs: dict[str, Document]) -> None:
     own when the sentence has an event)."""
     complete_years(story, docs)
     era_years(story, docs)
+    short_years(story)
     headings(story)
     find_age_clauses(story)
 
@@ -253,6 +254,50 @@ def _era(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
 
 
 _DAY_MONTH_GAP = re.compile(r"\s*,?\s*(?:\w{1,3}\s+)?$")  # "24 agosto del 79": at most a short word between
+
+
+@lru_cache(maxsize=None)
+def _short_year(lang: str) -> re.Pattern | None:
+    leads = lexicons.load(lang, "temporal").get("short_year_leads", [])
+    if not leads:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(leads, key=len, reverse=True))
+    # a lower-case word after the number makes it a count ("en el 79 por ciento", "in 30 days")
+    return re.compile(r"(?<!\w)(?i:" + alt + r")\s+(\d{1,3})(?![\d.,:/%]|\s*(?:%|[a-zà-öø-ÿ]))")
+
+
+def short_years(story: Story) -> None:
+    """"En el 79 Plinio habitaba ...": a year written without its century or era is that year when the
+    story states it in full elsewhere (another document's "A.D. 79", "79 d.C."); alone, "en el 79" may as
+    well be 1979 or a count, so it stays no date."""
+    known = {t.year for t in story.timex if t.year is not None and t.year < 1000 and t.precision in
+             ("year", "month", "season", "day")}
+    if not known:
+        return
+    langs = {d.doc: d.lang for d in story.docs}
+    by_sent: dict[tuple[str, int], list[TimeExpr]] = {}
+    for t in story.timex:
+        by_sent.setdefault((t.doc, t.sent), []).append(t)
+    for sent in story.sentences:
+        pat = _short_year(langs.get(sent.doc, sent.lang))
+        if pat is None:
+            continue
+        for m in pat.finditer(sent.text):
+            y = int(m.group(1))
+            if y not in known:
+                continue
+            start, end = sent.cstart + m.start(1), sent.cstart + m.end(1)
+            ts = by_sent.setdefault((sent.doc, sent.idx), [])
+            if any(t.cstart < end and start < t.cend for t in ts):
+                continue
+            t = TimeExpr(doc=sent.doc, sent=sent.idx, cstart=start, cend=end, text=m.group(1), kind="year",
+                         value=f"{y:04d}-01-01", precision="year", year=y, lead=m.group(0)[:m.start(1) - m.start()].strip())
+            story.timex.append(t)
+            ts.append(t)
+            for e in story.events:
+                if e.sources and e.sources[0].doc == sent.doc and e.sources[0].sent == sent.idx:
+                    e.timex.append(t)
+                    break
 
 
 def era_years(story: Story, docs: dict[str, Document]) -> None:

@@ -185,6 +185,23 @@ def _apply_explicit(n: _Narrative, t: TimeExpr) -> bool:
     return True
 
 
+def _retells(t: TimeExpr, n: _Narrative, here: Sentence | None, sentences: dict[int, Sentence]) -> bool:
+    """A section that opens by restating the year the story has reached (a heading, then "En el 79 Plinio el
+    Joven habitaba ..." after "el 24 de agosto del 79") retells that year from its start: the narrative
+    becomes the year, not the day it had reached (elsewhere a restated year only qualifies it)."""
+    if here is None or t.precision != "year" or n.value is None or n.precision == "year":
+        return False
+    before = sentences.get(here.idx - 1)
+    if before is None or before.para == here.para or t.cstart - here.cstart > 12:
+        return False
+    # only after a section heading (a short line of its own, no full stop): a new section, not a new paragraph
+    heading = len(before.text) <= 60 and not before.text.rstrip().endswith((".", "!", "?", ":", ";", "»", "\""))
+    if not heading or sentences.get(before.idx - 1) is not None and sentences[before.idx - 1].para == before.para:
+        return False
+    _state(n, t)
+    return True
+
+
 def _sequence_end(ts: list[TimeExpr], own: TimeExpr, flashback: bool) -> TimeExpr | None:
     """The last of two or more explicit dates told in order by one event, after the one it is dated by."""
     if flashback:
@@ -606,7 +623,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 frame = replace(n)
                 _state(n, own)
                 _set(ev, own.value, own.precision, own.text, False)
-            elif _apply_explicit(n, own):
+            elif _apply_explicit(n, own) or _retells(own, n, here, sentences):
                 _set(ev, own.value, own.precision, own.text, False)
                 last = _sequence_end(ts, own, fb)
                 if last is not None:
