@@ -106,6 +106,10 @@ def _between(story_evs: list[Event], value: dict[int, float]) -> None:
     for d, told in tellings.items():
         told.sort(key=lambda t: t[0])
         evs = [e for _, e in told]
+        # the latest value the document states after each position (is a going-back ever undone?)
+        later_max = [float("-inf")] * (len(evs) + 1)
+        for i in range(len(evs) - 1, -1, -1):
+            later_max[i] = max(later_max[i + 1], value.get(id(evs[i]), float("-inf")))
         k = 0
         while k < len(evs):
             if id(evs[k]) in value:
@@ -117,7 +121,7 @@ def _between(story_evs: list[Event], value: dict[int, float]) -> None:
             prev = value[id(evs[k - 1])] if k > 0 else None
             nxt = value[id(evs[j])] if j < len(evs) else None
             run = evs[k:j]
-            returns = prev is not None and any(value.get(id(x), prev - 1) >= prev for x in evs[j + 1:])
+            returns = prev is not None and later_max[min(j + 1, len(evs))] >= prev
             for i, e in enumerate(run):
                 v = _placed(prev, nxt, (i + 1) / (len(run) + 1), returns)
                 if v is None:
