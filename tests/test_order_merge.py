@@ -52,6 +52,12 @@ ROWS = [
      [ev("inquiry", [("a", 0)], "2008-01-01", "year"), ev("digging", [("a", 1)], "2008-01-01", "interval", "2008"),
       ev("born", [("a", 2)], "1898-06-05", "day")],
      ["born", "inquiry", "digging"]),
+    # an undated opening (the setup of a plot) stays before the first date its document states
+    ("undated opening before the first date",
+     [ev("shy boy", [("a", 0)]), ev("father runs mine", [("a", 1)]),
+      ev("satellite", [("a", 2)], "1957-10-01", "month"), ev("prize", [("a", 3)], "1958-01-01", "year"),
+      ev("other doc 1957", [("b", 0)], "1957-01-01", "year")],
+     ["other doc 1957", "shy boy", "father runs mine", "satellite", "prize"]),
     # known only to happen up to a date (pluperfect): just ahead of it
     ("up to a date: ahead of it",
      [ev("found dead", [("a", 0)], "1952-11-03", "day"), ev("arrest", [("a", 1)], "1952-11-07", "day"),
