@@ -426,6 +426,17 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     year_anchored: set[int] = set()  # id() of "that summer"-like expressions dated by their sentence's year
 
     def under(t: TimeExpr, flashback: bool) -> None:
+        if t.direction == "same" and t.unit == "year":
+            # "el 17 de septiembre del mismo año": the year last stated, in its sentence or before it
+            i = bisect.bisect_left(stated_keys, (t.sent, t.cstart))
+            y = stated[i - 1][1] if i > 0 else None
+            if y is not None and y.year is not None and t.month is not None:
+                try:
+                    t.value = dt.date(y.year, t.month, t.day or 1).isoformat()
+                except ValueError:
+                    return
+                t.precision, t.year, t.resolved_from = ("day" if t.day else "month"), y.year, y.text
+                return
         y = sent_year.get(t.sent)
         if y is not None and y is not t and y.value is not None:
             _resolve_under(t, _Narrative(y.value, "year", y.text, False, y.text), False, ahead(t))
