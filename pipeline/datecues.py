@@ -167,6 +167,30 @@ def datelines(orphans: list[TimeExpr], sentences: dict[int, Sentence], lang: str
     return out
 
 
+def field_dates(orphans: list[TimeExpr], sentences: dict[int, Sentence], lang: str, production,
+                story_sents: set[int]) -> set[int]:
+    """Lines that are nothing but a dated day (and perhaps its weekday) and belong to the page, not the story.
+
+    A listing gives a field's value on the line after its label ("- Estreno en España" / "- 05/06/1950"): a
+    date-only line right after a production line is that production's date. A weekday and a day alone after
+    page furniture (a byline, a comment counter: no story event) is when the text was posted, wherever it
+    stands. `production(sent_idx)` says whether a sentence is production; `story_sents` hold story events."""
+    days = weekday_names(lang)
+    out: set[int] = set()
+    for t in sorted(orphans, key=lambda t: t.sent):
+        sent = sentences.get(t.sent)
+        if sent is None or t.precision != "day":
+            continue
+        rest = (sent.text[:t.cstart - sent.cstart] + sent.text[t.cend - sent.cstart:]).strip(" ,.;:-–—")
+        weekday = bool(days is not None and (days.fullmatch(rest) if rest else days.search(t.text)))
+        if rest and not weekday:
+            continue
+        prev = t.sent - 1
+        if production(prev) or prev in out or (weekday and prev not in story_sents):
+            out.add(t.sent)
+    return out
+
+
 # "21 de agosto 1929", "3 marzo, 1920": a year right after a day and month, without "de"/"del"
 _BARE_YEAR = re.compile(r"\s*,?\s*(\d{4})(?![\d.,:/-]\d)")
 
@@ -183,6 +207,7 @@ def complete(story: Story, docs: dict[str, Document]) -> None:
     own when the sentence has an event)."""
     complete_years(story, docs)
     era_years(story, docs)
+    short_years(story)
     headings(story)
     find_age_clauses(story)
 
@@ -229,6 +254,50 @@ def _era(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
 
 
 _DAY_MONTH_GAP = re.compile(r"\s*,?\s*(?:\w{1,3}\s+)?$")  # "24 agosto del 79": at most a short word between
+
+
+@lru_cache(maxsize=None)
+def _short_year(lang: str) -> re.Pattern | None:
+    leads = lexicons.load(lang, "temporal").get("short_year_leads", [])
+    if not leads:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(leads, key=len, reverse=True))
+    # a lower-case word after the number makes it a count ("en el 79 por ciento", "in 30 days")
+    return re.compile(r"(?<!\w)(?i:" + alt + r")\s+(\d{1,3})(?![\d.,:/%]|\s*(?:%|[a-zà-öø-ÿ]))")
+
+
+def short_years(story: Story) -> None:
+    """"En el 79 Plinio habitaba ...": a year written without its century or era is that year when the
+    story states it in full elsewhere (another document's "A.D. 79", "79 d.C."); alone, "en el 79" may as
+    well be 1979 or a count, so it stays no date."""
+    known = {t.year for t in story.timex if t.year is not None and t.year < 1000 and t.precision in
+             ("year", "month", "season", "day")}
+    if not known:
+        return
+    langs = {d.doc: d.lang for d in story.docs}
+    by_sent: dict[tuple[str, int], list[TimeExpr]] = {}
+    for t in story.timex:
+        by_sent.setdefault((t.doc, t.sent), []).append(t)
+    for sent in story.sentences:
+        pat = _short_year(langs.get(sent.doc, sent.lang))
+        if pat is None:
+            continue
+        for m in pat.finditer(sent.text):
+            y = int(m.group(1))
+            if y not in known:
+                continue
+            start, end = sent.cstart + m.start(1), sent.cstart + m.end(1)
+            ts = by_sent.setdefault((sent.doc, sent.idx), [])
+            if any(t.cstart < end and start < t.cend for t in ts):
+                continue
+            t = TimeExpr(doc=sent.doc, sent=sent.idx, cstart=start, cend=end, text=m.group(1), kind="year",
+                         value=f"{y:04d}-01-01", precision="year", year=y, lead=m.group(0)[:m.start(1) - m.start()].strip())
+            story.timex.append(t)
+            ts.append(t)
+            for e in story.events:
+                if e.sources and e.sources[0].doc == sent.doc and e.sources[0].sent == sent.idx:
+                    e.timex.append(t)
+                    break
 
 
 def era_years(story: Story, docs: dict[str, Document]) -> None:

@@ -185,6 +185,23 @@ def _apply_explicit(n: _Narrative, t: TimeExpr) -> bool:
     return True
 
 
+def _retells(t: TimeExpr, n: _Narrative, here: Sentence | None, sentences: dict[int, Sentence]) -> bool:
+    """A section that opens by restating the year the story has reached (a heading, then "En el 79 Plinio el
+    Joven habitaba ..." after "el 24 de agosto del 79") retells that year from its start: the narrative
+    becomes the year, not the day it had reached (elsewhere a restated year only qualifies it)."""
+    if here is None or t.precision != "year" or n.value is None or n.precision == "year":
+        return False
+    before = sentences.get(here.idx - 1)
+    if before is None or before.para == here.para or t.cstart - here.cstart > 12:
+        return False
+    # only after a section heading (a short line of its own, no full stop): a new section, not a new paragraph
+    heading = len(before.text) <= 60 and not before.text.rstrip().endswith((".", "!", "?", ":", ";", "»", "\""))
+    if not heading or sentences.get(before.idx - 1) is not None and sentences[before.idx - 1].para == before.para:
+        return False
+    _state(n, t)
+    return True
+
+
 def _sequence_end(ts: list[TimeExpr], own: TimeExpr, flashback: bool) -> TimeExpr | None:
     """The last of two or more explicit dates told in order by one event, after the one it is dated by."""
     if flashback:
@@ -381,6 +398,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         sent = sentences.get(sent_idx)
         return sent_idx in prod_sents or bool(cue and sent is not None and cue.search(sent.text))
 
+    prod_sents |= cues.field_dates(orphans, sentences, lang, production,
+                                   {e.sources[0].sent for e in events if e.kind == "story"})
+
     sub: set[int] = set()  # id() of expressions dating only their relative clause or parenthesis
     for t in orphans:
         if cues.subordinate_start(t, sentences.get(t.sent), lang) is not None:
@@ -406,6 +426,17 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     year_anchored: set[int] = set()  # id() of "that summer"-like expressions dated by their sentence's year
 
     def under(t: TimeExpr, flashback: bool) -> None:
+        if t.direction == "same" and t.unit == "year":
+            # "el 17 de septiembre del mismo año": the year last stated, in its sentence or before it
+            i = bisect.bisect_left(stated_keys, (t.sent, t.cstart))
+            y = stated[i - 1][1] if i > 0 else None
+            if y is not None and y.year is not None and t.month is not None:
+                try:
+                    t.value = dt.date(y.year, t.month, t.day or 1).isoformat()
+                except ValueError:
+                    return
+                t.precision, t.year, t.resolved_from = ("day" if t.day else "month"), y.year, y.text
+                return
         y = sent_year.get(t.sent)
         if y is not None and y is not t and y.value is not None:
             _resolve_under(t, _Narrative(y.value, "year", y.text, False, y.text), False, ahead(t))
@@ -603,7 +634,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 frame = replace(n)
                 _state(n, own)
                 _set(ev, own.value, own.precision, own.text, False)
-            elif _apply_explicit(n, own):
+            elif _apply_explicit(n, own) or _retells(own, n, here, sentences):
                 _set(ev, own.value, own.precision, own.text, False)
                 last = _sequence_end(ts, own, fb)
                 if last is not None:
@@ -794,8 +825,9 @@ def run(story: Story) -> Story:
         _resolve_doc(story, doc, evs, orphans.get(doc, []), document, sents.get(doc, {}), lang)
     _across_documents(story.events)
     _ages_as_years(story.events)
-    for evs in ev_by_doc.values():
-        intervals.close(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told))
+    for doc, evs in ev_by_doc.items():
+        paras = {k: v.para for k, v in sents.get(doc, {}).items()}
+        intervals.close(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told), paras)
     return story
 
 

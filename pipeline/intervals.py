@@ -98,17 +98,33 @@ def _bound(ev: Event) -> bool:
             and (not ev.extra.get("date_approx", True) or ev.date_precision == "relative"))
 
 
-def close(events: list[Event]) -> None:
+def close(events: list[Event], paras: dict[int, int] | None = None) -> None:
     """Bound each interval above by the next date the same document states for a later story event.
 
     `events` are one document's story events in telling order. A stated date earlier than the interval's
     start is a look-back and bounds nothing; one that restates the very period the interval starts from
     ("In October 1957 ... [a summary] ... In October 1957, the news ...") starts a retelling more often
     than it closes a scene, so it bounds nothing either; a finer date inside it does ("In 1957 ... In October")."""
+    paras = paras or {}
+    # the paragraph of the last stated date before each event
+    since: dict[int, int | None] = {}
+    last_para = None
+    for ev in events:
+        since[id(ev)] = last_para
+        if not is_interval(ev) and _bound(ev):
+            last_para = paras.get(ev.sources[0].sent)
     later: list[str] = []    # upper ends of the stated dates after the current event, nearest last
     for ev in reversed(events):
         if is_interval(ev) and ev.date_to is None:
             start = bound_start(ev.date_from) if ev.date_from else None
+            para, frame = paras.get(ev.sources[0].sent), since.get(id(ev))
+            if (start is not None and later and all(bound_end(hi) < start for hi in later)
+                    and para is not None and frame is not None and para > frame):
+                # a new paragraph after the last stated date, in a document that then goes back for good (a
+                # biography returning to the childhood after 1919) and never states the later date again:
+                # the event may close the frame or open the past it goes back to, so nothing bounds it
+                _apply(ev, None, None, "")
+                continue
             for hi in reversed(later):
                 if start is None or (bound_end(hi) >= start and hi != ev.date_from):
                     ev.date_to = hi

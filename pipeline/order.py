@@ -1,10 +1,17 @@
 """Stage: order. Story chronology, telling rank and stable ids.
 
-Story events are sorted by date where one is known (an interval event by its lower bound; an undated
-event carries the date of the event before it in the fused telling, so it stays beside its neighbours;
-one known only to happen up to a date, "she had already poisoned the tea", sorts just ahead of that
-date), then by telling sequence; an event told as happening "before" its neighbour is moved just ahead of it.
-Production and reception events come after the story, in telling order.
+Story events are placed on one time line merged from every document's telling:
+- an event with a date of its own (a point) sits at the start of its period;
+- an event that states none (an interval, or no date at all) sits between the dated events its own document
+  tells around it, spaced by telling position, and inside its interval's bounds. A document's sequence is thus
+  merged with the others by the dated anchors each one states (a topological merge of the tellings constrained
+  by dates), never by the order the documents come in nor by the last date carried over from another document;
+- where a document goes back in time (a later date, then an earlier one: a flashback, background told after
+  the frame), what it tells between them sits just before the earlier date it goes back to;
+- an event with no dated neighbour in its documents stays beside the event told before it in the fused telling;
+- an event told as happening "before" its neighbour is moved just ahead of it.
+Ties (several events on one day) follow the fused telling sequence. Production and reception events come
+after the story, in telling order.
 """
 from __future__ import annotations
 
@@ -12,6 +19,8 @@ import hashlib
 
 from .model import Event, Story
 from .schema import bound_start
+
+_POINT = {"day", "month", "season", "year", "decade", "relative"}
 
 
 def _resolve(ev: Event | None) -> Event | None:
@@ -28,25 +37,161 @@ def event_id(ev: Event) -> str:
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
+def _num(iso: str | None) -> float | None:
+    """A day count for an ISO date or bound ("1957-10-04", "1922", "-0044-03-15"); None if unreadable."""
+    if not iso:
+        return None
+    v = bound_start(iso)
+    neg = v.startswith("-")
+    parts = v.lstrip("-").split("-")
+    try:
+        y, m, d = int(parts[0]), int(parts[1]), int(parts[2])
+    except (ValueError, IndexError):
+        return None
+    return (-y if neg else y) * 372.0 + (m - 1) * 31.0 + (d - 1)
+
+
+def _anchor_value(e: Event) -> float | None:
+    if e.date and e.date_precision in _POINT and not (e.date_from or e.date_to):
+        return _num(e.date)
+    return None
+
+
+def _placed(lo: float | None, hi: float | None, frac: float, returns: bool) -> float | None:
+    """Where an event with no date of its own sits between the anchors around it (frac: its telling position).
+    `returns`: after an earlier date the document comes back to `lo` (a look-back, not a flashback)."""
+    if lo is not None and hi is not None:
+        if lo <= hi:
+            return lo + (hi - lo) * frac
+        # the document goes back in time: a look-back it returns from leaves the event in the frame;
+        # one it never returns from tells what leads up to the earlier date
+        return lo if returns else hi
+    return lo if lo is not None else hi
+
+
+def _clamp(v: float, ev: Event) -> float:
+    """Inside the interval the dates stage gave the event (its bounds are the event's own evidence)."""
+    f, t = _num(ev.date_from), _num(ev.date_to)
+    if f is not None and v < f:
+        v = f
+    if t is not None and v > t:
+        v = t
+    return v
+
+
+def _values(story_evs: list[Event]) -> dict[int, float]:
+    value: dict[int, float] = {}
+    for e in story_evs:
+        v = _anchor_value(e)
+        if v is not None:
+            value[id(e)] = v
+    _between(story_evs, value)
+    # a document that states no date of its own is merged by the events it shares with the others:
+    # an event placed by another document's dates anchors its neighbours in this one
+    _between(story_evs, value)
+    return value
+
+
+def _between(story_evs: list[Event], value: dict[int, float]) -> None:
+    """Place the events without a value between the valued ones each document tells around them."""
+    # each document's telling: the event's first sentence in that document
+    tellings: dict[str, list[tuple[int, Event]]] = {}
+    for e in story_evs:
+        first: dict[str, int] = {}
+        for s in e.sources:
+            first[s.doc] = min(first.get(s.doc, s.start), s.start)
+        for d, start in first.items():
+            tellings.setdefault(d, []).append((start, e))
+    cand: dict[int, list[tuple[int, float]]] = {}
+    for d, told in tellings.items():
+        told.sort(key=lambda t: t[0])
+        evs = [e for _, e in told]
+        # the latest value the document states after each position (is a going-back ever undone?)
+        later_max = [float("-inf")] * (len(evs) + 1)
+        for i in range(len(evs) - 1, -1, -1):
+            later_max[i] = max(later_max[i + 1], value.get(id(evs[i]), float("-inf")))
+        k = 0
+        while k < len(evs):
+            if id(evs[k]) in value:
+                k += 1
+                continue
+            j = k
+            while j < len(evs) and id(evs[j]) not in value:
+                j += 1
+            prev = value[id(evs[k - 1])] if k > 0 else None
+            nxt = value[id(evs[j])] if j < len(evs) else None
+            run = evs[k:j]
+            returns = prev is not None and later_max[min(j + 1, len(evs))] >= prev
+            for i, e in enumerate(run):
+                v = _placed(prev, nxt, (i + 1) / (len(run) + 1), returns)
+                if v is None:
+                    v = _num(e.date_from) if e.date_from else _num(e.date_to)
+                if v is not None:
+                    v = _clamp(v, e)
+                    # a document with anchors on both sides is the best witness of where the event sits
+                    cand.setdefault(id(e), []).append((0 if prev is not None and nxt is not None else 1, v))
+            k = j
+    for e in story_evs:
+        if id(e) not in value and id(e) in cand:
+            # the documents with dated events on both sides are the best witnesses; several such
+            # tellings of one event meet at their mean
+            best = min(r for r, _ in cand[id(e)])
+            vs = [v for r, v in cand[id(e)] if r == best]
+            value[id(e)] = sum(vs) / len(vs)
+
+
+def _shares(story_evs: list[Event], value: dict[int, float]) -> dict[int, float]:
+    """Where each event sits, as a share of its document's telling, among the events that document places
+    at the same point of time (a day whose events no date tells apart). Documents that tell one day at
+    different lengths (a summary, a detailed plot) are interleaved by how far each has got, not appended
+    one after the other; an event several documents tell takes the mean of its shares."""
+    blocks: dict[tuple[str, float], list[tuple[int, Event]]] = {}
+    for e in story_evs:
+        v = value.get(id(e))
+        if v is None:
+            continue
+        first: dict[str, int] = {}
+        for s in e.sources:
+            first[s.doc] = min(first.get(s.doc, s.start), s.start)
+        for d, start in first.items():
+            blocks.setdefault((d, v), []).append((start, e))
+    got: dict[int, list[float]] = {}
+    for told in blocks.values():
+        told.sort(key=lambda t: t[0])
+        for i, (_, e) in enumerate(told):
+            got.setdefault(id(e), []).append(i / len(told))
+    return {k: sum(v) / len(v) for k, v in got.items()}
+
+
 def run(story: Story) -> Story:
     evs = story.events
     for k, e in enumerate(evs):
         e.extra.setdefault("seq", k)
-    seq_of = {id(e): e.extra["seq"] for e in evs}
     story_evs = sorted((e for e in evs if e.kind == "story"), key=lambda e: e.extra["seq"])
+    value = _values(story_evs)
+    share = _shares(story_evs, value)
     keys: dict[int, tuple] = {}
-    carried = ""
+    carried = None
     for e in story_evs:
-        if e.date:
-            carried = e.date
-        pos = float(e.extra["seq"])
-        anchor = _resolve(e.extra.get("before"))
-        if anchor is not None and id(anchor) in seq_of and anchor is not e:
-            pos = min(pos, seq_of[id(anchor)] - 0.5)
-        if e.date is None and e.date_to:
-            keys[id(e)] = (bound_start(e.date_to), 0, pos)
+        v = value.get(id(e))
+        if v is None:
+            v = carried  # no dated neighbour anywhere: beside the event told before it
         else:
-            keys[id(e)] = (e.date or carried, 1, pos)
+            carried = v
+        sub = share.get(id(e), 0.0)
+        if e.date_to and not e.date_from and v is not None and v >= (_num(e.date_to) or v):
+            sub = -1.0  # known only to happen up to a date ("she had already poisoned the tea"): ahead of it
+        keys[id(e)] = (v is not None, v if v is not None else 0.0, sub, float(e.extra["seq"]))
+    for e in story_evs:
+        anchor = _resolve(e.extra.get("before"))
+        if anchor is None or anchor is e or id(anchor) not in keys:
+            continue
+        a = keys[id(anchor)]
+        if _anchor_value(e) is None:
+            keys[id(e)] = (a[0], a[1], a[2], a[3] - 0.5)   # no date of its own: just ahead of what it precedes
+        elif keys[id(e)][:2] == a[:2]:
+            k = keys[id(e)]
+            keys[id(e)] = (k[0], k[1], min(k[2], a[2]), min(k[3], a[3] - 0.5))
     story_evs.sort(key=lambda e: keys[id(e)])
     others = sorted((e for e in evs if e.kind != "story"), key=lambda e: e.extra["seq"])
     ordered = story_evs + others

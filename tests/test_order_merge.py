@@ -1,0 +1,73 @@
+"""Story order merged from every document's telling by the dated events each states (pipeline/order.py).
+
+Each row: events as (doc, position, date, precision[, date_from, date_to]) in the fused telling sequence;
+events told by several documents list several (doc, position) pairs. The expected story order is by label.
+"""
+import pytest
+
+from pipeline import order
+from pipeline.model import Event, Source, Story
+
+
+def ev(label, tellings, date=None, prec="unknown", lo=None, hi=None):
+    e = Event(title=label, date=date, date_precision=prec, date_from=lo, date_to=hi,
+              sources=[Source(doc=d, lang="en", start=k * 10, end=k * 10 + 9, text=label, sent=k)
+                       for d, k in tellings])
+    e.extra["date_approx"] = prec in ("unknown", "interval")
+    return e
+
+
+ROWS = [
+    # a summary's last step is not told before the detailed telling's first steps of the same day
+    ("summary interleaved with a detailed telling",
+     [ev("leaves", [("a", 0), ("b", 0)], "1960-05-02", "day"), ev("reaches cairo", [("a", 1)]),
+      ev("sells car", [("b", 1)]), ev("sails", [("b", 2)]), ev("crosses desert", [("b", 3)])],
+     ["leaves", "sells car", "reaches cairo", "sails", "crosses desert"]),
+    # a document that goes back for good (a later date, then earlier ones) tells what leads up to them
+    ("flashback the document never returns from",
+     [ev("moves to turin", [("a", 0)], "1950-01-01", "year"), ev("father a smith", [("a", 1)]),
+      ev("born", [("a", 2)], "1931-01-01", "year"), ev("first school", [("a", 3)], "1935-01-01", "year")],
+     ["father a smith", "born", "first school", "moves to turin"]),
+    # a look-back the document returns from leaves the events after the frame date in the frame
+    ("look-back the document returns from",
+     [ev("moves to turin", [("a", 0)], "1950-01-01", "year"), ev("opens a shop", [("a", 1)]),
+      ev("born", [("a", 2)], "1931-01-01", "year"), ev("marries", [("a", 3)], "1952-01-01", "year")],
+     ["born", "moves to turin", "opens a shop", "marries"]),
+    # a document that states no date is merged by the events it shares with a dated one
+    ("undated document merged by a shared event",
+     [ev("founded", [("a", 0)], "1900-01-01", "year"), ev("flood", [("a", 1), ("b", 1)], "1910-01-01", "year"),
+      ev("rebuilt", [("a", 2)], "1920-01-01", "year"), ev("rains", [("b", 0)]), ev("cleanup", [("b", 2)])],
+     ["founded", "rains", "flood", "cleanup", "rebuilt"]),
+    # an interval event sorts inside its bounds, by its telling between the dated events of its document
+    ("interval between its document's dates, not at its lower bound",
+     [ev("opens bakery", [("a", 0)], "1920-01-01", "year"), ev("fire", [("a", 1)], "1931-01-01", "year"),
+      ev("opens bakery es", [("b", 0)], "1920-01-01", "year"),
+      ev("hires brother", [("b", 1)], "1920-01-01", "interval", "1920", "1931"),
+      ev("new oven", [("b", 2)], "1920-01-01", "interval", "1920", "1931"),
+      ev("moves", [("c", 0)], "1921-01-01", "year"), ev("fire es", [("b", 3)], "1931-01-01", "year")],
+     ["opens bakery", "opens bakery es", "moves", "hires brother", "new oven", "fire", "fire es"]),
+    # the interval's bounds are the event's own evidence: neighbours from a document out of order never
+    # take it outside them
+    ("bounds win over a document told out of order",
+     [ev("inquiry", [("a", 0)], "2008-01-01", "year"), ev("digging", [("a", 1)], "2008-01-01", "interval", "2008"),
+      ev("born", [("a", 2)], "1898-06-05", "day")],
+     ["born", "inquiry", "digging"]),
+    # an undated opening (the setup of a plot) stays before the first date its document states
+    ("undated opening before the first date",
+     [ev("shy boy", [("a", 0)]), ev("father runs mine", [("a", 1)]),
+      ev("satellite", [("a", 2)], "1957-10-01", "month"), ev("prize", [("a", 3)], "1958-01-01", "year"),
+      ev("other doc 1957", [("b", 0)], "1957-01-01", "year")],
+     ["other doc 1957", "shy boy", "father runs mine", "satellite", "prize"]),
+    # known only to happen up to a date (pluperfect): just ahead of it
+    ("up to a date: ahead of it",
+     [ev("found dead", [("a", 0)], "1952-11-03", "day"), ev("arrest", [("a", 1)], "1952-11-07", "day"),
+      ev("had poisoned", [("a", 2)], None, "interval", None, "1952-11-07"),
+      ev("christmas arrest", [("a", 3)], "1952-12-24", "day")],
+     ["found dead", "had poisoned", "arrest", "christmas arrest"]),
+]
+
+
+@pytest.mark.parametrize("name,events,want", ROWS, ids=[r[0] for r in ROWS])
+def test_story_order_merges_the_tellings_by_their_dates(name, events, want):
+    out = order.run(Story(events=events)).events
+    assert [e.title for e in out] == want
