@@ -11,6 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured in bench/, never asserted here: hypothesis' per-example deadline is off, so a loaded
+# machine (CI runs on two cores) cannot turn a slow example into a failure.
+settings.register_profile("storyline", deadline=None)
+settings.load_profile("storyline")
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:   # plain `pytest` (not `python -m pytest`) must import pipeline/ and dashboard/
