@@ -19,7 +19,8 @@ from .names import fold, lex, slug
 from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, HONS, ORG, ORGX, PERSON, PLACE,  # noqa: F401
                               NOEV, OPINION, THING, TITLE, VEHICLE, WPLACE)
 from .characters_scan import (Occ, _LOWER_WORD, _QUOTED, _called, _groups,
-                              _birth_names, _crude_spans, _merge_nicknames, _opinion_content, _reference_sentences, _scan, _sentence_index, _strip_common)
+                              _birth_names, _crude_spans, _merge_nicknames, _opinion_content, _reference_sentences,
+                              _scan, _sentence_index, _strip_common)
 from .characters_evidence import _classify, _evidence, _propagate_lists, _resolve_unproven, pronoun_evidence, reason
 from .characters_aliases import _cluster, _distribute_surnames, merge_across_languages
 from .characters_actors import _prose_tokens, find_actor_links
@@ -361,3 +362,11 @@ def run(story: Story) -> Story:
     story.mentions = mentions
     story.place_mentions = sorted(place_mentions, key=lambda x: (doc_order.get(x.doc, 0), x.cstart))
     return story
+
+
+def left_out_records(story: Story) -> list[dict]:
+    """The names left out of the cast with their kind and reason ({"name", "kind", "reason"}), by name: what
+    non_characters.json holds, so the Cast view can say why a name is not a character and a teacher can
+    overrule it."""
+    return [{"name": n, "kind": story.non_characters.get(n, ""), "reason": r}
+            for n, r in sorted(story.non_character_reasons.items(), key=lambda x: (fold(x[0]), x[0]))]

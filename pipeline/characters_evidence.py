@@ -9,8 +9,8 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 
 from .names import Lex, _all_langs, fold, given_names
-from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PERSON, PLACE,
-                              PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
+from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PERSON,
+                              PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
 # ", un policía del gueto" / " (a miner who ...)" right after a name; a possessive noun ("the king's") is no role
 _APPOS_ROLE = re.compile(r"[ \t]*[,(][ \t]*(?P<det>[^\W\d_]+)[ \t]+(?P<w1>[^\W\d_]+(?!['’]))"

@@ -61,4 +61,5 @@ APART = [
 def test_different_people_stay_apart(docs, names):
     story = make_story(docs)
     ids = [c.id for n in names for c in entries(story, n)]
-    assert len(ids) == len(names) and len(set(ids)) == len(names), [(c.name, c.aliases) for c in story.characters.values()]
+    assert len(ids) == len(names) and len(set(ids)) == len(names), \
+        [(c.name, c.aliases) for c in story.characters.values()]
