@@ -19,7 +19,7 @@ from .names import fold, lex, slug
 from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, HONS, ORG, ORGX, PERSON, PLACE,  # noqa: F401
                               NOEV, OPINION, THING, TITLE, VEHICLE, WPLACE)
 from .characters_scan import (Occ, _LOWER_WORD, _QUOTED, _called, _groups,
-                              _birth_names, _crude_spans, _merge_nicknames, _opinion_content, _reference_sentences,
+                              _birth_names, _crude_spans, _merge_nicknames, _reference_sentences,
                               _scan, _sentence_index, _strip_common)
 from .characters_evidence import _classify, _evidence, _propagate_lists, _resolve_unproven, pronoun_evidence, reason
 from .characters_aliases import _cluster, _distribute_surnames, merge_across_languages
@@ -80,8 +80,7 @@ def run(story: Story) -> Story:
     fam_occs: list[tuple[Occ, int, int]] = []   # "la famiglia Bauer": (occ, phrase start, phrase end)
     for doc, occs in occs_by_doc.items():
         text, L = texts[doc], lexes[doc]
-        in_ref = _reference_sentences(sents_of.get(doc, []), text, L)
-        in_opinion = _opinion_content(sents_of.get(doc, []), text, L)
+        in_ref, in_opinion = _reference_sentences(sents_of.get(doc, []), text, L)
         kept = []
         for o in occs:
             if len(o.toks) == 1 and cap_total[o.toks[0][2]] == 1:

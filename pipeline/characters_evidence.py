@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -38,10 +39,14 @@ def _is_label(o: Occ, text: str, L: Lex) -> bool:
 
 def _nationality(word: str, L: Lex) -> bool:
     """A nationality adjective, also with a one-letter slip ("uruguaiono" for "uruguaiano")."""
-    w = fold(word)
-    if w in L.nationalities:
+    return _near_nationality(fold(word), L.nationalities)
+
+
+@lru_cache(maxsize=4096)
+def _near_nationality(w: str, nationalities: frozenset) -> bool:
+    if w in nationalities:
         return True
-    return len(w) >= 7 and any(abs(len(w) - len(n)) <= 1 and fuzz.ratio(w, n) >= 85 for n in L.nationalities)
+    return len(w) >= 7 and any(abs(len(w) - len(n)) <= 1 and fuzz.ratio(w, n) >= 85 for n in nationalities)
 
 
 def _crew_with_adjective(pre: str, L: Lex) -> bool:
@@ -53,13 +58,13 @@ def _crew_with_adjective(pre: str, L: Lex) -> bool:
     el = _ELIDED_PREP.match(words[1])
     if el:   # "dell'uruguaiano": the preposition and its article elided onto the adjective
         return fold(el.group(1)) in L.of_words and _nationality(el.group(2), L)
-    if not _nationality(words[1], L):
-        return False
+    # the context first: the nationality (a fuzzy look-up) only after a credit or "by the"
     if L.crew_re.search(words[0] + " "):
-        return True
+        return _nationality(words[1], L)
     before = words[0].rsplit(None, 2)[-2:]
     # "(Title, by the Chilean X)": the author preposition and an article right before the nationality
-    return len(before) == 2 and before[1].lower() in L.articles and fold(before[0]) in L.author_by
+    return len(before) == 2 and before[1].lower() in L.articles and fold(before[0]) in L.author_by \
+        and _nationality(words[1], L)
 
 
 def _evidence(o: Occ, text: str, L: Lex) -> None:

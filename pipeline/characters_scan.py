@@ -308,38 +308,28 @@ def _birth_names(occs: list[Occ], text: str, L: Lex) -> list[tuple[Occ, list[Occ
 
 
 def _reference_sentences(sents: list, text: str, L: Lex):
-    """pos -> is it inside a sentence that gives an opinion, a credit or a reading pointer?"""
-    spans = sorted((x.cstart, x.cend) for x in sents) if sents else []
-    if not spans:
-        b = 0
-        for m in _SENT_SPLIT.finditer(text):
-            spans.append((b, m.start()))
-            b = m.end()
-        spans.append((b, len(text)))
-    starts = [a for a, _ in spans]
-    flags = [L.reference_re.search(text, a, b) is not None for a, b in spans]
-
-    def at(pos: int) -> bool:
-        i = bisect_right(starts, pos) - 1
-        return i >= 0 and pos < spans[i][1] and flags[i]
-    return at
-
-
-
-def _opinion_content(sents: list, text: str, L: Lex):
-    """pos -> does an opinion, credit or reference cue come before it in its sentence? ("gli storici concordano
-    nel ruolo che ebbe X", "Y testified that without X ..."): X is what the opinion is about, Y gives it."""
+    """(in_ref, in_opinion): pos -> is it inside a sentence that gives an opinion, a credit or a reading pointer?
+    and pos -> does such a cue come before it in its sentence? ("gli storici concordano nel ruolo che ebbe X",
+    "Y testified that without X ..."): X is what the opinion is about, Y gives it. One cue search per sentence."""
     spans = sorted((x.cstart, x.cend) for x in sents) if sents else _crude_spans(text)
     starts = [a for a, _ in spans]
-    first: list[int] = []
+    first: list[int] = []   # where the sentence's first cue ends, -1 without one
     for a, b in spans:
         m = L.reference_re.search(text, a, b)
         first.append(m.end() if m else -1)
 
-    def at(pos: int) -> bool:
+    def sent(pos: int) -> int:
         i = bisect_right(starts, pos) - 1
-        return i >= 0 and pos < spans[i][1] and 0 <= first[i] <= pos
-    return at
+        return i if i >= 0 and pos < spans[i][1] else -1
+
+    def in_ref(pos: int) -> bool:
+        i = sent(pos)
+        return i >= 0 and first[i] >= 0
+
+    def in_opinion(pos: int) -> bool:
+        i = sent(pos)
+        return i >= 0 and 0 <= first[i] <= pos
+    return in_ref, in_opinion
 
 
 # ----------------------------------------------------------------------------- stage
