@@ -83,11 +83,12 @@ def library_raw(root: str | None, slug: str, stamp: tuple) -> tuple:
     """(events, characters, docs, warnings) of a library story with its edits; `stamp` keys the cache."""
     events, cast = library.load_story(slug, root)
     warnings = list(events.attrs.get("edit_warnings", []))
+    left_out = list((events.attrs.get("story") or {}).get("left_out") or [])
     events.attrs = {}
-    return events, cast, library.read_docs(slug, root), warnings
+    return events, cast, library.read_docs(slug, root), warnings, left_out
 
 
-def _finish(events, cast, docs, label: str, lang: str, messages=()) -> tuple:
+def _finish(events, cast, docs, label: str, lang: str, messages=(), left_out=()) -> tuple:
     """(StoryData in the interface language, cast order, colours): everything a rerun reuses."""
     events = events[[c for c in events.columns if not str(c).startswith("_")]]
     events = curate.localize(events, lang)
@@ -95,7 +96,8 @@ def _finish(events, cast, docs, label: str, lang: str, messages=()) -> tuple:
         events = events.assign(edited=False)
     events = events.assign(edited=events["edited"].fillna(False).astype(bool))
     names = data.cast_order(events, cast)
-    return (data.StoryData(data.prepare(events), cast, docs, label=label, messages=list(messages)), names,
+    return (data.StoryData(data.prepare(events), cast, docs, label=label, messages=list(messages),
+                           left_out=list(left_out)), names,
             character_colors(names))
 
 
@@ -112,13 +114,13 @@ def cache_generation() -> str:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def folder_story(source: str, lang: str, gen: str) -> tuple:
     s = load_story(source)
-    return _finish(s.events, s.characters, s.docs, s.label, lang, s.messages)
+    return _finish(s.events, s.characters, s.docs, s.label, lang, s.messages, s.left_out)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def library_story(root: str | None, slug: str, stamp: tuple, lang: str, title: str, gen: str) -> tuple:
-    events, cast, docs, warnings = library_raw(root, slug, stamp)
-    return _finish(events, cast, docs, title, lang), warnings
+    events, cast, docs, warnings, left_out = library_raw(root, slug, stamp)
+    return _finish(events, cast, docs, title, lang, left_out=left_out), warnings
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -891,6 +893,23 @@ elif view == "Cast":
                 if k3.button(t("cast.merge"), key="cast_merge_go", width="stretch", disabled=not other):
                     add_op({"op": "merge_characters", "keep": keep, "other": other},
                            t("cast.merged", keep=keep, other=other))
+    if library_mode and can_edit and cast_names:
+        with st.expander(t("cast.overrule")):
+            x1, x2 = st.columns([4, 1], vertical_alignment="bottom")
+            out_name = x1.selectbox(t("cast.exclude_who"), cast_names, key="cast_exclude_who")
+            if x2.button(t("cast.exclude"), key="cast_exclude_go", width="stretch"):
+                add_op({"op": "exclude_character", "name": out_name}, t("cast.excluded", name=out_name))
+    left = cast_view.left_out_table(story.left_out, characters, ops)
+    st.subheader(t("cast.left_out"))
+    st.caption(t("cast.left_out_hint"))
+    st.dataframe(left, key="cast_left_out", hide_index=True, width="stretch", height=min(400, 38 + 35 * len(left)))
+    if library_mode and can_edit:
+        i1, i2 = st.columns([4, 1], vertical_alignment="bottom")
+        in_name = i1.selectbox(t("cast.include_who"), list(left["Name"]), index=None, accept_new_options=True,
+                               key="cast_include_who", placeholder=t("cast.include_placeholder"))
+        if i2.button(t("cast.include"), key="cast_include_go", width="stretch", disabled=not in_name):
+            add_op({"op": "include_character", "name": " ".join(str(in_name).split())},
+                   t("cast.included", name=in_name))
     if len(cast_names) > 1:
         st.subheader(t("cast.heatmap"))
         st.plotly_chart(cast_view.heatmap(events[events["kind"] == "story"], cast_names), theme=None,

@@ -27,6 +27,29 @@ def cast_table(characters: pd.DataFrame, events: pd.DataFrame, order: list[str])
     return pd.DataFrame(rows, columns=["Character", "Actor", "Events", "Mentions", "Aliases", "Documents", "Why"])
 
 
+EXCLUDED_WHY = "taken out of the cast by a teacher"
+
+
+def left_out_table(left_out: list[dict], characters: pd.DataFrame, ops: list[dict] = ()) -> pd.DataFrame:
+    """One row per name left out of the cast, with the pipeline's reason ("a place (after a place word)",
+    "named only inside an opinion ..."), so a teacher can check it and overrule it. The edits count: a name a
+    teacher put in the cast is no longer listed, a cast entry a teacher took out is, with that reason."""
+    in_cast = {str(n).casefold() for n in characters["name"]} if "name" in characters else set()
+    rows, seen = [], set()
+    for op in ops or ():
+        name = op.get("name") if isinstance(op, dict) and op.get("op") == "exclude_character" else None
+        if isinstance(name, str) and name.casefold() not in in_cast and name.casefold() not in seen:
+            seen.add(name.casefold())
+            rows.append({"Name": name, "Kind": "", "Why": EXCLUDED_WHY})
+    for r in left_out or ():
+        name = str(r.get("name") or "")
+        if not name or name.casefold() in in_cast or name.casefold() in seen:
+            continue
+        seen.add(name.casefold())
+        rows.append({"Name": name, "Kind": str(r.get("kind") or ""), "Why": str(r.get("reason") or "")})
+    return pd.DataFrame(rows, columns=["Name", "Kind", "Why"])
+
+
 def _why(evidence) -> list[str]:
     """The evidence as a list (a characters.json without it, or a dataframe cell holding an array)."""
     if evidence is None or isinstance(evidence, float):

@@ -26,6 +26,7 @@ class StoryData:
     docs: dict[str, str] = field(default_factory=dict)   # doc stem -> original text
     label: str = ""                                       # where the story came from, for the user
     messages: list[str] = field(default_factory=list)
+    left_out: list[dict] = field(default_factory=list)   # names left out of the cast: {"name", "kind", "reason"}
 
 
 def read_text(path: Path) -> str:
@@ -72,7 +73,17 @@ def load_folder(folder: str | os.PathLike) -> StoryData:
     events = events_frame(evs)
     from pipeline import DEFAULT_INPUT  # late: importing pipeline pulls every stage
     docs = _find_docs(_doc_names(events), [folder / "docs", folder, DEFAULT_INPUT])
-    return StoryData(prepare(events), characters_frame(cast), docs, label=str(folder))
+    return StoryData(prepare(events), characters_frame(cast), docs, label=str(folder),
+                     left_out=read_left_out(folder / "non_characters.json"))
+
+
+def read_left_out(path: Path) -> list[dict]:
+    """non_characters.json beside characters.json; nothing when it is absent or unreadable (older output)."""
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [r for r in rows if isinstance(r, dict) and isinstance(r.get("name"), str)] if isinstance(rows, list) else []
 
 
 def load_pipeline(inputs=None, label: str = "") -> StoryData:
@@ -84,8 +95,9 @@ def load_pipeline(inputs=None, label: str = "") -> StoryData:
     missing = _doc_names(events) - docs.keys()
     if missing:
         docs.update(_find_docs(missing, [Path(p) for p in (inputs or [pipeline.DEFAULT_INPUT])]))
+    from pipeline.characters import left_out_records
     return StoryData(prepare(events), cast, docs, label=label or "bundled story (data/seeds)",
-                     messages=list(story.messages))
+                     messages=list(story.messages), left_out=left_out_records(story))
 
 
 def fold(text: str) -> str:

@@ -12,6 +12,8 @@ Operations (all dicts with an "op" key):
                             "after"?: EV}}         # placed after `after`, else by date, else last
     {"op": "rename_character", "name": OLD, "to": NEW}
     {"op": "merge_characters", "keep": NAME, "other": NAME}
+    {"op": "include_character", "name": NAME}      # a teacher puts a name the pipeline left out in the cast
+    {"op": "exclude_character", "name": NAME}      # a teacher takes a cast entry out (it is no character)
 
 `apply` replays them in order. An op naming an event or character that no longer exists
 (the pipeline changed, or an earlier op deleted it) is skipped with a warning, never a crash.
@@ -33,7 +35,9 @@ from pipeline import files
 from pipeline.schema import CHARACTER_COLUMNS, EVENT_COLUMNS, KINDS, PRECISIONS, SchemaError, events_frame
 
 EDITABLE_FIELDS = ("title", "summary", "date", "date_precision", "characters", "category", "kind")
-OPS = ("update", "delete", "merge", "add", "rename_character", "merge_characters")
+OPS = ("update", "delete", "merge", "add", "rename_character", "merge_characters", "include_character",
+       "exclude_character")
+INCLUDED_WHY = "added to the cast by a teacher"   # the evidence of an included name
 _DATE = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
 _ADD_FIELDS = EDITABLE_FIELDS + ("id", "places", "date_text", "after")
 
@@ -117,6 +121,8 @@ def validate_op(op: Any, where: str = "edit") -> None:
     elif kind == "rename_character":
         _need_str(op, "name", where)
         _need_str(op, "to", where)
+    elif kind in ("include_character", "exclude_character"):
+        _need_str(op, "name", where)
 
 
 # ---------------------------------------------------------------- helpers for the UI
@@ -279,6 +285,16 @@ def _place_added(events: list[dict], ev: dict, after: str | None) -> int:
     return len(events)
 
 
+def _include(events: list[dict], chars: list[dict], name: str) -> None:
+    """A name the pipeline left out joins the cast, with the events whose title or summary name it."""
+    word = re.compile(rf"(?<![\w]){re.escape(name.casefold())}(?![\w])")
+    told = [e for e in events if word.search(f"{e.get('title') or ''} {e.get('summary') or ''}".casefold())]
+    for e in told:
+        e["characters"] = _union(e["characters"], [name])
+    chars.append({"name": name, "aliases": [], "actor": None, "mentions": len(told), "docs": [],
+                  "evidence": [INCLUDED_WHY]})
+
+
 def apply_with_warnings(events_df: pd.DataFrame, characters_df: pd.DataFrame | None,
                         ops: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Replay `ops`; returns (events, characters, warnings about skipped operations)."""
@@ -372,6 +388,20 @@ def apply_with_warnings(events_df: pd.DataFrame, characters_df: pd.DataFrame | N
                 warnings.append(f"edit {n} (merge_characters): character {missing!r} not found; skipped")
                 continue
             _merge_chars(events, chars, keep, other)
+        elif kind == "exclude_character":
+            c = _find_char(chars, op["name"])
+            if c is None:
+                warnings.append(f"edit {n} (exclude_character): character {op['name']!r} not found; skipped")
+                continue
+            chars.remove(c)
+            for e in events:
+                e["characters"] = [x for x in e["characters"] if x != c["name"]]
+        elif kind == "include_character":
+            name = " ".join(op["name"].split())
+            if _find_char(chars, name) is not None:
+                warnings.append(f"edit {n} (include_character): {name!r} is already in the cast; skipped")
+                continue
+            _include(events, chars, name)
 
     if added:  # hand-added events need a place in the chronology: renumber from the first order value
         for i, e in enumerate(events):

@@ -210,7 +210,8 @@ def _run(slug: str | None, docs: list[dict], progress=None, lang_override: dict[
     except pipeline.PipelineError as exc:
         raise LibraryError(f"The story could not be processed: {exc}") from exc
     langs = sorted({d.lang for d in story.docs})
-    return pipeline.records(story), langs, {Path(d.path).name: d.lang for d in story.docs}
+    from pipeline.characters import left_out_records
+    return pipeline.records(story), langs, {Path(d.path).name: d.lang for d in story.docs}, left_out_records(story)
 
 
 def create_story(title: str, files: dict[str, bytes], *, root: str | os.PathLike | None = None,
@@ -241,7 +242,7 @@ def create_story(title: str, files: dict[str, bytes], *, root: str | os.PathLike
         meta["doc_dates"] = dated
     output = None
     if process:
-        output, meta["languages"], doc_langs = _run(None, docs, progress, override, dated)
+        output, meta["languages"], doc_langs, meta["left_out"] = _run(None, docs, progress, override, dated)
         meta["pipeline"] = pipeline_fingerprint()
         for d in docs:
             d["lang"] = doc_langs.get(d["name"])
@@ -263,8 +264,8 @@ def reprocess_story(slug: str, root: str | os.PathLike | None = None, progress=N
     meta = s.story_meta(slug)
     override = meta.get("lang_override") if isinstance(meta.get("lang_override"), dict) else None
     dated = meta.get("doc_dates") if isinstance(meta.get("doc_dates"), dict) else None
-    output, langs, doc_langs = _run(slug, s.documents(slug), progress, override, dated)
-    s.put_output(slug, output, pipeline_fingerprint(), langs, doc_langs)
+    output, langs, doc_langs, left = _run(slug, s.documents(slug), progress, override, dated)
+    s.put_output(slug, output, pipeline_fingerprint(), langs, doc_langs, extra_meta={"left_out": left})
 
 
 def load_edits(slug: str, root: str | os.PathLike | None = None) -> list[dict]:
@@ -316,6 +317,8 @@ def load_story(slug: str, root: str | os.PathLike | None = None, *, apply_edits:
     except Exception:  # noqa: BLE001 (any damage: the output is derived and rebuilt from the documents)
         reprocess_story(slug, root, progress)  # a damaged output is rebuilt from the documents
         events_df, cast_df = _frames(s.output(slug))
+    if "left_out" not in meta:
+        meta = story_meta(slug, root)   # a run just now: its notes (the names left out of the cast)
     warnings: list[str] = list(s.notes(slug))
     if apply_edits:
         events_df, cast_df = _edits.apply(events_df, cast_df, s.edits(slug), warnings=warnings)

@@ -256,12 +256,14 @@ class Store:
                    now()))
 
     def put_output(self, slug: str, output: tuple[list, list], fingerprint: str | None,
-                   languages: list[str] | None = None, doc_langs: dict[str, str] | None = None) -> None:
+                   languages: list[str] | None = None, doc_langs: dict[str, str] | None = None,
+                   extra_meta: dict | None = None) -> None:
         with self.write() as c:
             row = c.execute("SELECT meta FROM stories WHERE slug = ?", (check_slug(slug),)).fetchone()
             if row is None:
                 raise LibraryError(f"There is no story called {slug!r}.")
             meta = json.loads(row["meta"] or "{}")
+            meta.update(extra_meta or {})   # derived notes of the run ("left_out": names not in the cast)
             meta["pipeline"] = fingerprint
             if languages is not None:
                 meta["languages"] = languages

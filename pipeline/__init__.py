@@ -85,7 +85,8 @@ def load(inputs: Iterable[str | os.PathLike] | None = None, **kw) -> tuple[pd.Da
 
 
 def write_outputs(story: Story, out: str | os.PathLike) -> list[Path]:
-    """Write events.json, characters.json and events.csv into `out`, all or nothing; returns the paths."""
+    """Write events.json, characters.json, events.csv and non_characters.json into `out`, all or nothing;
+    returns the paths."""
     out = Path(out)
     evs_df, _cast_df = frames(story)  # validates before anything is written
     evs, cast = records(story)
@@ -95,6 +96,9 @@ def write_outputs(story: Story, out: str | os.PathLike) -> list[Path]:
     flat["sources"] = flat["sources"].map(lambda ss: " | ".join(f"{s['doc']}:{s['start']}-{s['end']}" for s in ss))
     outputs = {out / "events.json": json.dumps(evs, ensure_ascii=False, indent=1),
                out / "characters.json": json.dumps(cast, ensure_ascii=False, indent=1),
-               out / "events.csv": flat.to_csv(index=False)}
+               out / "events.csv": flat.to_csv(index=False),
+               # the names left out of the cast and why (the Cast view shows them; a teacher may overrule)
+               out / "non_characters.json": json.dumps(characters.left_out_records(story), ensure_ascii=False,
+                                                       indent=1)}
     files.write_all(outputs)
     return list(outputs)

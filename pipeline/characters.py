@@ -17,11 +17,12 @@ from .names import fold, lex, slug
 
 # the kinds and helpers stay importable from here (pipeline.characters.PERSON, ._scan, ...)
 from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, HONS, ORG, ORGX, PERSON, PLACE,  # noqa: F401
-                              NOEV, THING, TITLE, VEHICLE, WPLACE)
+                              NOEV, OPINION, THING, TITLE, VEHICLE, WPLACE)
 from .characters_scan import (Occ, _LOWER_WORD, _QUOTED, _called, _groups,
-                              _birth_names, _crude_spans, _merge_nicknames, _reference_sentences, _scan, _sentence_index, _strip_common)
+                              _birth_names, _crude_spans, _merge_nicknames, _reference_sentences,
+                              _scan, _sentence_index, _strip_common)
 from .characters_evidence import _classify, _evidence, _propagate_lists, _resolve_unproven, pronoun_evidence, reason
-from .characters_aliases import _cluster, _distribute_surnames
+from .characters_aliases import _cluster, _distribute_surnames, merge_across_languages
 from .characters_actors import _prose_tokens, find_actor_links
 from .characters_relations import family_relations, group_mentions_of
 
@@ -79,7 +80,7 @@ def run(story: Story) -> Story:
     fam_occs: list[tuple[Occ, int, int]] = []   # "la famiglia Bauer": (occ, phrase start, phrase end)
     for doc, occs in occs_by_doc.items():
         text, L = texts[doc], lexes[doc]
-        in_ref = _reference_sentences(sents_of.get(doc, []), text, L)
+        in_ref, in_opinion = _reference_sentences(sents_of.get(doc, []), text, L)
         kept = []
         for o in occs:
             if len(o.toks) == 1 and cap_total[o.toks[0][2]] == 1:
@@ -98,6 +99,8 @@ def run(story: Story) -> Story:
             _evidence(o, text, L)
             if in_ref(o.s):
                 o.ev[COMMENT] += 1   # a biographer's opinion, a photo credit: not the story's people
+                if in_opinion(o.s):
+                    o.ev[OPINION] += 1
             if len(core) == 1 and not o.hon and not o.poss:
                 pre = text[max(0, o.ns - 40):o.ns]
                 nb = L.famgroup_before_re.length(pre)
@@ -191,6 +194,10 @@ def run(story: Story) -> Story:
     not_partonly = {o.key for o in all_occs if not o.partonly}
     partonly = {k for k in persons if k not in not_partonly}
     roots, ambiguous = _cluster(persons, counts, partonly, forced)
+    langs_of: dict[str, set] = defaultdict(set)
+    for o in all_occs:
+        langs_of[o.key].add(lexes[o.doc].lang)
+    merge_across_languages(roots, ambiguous, langs_of, {L.lang: L for L in lexes.values()})
     hon_roots = {roots[o.key] for o in all_occs if o.hon and o.key in roots}
     hons_of: dict[str, set] = defaultdict(set)      # root -> honorifics used with it
     gender_of: dict[str, set] = defaultdict(set)    # root -> genders those honorifics imply
@@ -354,3 +361,11 @@ def run(story: Story) -> Story:
     story.mentions = mentions
     story.place_mentions = sorted(place_mentions, key=lambda x: (doc_order.get(x.doc, 0), x.cstart))
     return story
+
+
+def left_out_records(story: Story) -> list[dict]:
+    """The names left out of the cast with their kind and reason ({"name", "kind", "reason"}), by name: what
+    non_characters.json holds, so the Cast view can say why a name is not a character and a teacher can
+    overrule it."""
+    return [{"name": n, "kind": story.non_characters.get(n, ""), "reason": r}
+            for n, r in sorted(story.non_character_reasons.items(), key=lambda x: (fold(x[0]), x[0]))]

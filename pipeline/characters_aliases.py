@@ -119,6 +119,47 @@ def _cluster(keys: dict[str, tuple], counts: Counter, partonly: set[str], forced
 
 
 
+def _sense(key: str, L) -> tuple:
+    """A name in language-neutral senses: "plinio il giovane" -> ("~pliny", "~younger"), "giovanni paolo ii" ->
+    ("~john", "~paul", "ii"); the words no table knows (surnames, numerals) stay as they are."""
+    for phrase, sense in L.epithet_senses.items():
+        if key.endswith(" " + phrase):
+            key = key[:-len(phrase)] + "~" + sense
+            break
+    return tuple(t if t.startswith("~") else ("~" + L.given_exonyms[t] if t in L.given_exonyms else t)
+                 for t in key.split())
+
+
+def merge_across_languages(roots: dict[str, str], ambiguous: dict[str, list[str]], langs_of: dict[str, set],
+                           lexes_by_lang: dict) -> None:
+    """One person told in several languages is one cast entry: "Pliny the Younger" / "Plinio il Giovane" /
+    "Plinio el Joven", "John Paul II" / "Giovanni Paolo II". Two names of documents in different languages
+    merge only when their senses agree word by word and some word is no given name (a surname, an epithet, a
+    numeral): "Giovanni" and "John" alone, or "Juan Pablo" and "John Paul", stay apart. Rewrites `roots`
+    (and the candidates of `ambiguous`) in place."""
+    epithets = {v for L in lexes_by_lang.values() for v in L.epithet_senses.values()}
+    by_sense: dict[tuple, list[str]] = defaultdict(list)
+    for k in roots:
+        langs = langs_of.get(k, set())
+        if len(langs) != 1:
+            continue
+        sense = _sense(k, lexes_by_lang[next(iter(langs))])
+        if len(sense) >= 2 and any(not t.startswith("~") or t[1:] in epithets for t in sense):
+            by_sense[sense].append(k)
+    uf = _UF()
+    for ks in by_sense.values():
+        if len({next(iter(langs_of[k])) for k in ks}) < 2:
+            continue   # the same language: spelling variants are the clustering's business
+        for k in ks[1:]:
+            uf.union(roots[ks[0]], roots[k])
+    if not uf.p:
+        return
+    for k, r in roots.items():
+        roots[k] = uf.find(r)
+    for k, rs in ambiguous.items():
+        ambiguous[k] = sorted({uf.find(r) for r in rs})
+
+
 def _rename(o: Occ, first: Occ, surname: Occ) -> None:
     """Give a bare first name the surname it shares: "Carlo (and Nino Fabbri)" -> Carlo Fabbri."""
     o.name = f"{first.name} {surname.toks[-1][2]}"

@@ -5,14 +5,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from functools import lru_cache
 
-from .names import Lex, fold, given_names
-from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, ORG, ORGX, PERSON, PLACE,
-                              PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
+from rapidfuzz import fuzz
+
+from .names import Lex, _all_langs, fold, given_names
+from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PERSON,
+                              PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
 # ", un policía del gueto" / " (a miner who ...)" right after a name; a possessive noun ("the king's") is no role
 _APPOS_ROLE = re.compile(r"[ \t]*[,(][ \t]*(?P<det>[^\W\d_]+)[ \t]+(?P<w1>[^\W\d_]+(?!['’]))"
                          r"(?:[ \t]+(?P<w2>[^\W\d_]+(?!['’])))?")
+# ", con fondali disegnati da X," between a name and its verb
+_ASIDE = re.compile(r"[ \t]*,[^,.;:!?\n]{1,60},[ \t]*")
+# "... e La casa de " right before a name: a capitalised article (not at a sentence start) and 1-3 lowercase words
+_TITLE_HEAD = re.compile(r"(?:^|[^\s.!?:;…\"“«(])[ \t]+(?P<art>[^\W\d_]+['’]?)(?P<mid>(?:[ \t]+[a-zß-ÿ]+){1,3})[ \t]+$")
+_ELIDED_PREP = re.compile(r"^([^\W\d_]+)['’]([^\W\d_]{4,})$")
 _LINE_LABEL = re.compile(r"[ \t*#•|-]*([^\W\d_][^:\n]{0,25}):")   # "Reparto:" opening a line
 _LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
 
@@ -29,10 +37,34 @@ def _is_label(o: Occ, text: str, L: Lex) -> bool:
     return bool(m) and fold(text[o.ns:m.end() - 1]) in L.page_labels
 
 
+def _nationality(word: str, L: Lex) -> bool:
+    """A nationality adjective, also with a one-letter slip ("uruguaiono" for "uruguaiano")."""
+    return _near_nationality(fold(word), L.nationalities)
+
+
+@lru_cache(maxsize=4096)
+def _near_nationality(w: str, nationalities: frozenset) -> bool:
+    if w in nationalities:
+        return True
+    return len(w) >= 7 and any(abs(len(w) - len(n)) <= 1 and fuzz.ratio(w, n) >= 85 for n in nationalities)
+
+
 def _crew_with_adjective(pre: str, L: Lex) -> bool:
-    """"diretto dal regista argentino Ana Ruiz", "film del argentino ...": a credit with a nationality between."""
+    """"diretto dal regista argentino Ana Ruiz", "film del argentino ...": a credit with a nationality between;
+    "(Title, dell'uruguaiano Ana Ruiz)", "by the Chilean Ana Ruiz": a work's author named by nationality."""
     words = pre.rstrip().rsplit(None, 1)
-    return len(words) == 2 and fold(words[1]) in L.nationalities and L.crew_re.search(words[0] + " ")
+    if len(words) != 2:
+        return False
+    el = _ELIDED_PREP.match(words[1])
+    if el:   # "dell'uruguaiano": the preposition and its article elided onto the adjective
+        return fold(el.group(1)) in L.of_words and _nationality(el.group(2), L)
+    # the context first: the nationality (a fuzzy look-up) only after a credit or "by the"
+    if L.crew_re.search(words[0] + " "):
+        return _nationality(words[1], L)
+    before = words[0].rsplit(None, 2)[-2:]
+    # "(Title, by the Chilean X)": the author preposition and an article right before the nationality
+    return len(before) == 2 and before[1].lower() in L.articles and fold(before[0]) in L.author_by \
+        and _nationality(words[1], L)
 
 
 def _evidence(o: Occ, text: str, L: Lex) -> None:
@@ -73,7 +105,13 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     elif L.crew_re.search(pre) or L.actor_after_re.match(post) or _crew_with_adjective(pre, L):
         ev[ACTOR] += 1
     tail = pre[-40:].lower().replace(",", " ").split()
-    if L.human_object_re is not None and L.human_object_re.search(pre):
+    # "goes to Baiocco for help", "va da Baiocco", "acude a Baiocco": one asks a person, the preposition is no place's
+    asked = L.person_after_re is not None and not o.poss and L.person_after_re.match(post) is not None
+    if asked:
+        ev[VERB] += 1
+        o.why.append(f"asked '{L.person_after_re.match(post).group().strip().lower()}'")
+    obj = L.human_object_re is not None and L.human_object_re.search(pre)
+    if obj:
         ev[VERB] += 1
         o.why.append(f"object of '{pre[len(pre) - L.human_object_re.length(pre):].strip().lower()}'")
     elif len(tail) >= 2 and fold(tail[-1]) in L.role_nouns and (tail[-2] in L.possessives or tail[-2] in L.articles):
@@ -112,7 +150,7 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         ev[VEHICLE] += 1
     if not o.poss and (L.place_re.search(pre) or L.place_after_re.match(post)):
         ev[PLACE] += 1
-    elif not o.poss:
+    elif not o.poss and not asked and not obj:
         # "to London", "tra Parma", "finca de Luján": a place only if every occurrence is like this
         wm = L.place_weak_re.search(pre, max(0, len(pre) - 40))
         if wm and fold(wm.group("prev") or "") not in L.place_weak_cancel:
@@ -130,8 +168,15 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
             pm = L.poss_place_re.search(pre)
             if pm and fold(pm.group("noun")) not in L.place_weak_cancel:
                 ev[WPLACE] += 1   # "nel suo negozio di Cadice": the owner is the possessive, so X is a place
-    if L.title_re.search(pre) or L.title_after_re.match(post):
+    aside = _ASIDE.match(post)   # "Mariana Pineda, con fondali di X, debutta": the verb after an aside
+    if L.title_re.search(pre) or L.title_after_re.match(post) or aside and L.title_after_re.match(post[aside.end():]):
         ev[TITLE] += 1
+    th = _TITLE_HEAD.search(pre)
+    if th and th.group("art")[:1].isupper() and th.group("art").lower() in L.articles \
+            and th.group("mid").split()[-1] in _all_langs("of"):
+        # "... e La casa de Ada Ruiz": a capitalised article mid-sentence opens a work's title (titles are
+        # often left in their own language: any language's "of")
+        ev[TITLE] += 2
     if pre[-1:] in "\"“«'‘" and post[:1] in "\"”»'’" and not o.poss:
         ev[TITLE] += 2
     if L.disease_before_re.search(pre) or L.disease_after_re.match(post):
@@ -175,6 +220,8 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             cls[k] = ACTOR
         elif ev[LABEL] and not ev[PERSON] and not acts:
             cls[k] = THING    # page furniture: "Durata", "Reparto", "Plot"
+        elif ev[OPINION] >= n_occ[k] and not acts:
+            cls[k] = COMMENTATOR   # named only inside opinions about the story, never acting in it
         elif ev[PERSON]:
             cls[k] = PERSON
         elif ev[AUTHOR] and ev[AUTHOR] * 3 >= n_occ[k]:
@@ -275,6 +322,8 @@ def reason(kind: str, ev: Counter) -> str:
     """Why a name was left out of the cast, in words a teacher can check."""
     if kind == THING and ev[LABEL]:
         return "page furniture (a label)"
+    if kind == COMMENTATOR and ev[OPINION]:
+        return "named only inside an opinion about the story (historians agree, X testified that ...)"
     if kind == PLACE and ev[WPLACE] and not ev[PLACE]:
         return "a place (only after to/from/a/da-like words)"
     return _REASONS.get(kind, kind)

@@ -46,6 +46,7 @@ _PAIR_BEFORE = re.compile(r"\)[ \t]*(?:[,;]|and|y|e|&)[ \t]*$")
 ORGX = "_org"   # evidence only: "Junta para ...", part of an institution's name
 # positive evidence that a name is a person in the story (evidence only; see characters_evidence)
 GIVEN, VERB, PRON, LABEL = "_given", "_verb", "_pron", "_label"
+OPINION = "_opinion"   # evidence only: named after an opinion cue in its sentence ("historians agree ... X")
 NOEV = "no_evidence"   # a kind: a capitalised name with nothing saying it is a person
 
 
@@ -85,8 +86,11 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
     out: list[Occ] = []
     gi = 0
     hons = HONS()
+    joined_to = -1
     for m in L.name_re.finditer(text):
         s, e = m.start(), m.end("name")
+        if s < joined_to:
+            continue   # the second part of a compound surname already joined to the name before
         while gi < len(group_spans) and group_spans[gi][1] <= s:
             gi += 1
         if gi < len(group_spans) and group_spans[gi][0] < e:
@@ -135,6 +139,13 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             for t in TOKEN_RE.finditer(text, e, em.end()):
                 toks.append((t.start(), t.end(), t.group()))
             e = em.end()
+        jm = L.surname_join_re.match(text, e) if L.surname_join_re is not None and not m.group("num") else None
+        if jm and _joins_surname(text, s0, toks, jm, L):
+            # "Ramón y Cajal": one compound surname, not two people listed
+            tm = TOKEN_RE.match(text, jm.end())
+            toks.append((jm.end() - len(jm.group().lstrip()), jm.end(), jm.group().strip()))
+            toks.append((tm.start(), tm.end(), tm.group()))
+            e = joined_to = tm.end()
         name = text[ns:e]
         oc = Occ(doc, di, s0, e, ns, name, hon, _is_initial(text, s0), bool(m.group("num")), toks,
                  poss=bool(_POSS_S.match(after)))
@@ -142,6 +153,25 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             oc.ev[ACTOR] += 1
         out.append(oc)
     return out
+
+
+def _joins_surname(text: str, s0: int, toks: list, jm: re.Match, L: Lex) -> bool:
+    """"Ramón y Cajal", "José Ortega y Gasset": the capitalised word after the joiner is the second half of a
+    compound surname when it is no given name ("Ana y Luis" are two), the name before it is a given name or
+    already has several words ("Madrid y Barcelona" are two), no place word comes before it ("entre Santiago y
+    Valparaíso") and no verb follows ("Pérez y Gómez firmaron" are two people acting)."""
+    tm = TOKEN_RE.match(text, jm.end())
+    if tm is None or not IS_CAP.match(tm.group()) or fold(tm.group()).rstrip("'’") in given_names():
+        return False
+    if len(toks) < 2 and fold(toks[-1][2]) not in given_names():
+        return False
+    pre = text[max(0, s0 - 40):s0]
+    if L.place_re.search(pre) or L.place_weak_re.search(pre):
+        return False
+    after = text[tm.end():tm.end() + 2]
+    if after[:1] == "-" or (after[:1] in " \t" and IS_CAP.match(after[1:2] or "a")):
+        return False   # more capitalised words: a longer list or name, left as it is
+    return L.human_verb_re is None or L.human_verb_re.match(text, tm.end()) is None
 
 
 def _groups(text: str, L: Lex) -> list[tuple[int, int, str, str]]:
@@ -278,22 +308,28 @@ def _birth_names(occs: list[Occ], text: str, L: Lex) -> list[tuple[Occ, list[Occ
 
 
 def _reference_sentences(sents: list, text: str, L: Lex):
-    """pos -> is it inside a sentence that gives an opinion, a credit or a reading pointer?"""
-    spans = sorted((x.cstart, x.cend) for x in sents) if sents else []
-    if not spans:
-        b = 0
-        for m in _SENT_SPLIT.finditer(text):
-            spans.append((b, m.start()))
-            b = m.end()
-        spans.append((b, len(text)))
+    """(in_ref, in_opinion): pos -> is it inside a sentence that gives an opinion, a credit or a reading pointer?
+    and pos -> does such a cue come before it in its sentence? ("gli storici concordano nel ruolo che ebbe X",
+    "Y testified that without X ..."): X is what the opinion is about, Y gives it. One cue search per sentence."""
+    spans = sorted((x.cstart, x.cend) for x in sents) if sents else _crude_spans(text)
     starts = [a for a, _ in spans]
-    flags = [L.reference_re.search(text, a, b) is not None for a, b in spans]
+    first: list[int] = []   # where the sentence's first cue ends, -1 without one
+    for a, b in spans:
+        m = L.reference_re.search(text, a, b)
+        first.append(m.end() if m else -1)
 
-    def at(pos: int) -> bool:
+    def sent(pos: int) -> int:
         i = bisect_right(starts, pos) - 1
-        return i >= 0 and pos < spans[i][1] and flags[i]
-    return at
+        return i if i >= 0 and pos < spans[i][1] else -1
 
+    def in_ref(pos: int) -> bool:
+        i = sent(pos)
+        return i >= 0 and first[i] >= 0
+
+    def in_opinion(pos: int) -> bool:
+        i = sent(pos)
+        return i >= 0 and 0 <= first[i] <= pos
+    return in_ref, in_opinion
 
 
 # ----------------------------------------------------------------------------- stage

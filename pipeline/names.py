@@ -151,6 +151,12 @@ class Lex:
     alias_cue_re: re.Pattern | None = None     # "née ", "nata con il nome di " right before a name
     actor_paren_re: re.Pattern | None = None   # "(played by " right before a name
     actor_is_re: re.Pattern | None = None      # " is played by Mexican actor " between a role and its actor
+    person_after_re: re.Pattern | None = None  # " for help" right after a name: one asks a person, not a place
+    surname_join_re: re.Pattern | None = None  # " y " between the two parts of a compound surname
+    epithet_senses: dict = None                # folded epithet -> a language-neutral sense ("il giovane" -> younger)
+    given_exonyms: dict = None                 # folded given name -> a language-neutral sense ("giovanni" -> john)
+    of_words: frozenset = frozenset()          # "di", "del", "dell": a credit's preposition before an adjective
+    author_by: frozenset = frozenset()         # "by", "di", "de": the preposition before a work's author
 
 
 @lru_cache(maxsize=None)
@@ -335,6 +341,13 @@ def lex(lang: str) -> Lex:
         if g("actor_is_cues") else None,
         actor_paren_re=re.compile(rf"[ \t]*\([ \t]*(?:{_alt(g('actor_paren_cues', []))})[ \t]+", re.I)
         if g("actor_paren_cues") else None,
+        person_after_re=_cue_after(g("person_after", [])) if g("person_after") else None,
+        surname_join_re=re.compile(rf"[ \t]+(?:{_alt(g('surname_joiners', []))})[ \t]+(?={TOK}(?![\w'’-]))")
+        if g("surname_joiners") else None,
+        of_words=frozenset(fold(w) for w in g("of", []) + g("author_by", []) + g("elided_of", [])),
+        author_by=frozenset(fold(w) for w in g("author_by", [])),
+        epithet_senses={fold(k): v for k, v in g("epithet_senses", {}).items()},
+        given_exonyms={fold(k): v for k, v in g("given_exonyms", {}).items()},
         link_words=frozenset(w.lower().split()[-1] for w in
                              g("of", []) + g("institution_links", []) + g("poss_place_preps", [])),
     )

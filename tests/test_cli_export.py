@@ -46,7 +46,8 @@ def test_exports_are_written_and_readable(run_cli, tmp_path, lang):
                         "-q")
     assert code == 0, err
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "characters.json", "events.csv", "events.json", "timeline.html", "timelinejs.csv", "timelinejs.json"]
+        "characters.json", "events.csv", "events.json", "non_characters.json", "timeline.html", "timelinejs.csv",
+        "timelinejs.json"]
     tl = json.loads((tmp_path / "timelinejs.json").read_text(encoding="utf-8"))
     assert [e["text"]["headline"] for e in tl["events"]] == [s[:-1] for s in STORIES[lang][0]]
     assert tl["title"]["text"]["headline"] == "story"
@@ -86,7 +87,8 @@ def test_bad_export_requests_exit_2_with_a_clear_message(run_cli, tmp_path, argv
 def test_existing_behaviour_without_export_is_unchanged(run_cli, tmp_path, capsys):
     code, _ = run_cli("it", "--out", str(tmp_path))
     assert code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["characters.json", "events.csv", "events.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["characters.json", "events.csv", "events.json",
+                                                          "non_characters.json"]
 
 
 @pytest.mark.browser
