@@ -12,6 +12,10 @@ from collections import defaultdict
 from functools import lru_cache
 
 from . import lexicons
+from .clauses import DATED as CLAUSE_DATED
+from .clauses import cuts as clause_cuts
+from .clauses import opening as clause_opening
+from .clauses import shifts
 from .model import Event, Mention, Sentence, Source, Story, TimeExpr
 from .textutil import cues, fold, tokens
 # re-exported: other modules and the tests import these names from pipeline.events
@@ -44,9 +48,15 @@ def _final_re(lang: str) -> re.Pattern | None:
     return re.compile(rf"[,;]?\s+(?=(?:{alts})\b)", re.I)
 
 
-def _parts(sent: Sentence, clean: str, lang: str = "en") -> list[tuple[int, int]]:
-    """Clause spans, further cut at a colon or dash between two statements and before "and finally" /
-    "y al final" / "e alla fine": what follows is a later moment, told in the same breath."""
+def _parts(sent: Sentence, clean: str, lang: str = "en", timex: list[TimeExpr] = ()) -> list[tuple[int, int]]:
+    """Clause spans (see _ruled_parts)."""
+    return [(a, b) for a, b, _ in _ruled_parts(sent, clean, lang, timex)]
+
+
+def _ruled_parts(sent: Sentence, clean: str, lang: str = "en", timex: list[TimeExpr] = ()) -> list[tuple[int, int, str]]:
+    """Clause spans, further cut at a colon or dash between two statements, before "and finally" /
+    "y al final" / "e alla fine" (what follows is a later moment, told in the same breath) and where
+    pipeline/clauses.py finds a new action; each with the rule that opened it ("" for the segment's cuts)."""
     spans = [(c.cstart, c.cend) for c in sent.clauses] or [(sent.cstart, sent.cend)]
     final = _final_re(lang)
     out = []
@@ -56,16 +66,29 @@ def _parts(sent: Sentence, clean: str, lang: str = "en") -> list[tuple[int, int]
         if final is not None:
             cuts += list(final.finditer(clean, a, b))
         finals = {m.start() for m in cuts if m.re is not COLON}
+        rule = ""
         for m in sorted(cuts, key=lambda m: m.start()):
             if m.start() < cut:
                 continue
             # after "e alla fine" the connector's own words don't count: "e alla fine hanno successo" stays whole
             need = 6 if m.start() in finals else 4
             if len(clean[cut:m.start()].split()) >= 4 and len(clean[m.end():b].split()) >= need:
-                out.append((cut, m.start() + 1))
+                out.append((cut, m.start() + 1, rule))
                 cut = m.end()
-        out.append((cut, b))
-    return out
+                rule = "final" if m.start() in finals else "colon"
+        out.append((cut, b, rule))
+    refined = []
+    for k, (a, b, rule) in enumerate(out):
+        if not rule and k:
+            rule = clause_opening(clean, out[k - 1][:2], a, b, lang, list(timex))
+        cur = a
+        for p, why in clause_cuts(clean, a, b, lang, list(timex), first=k == 0):
+            if p <= cur:
+                continue
+            refined.append((cur, p, rule))
+            cur, rule = p, why
+        refined.append((cur, b, rule))
+    return refined
 
 
 def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_kind: str,
@@ -81,24 +104,38 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
         sent_kind = classify(clean[start:sent.cend], lang, n_characters=n_chars(start, sent.cend),
                              actor_outside_parens=actor_out(start, sent.cend),
                              has_date=any(start <= t.cstart < sent.cend and t.kind in DATED for t in timex))
-    parts = [(max(a, start), b) for a, b in _parts(sent, clean, lang) if b > start + 1]
+    parts = [(max(a, start), b, rule) for a, b, rule in _ruled_parts(sent, clean, lang, timex) if b > start + 1]
     if len(parts) == 1:
-        return [(parts[0][0], parts[0][1], sent_kind)]
+        return [(parts[0][0], parts[0][1], sent_kind, "")]
     out: list[list] = []
-    for a, b in parts:
-        # a clause opening with its own time ("and that evening ...") is an event of its own;
+    for a, b, rule in parts:
+        # a clause opening with its own time ("and that evening ...", "and then") is an event of its own;
         # a time inside a subordinate aside is not
-        own_time = any(a <= t.phrase_start <= a + 12 for t in timex) or _opens_with_time(clean[a:b], [], a, lang)
+        own_time = (any(a <= t.phrase_start <= a + 12 for t in timex) or _opens_with_time(clean[a:b], [], a, lang)
+                    or shifts(clean[a:b], lang))
         kind = classify(clean[a:b], lang, n_characters=n_chars(a, b), actor_outside_parens=actor_out(a, b))
         if kind == "story" and not own_time and sent_kind != "story":
             kind = sent_kind
         if out and not own_time and clean[max(0, a - 3):a].strip().endswith(":"):
             kind = out[-1][2]  # what follows a colon says more of the same, unless it has its own time
-        if out and out[-1][2] == kind and not (own_time and kind == "story" and a > start):
+        # a new action (pipeline/clauses.py) or a date other than the one the event so far states: a new event
+        new_date = bool(out) and _other_date(timex, out[-1][0], out[-1][1], a, b)
+        new = (own_time or rule in NEW_ACTION or new_date) and kind == "story" and a > start
+        if out and out[-1][2] == kind and not new:
             out[-1][1] = b
         else:
-            out.append([a, b, kind])
+            out.append([a, b, kind, rule if rule in NEW_ACTION else ""])
     return [tuple(x) for x in out]
+
+
+NEW_ACTION = ("coord", "place", "rel", "participle", "final")
+
+
+def _other_date(timex: list[TimeExpr], a0: int, b0: int, a: int, b: int) -> bool:
+    """Does clean[a:b] state a date and clean[a0:b0] a different one?"""
+    left = {fold(t.text) for t in timex if a0 <= t.cstart < b0 and t.kind in CLAUSE_DATED}
+    right = {fold(t.text) for t in timex if a <= t.cstart < b and t.kind in CLAUSE_DATED}
+    return bool(left and right and not (left & right))
 
 
 HEADING_END = re.compile(r"[.!?…:;,\"'”»)\]]\s*$")
@@ -193,6 +230,7 @@ def run(story: Story) -> Story:
                 return bool(actors and actors.search(PAREN.sub(" ", doc.clean[a:b])))
 
             main: Event | None = None
+            sent_subj: list[str] = []  # the subject of the sentence's first clause, for clauses that drop it
             for cstart, cend, kind, role in _asides(_spans(sent, doc.clean, sent_tx, lang, kind, n_chars, actor_in),
                                                     doc.clean, sent_tx, lang):
                 if role == "cont" and main is not None:
@@ -246,6 +284,11 @@ def run(story: Story) -> Story:
                     subj_ids = carried = tracker.pronoun(pron)
                 else:
                     subj_ids = carried = (tracker.pair(body) or dropped or [])
+                if not subj_ids and role in NEW_ACTION and sent_subj:
+                    # "..., dove viene arrestato" / "y, en 1936 se graduó": the clause's subject is the sentence's
+                    subj_ids = carried = list(sent_subj)
+                if subj_ids and not sent_subj:
+                    sent_subj = list(subj_ids)
                 if not carried:
                     # "someone steals his model" / "Her brother Tomas runs ...": whose, when told before any name
                     first = min((m.cstart for m in ms), default=cend)
@@ -271,7 +314,10 @@ def run(story: Story) -> Story:
                         place_names.append(p.char_id)
                 # the main action decides the category: its clause starts after the opening time phrase
                 weights = concept_weights(masked, lang, max(body_at - cstart, 0))
-                ev = Event(title=headline(text, lang, tx, cstart), summary=summarize(text, actors),
+                title = headline(_drop_relative(text, role), lang, tx, cstart)
+                if role in NEW_ACTION and not named_subject and pron is None and carried:
+                    title = _with_subject(title, story, carried, text)
+                ev = Event(title=title, summary=summarize(text, actors),
                            kind=kind, category=category(weights) if kind == "story" else kind,
                            characters=names, places=place_names, sources=[src], lang=lang, timex=tx,
                            told=doc_rank[doc.doc] * 1e7 + cstart)
@@ -280,12 +326,12 @@ def run(story: Story) -> Story:
                                 cat_weights=weights,
                                 anchors=_anchors(text, ms, tx, lang), doc=doc.doc, cstart=cstart, cend=cend,
                                 para=sent.para, subject=subject, own_time=bool(tx) and lead_n > 0 or _opens_with_time(
-                                    text, tx, cstart, lang),
+                                    text, tx, cstart, lang) or shifts(text, lang),
                                 subject_names=_subject_names(story, subject))
                 if label:
                     ev.extra["heading"] = label
                 events.append(ev)
-                if role == "aside":
+                if role in ("aside", "rel"):
                     ev.extra.update(subject=None, own_time=True)  # a flashback aside is a scene of its own
                     ante = [m for m in sent_m if m.cend <= cstart]
                     if ante:  # "the count, who in 1848 had founded ..." is about the count
@@ -347,8 +393,8 @@ def _asides(spans, clean: str, timex: list[TimeExpr], lang: str):
     """A relative aside that carries its own date ("the count, who in 1848 had founded the society,
     proclaimed ...") is an event of its own; the main clause continues after it as a second source."""
     pat = _aside_re(lang)
-    for a, b, kind in spans:
-        m = pat.search(fold(clean[a:b])) if pat is not None and kind == "story" else None
+    for a, b, kind, role in spans:
+        m = pat.search(fold(clean[a:b])) if pat is not None and kind == "story" and not role else None
         if m is not None:
             s, e = a + m.start(1), a + m.end(1)
             if any(s <= t.cstart < e and t.kind in DATED for t in timex) and len(clean[s:e].split()) >= 4:
@@ -356,7 +402,7 @@ def _asides(spans, clean: str, timex: list[TimeExpr], lang: str):
                 yield s, e, kind, "aside"
                 yield a + m.end(), b, kind, "cont"
                 continue
-        yield a, b, kind, ""
+        yield a, b, kind, role
 
 
 def _continue(ev: Event, doc, cstart: int, cend: int, sent: Sentence, sent_tx: list[TimeExpr],
@@ -388,6 +434,25 @@ def _continue(ev: Event, doc, cstart: int, cend: int, sent: Sentence, sent_tx: l
             weights[c] = weights.get(c, 0.0) + w
         ev.extra["cat_weights"] = weights
         ev.category = category(weights)
+
+
+def _drop_relative(text: str, role: str) -> str:
+    """A place relative's clause told as an event: "dove viene arrestato" -> "viene arrestato"."""
+    return re.sub(r"^\W*\w+\s+", "", text, count=1) if role == "place" else text
+
+
+def _with_subject(title: str, story: Story, carried: list[str], text: str) -> str:
+    """A clause that drops its subject gets it back in the headline ("Lucía se gradúa" for "y se gradúa")."""
+    names = [story.characters[c].name for c in carried if c in story.characters]
+    if not names or not title or len(names) > 2:
+        return title
+    who = " y ".join(names) if len(names) == 2 else names[0]
+    first = title.split()[0]
+    if first.lower() in text:  # lowercase in the text: a verb or pronoun, not a name
+        first_rest = title[:1].lower() + title[1:]
+    else:
+        first_rest = title
+    return f"{who} {first_rest}" if len(who) + len(title) < TITLE_MAX else title
 
 
 def _opens_with_time(text: str, tx: list[TimeExpr], cstart: int, lang: str = "en") -> bool:
