@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicons
-from .model import TimeExpr
+from .headline import TITLE_MAX
+from .model import Sentence, Story, TimeExpr
 from .textutil import cues, fold
 
 # a stated date, whole or without its year ("el 17 de septiembre"): a clause stating one tells its own moment
@@ -200,3 +201,99 @@ def _participle_cut(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr]
     own_time = bool(_dated(timex, w.start(), c)) or _time_near(clean, p, b, timex, lang)
     action = bool(cues(lang, "concepts", "concepts").find(word, [word]))
     return p if own_time or (action and not r.needs_time) else None
+
+
+# ---------------------------------------------------------------- a sentence's parts for the events stage
+
+COLON = re.compile(r"(?<=\w)[:—–]\s+(?=\w)")
+
+
+@lru_cache(maxsize=None)
+def _final_re(lang: str) -> re.Pattern | None:
+    words = lexicons.load(lang, "events").get("final_connectors") or []
+    if not words:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[,;]?\s+(?=(?:{alts})\b)", re.I)
+
+
+def _parts(sent: Sentence, clean: str, lang: str = "en", timex: list[TimeExpr] = ()) -> list[tuple[int, int]]:
+    """Clause spans (see _ruled_parts)."""
+    return [(a, b) for a, b, _ in _ruled_parts(sent, clean, lang, timex)]
+
+
+def _ruled_parts(sent: Sentence, clean: str, lang: str = "en", timex: list[TimeExpr] = ()) -> list[tuple[int, int, str]]:
+    """Clause spans, further cut at a colon or dash between two statements, before "and finally" /
+    "y al final" / "e alla fine" (what follows is a later moment, told in the same breath) and where
+    pipeline/clauses.py finds a new action; each with the rule that opened it ("" for the segment's cuts)."""
+    spans = [(c.cstart, c.cend) for c in sent.clauses] or [(sent.cstart, sent.cend)]
+    final = _final_re(lang)
+    out = []
+    for a, b in spans:
+        cut = a
+        marks = list(COLON.finditer(clean, a, b))
+        if final is not None:
+            marks += list(final.finditer(clean, a, b))
+        finals = {m.start() for m in marks if m.re is not COLON}
+        rule = ""
+        for m in sorted(marks, key=lambda m: m.start()):
+            if m.start() < cut:
+                continue
+            # after "e alla fine" the connector's own words don't count: "e alla fine hanno successo" stays whole
+            need = 6 if m.start() in finals else 4
+            if len(clean[cut:m.start()].split()) >= 4 and len(clean[m.end():b].split()) >= need:
+                out.append((cut, m.start() + 1, rule))
+                cut = m.end()
+                rule = "final" if m.start() in finals else "colon"
+        out.append((cut, b, rule))
+    refined = []
+    for k, (a, b, rule) in enumerate(out):
+        if not rule and k:
+            rule = opening(clean, out[k - 1][:2], a, b, lang, list(timex))
+        cur = a
+        for p, why in cuts(clean, a, b, lang, list(timex), first=k == 0):
+            if p <= cur:
+                continue
+            refined.append((cur, p, "participle_open" if why == "participle" and not rule else rule))
+            cur, rule = p, why
+        refined.append((cur, b, rule))
+    return refined
+
+
+NEW_ACTION = ("coord", "place", "rel", "participle", "final")
+
+
+def _other_date(timex: list[TimeExpr], a0: int, b0: int, a: int, b: int) -> bool:
+    """Does clean[a:b] state a date and clean[a0:b0] a different one?"""
+    left = {fold(t.text) for t in timex if a0 <= t.cstart < b0 and t.kind in DATED}
+    right = {fold(t.text) for t in timex if a <= t.cstart < b and t.kind in DATED}
+    return bool(left and right and not (left & right))
+
+
+def _drop_relative(text: str, role: str) -> str:
+    """A place relative's clause told as an event: "dove viene arrestato" -> "viene arrestato"."""
+    return re.sub(r"^\W*\w+\s+", "", text, count=1) if role == "place" else text
+
+
+@lru_cache(maxsize=None)
+def _nominal(lang: str) -> frozenset[str]:
+    t = lexicons.load(lang, "events")
+    return frozenset(fold(w) for w in (t.get("nominal_openers") or []) + (t.get("object_articles") or []))
+
+
+def _with_subject(title: str, story: Story, carried: list[str], text: str, lang: str) -> str:
+    """A clause that drops its subject gets it back in the headline ("Lucía se gradúa" for "y se gradúa")."""
+    names = [story.characters[c].name for c in carried if c in story.characters]
+    if not names or not title or len(names) > 2:
+        return title
+    who = " y ".join(names) if len(names) == 2 else names[0]
+    first = title.split()[0]
+    if fold(first) in _nominal(lang):
+        return title  # the clause names its own subject ("le leggi razziali la costringono ...")
+    if first.lower() in text:  # lowercase in the text: a verb or pronoun, not a name
+        first_rest = title[:1].lower() + title[1:]
+    else:
+        first_rest = title
+    return f"{who} {first_rest}" if len(who) + len(title) < TITLE_MAX else title
+
+

@@ -12,10 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from . import lexicons
-from .clauses import DATED as CLAUSE_DATED
-from .clauses import cuts as clause_cuts
-from .clauses import opening as clause_opening
-from .clauses import shifts
+from .clauses import NEW_ACTION, _drop_relative, _other_date, _parts, _ruled_parts, _with_subject, shifts  # noqa: F401 (_parts: tests)
 from .model import Event, Mention, Sentence, Source, Story, TimeExpr
 from .textutil import cues, fold, tokens
 # re-exported: other modules and the tests import these names from pipeline.events
@@ -34,61 +31,6 @@ def _index(items, key):
     for it in items:
         out[key(it)].append(it)
     return out
-
-
-COLON = re.compile(r"(?<=\w)[:—–]\s+(?=\w)")
-
-
-@lru_cache(maxsize=None)
-def _final_re(lang: str) -> re.Pattern | None:
-    words = lexicons.load(lang, "events").get("final_connectors") or []
-    if not words:
-        return None
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"[,;]?\s+(?=(?:{alts})\b)", re.I)
-
-
-def _parts(sent: Sentence, clean: str, lang: str = "en", timex: list[TimeExpr] = ()) -> list[tuple[int, int]]:
-    """Clause spans (see _ruled_parts)."""
-    return [(a, b) for a, b, _ in _ruled_parts(sent, clean, lang, timex)]
-
-
-def _ruled_parts(sent: Sentence, clean: str, lang: str = "en", timex: list[TimeExpr] = ()) -> list[tuple[int, int, str]]:
-    """Clause spans, further cut at a colon or dash between two statements, before "and finally" /
-    "y al final" / "e alla fine" (what follows is a later moment, told in the same breath) and where
-    pipeline/clauses.py finds a new action; each with the rule that opened it ("" for the segment's cuts)."""
-    spans = [(c.cstart, c.cend) for c in sent.clauses] or [(sent.cstart, sent.cend)]
-    final = _final_re(lang)
-    out = []
-    for a, b in spans:
-        cut = a
-        cuts = list(COLON.finditer(clean, a, b))
-        if final is not None:
-            cuts += list(final.finditer(clean, a, b))
-        finals = {m.start() for m in cuts if m.re is not COLON}
-        rule = ""
-        for m in sorted(cuts, key=lambda m: m.start()):
-            if m.start() < cut:
-                continue
-            # after "e alla fine" the connector's own words don't count: "e alla fine hanno successo" stays whole
-            need = 6 if m.start() in finals else 4
-            if len(clean[cut:m.start()].split()) >= 4 and len(clean[m.end():b].split()) >= need:
-                out.append((cut, m.start() + 1, rule))
-                cut = m.end()
-                rule = "final" if m.start() in finals else "colon"
-        out.append((cut, b, rule))
-    refined = []
-    for k, (a, b, rule) in enumerate(out):
-        if not rule and k:
-            rule = clause_opening(clean, out[k - 1][:2], a, b, lang, list(timex))
-        cur = a
-        for p, why in clause_cuts(clean, a, b, lang, list(timex), first=k == 0):
-            if p <= cur:
-                continue
-            refined.append((cur, p, rule))
-            cur, rule = p, why
-        refined.append((cur, b, rule))
-    return refined
 
 
 def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_kind: str,
@@ -124,18 +66,8 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
         if out and out[-1][2] == kind and not new:
             out[-1][1] = b
         else:
-            out.append([a, b, kind, rule if rule in NEW_ACTION else ""])
+            out.append([a, b, kind, rule if rule in NEW_ACTION or rule == "participle_open" else ""])
     return [tuple(x) for x in out]
-
-
-NEW_ACTION = ("coord", "place", "rel", "participle", "final")
-
-
-def _other_date(timex: list[TimeExpr], a0: int, b0: int, a: int, b: int) -> bool:
-    """Does clean[a:b] state a date and clean[a0:b0] a different one?"""
-    left = {fold(t.text) for t in timex if a0 <= t.cstart < b0 and t.kind in CLAUSE_DATED}
-    right = {fold(t.text) for t in timex if a <= t.cstart < b and t.kind in CLAUSE_DATED}
-    return bool(left and right and not (left & right))
 
 
 HEADING_END = re.compile(r"[.!?…:;,\"'”»)\]]\s*$")
@@ -231,6 +163,8 @@ def run(story: Story) -> Story:
 
             main: Event | None = None
             sent_subj: list[str] = []  # the subject of the sentence's first clause, for clauses that drop it
+            opening_ev: Event | None = None  # a participle opening waiting for its subject
+            opens = True  # the next event starts its sentence (only such an event may join the sentence before)
             for cstart, cend, kind, role in _asides(_spans(sent, doc.clean, sent_tx, lang, kind, n_chars, actor_in),
                                                     doc.clean, sent_tx, lang):
                 if role == "cont" and main is not None:
@@ -300,7 +234,8 @@ def run(story: Story) -> Story:
                     carried_names = [story.characters[c].name for c in carried + extra_ids if c in story.characters]
                     names = list(dict.fromkeys(carried_names[:len(carried)] + names + carried_names[len(carried):]))
                     worthy = names or tx or concepts or len(toks) >= 8
-                    if not worthy or len(toks) < 4:
+                    # "Laureatasi nel 1936, ...": a dated participle opening is an event in three words
+                    if not worthy or len(toks) < (3 if role == "participle_open" and tx else 4):
                         continue
                     tracker.see(ms, subj_ids, relational=named_subject
                                 and tracker.relational(doc.clean[body_at:subj_m.cstart]))
@@ -316,7 +251,7 @@ def run(story: Story) -> Story:
                 weights = concept_weights(masked, lang, max(body_at - cstart, 0))
                 title = headline(_drop_relative(text, role), lang, tx, cstart)
                 if role in NEW_ACTION and not named_subject and pron is None and carried:
-                    title = _with_subject(title, story, carried, text)
+                    title = _with_subject(title, story, carried, text, lang)
                 ev = Event(title=title, summary=summarize(text, actors),
                            kind=kind, category=category(weights) if kind == "story" else kind,
                            characters=names, places=place_names, sources=[src], lang=lang, timex=tx,
@@ -330,6 +265,18 @@ def run(story: Story) -> Story:
                                 subject_names=_subject_names(story, subject))
                 if label:
                     ev.extra["heading"] = label
+                ev.extra["opens_sentence"] = opens and cstart - sent.cstart <= 3
+                # "She is flown out ..." carries on the scene; "Here she became ...", "After studying in X, on
+                # her return she ..." open with something else first: a new moment of their own
+                ev.extra["subject_opens"] = (subj_m is not None and named_subject and subj_m.cstart - cstart <= 1) or (
+                    pron_at is not None and pron is not None and pron_at - cstart <= 1)
+                opens = False
+                if opening_ev is not None and not opening_ev.characters and kind == "story":
+                    # "Laureatasi nel 1936, Lucia ...": the participle's subject is the main clause's
+                    who = [story.characters[c].name for c in subj_ids if c in story.characters]
+                    opening_ev.characters = who
+                    opening_ev.extra["char_ids"] = opening_ev.extra["char_ids"] | set(subj_ids)
+                opening_ev = ev if role == "participle_open" else None
                 events.append(ev)
                 if role in ("aside", "rel"):
                     ev.extra.update(subject=None, own_time=True)  # a flashback aside is a scene of its own
@@ -436,25 +383,6 @@ def _continue(ev: Event, doc, cstart: int, cend: int, sent: Sentence, sent_tx: l
         ev.category = category(weights)
 
 
-def _drop_relative(text: str, role: str) -> str:
-    """A place relative's clause told as an event: "dove viene arrestato" -> "viene arrestato"."""
-    return re.sub(r"^\W*\w+\s+", "", text, count=1) if role == "place" else text
-
-
-def _with_subject(title: str, story: Story, carried: list[str], text: str) -> str:
-    """A clause that drops its subject gets it back in the headline ("Lucía se gradúa" for "y se gradúa")."""
-    names = [story.characters[c].name for c in carried if c in story.characters]
-    if not names or not title or len(names) > 2:
-        return title
-    who = " y ".join(names) if len(names) == 2 else names[0]
-    first = title.split()[0]
-    if first.lower() in text:  # lowercase in the text: a verb or pronoun, not a name
-        first_rest = title[:1].lower() + title[1:]
-    else:
-        first_rest = title
-    return f"{who} {first_rest}" if len(who) + len(title) < TITLE_MAX else title
-
-
 def _opens_with_time(text: str, tx: list[TimeExpr], cstart: int, lang: str = "en") -> bool:
     """Does the text open with its own time ("The next day", or "On the fourth day" that the time
     stage may leave undated)? Two such openings are two moments: never one event."""
@@ -475,7 +403,8 @@ SCENE_MAX = 2  # sentences; longer runs would swallow separate events
 def scenes(events: list[Event]) -> list[Event]:
     """Join a story sentence to the one before it in the same document and paragraph only when it
     carries on the same scene: no time expression of its own and the same subject (a name or a
-    pronoun standing for it). A sentence with its own time always starts a new event."""
+    pronoun standing for it). A sentence with its own time (a date, "then", "poi") always starts a new
+    event, and a clause cut off the middle of its sentence (it tells its own action) joins nothing."""
     out: list[Event] = []
     for ev in events:
         prev = out[-1] if out else None
@@ -484,6 +413,7 @@ def scenes(events: list[Event]) -> list[Event]:
                 and prev.extra.get("para") == ev.extra.get("para")
                 and len(prev.sources) < SCENE_MAX
                 and ev.sources[0].sent == prev.sources[-1].sent + 1
+                and ev.extra.get("opens_sentence", True) and ev.extra.get("subject_opens", True)
                 and _same_scene(prev, ev)):
             prev.sources.append(ev.sources[0])
             prev.summary = summarize(prev.summary + " " + ev.summary, None)
