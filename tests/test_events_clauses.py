@@ -44,6 +44,10 @@ SPLIT = [
      [("perde il lavoro", "1950", "Fabio Conti"), ("si trasferisce con la famiglia", "1950", "Fabio Conti")]),
     ("es", "En 1950 Rosa Llorente pierde su trabajo y se muda con su familia a Valencia.",
      [("pierde su trabajo", "1950", "Rosa Llorente"), ("se muda con su familia", "1950", "Rosa Llorente")]),
+    ("es", "En 1950 Pedro Salas guarda la carta en su chaqueta pero un buen día la pierde en el mercado de Lugo.",
+     [("guarda la carta", "1950", "Pedro Salas"), ("un buen día la pierde", None, "Pedro Salas")]),
+    ("en", "In 1950 Ada Brent keeps the letter in her coat and one day she loses it at the market in Hull.",
+     [("keeps the letter", "1950", "Ada Brent"), ("one day she loses it", None, "Ada Brent")]),
 ]
 
 
@@ -117,3 +121,13 @@ def test_events_clauses_a_time_shift_or_an_opening_phrase_is_never_joined(lang, 
 ])
 def test_events_clauses_the_same_subject_carrying_on_still_joins(lang, text):
     assert len(story_events(lang, text)) == 1
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("es", "Entre 1940 y 1945 Pedro Salas trabajó en el puerto de Vigo.", "Pedro Salas trabajó en el puerto de Vigo"),
+    ("it", "Tra il 1940 e il 1945 Fabio Conti lavora al porto di Bari.", "Fabio Conti lavora al porto di Bari"),
+    ("en", "From 1940 to 1945 Harold Finch worked at the harbour of Hull.", "Harold Finch worked at the harbour of Hull"),
+])
+def test_events_clauses_a_span_of_years_opening_the_sentence_leaves_the_headline_whole(lang, text, want):
+    """Both ends of "Entre 1940 y 1945" go with the opening: never a headline starting "1945 Pedro ..."."""
+    assert [e["title"] for e in story_events(lang, text)] == [want]
