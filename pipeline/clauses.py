@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicons
-from .headline import TITLE_MAX
-from .model import Sentence, Story, TimeExpr
+from .model import Sentence, TimeExpr
 from .textutil import cues, fold
 
 # a stated date, whole or without its year ("el 17 de septiembre"): a clause stating one tells its own moment
@@ -144,7 +143,10 @@ def cuts(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], first: bo
     if r.place_rel is not None:
         for m in r.place_rel.finditer(clean, a, b):
             p = m.end()
-            if ok(p, 4):
+            # "la estación de radio donde trabajaba" restricts its noun (no event); after a comma or a place's
+            # name ("torna a Granada dove viene arrestato") the relative tells what happens there
+            before = clean[max(a, m.start() - 30):m.start()].split()
+            if ok(p, 4) and ("," in m.group() or (before and before[-1][:1].isupper())):
                 found.setdefault(p, "place")
     if r.rel_shift is not None:
         for m in r.rel_shift.finditer(clean, a, b):
@@ -273,27 +275,5 @@ def _other_date(timex: list[TimeExpr], a0: int, b0: int, a: int, b: int) -> bool
 def _drop_relative(text: str, role: str) -> str:
     """A place relative's clause told as an event: "dove viene arrestato" -> "viene arrestato"."""
     return re.sub(r"^\W*\w+\s+", "", text, count=1) if role == "place" else text
-
-
-@lru_cache(maxsize=None)
-def _nominal(lang: str) -> frozenset[str]:
-    t = lexicons.load(lang, "events")
-    return frozenset(fold(w) for w in (t.get("nominal_openers") or []) + (t.get("object_articles") or []))
-
-
-def _with_subject(title: str, story: Story, carried: list[str], text: str, lang: str) -> str:
-    """A clause that drops its subject gets it back in the headline ("Lucía se gradúa" for "y se gradúa")."""
-    names = [story.characters[c].name for c in carried if c in story.characters]
-    if not names or not title or len(names) > 2:
-        return title
-    who = " y ".join(names) if len(names) == 2 else names[0]
-    first = title.split()[0]
-    if fold(first) in _nominal(lang):
-        return title  # the clause names its own subject ("le leggi razziali la costringono ...")
-    if first.lower() in text:  # lowercase in the text: a verb or pronoun, not a name
-        first_rest = title[:1].lower() + title[1:]
-    else:
-        first_rest = title
-    return f"{who} {first_rest}" if len(who) + len(title) < TITLE_MAX else title
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from . import lexicons
-from .clauses import NEW_ACTION, _drop_relative, _other_date, _parts, _ruled_parts, _with_subject, shifts  # noqa: F401 (_parts: tests)
+from .clauses import NEW_ACTION, _drop_relative, _other_date, _parts, _ruled_parts, shifts  # noqa: F401 (_parts: tests)
 from .model import Event, Mention, Sentence, Source, Story, TimeExpr
 from .textutil import cues, fold, tokens
 # re-exported: other modules and the tests import these names from pipeline.events
@@ -249,9 +249,8 @@ def run(story: Story) -> Story:
                         place_names.append(p.char_id)
                 # the main action decides the category: its clause starts after the opening time phrase
                 weights = concept_weights(masked, lang, max(body_at - cstart, 0))
+                # the clause's own words; its dropped subject is among the event's characters, not in the title
                 title = headline(_drop_relative(text, role), lang, tx, cstart)
-                if role in NEW_ACTION and not named_subject and pron is None and carried:
-                    title = _with_subject(title, story, carried, text, lang)
                 ev = Event(title=title, summary=summarize(text, actors),
                            kind=kind, category=category(weights) if kind == "story" else kind,
                            characters=names, places=place_names, sources=[src], lang=lang, timex=tx,
