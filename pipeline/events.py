@@ -12,6 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from . import lexicons
+from .clauses import NEW_ACTION, _drop_relative, _other_date, _parts, _ruled_parts, shifts  # noqa: F401 (_parts: tests)
 from .model import Event, Mention, Sentence, Source, Story, TimeExpr
 from .textutil import cues, fold, tokens
 # re-exported: other modules and the tests import these names from pipeline.events
@@ -32,42 +33,6 @@ def _index(items, key):
     return out
 
 
-COLON = re.compile(r"(?<=\w)[:—–]\s+(?=\w)")
-
-
-@lru_cache(maxsize=None)
-def _final_re(lang: str) -> re.Pattern | None:
-    words = lexicons.load(lang, "events").get("final_connectors") or []
-    if not words:
-        return None
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"[,;]?\s+(?=(?:{alts})\b)", re.I)
-
-
-def _parts(sent: Sentence, clean: str, lang: str = "en") -> list[tuple[int, int]]:
-    """Clause spans, further cut at a colon or dash between two statements and before "and finally" /
-    "y al final" / "e alla fine": what follows is a later moment, told in the same breath."""
-    spans = [(c.cstart, c.cend) for c in sent.clauses] or [(sent.cstart, sent.cend)]
-    final = _final_re(lang)
-    out = []
-    for a, b in spans:
-        cut = a
-        cuts = list(COLON.finditer(clean, a, b))
-        if final is not None:
-            cuts += list(final.finditer(clean, a, b))
-        finals = {m.start() for m in cuts if m.re is not COLON}
-        for m in sorted(cuts, key=lambda m: m.start()):
-            if m.start() < cut:
-                continue
-            # after "e alla fine" the connector's own words don't count: "e alla fine hanno successo" stays whole
-            need = 6 if m.start() in finals else 4
-            if len(clean[cut:m.start()].split()) >= 4 and len(clean[m.end():b].split()) >= need:
-                out.append((cut, m.start() + 1))
-                cut = m.end()
-        out.append((cut, b))
-    return out
-
-
 def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_kind: str,
            n_chars, actor_out) -> list[tuple[int, int, str]]:
     """Events in a sentence as (cstart, cend, kind): parts of one kind stay together unless a later
@@ -81,23 +46,27 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
         sent_kind = classify(clean[start:sent.cend], lang, n_characters=n_chars(start, sent.cend),
                              actor_outside_parens=actor_out(start, sent.cend),
                              has_date=any(start <= t.cstart < sent.cend and t.kind in DATED for t in timex))
-    parts = [(max(a, start), b) for a, b in _parts(sent, clean, lang) if b > start + 1]
+    parts = [(max(a, start), b, rule) for a, b, rule in _ruled_parts(sent, clean, lang, timex) if b > start + 1]
     if len(parts) == 1:
-        return [(parts[0][0], parts[0][1], sent_kind)]
+        return [(parts[0][0], parts[0][1], sent_kind, "")]
     out: list[list] = []
-    for a, b in parts:
-        # a clause opening with its own time ("and that evening ...") is an event of its own;
+    for a, b, rule in parts:
+        # a clause opening with its own time ("and that evening ...", "and then") is an event of its own;
         # a time inside a subordinate aside is not
-        own_time = any(a <= t.phrase_start <= a + 12 for t in timex) or _opens_with_time(clean[a:b], [], a, lang)
+        own_time = (any(a <= t.phrase_start <= a + 12 for t in timex) or _opens_with_time(clean[a:b], [], a, lang)
+                    or shifts(clean[a:b], lang))
         kind = classify(clean[a:b], lang, n_characters=n_chars(a, b), actor_outside_parens=actor_out(a, b))
         if kind == "story" and not own_time and sent_kind != "story":
             kind = sent_kind
         if out and not own_time and clean[max(0, a - 3):a].strip().endswith(":"):
             kind = out[-1][2]  # what follows a colon says more of the same, unless it has its own time
-        if out and out[-1][2] == kind and not (own_time and kind == "story" and a > start):
+        # a new action (pipeline/clauses.py) or a date other than the one the event so far states: a new event
+        new_date = bool(out) and _other_date(timex, out[-1][0], out[-1][1], a, b)
+        new = (own_time or rule in NEW_ACTION or new_date) and kind == "story" and a > start
+        if out and out[-1][2] == kind and not new:
             out[-1][1] = b
         else:
-            out.append([a, b, kind])
+            out.append([a, b, kind, rule if rule in NEW_ACTION or rule == "participle_open" else ""])
     return [tuple(x) for x in out]
 
 
@@ -193,6 +162,9 @@ def run(story: Story) -> Story:
                 return bool(actors and actors.search(PAREN.sub(" ", doc.clean[a:b])))
 
             main: Event | None = None
+            sent_subj: list[str] = []  # the subject of the sentence's first clause, for clauses that drop it
+            opening_ev: Event | None = None  # a participle opening waiting for its subject
+            opens = True  # the next event starts its sentence (only such an event may join the sentence before)
             for cstart, cend, kind, role in _asides(_spans(sent, doc.clean, sent_tx, lang, kind, n_chars, actor_in),
                                                     doc.clean, sent_tx, lang):
                 if role == "cont" and main is not None:
@@ -246,6 +218,11 @@ def run(story: Story) -> Story:
                     subj_ids = carried = tracker.pronoun(pron)
                 else:
                     subj_ids = carried = (tracker.pair(body) or dropped or [])
+                if not subj_ids and role in NEW_ACTION and sent_subj:
+                    # "..., dove viene arrestato" / "y, en 1936 se graduó": the clause's subject is the sentence's
+                    subj_ids = carried = list(sent_subj)
+                if subj_ids and not sent_subj:
+                    sent_subj = list(subj_ids)
                 if not carried:
                     # "someone steals his model" / "Her brother Tomas runs ...": whose, when told before any name
                     first = min((m.cstart for m in ms), default=cend)
@@ -257,7 +234,8 @@ def run(story: Story) -> Story:
                     carried_names = [story.characters[c].name for c in carried + extra_ids if c in story.characters]
                     names = list(dict.fromkeys(carried_names[:len(carried)] + names + carried_names[len(carried):]))
                     worthy = names or tx or concepts or len(toks) >= 8
-                    if not worthy or len(toks) < 4:
+                    # "Laureatasi nel 1936, ...": a dated participle opening is an event in three words
+                    if not worthy or len(toks) < (3 if role == "participle_open" and tx else 4):
                         continue
                     tracker.see(ms, subj_ids, relational=named_subject
                                 and tracker.relational(doc.clean[body_at:subj_m.cstart]))
@@ -271,7 +249,9 @@ def run(story: Story) -> Story:
                         place_names.append(p.char_id)
                 # the main action decides the category: its clause starts after the opening time phrase
                 weights = concept_weights(masked, lang, max(body_at - cstart, 0))
-                ev = Event(title=headline(text, lang, tx, cstart), summary=summarize(text, actors),
+                # the clause's own words; its dropped subject is among the event's characters, not in the title
+                title = headline(_drop_relative(text, role), lang, tx, cstart)
+                ev = Event(title=title, summary=summarize(text, actors),
                            kind=kind, category=category(weights) if kind == "story" else kind,
                            characters=names, places=place_names, sources=[src], lang=lang, timex=tx,
                            told=doc_rank[doc.doc] * 1e7 + cstart)
@@ -280,12 +260,24 @@ def run(story: Story) -> Story:
                                 cat_weights=weights,
                                 anchors=_anchors(text, ms, tx, lang), doc=doc.doc, cstart=cstart, cend=cend,
                                 para=sent.para, subject=subject, own_time=bool(tx) and lead_n > 0 or _opens_with_time(
-                                    text, tx, cstart, lang),
+                                    text, tx, cstart, lang) or shifts(text, lang),
                                 subject_names=_subject_names(story, subject))
                 if label:
                     ev.extra["heading"] = label
+                ev.extra["opens_sentence"] = opens and cstart - sent.cstart <= 3
+                # "She is flown out ..." carries on the scene; "Here she became ...", "After studying in X, on
+                # her return she ..." open with something else first: a new moment of their own
+                ev.extra["subject_opens"] = (subj_m is not None and named_subject and subj_m.cstart - cstart <= 1) or (
+                    pron_at is not None and pron is not None and pron_at - cstart <= 1)
+                opens = False
+                if opening_ev is not None and not opening_ev.characters and kind == "story":
+                    # "Laureatasi nel 1936, Lucia ...": the participle's subject is the main clause's
+                    who = [story.characters[c].name for c in subj_ids if c in story.characters]
+                    opening_ev.characters = who
+                    opening_ev.extra["char_ids"] = opening_ev.extra["char_ids"] | set(subj_ids)
+                opening_ev = ev if role == "participle_open" else None
                 events.append(ev)
-                if role == "aside":
+                if role in ("aside", "rel"):
                     ev.extra.update(subject=None, own_time=True)  # a flashback aside is a scene of its own
                     ante = [m for m in sent_m if m.cend <= cstart]
                     if ante:  # "the count, who in 1848 had founded ..." is about the count
@@ -347,8 +339,8 @@ def _asides(spans, clean: str, timex: list[TimeExpr], lang: str):
     """A relative aside that carries its own date ("the count, who in 1848 had founded the society,
     proclaimed ...") is an event of its own; the main clause continues after it as a second source."""
     pat = _aside_re(lang)
-    for a, b, kind in spans:
-        m = pat.search(fold(clean[a:b])) if pat is not None and kind == "story" else None
+    for a, b, kind, role in spans:
+        m = pat.search(fold(clean[a:b])) if pat is not None and kind == "story" and not role else None
         if m is not None:
             s, e = a + m.start(1), a + m.end(1)
             if any(s <= t.cstart < e and t.kind in DATED for t in timex) and len(clean[s:e].split()) >= 4:
@@ -356,7 +348,7 @@ def _asides(spans, clean: str, timex: list[TimeExpr], lang: str):
                 yield s, e, kind, "aside"
                 yield a + m.end(), b, kind, "cont"
                 continue
-        yield a, b, kind, ""
+        yield a, b, kind, role
 
 
 def _continue(ev: Event, doc, cstart: int, cend: int, sent: Sentence, sent_tx: list[TimeExpr],
@@ -410,7 +402,8 @@ SCENE_MAX = 2  # sentences; longer runs would swallow separate events
 def scenes(events: list[Event]) -> list[Event]:
     """Join a story sentence to the one before it in the same document and paragraph only when it
     carries on the same scene: no time expression of its own and the same subject (a name or a
-    pronoun standing for it). A sentence with its own time always starts a new event."""
+    pronoun standing for it). A sentence with its own time (a date, "then", "poi") always starts a new
+    event, and a clause cut off the middle of its sentence (it tells its own action) joins nothing."""
     out: list[Event] = []
     for ev in events:
         prev = out[-1] if out else None
@@ -419,6 +412,7 @@ def scenes(events: list[Event]) -> list[Event]:
                 and prev.extra.get("para") == ev.extra.get("para")
                 and len(prev.sources) < SCENE_MAX
                 and ev.sources[0].sent == prev.sources[-1].sent + 1
+                and ev.extra.get("opens_sentence", True) and ev.extra.get("subject_opens", True)
                 and _same_scene(prev, ev)):
             prev.sources.append(ev.sources[0])
             prev.summary = summarize(prev.summary + " " + ev.summary, None)

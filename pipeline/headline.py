@@ -109,6 +109,16 @@ def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> 
             end = rel + _span(t)
             if end < len(text) and text[end].isalnum():
                 break  # the phrase ends inside a word: not an opening of its own
+            for rel2, t2 in _at(text, timex, pos):
+                # "Entre 1940 y 1945 Pedro ...": the second end of a span belongs to the same opening
+                if end < rel2 <= end + 6 and text[end:rel2].strip().lower() in RANGE_JOINERS:
+                    end = rel2 + _span(t2)
+                    break
+            else:
+                year = RANGE_YEAR.match(text, end)
+                first = re.search(r"\d{3,4}", t.text)
+                if year and first and int(year.group(1)) > int(first.group()):
+                    end = year.end()  # "Entre 1940 y 1945": the second year the time stage left out of the span
             rest = text[end:]
             if _takes_object(text[rel:end], rest, lang):
                 # "Due ore dopo l'arrivo, il direttore ...": the phrase runs to its comma; dropped
@@ -138,6 +148,8 @@ def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> 
     return text
 
 
+RANGE_YEAR = re.compile(r"\s*(?:and|to|y|a|al|e|ed|-|\u2013)\s*(\d{3,4})\b(?!\s*%)", re.I)
+RANGE_JOINERS = frozenset({"and", "to", "y", "a", "al", "e", "ed", "-", "\u2013", "or", "o"})
 POSTPOSITIONS = ("after", "before", "dopo", "prima", "despues", "antes")
 
 

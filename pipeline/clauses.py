@@ -1,0 +1,279 @@
+"""Where one sentence tells several things that happen: the cuts that make a clause an event of its own.
+
+The segment stage cuts a sentence into clauses at connectors; the events stage keeps those clauses together
+unless one of them is a new moment. These rules find the new moments the segment cuts miss or the events
+stage would glue back, from the words alone (no parser):
+
+- a coordinator followed by a time of its own ("... y, en 1936 se graduó", "and in 1938 she left"), or a
+  coordinated part that states a different date than the part before it ("nel 1947 ottiene ... e resterà
+  fino al 1977");
+- a shift word opening the part ("then", "later", "poi", "luego", "after that", "and eventually");
+- a place relative telling a new action ("torna a Granada dove viene arrestato", ", where she founds");
+- a relative that moves on in time (", who later won the prize");
+- a participle opening (it/es: "Laureatasi nel 1936, ...", "Nato a X, nel 1909 si trasferisce ...") that
+  is an action of its own: it states its own time or its participle is an action concept.
+
+Every rule needs words on both sides (a piece of one or two words is no event) and never cuts inside a
+time expression or brackets. Per-language words live in lexicons/<lang>/events.json ("clause_cuts").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicons
+from .model import Sentence, TimeExpr
+from .textutil import cues, fold
+
+# a stated date, whole or without its year ("el 17 de septiembre"): a clause stating one tells its own moment
+DATED = ("date", "month", "season", "year", "decade", "underspecified")
+MIN_LEFT = 3    # words before a cut
+MIN_RIGHT = 3   # words after it (the connector included)
+_WORD = re.compile(r"\w+")
+
+
+def _alt(words) -> str:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+
+
+@dataclass(frozen=True)
+class CutRules:
+    coord: re.Pattern | None        # a coordinator, with an optional comma after it
+    shift: re.Pattern | None        # a shift word opening a piece (after its connector)
+    clause_open: re.Pattern | None  # a conjunction that always opens a finite clause ("hasta que", "finché")
+    coord_clitic: re.Pattern | None  # a coordinator before a clitic pronoun: a finite verb follows ("e si trascina")
+    place_rel: re.Pattern | None    # a place relative ("where", "dove")
+    rel_shift: re.Pattern | None    # ", who later" / ", che poi"
+    participle: re.Pattern | None
+    not_participles: frozenset[str]
+    openers: frozenset[str]         # words that may come before a participle opening ("Invece,")
+    needs_time: bool                # English "-ed" is also the past tense: a participle opening needs its date
+
+
+@lru_cache(maxsize=None)
+def rules(lang: str) -> CutRules:
+    t = lexicons.load(lang, "events").get("clause_cuts") or {}
+    coord = _alt(t.get("coordinators", []))
+    shift = _alt(t.get("shift_words", []))
+    clause_words = _alt(t.get("clause_openers", []))
+    clitics = _alt(t.get("clitics", []))
+    place = _alt(t.get("place_relatives", []))
+    rel = _alt(lexicons.load(lang, "events").get("relative_pronouns") or [])
+    comma_place = t.get("place_relative_needs_comma", True)
+    return CutRules(
+        coord=re.compile(rf"(?:,\s*|\s+)(?=(?:{coord})\b)", re.I) if coord else None,
+        shift=re.compile(rf"^\W*(?:(?:{coord})\s*,?\s+)?(?:{shift})\b", re.I) if shift else None,
+        clause_open=re.compile(rf"(?:,\s*|\s+)(?=(?:{clause_words})\b)", re.I) if clause_words else None,
+        coord_clitic=re.compile(rf"\s+(?=(?:{coord})\s+(?:{clitics})\s+\w)", re.I) if coord and clitics else None,
+        place_rel=re.compile((r",\s*" if comma_place else r"(?:,\s*|\s+)") + rf"(?=(?:{place})\b)", re.I)
+        if place else None,
+        rel_shift=re.compile(rf",\s+(?=(?:{rel})\s+(?:\w+\s+)?(?:{shift})\b)", re.I) if rel and shift else None,
+        participle=re.compile(t["participle"], re.I) if t.get("participle") else None,
+        not_participles=frozenset(fold(w) for w in t.get("not_participles", [])),
+        openers=frozenset(fold(w) for w in t.get("participle_openers", [])),
+        needs_time=bool(t.get("participle_needs_time", False)),
+    )
+
+
+def _inside(p: int, timex: list[TimeExpr], clean: str, a: int) -> bool:
+    """Is position p inside a time expression or inside brackets (counted from a)?"""
+    if any(t.cstart < p < t.cend for t in timex):
+        return True
+    seg = clean[a:p]
+    return seg.count("(") > seg.count(")") or seg.count("[") > seg.count("]")
+
+
+def _words(clean: str, a: int, b: int) -> int:
+    return len(_WORD.findall(clean, a, b))
+
+
+def _dated(timex: list[TimeExpr], a: int, b: int) -> list[TimeExpr]:
+    return [t for t in timex if a <= t.cstart < b and t.kind in DATED]
+
+
+def shifts(text: str, lang: str) -> bool:
+    """Does the piece open with a shift in time ("then", "y luego", "e poi", "and eventually") and then tell
+    something (three words at least: "and finally they succeed" is the same moment's ending)?"""
+    r = rules(lang)
+    m = r.shift.match(text) if r.shift else None
+    return bool(m) and len(_WORD.findall(text, m.end())) >= 3
+
+
+def _time_near(clean: str, p: int, b: int, timex: list[TimeExpr], lang: str) -> bool:
+    """A time of its own right after the connector at p ("y, en 1936", "and in 1938", "e poi")."""
+    conn = _WORD.match(clean, p)
+    conn_end = conn.end() if conn else p
+    while conn_end < b and clean[conn_end] in " ,":
+        conn_end += 1
+    return any(p <= t.phrase_start <= conn_end and t.kind in DATED for t in timex) or shifts(clean[p:b], lang)
+
+
+def cuts(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], first: bool) -> list[tuple[int, str]]:
+    """Positions inside clean[a:b] where a new event starts, with the rule that cut there ("coord", "place", "rel", "participle"). `first`: the piece opens its sentence (a participle opening
+    can only be there)."""
+    r = rules(lang)
+    found: dict[int, str] = {}
+
+    def ok(p: int, right_min: int = MIN_RIGHT) -> bool:
+        return (_words(clean, a, p) >= MIN_LEFT and _words(clean, p, b) >= right_min
+                and not _inside(p, timex, clean, a))
+
+    if r.coord is not None:
+        for m in r.coord.finditer(clean, a, b):
+            p = m.end()
+            if not ok(p):
+                continue
+            before = any(m.start() - 2 <= t.cend <= m.start() + 1 for t in timex)
+            conn_end = _WORD.match(clean, p).end()
+            after = any(conn_end < t.cstart <= conn_end + 5 for t in timex)
+            if before and after:
+                continue  # "between 1940 and 1945", "el 5 y el 6 de junio": one span of time, not two clauses
+            left_dates = {fold(t.text) for t in _dated(timex, a, p)}
+            right = _dated(timex, p, b)
+            if _time_near(clean, p, b, timex, lang) or (
+                    left_dates and right and not any(fold(t.text) in left_dates for t in right)):
+                found.setdefault(p, "coord")
+    for pat, why in ((r.clause_open, "coord"), (r.coord_clitic, "coord")):
+        if pat is not None:
+            for m in pat.finditer(clean, a, b):
+                if ok(m.end(), 4):
+                    found.setdefault(m.end(), why)
+    if r.place_rel is not None:
+        for m in r.place_rel.finditer(clean, a, b):
+            p = m.end()
+            # "la estación de radio donde trabajaba" restricts its noun (no event); after a comma or a place's
+            # name ("torna a Granada dove viene arrestato") the relative tells what happens there
+            before = clean[max(a, m.start() - 30):m.start()].split()
+            if ok(p, 4) and ("," in m.group() or (before and before[-1][:1].isupper())):
+                found.setdefault(p, "place")
+    if r.rel_shift is not None:
+        for m in r.rel_shift.finditer(clean, a, b):
+            if ok(m.end()):
+                found.setdefault(m.end(), "rel")
+    if first and r.participle is not None:
+        p = _participle_cut(clean, a, b, lang, timex, r)
+        if p is not None:
+            found.setdefault(p, "participle")
+    return sorted(found.items())
+
+
+def opening(clean: str, prev: tuple[int, int] | None, a: int, b: int, lang: str, timex: list[TimeExpr]) -> str:
+    """The rule a piece the segment stage cut off (at ", and", ";", ", pero") opens with: a coordinator
+    before its own time or a clitic (a finite verb), a place relative, or "" (a clause of the same action)."""
+    r = rules(lang)
+    text = clean[a:b]
+    if _words(clean, a, b) < 4:
+        return ""
+    if r.coord is not None and r.coord.match(" " + text) and _time_near(clean, a, b, timex, lang):
+        return "coord"
+    if r.place_rel is not None and r.place_rel.match(", " + text):
+        return "place"
+    if r.coord_clitic is not None and r.coord_clitic.match(" " + text):
+        return "coord"
+    return ""
+
+
+def _participle_cut(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], r: CutRules) -> int | None:
+    words = list(_WORD.finditer(clean, a, b))
+    k = 0
+    while k < len(words) - 1 and fold(words[k].group()) in r.openers:
+        k += 1
+    if k >= len(words):
+        return None
+    w = words[k]
+    word = fold(w.group())
+    if not r.participle.fullmatch(word) or word in r.not_participles:
+        return None
+    # the participial phrase runs to the first comma outside a time expression and brackets
+    pos = w.end()
+    while True:
+        c = clean.find(",", pos, b)
+        if c < 0:
+            return None
+        if not _inside(c, timex, clean, a):
+            break
+        pos = c + 1
+    p = c + 1
+    while p < b and clean[p].isspace():
+        p += 1
+    if _words(clean, w.start(), c) < 3 or _words(clean, p, b) < 4:
+        return None
+    own_time = bool(_dated(timex, w.start(), c)) or _time_near(clean, p, b, timex, lang)
+    action = bool(cues(lang, "concepts", "concepts").find(word, [word]))
+    return p if own_time or (action and not r.needs_time) else None
+
+
+# ---------------------------------------------------------------- a sentence's parts for the events stage
+
+COLON = re.compile(r"(?<=\w)[:—–]\s+(?=\w)")
+
+
+@lru_cache(maxsize=None)
+def _final_re(lang: str) -> re.Pattern | None:
+    words = lexicons.load(lang, "events").get("final_connectors") or []
+    if not words:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[,;]?\s+(?=(?:{alts})\b)", re.I)
+
+
+def _parts(sent: Sentence, clean: str, lang: str = "en", timex: list[TimeExpr] = ()) -> list[tuple[int, int]]:
+    """Clause spans (see _ruled_parts)."""
+    return [(a, b) for a, b, _ in _ruled_parts(sent, clean, lang, timex)]
+
+
+def _ruled_parts(sent: Sentence, clean: str, lang: str = "en", timex: list[TimeExpr] = ()) -> list[tuple[int, int, str]]:
+    """Clause spans, further cut at a colon or dash between two statements, before "and finally" /
+    "y al final" / "e alla fine" (what follows is a later moment, told in the same breath) and where
+    pipeline/clauses.py finds a new action; each with the rule that opened it ("" for the segment's cuts)."""
+    spans = [(c.cstart, c.cend) for c in sent.clauses] or [(sent.cstart, sent.cend)]
+    final = _final_re(lang)
+    out = []
+    for a, b in spans:
+        cut = a
+        marks = list(COLON.finditer(clean, a, b))
+        if final is not None:
+            marks += list(final.finditer(clean, a, b))
+        finals = {m.start() for m in marks if m.re is not COLON}
+        rule = ""
+        for m in sorted(marks, key=lambda m: m.start()):
+            if m.start() < cut:
+                continue
+            # after "e alla fine" the connector's own words don't count: "e alla fine hanno successo" stays whole
+            need = 6 if m.start() in finals else 4
+            if len(clean[cut:m.start()].split()) >= 4 and len(clean[m.end():b].split()) >= need:
+                out.append((cut, m.start() + 1, rule))
+                cut = m.end()
+                rule = "final" if m.start() in finals else "colon"
+        out.append((cut, b, rule))
+    refined = []
+    for k, (a, b, rule) in enumerate(out):
+        if not rule and k:
+            rule = opening(clean, out[k - 1][:2], a, b, lang, list(timex))
+        cur = a
+        for p, why in cuts(clean, a, b, lang, list(timex), first=k == 0):
+            if p <= cur:
+                continue
+            refined.append((cur, p, "participle_open" if why == "participle" and not rule else rule))
+            cur, rule = p, why
+        refined.append((cur, b, rule))
+    return refined
+
+
+NEW_ACTION = ("coord", "place", "rel", "participle", "final")
+
+
+def _other_date(timex: list[TimeExpr], a0: int, b0: int, a: int, b: int) -> bool:
+    """Does clean[a:b] state a date and clean[a0:b0] a different one?"""
+    left = {fold(t.text) for t in timex if a0 <= t.cstart < b0 and t.kind in DATED}
+    right = {fold(t.text) for t in timex if a <= t.cstart < b and t.kind in DATED}
+    return bool(left and right and not (left & right))
+
+
+def _drop_relative(text: str, role: str) -> str:
+    """A place relative's clause told as an event: "dove viene arrestato" -> "viene arrestato"."""
+    return re.sub(r"^\W*\w+\s+", "", text, count=1) if role == "place" else text
+
+

@@ -1,0 +1,135 @@
+"""One event per thing that happens: a sentence telling several moments becomes several events, each with
+its own words as source, its own date and its subject; a sentence telling one action with modifiers stays
+one event, and scene joining never glues a new moment to the sentence before. Invented sentences."""
+import pytest
+
+import pipeline
+
+
+def story_events(lang: str, text: str) -> list[dict]:
+    st = pipeline.run(texts={f"clauses_{lang}.txt": text}, lang_override={f"clauses_{lang}": lang})
+    evs, _ = pipeline.records(st)
+    return [e for e in evs if e.get("kind") == "story"]
+
+
+def sources(e: dict) -> str:
+    return " ".join(s["text"] for s in e["sources"])
+
+
+# (lang, text, [(words the event's source holds, year its date starts with, a character it names)])
+SPLIT = [
+    ("it", "Laureatasi nel 1936, Lucia Ferrante si specializza in neurologia, ma nel 1938 le leggi razziali la "
+           "costringono a emigrare in Belgio, e nel 1940 torna a Pavia.",
+     [("Laureatasi nel 1936", "1936", "Lucia Ferrante"), ("nel 1938 le leggi razziali", "1938", "Lucia Ferrante"),
+      ("nel 1940 torna a Pavia", "1940", "Lucia Ferrante")]),
+    ("es", "Tomás Arriaga nació en 1901 en Soria y murió el 3 de mayo de 1960 en Madrid.",
+     [("nació en 1901", "1901", "Tomás Arriaga"), ("murió el 3 de mayo de 1960", "1960", "Tomás Arriaga")]),
+    ("es", "Elena Ruiz creció en Cádiz. A los 18 años, en 1919, Elena Ruiz empezó sus estudios de Derecho y, en "
+           "1925 se licenció con honores.",
+     [("empezó sus estudios", "1919", "Elena Ruiz"), ("se licenció con honores", "1925", "Elena Ruiz")]),
+    ("en", "Born in 1921 in a small mining town, Walter Greaves moved to Leeds in 1939, where he opened a bicycle "
+           "shop with his cousin.",
+     [("Born in 1921", "1921", None), ("moved to Leeds in 1939", "1939", "Walter Greaves"),
+      ("where he opened a bicycle shop", None, "Walter Greaves")]),
+    ("it", "Con lo scoppio della rivolta Marco Dellera torna a Verona dove viene arrestato dalle guardie e "
+           "processato il 4 marzo 1849.",
+     [("torna a Verona", None, "Marco Dellera"), ("dove viene arrestato", "1849", "Marco Dellera")]),
+    ("it", "Nel 1952 Paolo Serra ottiene una cattedra a Lione e resterà in Francia fino al 1970.",
+     [("ottiene una cattedra", "1952", "Paolo Serra"), ("resterà in Francia fino al 1970", "1970", "Paolo Serra")]),
+    ("en", "Nora Quill studied with the painters Ivo Marsh and Dana Holt, who later both won the Calder Medal in "
+           "the 1980s.",
+     [("studied with the painters", None, "Nora Quill"), ("who later both won the Calder Medal", "1980",
+                                                             "Dana Holt")]),
+    ("it", "Nel 1950 Fabio Conti perde il lavoro e si trasferisce con la famiglia a Torino.",
+     [("perde il lavoro", "1950", "Fabio Conti"), ("si trasferisce con la famiglia", "1950", "Fabio Conti")]),
+    ("es", "En 1950 Rosa Llorente pierde su trabajo y se muda con su familia a Valencia.",
+     [("pierde su trabajo", "1950", "Rosa Llorente"), ("se muda con su familia", "1950", "Rosa Llorente")]),
+    ("es", "En 1950 Pedro Salas guarda la carta en su chaqueta pero un buen día la pierde en el mercado de Lugo.",
+     [("guarda la carta", "1950", "Pedro Salas"), ("un buen día la pierde", None, "Pedro Salas")]),
+    ("en", "In 1950 Ada Brent keeps the letter in her coat and one day she loses it at the market in Hull.",
+     [("keeps the letter", "1950", "Ada Brent"), ("one day she loses it", None, "Ada Brent")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", SPLIT)
+def test_events_clauses_each_moment_is_its_own_event(lang, text, expected):
+    evs = story_events(lang, text)
+    for words, year, who in expected:
+        holding = [e for e in evs if words in sources(e)]
+        assert len(holding) == 1, (words, [sources(e) for e in evs])
+        ev = holding[0]
+        others = [w for w, _, _ in expected if w != words]
+        assert not any(w in sources(ev) for w in others), (words, sources(ev))  # its own words only
+        if year:
+            assert (ev.get("date") or "").startswith(year), (words, ev.get("date"))
+        if who:
+            assert who in ev["characters"], (words, ev["characters"])
+
+
+@pytest.mark.parametrize("lang,text,span", [
+    ("es", "Tomás Arriaga nació en 1901 en Soria y murió el 3 de mayo de 1960 en Madrid.",
+     "y murió el 3 de mayo de 1960 en Madrid."),
+    ("it", "Con lo scoppio della rivolta Marco Dellera torna a Verona dove viene arrestato dalle guardie e "
+           "processato il 4 marzo 1849.", "dove viene arrestato dalle guardie e processato il 4 marzo 1849."),
+])
+def test_events_clauses_a_clause_event_points_at_its_clause(lang, text, span):
+    """The scorer matches a snippet to a source span: the clause event's offsets are the clause's."""
+    ev = next(e for e in story_events(lang, text) if span in sources(e))
+    src = ev["sources"][0]
+    assert text[src["start"]:src["end"]] == span
+
+
+@pytest.mark.parametrize("lang,text,not_first", [
+    ("it", "Con lo scoppio della rivolta Marco Dellera torna a Verona dove viene arrestato dalle guardie e "
+           "processato il 4 marzo 1849.", "dove"),
+    ("en", "Nora Quill studied with the painters Ivo Marsh and Dana Holt, who later both won the Calder Medal in "
+           "the 1980s.", "who"),
+])
+def test_events_clauses_a_relative_clause_headline_tells_the_action(lang, text, not_first):
+    titles = [e["title"] for e in story_events(lang, text)]
+    assert len(titles) == 2
+    assert not titles[1].lower().startswith(not_first), titles
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In 1950 Harold Finch breaks the window and climbs into the locked room."),
+    ("en", "Between 1940 and 1945 Harold Finch worked at the harbour and lived with his aunt."),
+    ("es", "Acompañado de su hermano Luis, Pedro Salas recorre el mercado buscando al ladrón."),
+    ("it", "Sul molo Anna Rossi saluta il padre e abbraccia la sorella."),
+    ("it", "Tra il 1940 e il 1945 Fabio Conti lavora al porto e vive con la zia."),
+    ("es", "Sin embargo, Pedro Salas encuentra la carta y, sin decir nada, la guarda en su chaqueta."),
+    ("es", "Pedro Salas vuelve cada noche a la vieja estación de radio donde trabajaba su padre."),
+    ("it", "Anna Rossi torna ogni sera nella vecchia stazione radio dove lavorava il padre."),
+])
+def test_events_clauses_one_action_with_modifiers_stays_one_event(lang, text):
+    assert len(story_events(lang, text)) == 1
+
+
+@pytest.mark.parametrize("lang,text,second", [
+    ("en", "In 1950 Clara Voss opens a bakery in Dresden. Then she sells it to her cousin Emil Voss.", "Then she"),
+    ("es", "En 1950 Clara Ibarra abre una panadería en Bilbao. Luego la vende a su primo Emilio Ibarra.", "Luego"),
+    ("it", "Nel 1950 Clara Bassi apre una panetteria a Genova. Poi la vende al cugino Emilio Bassi.", "Poi"),
+    ("en", "Ada Brent opens a bakery in Leeds. Here she meets the young baker Tom Hale.", "Here she"),
+])
+def test_events_clauses_a_time_shift_or_an_opening_phrase_is_never_joined(lang, text, second):
+    evs = story_events(lang, text)
+    assert len(evs) == 2, [sources(e) for e in evs]
+    assert sources(evs[1]).startswith(second)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ada Brent opens a bakery in Leeds. She bakes bread for the whole street."),
+    ("it", "Ada Bruni apre una panetteria a Genova. Lei cuoce il pane per tutta la strada."),
+])
+def test_events_clauses_the_same_subject_carrying_on_still_joins(lang, text):
+    assert len(story_events(lang, text)) == 1
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("es", "Entre 1940 y 1945 Pedro Salas trabajó en el puerto de Vigo.", "Pedro Salas trabajó en el puerto de Vigo"),
+    ("it", "Tra il 1940 e il 1945 Fabio Conti lavora al porto di Bari.", "Fabio Conti lavora al porto di Bari"),
+    ("en", "From 1940 to 1945 Harold Finch worked at the harbour of Hull.", "Harold Finch worked at the harbour of Hull"),
+])
+def test_events_clauses_a_span_of_years_opening_the_sentence_leaves_the_headline_whole(lang, text, want):
+    """Both ends of "Entre 1940 y 1945" go with the opening: never a headline starting "1945 Pedro ..."."""
+    assert [e["title"] for e in story_events(lang, text)] == [want]
