@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from . import lexicons, timex_values
+from . import lexicons, timex_tense, timex_values
 from .timex_classes import _alt, _norm
 
 _THE_YEAR = re.compile(r"the (?=\d{4}\Z)", re.IGNORECASE)
@@ -89,7 +89,7 @@ def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | Non
                 f["mod"] = part_tab.get(_norm(pm.group("part")))
         f.update(start=s, end=e, text=text[s:e], lead=lead, pstart=ps, pend=pe)
         f.setdefault("type", timex_values.TYPES.get(f["kind"], "DATE"))
-        _value(f, dct)
+        _value(f, dct, lang, text)
         out.append(f)
         prev_end = pe
     return out
@@ -116,7 +116,7 @@ def _merge_weekday_dates(text: str, found: list[dict[str, Any]]) -> list[dict[st
     return out
 
 
-def _value(f: dict[str, Any], dct: dt.date | None) -> None:
+def _value(f: dict[str, Any], dct: dt.date | None, lang: str, text: str) -> None:
     kind = f["kind"]
     if kind in ("weekday", "deictic", "ago", "quarter"):
         timex_values.resolve(f, dct)
@@ -126,6 +126,11 @@ def _value(f: dict[str, Any], dct: dt.date | None) -> None:
         f["timeml"] = ((dct.isoformat() if dct else "XXXX-XX-XX") + "T" + (f.get("tod") or "XX"))
     elif kind == "underspecified":
         if dct is not None and f.get("month"):
+            if not f.get("unit") and not f.get("direction"):
+                # "June 17", "en enero" in a dated document: the document's year, or the one before/after
+                # when the verb says the date is past/to come; it is then as explicit as a stated date
+                timex_values.partial_date(f, dct, timex_tense.tense(lang, text, f["start"], f["end"]))
+                return
             # what the date most likely means in a dated document; the narrative stage decides the value
             m, d = f["month"], f.get("day")
             f["timeml"] = (f"{dct.year:04d}-{m:02d}-{d:02d}" if d else f"{dct.year:04d}-{m:02d}") \

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import timex_tense
 from .timex_classes import (AGO_UNIT, DUR_CODE, DUR_MULT, ROMAN, _before_pat, _Classes, _DIGITS, _LEAD_DIGITS, _norm,
                             _PREV_WORD, _RELATIVE_TAIL)
 
@@ -208,8 +209,9 @@ def _part_mod(s: str) -> str | None:
 def _weekday(C: _Classes, wd: str, off: int | None, m: re.Match, text: str) -> dict[str, Any]:
     tod = C.tods.get(_norm(_g(m, "tod") or "")) if _g(m, "tod") else None
     if off is None and C.future is not None:
-        # a bare weekday is the last one before the document date, unless the sentence speaks of the future
-        off = 1 if C.future.search(text) else -1
+        # a bare weekday is the last one before the document date, unless the verb nearest to it speaks of the
+        # future ("announced Friday that it will ..." is last Friday)
+        off = 1 if timex_tense.tense(C.lang, text, m.start("wd"), m.end("wd")) > 0 else -1
         implied = True
     else:
         implied = False

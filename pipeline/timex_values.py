@@ -112,6 +112,32 @@ def resolve(f: dict[str, Any], dct: dt.date | None) -> None:
         return
 
 
+def partial_date(f: dict[str, Any], dct: dt.date, tense: int) -> None:
+    """A day and month or a month without a year ("June 17", "enero", "l'estate") in a dated document: the
+    document's year; a past-tense date after the document date is the year before ("in December sales fell",
+    told in January), a future-tense one before it the year after. Fills an explicit kind in place."""
+    m, d = f["month"], f.get("day")
+    year = dct.year
+    told, now = (m, d or 1), (dct.month, dct.day if d else 1)
+    if tense < 0 and told > now:
+        year -= 1
+    elif tense > 0 and told < now:
+        year += 1
+    if d:
+        try:
+            value = dt.date(year, m, d).isoformat()
+        except ValueError:  # "February 30": no such day, no value
+            f.update(value=None, precision="unknown", timeml=None)
+            return
+        f.update(kind="date", value=value, precision="day", timeml=value, year=year)
+    elif f.get("season"):
+        f.update(kind="season", value=f"{year:04d}-{m:02d}-01", precision="season", year=year,
+                 timeml=f"{year:04d}-{SEASON_CODE.get(m, 'XX')}")
+    else:
+        f.update(kind="month", value=f"{year:04d}-{m:02d}-01", precision="month", year=year,
+                 timeml=f"{year:04d}-{m:02d}")
+
+
 def _deictic(f: dict[str, Any], dct: dt.date | None) -> None:
     unit, off, tod = f.get("unit"), f.get("amount") or 0, f.get("tod")
     if unit == "same":

@@ -1,0 +1,70 @@
+"""In a dated document a bare weekday or a date without a year ("Friday", "June 17", "en enero") is read by
+the tense of the verb nearest to it: last Friday for "announced Friday that it will ...", next Wednesday for
+"is set to begin on Wednesday"; a past December told in January is the December before."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import pipeline
+from pipeline import temporal
+
+DCT = "2010-01-20"  # a Wednesday
+
+TENSE = [
+    # lang, sentence, span, ISO value
+    ("en", "Brena Holt announced Friday that her firm will open a mill.", "Friday", "2010-01-15"),
+    ("en", "The trial of Ovid Marsk is set to begin on Monday in Tarnfield.", "Monday", "2010-01-25"),
+    ("en", "The Dunmore docks stay closed until Friday.", "Friday", "2010-01-22"),
+    ("en", "On Sunday, the ministers agreed on a plan that will help the ports.", "Sunday", "2010-01-17"),
+    ("en", "The court ruled on 11 December that the sale of the Harl estate was void.", "11 December",
+     "2009-12-11"),
+    ("en", "The new bridge at Ossel will be opened on June 17.", "June 17", "2010-06-17"),
+    ("en", "The Velkin deal should be completed in October.", "October", "2010-10-01"),
+    ("en", "The mill of Corran closed in January.", "January", "2010-01-01"),
+    ("es", "Irene Calvo anunció el viernes que su empresa abrirá un molino.", "el viernes", "2010-01-15"),
+    ("es", "El domingo, los ministros acordaron un plan que ayudará a los puertos.", "El domingo", "2010-01-17"),
+    ("es", "El tribunal falló el 11 de diciembre que la venta era nula.", "el 11 de diciembre", "2009-12-11"),
+    ("es", "El nuevo puente de Osel se inaugurará el 17 de junio.", "el 17 de junio", "2010-06-17"),
+    ("es", "Se ha fijado una audiencia para el 3 de febrero en el tribunal.", "el 3 de febrero", "2010-02-03"),
+    ("es", "Las ventas de Velkin han caído hasta un 35% en enero.", "enero", "2010-01-01"),
+    ("it", "Il sindaco Dario Ferro ha parlato venerdì ai minatori.", "venerdì", "2010-01-15"),
+    ("it", "Il processo a Ovidio Marsi comincerà lunedì a Tarnella.", "lunedì", "2010-01-25"),
+    ("it", "Il tribunale ha deciso l'11 dicembre che la vendita era nulla.", "l'11 dicembre", "2009-12-11"),
+    ("it", "Il nuovo ponte di Osella sarà aperto il 17 giugno.", "il 17 giugno", "2010-06-17"),
+    ("it", "Il porto resterà chiuso fino al 3 febbraio.", "3 febbraio", "2010-02-03"),
+]
+
+
+def _find(sentence, lang, span, dct=None):
+    got = [t for t in temporal.extract(sentence, lang, dct) if t["text"] == span]
+    assert got, temporal.extract(sentence, lang, dct)
+    return got[0]
+
+
+@pytest.mark.parametrize("lang,sentence,span,value", TENSE)
+def test_a_weekday_or_a_yearless_date_follows_the_tense_of_its_verb(lang, sentence, span, value):
+    assert _find(sentence, lang, span, dt.date.fromisoformat(DCT))["value"] == value
+
+
+@pytest.mark.parametrize("lang,sentence,span", [(lang, s, span) for lang, s, span, _v in TENSE])
+def test_without_a_document_date_they_keep_no_value(lang, sentence, span):
+    assert _find(sentence, lang, span).get("value") is None
+
+
+@pytest.mark.parametrize("lang,sentence,span", [
+    ("en", "Her father had arranged the marriage in January of that year.", "January of that year"),
+    ("es", "En marzo del mismo año cerró el molino.", "marzo del mismo año"),
+    ("it", "A marzo dello stesso anno chiuse il mulino.", "marzo dello stesso anno"),
+])
+def test_a_month_of_the_narrative_s_year_does_not_take_the_document_year(lang, sentence, span):
+    got = [t for t in temporal.extract(sentence, lang, dt.date.fromisoformat(DCT)) if span in t["text"]]
+    assert got and got[0].get("value") is None
+
+
+def test_the_whole_pipeline_keeps_the_document_year_of_a_yearless_date():
+    story = pipeline.run(texts={"n": "The Harl estate was sold on 11 December. The new owner, Mira Lund, "
+                                     "will open it to visitors on March 3."},
+                         lang_override={"n": "en"}, doc_dates={"n": DCT})
+    assert {t.text: t.value for t in story.timex} == {"11 December": "2009-12-11", "March 3": "2010-03-03"}
