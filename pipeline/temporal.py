@@ -467,13 +467,14 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
 _FIELDS = {f.name for f in dataclasses.fields(TimeExpr)}
 
 
-def sentence_timex(sent: Sentence, dct: dt.date | None = None,
-                   found: list[dict[str, Any]] | None = None) -> list[TimeExpr]:
-    """The TimeExprs of a sentence; `found` = its _candidates when already computed."""
+def sentence_timex(sent: Sentence, dct: dt.date | None = None, found: list[dict[str, Any]] | None = None,
+                   told: dict[str, int] | None = None) -> list[TimeExpr]:
+    """The TimeExprs of a sentence; `found` = its _candidates when already computed, `told` what the
+    document's earlier sentences stated (see timex_extent.finish)."""
     if found is None:
         found = _candidates(sent.text, sent.lang if sent.lang in lexicons.LANGS else "en")
     res = []
-    for f in timex_extent.finish(sent.text, sent.lang, [dict(c) for c in found], dct):
+    for f in timex_extent.finish(sent.text, sent.lang, [dict(c) for c in found], dct, told):
         s, e = f["start"], f["end"]
         kw = {k: v for k, v in f.items() if k in _FIELDS and k not in ("start", "end", "pstart", "pend")}
         res.append(TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + s, cend=sent.cstart + e,
@@ -501,6 +502,7 @@ def run(story: Story) -> Story:
             dct = timex_values.parse_date(timex_values.heading_date(clean.get(doc, ""), head))
         if dct is not None:
             story.doc_dates[doc] = dct.isoformat()
+        told: dict[str, int] = {}
         for sent, fs in zip(sents, found):
-            story.timex.extend(sentence_timex(sent, dct, fs))
+            story.timex.extend(sentence_timex(sent, dct, fs, told))
     return story

@@ -18,6 +18,7 @@ from . import lexicons, timex_tense, timex_values
 from .timex_classes import _alt, _norm
 
 _THE_YEAR = re.compile(r"the (?=\d{4}\Z)", re.IGNORECASE)
+EXPLICIT = ("date", "month", "season", "year", "decade")
 DATED = ("date", "month", "season", "year", "decade", "underspecified", "deictic", "quarter", "century",
          "weekday", "ago")
 
@@ -46,7 +47,9 @@ def _tables(lang: str):
     return head, before, counts, post, part, part_tab, part_head, dunits
 
 
-def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | None) -> list[dict[str, Any]]:
+def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | None,
+           told: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    """`told` carries, across a document's sentences, the year of its last explicit date ("year")."""
     head, before, counts, post, part, part_tab, part_head, dunits = _tables(lang)
     found = _merge_weekday_dates(text, found)
     out = []
@@ -89,7 +92,9 @@ def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | Non
                 f["mod"] = part_tab.get(_norm(pm.group("part")))
         f.update(start=s, end=e, text=text[s:e], lead=lead, pstart=ps, pend=pe)
         f.setdefault("type", timex_values.TYPES.get(f["kind"], "DATE"))
-        _value(f, dct, lang, text)
+        _value(f, dct, lang, text, told)
+        if told is not None and f.get("year") is not None and f["kind"] in EXPLICIT:
+            told["year"] = f["year"]
         out.append(f)
         prev_end = pe
     return out
@@ -116,8 +121,13 @@ def _merge_weekday_dates(text: str, found: list[dict[str, Any]]) -> list[dict[st
     return out
 
 
-def _value(f: dict[str, Any], dct: dt.date | None, lang: str, text: str) -> None:
+def _value(f: dict[str, Any], dct: dt.date | None, lang: str, text: str, told: dict[str, int] | None) -> None:
     kind = f["kind"]
+    if dct is not None and told and kind in ("weekday", "underspecified") \
+            and abs(told.get("year", dct.year) - dct.year) > 1:
+        # a review dated 2009 telling a journey "in January 1952 ... on April 2": the story has left the
+        # document's time, so a weekday or a yearless date is the narrative's to place, not the document's
+        dct = None
     if kind in ("weekday", "deictic", "ago", "quarter"):
         timex_values.resolve(f, dct)
     elif kind == "clock":

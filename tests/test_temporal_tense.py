@@ -68,3 +68,19 @@ def test_the_whole_pipeline_keeps_the_document_year_of_a_yearless_date():
                                      "will open it to visitors on March 3."},
                          lang_override={"n": "en"}, doc_dates={"n": DCT})
     assert {t.text: t.value for t in story.timex} == {"11 December": "2009-12-11", "March 3": "2010-03-03"}
+
+
+@pytest.mark.parametrize("lang,text,span", [
+    ("en", "Monday, March 9, 2009\n\nThe voyage of Tomas Reyl begins in January 1951. He hopes to reach Quito "
+           "by April 2.", "April 2"),
+    ("en", "Monday, March 9, 2009\n\nIn 1951 Tomas Reyl leaves Oslen. On Friday he reaches the coast.", "Friday"),
+    ("es", "Lunes, 9 de marzo de 2009\n\nEn enero de 1951 Tomás Reyl sale de Osel. Espera llegar a Quito el "
+           "2 de abril.", "el 2 de abril"),
+    ("it", "Lunedì 9 marzo 2009\n\nNel gennaio 1951 Tommaso Reyl parte da Osella. Spera di arrivare a Quito "
+           "il 2 aprile.", "il 2 aprile"),
+])
+def test_a_story_told_in_another_year_keeps_its_yearless_dates_from_the_document_date(lang, text, span):
+    story = pipeline.run(texts={"r": text}, lang_override={"r": lang})
+    assert story.doc_dates == {"r": "2009-03-09"}
+    [t] = [t for t in story.timex if t.text == span]
+    assert t.value is None or t.value.startswith("1951")
