@@ -18,7 +18,6 @@ from . import lexicons, timex_tense, timex_values
 from .timex_classes import _alt, _norm
 
 _THE_YEAR = re.compile(r"the (?=\d{4}\Z)", re.IGNORECASE)
-EXPLICIT = ("date", "month", "season", "year", "decade")
 DATED = ("date", "month", "season", "year", "decade", "underspecified", "deictic", "quarter", "century",
          "weekday", "ago")
 
@@ -49,7 +48,7 @@ def _tables(lang: str):
 
 def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | None,
            told: dict[str, int] | None = None) -> list[dict[str, Any]]:
-    """`told` carries, across a document's sentences, the year of its last explicit date ("year")."""
+    """`told` carries, across a document's sentences, the year of its last stated month or day ("year")."""
     head, before, counts, post, part, part_tab, part_head, dunits = _tables(lang)
     found = _merge_weekday_dates(text, found)
     out = []
@@ -93,7 +92,8 @@ def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | Non
         f.update(start=s, end=e, text=text[s:e], lead=lead, pstart=ps, pend=pe)
         f.setdefault("type", timex_values.TYPES.get(f["kind"], "DATE"))
         _value(f, dct, lang, text, told)
-        if told is not None and f.get("year") is not None and f["kind"] in EXPLICIT:
+        if told is not None and f.get("year") is not None and f["kind"] in ("date", "month", "season"):
+            # a month or a day the text is at; a bare year ("the 1987 crash", "en 1989") is often background
             told["year"] = f["year"]
         out.append(f)
         prev_end = pe

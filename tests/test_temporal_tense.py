@@ -73,7 +73,7 @@ def test_the_whole_pipeline_keeps_the_document_year_of_a_yearless_date():
 @pytest.mark.parametrize("lang,text,span", [
     ("en", "Monday, March 9, 2009\n\nThe voyage of Tomas Reyl begins in January 1951. He hopes to reach Quito "
            "by April 2.", "April 2"),
-    ("en", "Monday, March 9, 2009\n\nIn 1951 Tomas Reyl leaves Oslen. On Friday he reaches the coast.", "Friday"),
+    ("en", "Monday, March 9, 2009\n\nIn March 1951 Tomas Reyl leaves Oslen. On Friday he reaches the coast.", "Friday"),
     ("es", "Lunes, 9 de marzo de 2009\n\nEn enero de 1951 Tomás Reyl sale de Osel. Espera llegar a Quito el "
            "2 de abril.", "el 2 de abril"),
     ("it", "Lunedì 9 marzo 2009\n\nNel gennaio 1951 Tommaso Reyl parte da Osella. Spera di arrivare a Quito "
