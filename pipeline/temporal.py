@@ -70,8 +70,8 @@ class _Lang:
     season_names: dict[str, str]
     decade_words: dict[str, int]
     measure: set[str]
-    patterns: list[tuple[str, tuple[re.Pattern, bool]]]       # (kind family, _casefree(compiled))
-    rel_patterns: list[tuple[str, tuple[re.Pattern, bool]]]   # (family, _casefree(compiled))
+    patterns: list[tuple[str, tuple[re.Pattern, bool], frozenset[str] | None]]  # (family, _casefree(), tokens one of which it needs)
+    rel_patterns: list[tuple[str, tuple[re.Pattern, bool], frozenset[str]]]  # (family, _casefree(), needed tokens)
     rel: dict[str, Any]
     phrase_info: dict[str, dict[str, Any]]
     need_day: set[str]
@@ -90,6 +90,25 @@ class _Lang:
 
 _WORD = re.compile(r"\w+")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
+def _needed_word(template: str) -> str | None:
+    """A word a pattern template cannot match without (the longest literal outside groups, classes and
+    placeholders, "edad" in "a\\s+la\\s+edad\\s+de\\s+{NUM}"), or None. A pattern whose word is not a token
+    of the sentence need not run: most sentences hold no time expression."""
+    src = re.sub(r"\{[A-Z0-9]+\}|\\[a-zA-Z]|\[[^\]]*\]", " ", template)
+    top, depth = [], 0
+    for i, c in enumerate(src):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0:
+            if c == "|":
+                return None  # an alternative at the top: no word is needed by all of them
+            top.append(" " if i + 1 < len(src) and src[i + 1] in "?*{" else c)
+    words = re.findall(r"(?<![^\W\d_])[^\W\d_]{2,}(?![^\W\d_])", "".join(top).lower())
+    return max(reversed(words), key=len) if words else None  # on a tie the later word: "the age" -> "age"
 
 
 def _longest_token(s: str) -> str:
@@ -125,8 +144,16 @@ def _compiled(lang: str) -> _Lang:
              "season": lex.get("month_leads", []), "decade": lex.get("decade_leads", []),
              "under": lex.get("month_leads", [])}
     patterns: list[tuple[str, re.Pattern]] = []
+    # the words one of which a pattern needs as a token: a month name, a season name (or None: no such need)
+    month_tokens = frozenset(_longest_token(w) for w in months)
+    season_tokens = frozenset(_longest_token(w) for w in seasons)
+    needs: list[frozenset[str] | None] = []
     for family, templates in lex["patterns"].items():
         for tpl in templates:
+            word = _needed_word(tpl)
+            needs.append(month_tokens if "{MONTH" in tpl and "{SEASON}" not in tpl else
+                         season_tokens if "{SEASON}" in tpl and "{MONTH" not in tpl else
+                         frozenset([word]) if word and _WORD.fullmatch(word) else None)
             src = tpl
             for key, val in subs.items():
                 src = src.replace("{" + key + "}", val)
@@ -136,6 +163,7 @@ def _compiled(lang: str) -> _Lang:
     # years: a year context word before the number is required
     year_src = _leads(lex.get("year_leads", []), False) + subs["YEAR"]
     patterns.append(("year", re.compile(r"(?<![\w'’])" + year_src, re.IGNORECASE)))
+    needs.append(None)
 
     rel = lex["relative"]
     nums = _alt(rel["number_words"])
@@ -174,8 +202,12 @@ def _compiled(lang: str) -> _Lang:
         holiday_pat = re.compile(r"(?<![\w'’])" + _leads(lex.get("holiday_leads", []), True) + "(?P<holiday>"
                                  + _alt(h["text"] for h in lex["holidays"]) + r")(?![\w])" + link, re.IGNORECASE)
     ordinals = {_norm(k): v for k, v in lex.get("ordinals", {}).items()}
-    patterns = [(f, _casefree(p)) for f, p in patterns]
-    rel_patterns = [(f, _casefree(p)) for f, p in rel_patterns]
+    patterns = [(f, _casefree(p), need) for (f, p), need in zip(patterns, needs)]
+    # each relative family needs one of its own words: "later"/"después" (post), "following" (pre), ...
+    rel_needs = {"post": rel["post_words"], "pre": rel.get("pre_words", []), "same": rel.get("same_dets", []),
+                 "phrase": list(phrase_info)}
+    rel_patterns = [(f, _casefree(p), frozenset(_longest_token(w) for w in rel_needs[f]))
+                    for f, p in rel_patterns]
     holiday_pat = _casefree(holiday_pat) if holiday_pat is not None else None
     return _Lang(lang, lex, months, seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
                  decade_words, {_norm(m) for m in lex.get("measure_words", [])}, patterns, rel_patterns, rel,
@@ -419,8 +451,8 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
             fields = _holiday(L, m)
             if fields:
                 cands.append((m.start(), m.end(), KIND_RANK[fields["kind"]], fields))
-    for family, pat in L.patterns:
-        if not can.get(family, True):
+    for family, pat, need in L.patterns:
+        if not can.get(family, True) or need is not None and tokens.isdisjoint(need):
             continue
         for m in _finditer(pat, text, low):
             if _inside_quotes(text, m.start()):
@@ -442,7 +474,9 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
                 y, mo, d = (int(x) for x in value.split("-"))
                 cands.append((m.start(), m.end(), 0, dict(kind="date", value=value, precision="day",
                                                           year=y, month=mo, day=d)))
-    for family, pat in (L.rel_patterns if not tokens.isdisjoint(L.trig_rel) else ()):
+    for family, pat, need in (L.rel_patterns if not tokens.isdisjoint(L.trig_rel) else ()):
+        if tokens.isdisjoint(need):
+            continue
         for m in _finditer(pat, text, low):
             got = _relative(L, family, m, text)
             if got:
