@@ -112,7 +112,8 @@ def _needed_word(template: str) -> str | None:
 
 
 def _longest_token(s: str) -> str:
-    return max(_WORD.findall(s.lower()), key=len)
+    # on a tie the later word, the rarer one in a phrase: "the day of" gates on "day", not on "the"
+    return max(reversed(_WORD.findall(s.lower())), key=len)
 
 
 @lru_cache(maxsize=65536)
@@ -236,7 +237,12 @@ def _date_parser(lang: str):
         "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]})
 
 
+_QUOTE_CHARS = re.compile("[" + QUOTES + "]")
+
+
 def _inside_quotes(text: str, pos: int) -> bool:
+    if _QUOTE_CHARS.search(text, 0, pos) is None:  # most sentences quote nothing
+        return False
     return sum(text.count(q, 0, pos) for q in QUOTES) % 2 == 1
 
 
@@ -254,7 +260,10 @@ def _next_word(text: str, pos: int) -> str:
 
 
 def _grp(m: re.Match, name: str) -> str | None:
-    return m.groupdict().get(name)
+    try:
+        return m.group(name)  # not groupdict(): building the dict of every group costs more than the match
+    except IndexError:  # a group this pattern does not have
+        return None
 
 
 def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] | None:
@@ -428,6 +437,15 @@ def extract(text: str, lang: str, dct: dt.date | None = None) -> list[dict[str, 
     return timex_extent.finish(text, lang, found, dct)
 
 
+@lru_cache(maxsize=None)
+def _any_trigger(lang: str) -> frozenset[str]:
+    """Every token one of the pattern families below is gated on (the families gate on these or on digits)."""
+    L = _compiled(lang)
+    C = timex_classes.compiled(lang)
+    return frozenset(L.trig_words | L.trig_rel | L.trig_holiday | L.trig_ordinal | L.trig_age
+                     | (set(C.token_families) if C is not None else set()))
+
+
 def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
     L = _compiled(lang)
     cands: list[tuple[int, int, int, dict[str, Any]]] = []
@@ -437,6 +455,8 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     tokens = set(_WORD.findall(low))
     has_digit = _DIGIT.search(text) is not None
+    if not has_digit and tokens.isdisjoint(_any_trigger(lang)):
+        return []  # no word any family starts from, and no number: nothing below could match
     has_word = not tokens.isdisjoint(L.trig_words)
     has_year = has_digit and _YEAR4.search(text) is not None
     has_decade = has_word or (has_digit and _DECADE_DIGITS.search(text) is not None)
