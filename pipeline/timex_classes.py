@@ -27,7 +27,7 @@ DUR_CODE = {"S": ("S", True), "TM": ("M", True), "TH": ("H", True), "D": ("D", F
             "CE": ("Y", False), "Q": ("M", False), "WE": ("WE", False), "ML": ("Y", False)}
 DUR_MULT = {"2W": 2, "6M": 6, "DE": 10, "CE": 100, "Q": 3, "ML": 1000}
 # a duration's unit as a calendar unit for "N ago" arithmetic
-AGO_UNIT = {"S": "day", "TM": "day", "TH": "day", "D": "day", "W": "week", "2W": "week", "M": "month",
+AGO_UNIT = {"S": "second", "TM": "minute", "TH": "hour", "D": "day", "W": "week", "2W": "week", "M": "month",
             "6M": "month", "Y": "year", "DE": "decade", "CE": "century", "Q": "quarter", "WE": "week",
             "ML": "century"}
 

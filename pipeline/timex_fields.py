@@ -125,9 +125,12 @@ def fields(C: _Classes, family: str, m: re.Match, text: str) -> dict[str, Any] |
         return _duration(C, m, text)
     if family == "ago":
         n = _num(C, _g(m, "num"))
+        code = C.dunits.get(_norm(_g(m, "dunit") or ""), "D")
+        if _g(m, "dunit") and code in ("S", "TM", "TH") and (_g(m, "few") or n is None):
+            # "a few hours ago", "hace unas horas": some hours before the document, on its day
+            return dict(kind="ago", type="DATE", amount=None, unit=AGO_UNIT[code], precision="unknown")
         if _g(m, "few") or _g(m, "bare") or n is None and not _g(m, "dunit"):
             return dict(kind="ago", type="DATE", timeml="PAST_REF", precision="unknown")
-        code = C.dunits.get(_norm(m.group("dunit")), "D")
         if _g(m, "half"):
             n += 0.5
         return dict(kind="ago", type="DATE", amount=n, unit=AGO_UNIT.get(code, "day"),

@@ -76,6 +76,15 @@ def resolve(f: dict[str, Any], dct: dt.date | None) -> None:
         return
     if kind == "ago":
         n, unit = f.get("amount"), f.get("unit")
+        if unit in ("second", "minute", "hour"):
+            # "two hours ago", "hace unas horas": the document's day, or the one before once a day has passed
+            if dct is None:
+                f.update(value=None, precision="unknown", timeml="PAST_REF")
+                return
+            hours = (n or 0) * {"second": 1 / 3600, "minute": 1 / 60, "hour": 1}[unit]
+            d = dct - dt.timedelta(days=int(hours // 24))
+            f.update(value=d.isoformat(), precision="day", timeml=d.isoformat())
+            return
         if n is None or dct is None:
             f.setdefault("timeml", "PAST_REF" if n is None else None)
             f.update(value=None, precision="unknown")

@@ -84,3 +84,17 @@ def test_a_story_told_in_another_year_keeps_its_yearless_dates_from_the_document
     assert story.doc_dates == {"r": "2009-03-09"}
     [t] = [t for t in story.timex if t.text == span]
     assert t.value is None or t.value.startswith("1951")
+
+
+HOURS_AGO = [
+    ("en", "The ferry to Ossel sank two hours ago.", "two hours ago", "2010-01-20"),
+    ("en", "The Brenford talks broke down 36 hours ago.", "36 hours ago", "2010-01-19"),
+    ("es", "El ferry a Osel se hundió hace unas horas.", "hace unas horas", "2010-01-20"),
+    ("it", "Il traghetto per Osella è affondato poche ore fa.", "poche ore fa", "2010-01-20"),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,span,value", HOURS_AGO)
+def test_hours_ago_is_the_document_s_day_not_days_ago(lang, sentence, span, value):
+    assert _find(sentence, lang, span, dt.date.fromisoformat(DCT))["value"] == value
+    assert _find(sentence, lang, span).get("value") is None
