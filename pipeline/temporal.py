@@ -254,6 +254,18 @@ def _valid_day(y: int, m: int, d: int) -> bool:
         return False
 
 
+_TWO_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
+
+
+def _measure_after(text: str, pos: int, measure: set[str]) -> bool:
+    """"2006 metres", "1950 por ciento": a number before a measure word is no year ("1950 por la tarde" is)."""
+    m = _TWO_WORDS.match(text, pos)
+    if not m:
+        return False
+    one = _norm(m.group(1)).rstrip(".")
+    return one in measure or bool(m.group(2)) and f"{_norm(m.group(1))} {_norm(m.group(2)).rstrip('.')}" in measure
+
+
 def _next_word(text: str, pos: int) -> str:
     m = re.match(r"\s*([^\s,;:()]+)", text[pos:])
     return _norm(m.group(1)).rstrip(".") if m else ""
@@ -282,7 +294,7 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
                 family != "under" or not _CLAUSE_END.match(text, m.end())):
             return None  # "may" is a verb or a name; "written in May," closing its clause is the month
     if year is not None:
-        if not (1 if era else YEAR_MIN) <= year <= YEAR_MAX or _next_word(text, m.end()) in L.measure:
+        if not (1 if era else YEAR_MIN) <= year <= YEAR_MAX or _measure_after(text, m.end(), L.measure):
             return None
     if family == "date":
         if year is None:

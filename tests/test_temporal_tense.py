@@ -98,3 +98,37 @@ HOURS_AGO = [
 def test_hours_ago_is_the_document_s_day_not_days_ago(lang, sentence, span, value):
     assert _find(sentence, lang, span, dt.date.fromisoformat(DCT))["value"] == value
     assert _find(sentence, lang, span).get("value") is None
+
+
+MONTH_LEADS = [
+    # a month without a year after "as of", "between", "by early": found, the lead outside the span
+    ("en", "As of February, the Harl mill sells half of the town's flour.", "February", "As of"),
+    ("en", "The Ossel economy shrank between April and the autumn.", "April", "between"),
+    ("en", "Mira Lund will close the shop by early June.", "early June", "by"),
+    ("es", "La economía de Osel se contrajo entre abril y el otoño.", "abril", "entre"),
+    ("es", "El molino no abrirá antes de marzo.", "marzo", "antes de"),
+    ("it", "L'economia di Osella si è contratta tra aprile e l'autunno.", "aprile", "tra"),
+    ("it", "Il mulino non aprirà prima di marzo.", "marzo", "prima di"),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,span,lead", MONTH_LEADS)
+def test_a_month_after_a_range_or_limit_word_is_found(lang, sentence, span, lead):
+    t = _find(sentence, lang, span)
+    assert (t["kind"], t["lead"]) == ("underspecified", lead)
+
+
+@pytest.mark.parametrize("lang,sentence,span", [
+    ("es", "Irene Calvo compró el molino a finales del 2006 por poco dinero.", "finales del 2006"),
+    ("it", "Nel 1943 per sfuggire alla guerra Dario Ferro partì per Osella.", "1943"),
+])
+def test_a_year_before_por_or_per_is_still_a_year(lang, sentence, span):
+    assert _find(sentence, lang, span)["value"][:4] == span[-4:]
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("es", "Las ventas de Velkin subieron un 1950 por ciento."),
+    ("it", "Le vendite di Velkin crebbero del 1200 per cento."),
+])
+def test_a_percentage_is_no_year(lang, sentence):
+    assert [t for t in temporal.extract(sentence, lang) if t["kind"] == "year"] == []
