@@ -53,7 +53,7 @@ def _leads(leads: list[str], optional: bool) -> str:
         lead = lead.strip()
         if not lead:
             continue
-        tail = r"\s*" if lead[-1] in "'’" else r"\s+"
+        tail = r"\s*" if lead[-1] in "'’-" else r"\s+"  # "nell'anno", "mid-2011": glued
         parts.append(_phrase(lead) + tail)
     if not parts:
         return ""

@@ -132,3 +132,12 @@ def test_a_year_before_por_or_per_is_still_a_year(lang, sentence, span):
 ])
 def test_a_percentage_is_no_year(lang, sentence):
     assert [t for t in temporal.extract(sentence, lang) if t["kind"] == "year"] == []
+
+
+@pytest.mark.parametrize("lang,sentence,span,year", [
+    ("en", "The Velkin plant will be sold in mid-2031.", "mid-2031", "2031"),
+    ("en", "By mid-1990 the Harl mill had closed.", "mid-1990", "1990"),
+])
+def test_a_hyphen_glued_part_of_a_year_is_found(lang, sentence, span, year):
+    t = _find(sentence, lang, span)
+    assert (t["value"][:4], t["mod"]) == (year, "MID")
