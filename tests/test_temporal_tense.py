@@ -17,6 +17,7 @@ TENSE = [
     ("en", "Brena Holt announced Friday that her firm will open a mill.", "Friday", "2010-01-15"),
     ("en", "The trial of Ovid Marsk is set to begin on Monday in Tarnfield.", "Monday", "2010-01-25"),
     ("en", "The Dunmore docks stay closed until Friday.", "Friday", "2010-01-22"),
+    ("en", "Three hundred farmers will march through Tarnfield on Friday.", "Friday", "2010-01-22"),
     ("en", "On Sunday, the ministers agreed on a plan that will help the ports.", "Sunday", "2010-01-17"),
     ("en", "The court ruled on 11 December that the sale of the Harl estate was void.", "11 December",
      "2009-12-11"),
