@@ -53,7 +53,7 @@ def _leads(leads: list[str], optional: bool) -> str:
         lead = lead.strip()
         if not lead:
             continue
-        tail = r"\s*" if lead[-1] in "'’" else r"\s+"
+        tail = r"\s*" if lead[-1] in "'’-" else r"\s+"  # "nell'anno", "mid-2011": glued
         parts.append(_phrase(lead) + tail)
     if not parts:
         return ""
@@ -70,8 +70,8 @@ class _Lang:
     season_names: dict[str, str]
     decade_words: dict[str, int]
     measure: set[str]
-    patterns: list[tuple[str, tuple[re.Pattern, bool]]]       # (kind family, _casefree(compiled))
-    rel_patterns: list[tuple[str, tuple[re.Pattern, bool]]]   # (family, _casefree(compiled))
+    patterns: list[tuple[str, tuple[re.Pattern, bool], frozenset[str] | None]]  # (family, _casefree(), tokens one of which it needs)
+    rel_patterns: list[tuple[str, tuple[re.Pattern, bool], frozenset[str]]]  # (family, _casefree(), needed tokens)
     rel: dict[str, Any]
     phrase_info: dict[str, dict[str, Any]]
     need_day: set[str]
@@ -92,8 +92,28 @@ _WORD = re.compile(r"\w+")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
 
 
+def _needed_word(template: str) -> str | None:
+    """A word a pattern template cannot match without (the longest literal outside groups, classes and
+    placeholders, "edad" in "a\\s+la\\s+edad\\s+de\\s+{NUM}"), or None. A pattern whose word is not a token
+    of the sentence need not run: most sentences hold no time expression."""
+    src = re.sub(r"\{[A-Z0-9]+\}|\\[a-zA-Z]|\[[^\]]*\]", " ", template)
+    top, depth = [], 0
+    for i, c in enumerate(src):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0:
+            if c == "|":
+                return None  # an alternative at the top: no word is needed by all of them
+            top.append(" " if i + 1 < len(src) and src[i + 1] in "?*{" else c)
+    words = re.findall(r"(?<![^\W\d_])[^\W\d_]{2,}(?![^\W\d_])", "".join(top).lower())
+    return max(reversed(words), key=len) if words else None  # on a tie the later word: "the age" -> "age"
+
+
 def _longest_token(s: str) -> str:
-    return max(_WORD.findall(s.lower()), key=len)
+    # on a tie the later word, the rarer one in a phrase: "the day of" gates on "day", not on "the"
+    return max(reversed(_WORD.findall(s.lower())), key=len)
 
 
 @lru_cache(maxsize=65536)
@@ -125,8 +145,16 @@ def _compiled(lang: str) -> _Lang:
              "season": lex.get("month_leads", []), "decade": lex.get("decade_leads", []),
              "under": lex.get("month_leads", [])}
     patterns: list[tuple[str, re.Pattern]] = []
+    # the words one of which a pattern needs as a token: a month name, a season name (or None: no such need)
+    month_tokens = frozenset(_longest_token(w) for w in months)
+    season_tokens = frozenset(_longest_token(w) for w in seasons)
+    needs: list[frozenset[str] | None] = []
     for family, templates in lex["patterns"].items():
         for tpl in templates:
+            word = _needed_word(tpl)
+            needs.append(month_tokens if "{MONTH" in tpl and "{SEASON}" not in tpl else
+                         season_tokens if "{SEASON}" in tpl and "{MONTH" not in tpl else
+                         frozenset([word]) if word and _WORD.fullmatch(word) else None)
             src = tpl
             for key, val in subs.items():
                 src = src.replace("{" + key + "}", val)
@@ -136,6 +164,7 @@ def _compiled(lang: str) -> _Lang:
     # years: a year context word before the number is required
     year_src = _leads(lex.get("year_leads", []), False) + subs["YEAR"]
     patterns.append(("year", re.compile(r"(?<![\w'’])" + year_src, re.IGNORECASE)))
+    needs.append(None)
 
     rel = lex["relative"]
     nums = _alt(rel["number_words"])
@@ -174,8 +203,12 @@ def _compiled(lang: str) -> _Lang:
         holiday_pat = re.compile(r"(?<![\w'’])" + _leads(lex.get("holiday_leads", []), True) + "(?P<holiday>"
                                  + _alt(h["text"] for h in lex["holidays"]) + r")(?![\w])" + link, re.IGNORECASE)
     ordinals = {_norm(k): v for k, v in lex.get("ordinals", {}).items()}
-    patterns = [(f, _casefree(p)) for f, p in patterns]
-    rel_patterns = [(f, _casefree(p)) for f, p in rel_patterns]
+    patterns = [(f, _casefree(p), need) for (f, p), need in zip(patterns, needs)]
+    # each relative family needs one of its own words: "later"/"después" (post), "following" (pre), ...
+    rel_needs = {"post": rel["post_words"], "pre": rel.get("pre_words", []), "same": rel.get("same_dets", []),
+                 "phrase": list(phrase_info)}
+    rel_patterns = [(f, _casefree(p), frozenset(_longest_token(w) for w in rel_needs[f]))
+                    for f, p in rel_patterns]
     holiday_pat = _casefree(holiday_pat) if holiday_pat is not None else None
     return _Lang(lang, lex, months, seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
                  decade_words, {_norm(m) for m in lex.get("measure_words", [])}, patterns, rel_patterns, rel,
@@ -204,7 +237,12 @@ def _date_parser(lang: str):
         "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]})
 
 
+_QUOTE_CHARS = re.compile("[" + QUOTES + "]")
+
+
 def _inside_quotes(text: str, pos: int) -> bool:
+    if _QUOTE_CHARS.search(text, 0, pos) is None:  # most sentences quote nothing
+        return False
     return sum(text.count(q, 0, pos) for q in QUOTES) % 2 == 1
 
 
@@ -216,13 +254,28 @@ def _valid_day(y: int, m: int, d: int) -> bool:
         return False
 
 
+_TWO_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
+
+
+def _measure_after(text: str, pos: int, measure: set[str]) -> bool:
+    """"2006 metres", "1950 por ciento": a number before a measure word is no year ("1950 por la tarde" is)."""
+    m = _TWO_WORDS.match(text, pos)
+    if not m:
+        return False
+    one = _norm(m.group(1)).rstrip(".")
+    return one in measure or bool(m.group(2)) and f"{_norm(m.group(1))} {_norm(m.group(2)).rstrip('.')}" in measure
+
+
 def _next_word(text: str, pos: int) -> str:
     m = re.match(r"\s*([^\s,;:()]+)", text[pos:])
     return _norm(m.group(1)).rstrip(".") if m else ""
 
 
 def _grp(m: re.Match, name: str) -> str | None:
-    return m.groupdict().get(name)
+    try:
+        return m.group(name)  # not groupdict(): building the dict of every group costs more than the match
+    except IndexError:  # a group this pattern does not have
+        return None
 
 
 def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] | None:
@@ -241,7 +294,7 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
                 family != "under" or not _CLAUSE_END.match(text, m.end())):
             return None  # "may" is a verb or a name; "written in May," closing its clause is the month
     if year is not None:
-        if not (1 if era else YEAR_MIN) <= year <= YEAR_MAX or _next_word(text, m.end()) in L.measure:
+        if not (1 if era else YEAR_MIN) <= year <= YEAR_MAX or _measure_after(text, m.end(), L.measure):
             return None
     if family == "date":
         if year is None:
@@ -396,6 +449,15 @@ def extract(text: str, lang: str, dct: dt.date | None = None) -> list[dict[str, 
     return timex_extent.finish(text, lang, found, dct)
 
 
+@lru_cache(maxsize=None)
+def _any_trigger(lang: str) -> frozenset[str]:
+    """Every token one of the pattern families below is gated on (the families gate on these or on digits)."""
+    L = _compiled(lang)
+    C = timex_classes.compiled(lang)
+    return frozenset(L.trig_words | L.trig_rel | L.trig_holiday | L.trig_ordinal | L.trig_age
+                     | (set(C.token_families) if C is not None else set()))
+
+
 def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
     L = _compiled(lang)
     cands: list[tuple[int, int, int, dict[str, Any]]] = []
@@ -405,6 +467,8 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     tokens = set(_WORD.findall(low))
     has_digit = _DIGIT.search(text) is not None
+    if not has_digit and tokens.isdisjoint(_any_trigger(lang)):
+        return []  # no word any family starts from, and no number: nothing below could match
     has_word = not tokens.isdisjoint(L.trig_words)
     has_year = has_digit and _YEAR4.search(text) is not None
     has_decade = has_word or (has_digit and _DECADE_DIGITS.search(text) is not None)
@@ -419,8 +483,8 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
             fields = _holiday(L, m)
             if fields:
                 cands.append((m.start(), m.end(), KIND_RANK[fields["kind"]], fields))
-    for family, pat in L.patterns:
-        if not can.get(family, True):
+    for family, pat, need in L.patterns:
+        if not can.get(family, True) or need is not None and tokens.isdisjoint(need):
             continue
         for m in _finditer(pat, text, low):
             if _inside_quotes(text, m.start()):
@@ -442,7 +506,9 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
                 y, mo, d = (int(x) for x in value.split("-"))
                 cands.append((m.start(), m.end(), 0, dict(kind="date", value=value, precision="day",
                                                           year=y, month=mo, day=d)))
-    for family, pat in (L.rel_patterns if not tokens.isdisjoint(L.trig_rel) else ()):
+    for family, pat, need in (L.rel_patterns if not tokens.isdisjoint(L.trig_rel) else ()):
+        if tokens.isdisjoint(need):
+            continue
         for m in _finditer(pat, text, low):
             got = _relative(L, family, m, text)
             if got:
@@ -467,13 +533,14 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
 _FIELDS = {f.name for f in dataclasses.fields(TimeExpr)}
 
 
-def sentence_timex(sent: Sentence, dct: dt.date | None = None,
-                   found: list[dict[str, Any]] | None = None) -> list[TimeExpr]:
-    """The TimeExprs of a sentence; `found` = its _candidates when already computed."""
+def sentence_timex(sent: Sentence, dct: dt.date | None = None, found: list[dict[str, Any]] | None = None,
+                   told: dict[str, int] | None = None) -> list[TimeExpr]:
+    """The TimeExprs of a sentence; `found` = its _candidates when already computed, `told` what the
+    document's earlier sentences stated (see timex_extent.finish)."""
     if found is None:
         found = _candidates(sent.text, sent.lang if sent.lang in lexicons.LANGS else "en")
     res = []
-    for f in timex_extent.finish(sent.text, sent.lang, [dict(c) for c in found], dct):
+    for f in timex_extent.finish(sent.text, sent.lang, [dict(c) for c in found], dct, told):
         s, e = f["start"], f["end"]
         kw = {k: v for k, v in f.items() if k in _FIELDS and k not in ("start", "end", "pstart", "pend")}
         res.append(TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + s, cend=sent.cstart + e,
@@ -501,6 +568,7 @@ def run(story: Story) -> Story:
             dct = timex_values.parse_date(timex_values.heading_date(clean.get(doc, ""), head))
         if dct is not None:
             story.doc_dates[doc] = dct.isoformat()
+        told: dict[str, int] = {}
         for sent, fs in zip(sents, found):
-            story.timex.extend(sentence_timex(sent, dct, fs))
+            story.timex.extend(sentence_timex(sent, dct, fs, told))
     return story

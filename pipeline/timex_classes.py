@@ -27,7 +27,7 @@ DUR_CODE = {"S": ("S", True), "TM": ("M", True), "TH": ("H", True), "D": ("D", F
             "CE": ("Y", False), "Q": ("M", False), "WE": ("WE", False), "ML": ("Y", False)}
 DUR_MULT = {"2W": 2, "6M": 6, "DE": 10, "CE": 100, "Q": 3, "ML": 1000}
 # a duration's unit as a calendar unit for "N ago" arithmetic
-AGO_UNIT = {"S": "day", "TM": "day", "TH": "day", "D": "day", "W": "week", "2W": "week", "M": "month",
+AGO_UNIT = {"S": "second", "TM": "minute", "TH": "hour", "D": "day", "W": "week", "2W": "week", "M": "month",
             "6M": "month", "Y": "year", "DE": "decade", "CE": "century", "Q": "quarter", "WE": "week",
             "ML": "century"}
 
@@ -68,7 +68,7 @@ class _Classes:
     hints: dict[str, re.Pattern]  # family -> literal scan its patterns need to succeed (case-sensitive, lower case)
     token_families: dict[str, frozenset[str]]  # a word -> the families it can trigger
     # family, tokens one of which it needs, (pattern, runs over the lower-cased sentence?)
-    families: list[tuple[str, frozenset[str], list[tuple[re.Pattern, bool]]]]
+    families: list[tuple[str, frozenset[str], list[tuple[re.Pattern, bool, Any]]]]  # + _pattern_need()
     numbers: dict[str, int]
     weekdays: dict[str, int]
     tods: dict[str, str]
@@ -92,6 +92,30 @@ class _Classes:
     seasons: dict[str, int]
     season_names: dict[str, str]
     century_names: dict[str, int]
+
+
+_DIGIT_NEED = object()
+_ONE_DIGIT = re.compile(r"\d")
+_OPEN = re.compile(r"\(\?<!\[\\w'’\]\)|\(\?<!\\w\)")
+_DIGIT_ALT = re.compile(r"(?:\[[0-9\-]+\]\??|\\d(?:\{\d+(?:,\d+)?\})?|[0-9]\??)+")
+_WORD_ALT = re.compile(r"[^\W\d_][^\W\d_'’]*(?:\\s\+[^\W\d_][^\W\d_'’]*)*")
+
+
+def _pattern_need(src: str):
+    """What a family pattern cannot match without, when it opens with a named group of plain words
+    ("(?P<noon>noon|midday|midnight)": one of those tokens) or of digits ("(?P<hour>[01]?\\d|2[0-3])": a
+    digit); None otherwise. Such a pattern is skipped on sentences without it."""
+    m = _OPEN.match(src)
+    rest = src[m.end():] if m else src
+    g = re.match(r"\(\?P<\w+>([^()]*)\)(?![?*{])", rest)
+    if not g:
+        return None
+    alts = g.group(1).split("|")
+    if all(_DIGIT_ALT.fullmatch(a) for a in alts):
+        return _DIGIT_NEED
+    if all(_WORD_ALT.fullmatch(a) for a in alts):
+        return frozenset(max(reversed(a.lower().split("\\s+")), key=len) for a in alts)
+    return None
 
 
 def _casefree(pat: re.Pattern) -> tuple[re.Pattern, bool]:
@@ -226,9 +250,9 @@ def compiled(lang: str) -> _Classes | None:
     }
     del few
     triggers["setfreq"] = {"times", "once", "twice"}
-    families: dict[str, list[tuple[re.Pattern, bool]]] = {}
+    families: dict[str, list[tuple[re.Pattern, bool, Any]]] = {}
     for family, pat, lower in patterns:
-        families.setdefault(family, []).append((pat, lower))
+        families.setdefault(family, []).append((pat, lower, _pattern_need(pat.pattern)))
     lead_list = tab.get("ref_leads", [])
     # one cheap scan decides whether a family's costly patterns can match: its key phrases, lower case
     hints = {"set": _literal(list(tab.get("set_dets", {})) + list(tab.get("set_words", {}))),
@@ -300,7 +324,10 @@ def find(text: str, lang: str, tokens: set[str] | None = None,
         elif family not in fams or family in C.hints and C.hints[family].search(low) is None:
             continue
         kind = "set" if family == "setfreq" else family
-        for pat, lower in pats:
+        for pat, lower, need in pats:
+            if need is not None and (_ONE_DIGIT.search(low) is None if need is _DIGIT_NEED
+                                     else tokens.isdisjoint(need)):
+                continue
             span = "span" in pat.groupindex  # a pattern may match context (a lead) around its span
             for m in pat.finditer(low if lower else text):
                 fields = timex_fields.fields(C, kind, m, text)

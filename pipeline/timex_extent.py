@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from . import lexicons, timex_values
+from . import lexicons, timex_tense, timex_values
 from .timex_classes import _alt, _norm
 
 _THE_YEAR = re.compile(r"the (?=\d{4}\Z)", re.IGNORECASE)
@@ -46,7 +46,9 @@ def _tables(lang: str):
     return head, before, counts, post, part, part_tab, part_head, dunits
 
 
-def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | None) -> list[dict[str, Any]]:
+def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | None,
+           told: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    """`told` carries, across a document's sentences, the year of its last stated month or day ("year")."""
     head, before, counts, post, part, part_tab, part_head, dunits = _tables(lang)
     found = _merge_weekday_dates(text, found)
     out = []
@@ -89,7 +91,10 @@ def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | Non
                 f["mod"] = part_tab.get(_norm(pm.group("part")))
         f.update(start=s, end=e, text=text[s:e], lead=lead, pstart=ps, pend=pe)
         f.setdefault("type", timex_values.TYPES.get(f["kind"], "DATE"))
-        _value(f, dct)
+        _value(f, dct, lang, text, told)
+        if told is not None and f.get("year") is not None and f["kind"] in ("date", "month", "season"):
+            # a month or a day the text is at; a bare year ("the 1987 crash", "en 1989") is often background
+            told["year"] = f["year"]
         out.append(f)
         prev_end = pe
     return out
@@ -116,8 +121,13 @@ def _merge_weekday_dates(text: str, found: list[dict[str, Any]]) -> list[dict[st
     return out
 
 
-def _value(f: dict[str, Any], dct: dt.date | None) -> None:
+def _value(f: dict[str, Any], dct: dt.date | None, lang: str, text: str, told: dict[str, int] | None) -> None:
     kind = f["kind"]
+    if dct is not None and told and kind in ("weekday", "underspecified") \
+            and abs(told.get("year", dct.year) - dct.year) > 1:
+        # a review dated 2009 telling a journey "in January 1952 ... on April 2": the story has left the
+        # document's time, so a weekday or a yearless date is the narrative's to place, not the document's
+        dct = None
     if kind in ("weekday", "deictic", "ago", "quarter"):
         timex_values.resolve(f, dct)
     elif kind == "clock":
@@ -126,6 +136,11 @@ def _value(f: dict[str, Any], dct: dt.date | None) -> None:
         f["timeml"] = ((dct.isoformat() if dct else "XXXX-XX-XX") + "T" + (f.get("tod") or "XX"))
     elif kind == "underspecified":
         if dct is not None and f.get("month"):
+            if not f.get("unit") and not f.get("direction"):
+                # "June 17", "en enero" in a dated document: the document's year, or the one before/after
+                # when the verb says the date is past/to come; it is then as explicit as a stated date
+                timex_values.partial_date(f, dct, timex_tense.tense(lang, text, f["start"], f["end"]))
+                return
             # what the date most likely means in a dated document; the narrative stage decides the value
             m, d = f["month"], f.get("day")
             f["timeml"] = (f"{dct.year:04d}-{m:02d}-{d:02d}" if d else f"{dct.year:04d}-{m:02d}") \

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import timex_tense
 from .timex_classes import (AGO_UNIT, DUR_CODE, DUR_MULT, ROMAN, _before_pat, _Classes, _DIGITS, _LEAD_DIGITS, _norm,
                             _PREV_WORD, _RELATIVE_TAIL)
 
@@ -124,9 +125,12 @@ def fields(C: _Classes, family: str, m: re.Match, text: str) -> dict[str, Any] |
         return _duration(C, m, text)
     if family == "ago":
         n = _num(C, _g(m, "num"))
+        code = C.dunits.get(_norm(_g(m, "dunit") or ""), "D")
+        if _g(m, "dunit") and code in ("S", "TM", "TH") and (_g(m, "few") or n is None):
+            # "a few hours ago", "hace unas horas": some hours before the document, on its day
+            return dict(kind="ago", type="DATE", amount=None, unit=AGO_UNIT[code], precision="unknown")
         if _g(m, "few") or _g(m, "bare") or n is None and not _g(m, "dunit"):
             return dict(kind="ago", type="DATE", timeml="PAST_REF", precision="unknown")
-        code = C.dunits.get(_norm(m.group("dunit")), "D")
         if _g(m, "half"):
             n += 0.5
         return dict(kind="ago", type="DATE", amount=n, unit=AGO_UNIT.get(code, "day"),
@@ -208,8 +212,9 @@ def _part_mod(s: str) -> str | None:
 def _weekday(C: _Classes, wd: str, off: int | None, m: re.Match, text: str) -> dict[str, Any]:
     tod = C.tods.get(_norm(_g(m, "tod") or "")) if _g(m, "tod") else None
     if off is None and C.future is not None:
-        # a bare weekday is the last one before the document date, unless the sentence speaks of the future
-        off = 1 if C.future.search(text) else -1
+        # a bare weekday is the last one before the document date, unless the verb nearest to it speaks of the
+        # future ("announced Friday that it will ..." is last Friday)
+        off = 1 if timex_tense.tense(C.lang, text, m.start("wd"), m.end("wd")) > 0 else -1
         implied = True
     else:
         implied = False

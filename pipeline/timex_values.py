@@ -76,6 +76,15 @@ def resolve(f: dict[str, Any], dct: dt.date | None) -> None:
         return
     if kind == "ago":
         n, unit = f.get("amount"), f.get("unit")
+        if unit in ("second", "minute", "hour"):
+            # "two hours ago", "hace unas horas": the document's day, or the one before once a day has passed
+            if dct is None:
+                f.update(value=None, precision="unknown", timeml="PAST_REF")
+                return
+            hours = (n or 0) * {"second": 1 / 3600, "minute": 1 / 60, "hour": 1}[unit]
+            d = dct - dt.timedelta(days=int(hours // 24))
+            f.update(value=d.isoformat(), precision="day", timeml=d.isoformat())
+            return
         if n is None or dct is None:
             f.setdefault("timeml", "PAST_REF" if n is None else None)
             f.update(value=None, precision="unknown")
@@ -110,6 +119,32 @@ def resolve(f: dict[str, Any], dct: dt.date | None) -> None:
         f["timeml"] = f"{year:04d}-{code}" if year is not None else f"XXXX-{code}"
         f.update(value=None, precision="unknown")
         return
+
+
+def partial_date(f: dict[str, Any], dct: dt.date, tense: int) -> None:
+    """A day and month or a month without a year ("June 17", "enero", "l'estate") in a dated document: the
+    document's year; a past-tense date after the document date is the year before ("in December sales fell",
+    told in January), a future-tense one before it the year after. Fills an explicit kind in place."""
+    m, d = f["month"], f.get("day")
+    year = dct.year
+    told, now = (m, d or 1), (dct.month, dct.day if d else 1)
+    if tense < 0 and told > now:
+        year -= 1
+    elif tense > 0 and told < now:
+        year += 1
+    if d:
+        try:
+            value = dt.date(year, m, d).isoformat()
+        except ValueError:  # "February 30": no such day, no value
+            f.update(value=None, precision="unknown", timeml=None)
+            return
+        f.update(kind="date", value=value, precision="day", timeml=value, year=year)
+    elif f.get("season"):
+        f.update(kind="season", value=f"{year:04d}-{m:02d}-01", precision="season", year=year,
+                 timeml=f"{year:04d}-{SEASON_CODE.get(m, 'XX')}")
+    else:
+        f.update(kind="month", value=f"{year:04d}-{m:02d}-01", precision="month", year=year,
+                 timeml=f"{year:04d}-{m:02d}")
 
 
 def _deictic(f: dict[str, Any], dct: dt.date | None) -> None:
