@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import cast as cast_view
-from dashboard import curate, data, edits as edits_mod, export, filters as flt, i18n, library, text, timeline
+from dashboard import curate, data, edits as edits_mod, export, filters as flt, i18n, library, slides, text, timeline
 from dashboard.i18n import t, t_or
 from dashboard.palette import character_colors
 from pipeline.schema import KINDS as EVENT_KINDS, PRECISIONS
@@ -30,15 +30,32 @@ PRESENT_KEYS_JS = """<script>
   const doc = window.parent ? window.parent.document : document;
   if (doc.__storylineKeys) return;
   doc.__storylineKeys = true;
+  const keys = {ArrowRight: "next", PageDown: "next", " ": "next", ArrowLeft: "prev", PageUp: "prev",
+                Home: "first", End: "last", Escape: "exit", f: "fullscreen"};
   doc.addEventListener("keydown", (e) => {
     const el = e.target;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (el && el.closest && el.closest("input, textarea, select, [contenteditable=true], [role=combobox]")) return;
-    const which = {ArrowRight: "next", PageDown: "next", ArrowLeft: "prev", PageUp: "prev"}[e.key];
+    if (e.key === "Escape" && doc.fullscreenElement) return;   // the browser leaves full screen first
+    const which = keys[e.key];
     const button = which && doc.querySelector(".st-key-" + which + " button");
     if (button && !button.disabled) { e.preventDefault(); button.click(); }
   });
+  // full screen needs the user's click itself: toggled here, in the click's own event
+  doc.addEventListener("click", (e) => {
+    if (!e.target.closest || !e.target.closest(".st-key-fullscreen button")) return;
+    if (doc.fullscreenElement) doc.exitFullscreen(); else doc.documentElement.requestFullscreen().catch(() => {});
+  }, true);
 })();
 </script>"""
+# Presentation: Streamlit's own header would cover the top bar; the bar stays at the top of the window.
+PRESENT_CSS = """<style>
+header[data-testid='stHeader']{display:none}
+[data-testid='stMainBlockContainer'], .block-container{padding-top:0.4rem !important; padding-bottom:0 !important}
+.st-key-present_bar{position:sticky; top:0; z-index:999; background:white; padding:4px 0 2px}
+.st-key-present_bar [data-testid='stMarkdownContainer'] h3{padding:0; margin:0}
+.st-key-present_bar button p{font-size:18px}
+</style>"""
 VIEW_KEYS = {"Timeline": "timeline", "Presentation": "present", "Cast": "cast", "Table": "table",
              "Stories": "stories"}
 # Format functions pass `ui` explicitly: Streamlit may call them outside the script's thread.
@@ -424,7 +441,7 @@ if not st.session_state.get("_init"):
         x_mode=qp.get("x") if qp.get("x") in timeline.X_MODES else "sequence",
         lanes=qp.get("lanes") if qp.get("lanes") in timeline.LANE_MODES else "character",
         event_pick=st.session_state.get("event_pick") or qp.get("ev"),
-        step=int(qp.get("step", "1")) if qp.get("step", "1").isdigit() else 1,
+        step=int(qp.get("step", "0")) if qp.get("step", "0").isdigit() else 0,
         _init=True)
     if has_dates:
         lo = dt.date.fromisoformat(f0.date_from) if f0.date_from else date_min.date()
@@ -602,6 +619,77 @@ def show_details(eid: str) -> None:
                 st.markdown(b)
 
 
+def story_title() -> str:
+    """The story's title: the library's title, or a folder's name (never a whole server path)."""
+    return (titles.get(slug) if library_mode else os.path.basename(story.label.rstrip("/"))) or "Storyline"
+
+
+def exit_presentation() -> None:
+    st.session_state.view = "Timeline"
+
+
+def slide_notes_panel(e: dict) -> None:
+    """The teacher's notes and image for this slide, saved as a `slide` edit with the story's edits."""
+    eid = e["id"]
+    with st.expander(t("p.notes_edit"), icon=":material/edit_note:"):
+        with st.form(key=f"slide_{eid}_{len(ops)}"):
+            notes = st.text_area(t("p.notes"), value=e.get("notes") or "", max_chars=edits_mod.MAX_NOTES)
+            image = st.text_input(t("p.image"), value=e.get("image") or "", placeholder="https://…")
+            if st.form_submit_button(t("p.notes_save"), type="primary"):
+                try:
+                    op = edits_mod.slide_op(eid, notes, image)
+                except edits_mod.EditsError as exc:
+                    st.error(text.md_escape(str(exc)))
+                else:
+                    add_op(op, t("p.notes_saved"))
+
+
+def present_view() -> None:
+    """The slideshow: step 0 is the title slide, steps 1..n the events the filters show."""
+    if not ids:
+        st.info(t("none"))
+        return
+    n = len(ids)
+    st.session_state.step = min(max(int(st.session_state.get("step") or 0), 0), n)
+
+    def move_to(k: int) -> None:
+        st.session_state.step = min(max(k, 0), n)
+
+    step = st.session_state.step
+    st.html(PRESENT_CSS)
+    # arrow, Home/End, Esc keys press the buttons of the bar; a constant script, no story text in it
+    st.html(PRESENT_KEYS_JS, unsafe_allow_javascript=True)
+    with st.container(key="present_bar"):
+        b = st.columns([1.1, 0.55, 1.4, 1.6, 1.4, 0.55, 1.1], vertical_alignment="center", gap="small")
+        b[0].button(t("p.exit"), on_click=exit_presentation, key="exit", width="stretch", icon=":material/close:",
+                    help=t("p.exit_help"))
+        b[1].button("", icon=":material/first_page:", on_click=move_to, args=(0,), disabled=step <= 0, key="first", width="stretch",
+                    help=t("p.first"))
+        b[2].button(t("p.prev"), on_click=move_to, args=(step - 1,), disabled=step <= 0, key="prev", width="stretch")
+        b[3].markdown(f"### {step} / {n}" if step else f"### {t('p.title_slide')} · {n}", text_alignment="center")
+        b[4].button(t("p.next"), on_click=move_to, args=(step + 1,), disabled=step >= n, key="next",
+                    width="stretch", type="primary")
+        b[5].button("", icon=":material/last_page:", on_click=move_to, args=(n,), disabled=step >= n, key="last", width="stretch",
+                    help=t("p.last"))
+        b[6].button(t("p.fullscreen"), key="fullscreen", width="stretch", icon=":material/fullscreen:",
+                    help=t("p.keys"))
+    cur = event(ids[step - 1]) if step else None
+    if cur is None:
+        slide = story_derived(repr((story_id, current, "title_slide")), lambda: slides.title_slide(
+            shown, story_title(), cast_names, colors, ui, who=list(current.chars)))
+    else:
+        slide = slides.event_slide(cur, colors, ui)
+    with st.container(key="present", height=410, border=False):
+        st.html(slides.slide_html(slide, ui))
+    cur_id = cur["id"] if cur else None
+    fig = cached_figure(repr((story_id, current, "strip", cur_id)), lambda: slides.nav_strip(
+        shown, cur_id, colors, cast_names, ui, height=140, reveal_upto=cur_id or ids[-1]))
+    st.plotly_chart(fig, key="present_chart", theme=None, width="stretch",
+                    config={"displaylogo": False, "displayModeBar": False})
+    if library_mode and cur is not None:
+        slide_notes_panel(cur)
+
+
 # ---------------------------------------------------------------- views
 v1, v2 = st.columns([7, 3], vertical_alignment="center")
 if st.session_state.get("view") not in VIEWS or (st.session_state.get("view") == "Stories" and not library_mode):
@@ -656,40 +744,7 @@ if view == "Timeline":
         add_panel()
 
 elif view == "Presentation":
-    if not ids:
-        st.info(t("none"))
-    else:
-        n = len(ids)
-        st.session_state.step = min(max(int(st.session_state.get("step") or 1), 1), n)
-
-        def move(delta: int) -> None:
-            st.session_state.step = min(max(st.session_state.step + delta, 1), n)
-
-        step = st.session_state.step
-        cur = event(ids[step - 1])
-        b1, b2, b3 = st.columns([1, 2, 1], vertical_alignment="center")
-        b1.button(t("p.prev"), on_click=move, args=(-1,), disabled=step <= 1, width="stretch", key="prev")
-        b2.markdown(f"### {step} / {n}", text_alignment="center")
-        b2.caption(t("p.keys"), text_alignment="center")
-        b3.button(t("p.next"), on_click=move, args=(1,), disabled=step >= n, width="stretch", key="next",
-                  type="primary")
-        # arrow keys press the buttons above; a constant script, no story text in it
-        st.html(PRESENT_KEYS_JS, unsafe_allow_javascript=True)
-        with st.container(key="present"):
-            st.markdown(f"## {text.md_escape(cur['title'])}")
-            st.markdown(f"#### {t('p.when')}: {text.md_escape(curate.date_line(cur))}")
-            st.markdown(f"#### {t('p.who')}: {text.md_escape(', '.join(cur['characters']) or '—')}")
-            # a one-sentence event would show its headline twice
-            if cur["summary"] and cur["summary"].rstrip(". ") != cur["title"].rstrip(". …"):
-                st.markdown(f"### {text.md_escape(cur['summary'])}")
-        fig = cached_figure(repr((story_id, current, "present", cur["id"])), lambda: timeline.build_timeline(
-                                      shown, x_mode="sequence", lane_mode="none", cast=cast_names, colors=colors,
-                                      highlight=cur["id"], reveal_upto=cur["id"], eras=True,
-                                      style=timeline.Style(font=17, label_font=17, plot_px=1000, max_rows=4,
-                                                           lane_px=44, compact=True),
-                                      label_last=4, lang=ui))
-        st.plotly_chart(fig, key="present_chart", theme=None, width="stretch",
-                        config={"displaylogo": False, "staticPlot": True})
+    present_view()
 
 elif view == "Cast":
     table = cast_view.cast_table(characters, events, cast_names)
@@ -699,6 +754,14 @@ elif view == "Cast":
         st.session_state.f_chars = [table["Character"].iloc[i] for i in rows]
 
     st.caption(t("cast.hint"))
+    if cast_names:
+        def tell_story() -> None:
+            st.session_state.update(f_chars=[st.session_state.cast_tell_who], f_match="any", view="Presentation",
+                                    step=0)
+
+        r1, r2 = st.columns([2, 2], vertical_alignment="bottom")
+        r1.selectbox(t("cast.tell_who"), cast_names, key="cast_tell_who")
+        r2.button(t("cast.tell"), key="cast_tell", on_click=tell_story, icon=":material/slideshow:", type="primary")
     st.dataframe(table, key="cast_table", on_select=cast_selected, selection_mode="multi-row",
                  hide_index=True, width="stretch")
     if library_mode and cast_names:

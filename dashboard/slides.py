@@ -146,7 +146,9 @@ def text_lang(e: dict, lang: str) -> str | None:
 
     curate.localize already swapped in the interface language's headline where a source tells it;
     an event told only in other languages keeps its own and the slide says which."""
-    titles = e.get("titles") if isinstance(e.get("titles"), dict) else {}
+    titles = e.get("titles")
+    if not isinstance(titles, dict) or not titles:
+        return None          # output without per-language headlines: the headline's language is not known
     if isinstance(titles.get(lang), str) and titles[lang].strip():
         return None
     own = e.get("lang") or ""
@@ -324,8 +326,13 @@ def nav_strip(events: pd.DataFrame, current: str | None, colors: dict[str, str],
             continue
         name = g or t_or("tl.others", "others", lang)
         sym = ["circle" if status[i] == "exact" else "circle-open" for i in idx]
+        color = colors.get(g, OTHER)
+        # the legend entry: a filled dot in the character's colour (the dots themselves may be hollow)
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup=name,
+                                 marker={"size": 14, "color": color, "symbol": "circle"}, hoverinfo="skip"))
         fig.add_trace(go.Scatter(
             x=[xv[i] for i in idx], y=[0] * len(idx), mode="markers", name=name, customdata=[ids[i] for i in idx],
+            legendgroup=name, showlegend=False,
             marker={"size": 15, "color": colors.get(g, OTHER), "symbol": sym, "line": {"width": 2, "color": colors.get(g, OTHER)},
                     "opacity": [1.0 if i <= upto else 0.25 for i in idx]},
             hovertext=[_esc(events["title"].iloc[i]) for i in idx], hoverinfo="text"))

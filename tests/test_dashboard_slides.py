@@ -48,10 +48,12 @@ def test_an_interval_is_never_shown_as_its_first_day():
 def test_the_quote_is_in_the_interface_language_when_a_source_tells_it():
     srcs = [{"doc": "a", "lang": "it", "start": 0, "end": 5, "text": "Il ponte crolla."},
             {"doc": "b", "lang": "es", "start": 0, "end": 5, "text": "El puente se derrumba."}]
-    e = {"title": "Il ponte crolla", "sources": srcs, "lang": "it", "titles": {"it": "Il ponte crolla"}}
+    e = {"title": "Il ponte crolla", "sources": srcs, "lang": "it",
+         "titles": {"it": "Il ponte crolla", "es": "El puente se derrumba"}}
     assert slides.pick_quote(e, "es")["lang"] == "es"
     assert slides.pick_quote(e, "en")["lang"] == "it"         # nothing in English: the first, marked
-    assert slides.text_lang(e, "en") == "it" and slides.text_lang(e, "it") is None
+    assert slides.text_lang(e, "en") == "it" and slides.text_lang(e, "es") is None
+    assert slides.text_lang({**e, "titles": None}, "en") is None   # not known: not claimed
 
 
 def test_story_text_on_a_slide_is_text_never_markup():
