@@ -48,6 +48,16 @@ PRESENT_KEYS_JS = """<script>
   }, true);
 })();
 </script>"""
+SCROLL_JS = """<script>/* __N__ */
+(() => {
+  const doc = window.parent ? window.parent.document : document;
+  const go = (tries) => {
+    const el = doc.querySelector(".st-key-details");
+    if (el) el.scrollIntoView({block: "start", behavior: "instant"}); else if (tries > 0) setTimeout(() => go(tries - 1), 100);
+  };
+  setTimeout(() => go(20), 50);
+})();
+</script>"""
 # Presentation: Streamlit's own header would cover the top bar; the bar stays at the top of the window.
 PRESENT_CSS = """<style>
 header[data-testid='stHeader']{display:none}
@@ -737,9 +747,15 @@ if view == "Timeline":
             st.session_state._last_click = clicked[0]
             if clicked[0] in row_of:
                 st.session_state.event_pick = clicked[0]
+                st.session_state._scroll_details = st.session_state.get("_scroll_details", 0) + 1
                 st.rerun()
-        st.selectbox(t("tl.pick"), ids, key="event_pick", format_func=event_label)
-        show_details(st.session_state.event_pick)
+        with st.container(key="details"):
+            st.selectbox(t("tl.pick"), ids, key="event_pick", format_func=event_label)
+            show_details(st.session_state.event_pick)
+        if st.session_state.get("_scroll_details"):
+            # a dot was clicked: bring its details into view (the number makes each script new, so it runs)
+            st.html(SCROLL_JS.replace("__N__", str(st.session_state.pop("_scroll_details"))),
+                    unsafe_allow_javascript=True)
     if library_mode:
         add_panel()
 

@@ -201,25 +201,25 @@ def safe_image(url: str) -> str:
 
 
 SLIDE_CSS = """<style>
-.sl-slide{font-family:"Source Sans Pro",sans-serif;color:#111;max-height:455px;overflow:hidden;
+.sl-slide{font-family:"Source Sans Pro",sans-serif;color:#111;
   display:flex;gap:28px;align-items:flex-start}
 .sl-main{flex:1 1 auto;min-width:0}
-.sl-date{font-size:30px;font-weight:700;color:#0b4f8a;margin:0 0 2px}
-.sl-datetext{font-size:17px;color:#444;font-style:italic;margin-left:10px;font-weight:400}
-.sl-head{font-size:34px;line-height:1.18;font-weight:700;margin:4px 0 10px}
-.sl-sum{font-size:22px;line-height:1.3;margin:0 0 10px;color:#222}
+.sl-date{font-size:clamp(26px,2.35vw,46px);font-weight:700;color:#0b4f8a;margin:0 0 2px}
+.sl-datetext{font-size:clamp(17px,1.33vw,26px);color:#444;font-style:italic;margin-left:10px;font-weight:400}
+.sl-head{font-size:clamp(28px,2.66vw,52px);line-height:1.18;font-weight:700;margin:4px 0 10px}
+.sl-sum{font-size:clamp(20px,1.72vw,33px);line-height:1.3;margin:0 0 10px;color:#222}
 .sl-chips{margin:4px 0 10px}
-.sl-chip{display:inline-block;font-size:19px;border:1px solid #bbb;border-radius:16px;padding:2px 12px 2px 8px;
+.sl-chip{display:inline-block;font-size:clamp(18px,1.48vw,28px);border:1px solid #bbb;border-radius:16px;padding:2px 12px 2px 8px;
   margin:0 8px 6px 0;background:#fafafa}
 .sl-dot{display:inline-block;width:14px;height:14px;border-radius:7px;margin-right:7px;vertical-align:-1px}
-.sl-quote{font-size:19px;line-height:1.32;border-left:5px solid #999;padding:2px 0 2px 14px;color:#222;margin:6px 0}
-.sl-lang{font-size:16px;font-weight:700;color:#fff;background:#555;border-radius:4px;padding:1px 7px;margin-left:6px}
-.sl-notes{font-size:19px;line-height:1.3;background:#fff7d6;border:1px solid #e6cf73;border-radius:6px;padding:6px 12px;margin:8px 0}
+.sl-quote{font-size:clamp(18px,1.48vw,28px);line-height:1.32;border-left:5px solid #999;padding:2px 0 2px 14px;color:#222;margin:6px 0}
+.sl-lang{font-size:clamp(16px,1.25vw,24px);font-weight:700;color:#fff;background:#555;border-radius:4px;padding:1px 7px;margin-left:6px}
+.sl-notes{font-size:clamp(18px,1.48vw,28px);line-height:1.3;background:#fff7d6;border:1px solid #e6cf73;border-radius:6px;padding:6px 12px;margin:8px 0}
 .sl-img{flex:0 0 34%;max-width:34%}
-.sl-img img{max-width:100%;max-height:400px;border-radius:6px;object-fit:contain}
-.sl-title{font-size:46px;font-weight:700;line-height:1.15;margin:10px 0 6px}
-.sl-span{font-size:28px;color:#0b4f8a;font-weight:600;margin:0 0 14px}
-.sl-count{font-size:20px;color:#333;margin:0 0 10px}
+.sl-img img{max-width:100%;max-height:calc(100vh - 340px);border-radius:6px;object-fit:contain}
+.sl-title{font-size:clamp(38px,3.6vw,70px);font-weight:700;line-height:1.15;margin:10px 0 6px}
+.sl-span{font-size:clamp(24px,2.2vw,42px);color:#0b4f8a;font-weight:600;margin:0 0 14px}
+.sl-count{font-size:clamp(19px,1.56vw,30px);color:#333;margin:0 0 10px}
 </style>"""
 
 

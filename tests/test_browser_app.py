@@ -95,7 +95,12 @@ def test_timeline_filter_and_click(server, browser, width, height):
         picked = re.search(r"ev=(e\d+)", page.url).group(1)
         assert picked != "e001"
         assert page.get_by_text("Sources (").count() >= 1
-        page.get_by_text("Sources (").first.scroll_into_view_if_needed()
+        # the clicked event's details are brought into the window, without the user scrolling
+        page.wait_for_function("""(h) => { const d = document.querySelector('.st-key-details');
+            if (!d) return false; const r = d.getBoundingClientRect(); return r.top >= -2 && r.top < h - 150; }""",
+                               arg=height, timeout=10_000)
+        head = page.locator(".st-key-details h3").first.bounding_box()
+        assert head and 0 <= head["y"] <= height - head["height"]
         shot(page, f"details_{width}x{height}.png")
     finally:
         page.close()
@@ -106,7 +111,7 @@ def slide_fits(page, height: int) -> bool:
     return page.evaluate("""(h) => {
         const c = document.querySelector('[data-testid="stPlotlyChart"]');
         const m = document.querySelector('[data-testid="stMain"]');
-        const s = document.querySelector('.sl-slide');
+        const s = document.querySelector('.st-key-present');
         return c.getBoundingClientRect().bottom <= h + 2 && s.scrollHeight <= s.clientHeight + 1
             && document.documentElement.scrollHeight <= h + 1 && (!m || m.scrollHeight <= m.clientHeight + 1); }""", height)
 

@@ -327,9 +327,9 @@ def test_rows_highlight_and_reveal():
 def test_rows_left_column_gives_story_number_and_short_date():
     fig = build()
     left = dict(zip(fig.layout.meta["rows"], fig.layout.yaxis.ticktext))
-    assert plain(left["e004"]) == ["#4", "3 Mar 1962"]
-    assert plain(left["e009"])[1] == "≈ 2 May 1962"
-    assert plain(left["e012"])[1] == "no date"
+    assert plain(left["e004"]) == ["#4 · 3 Mar 1962"]      # one line when it fits the column
+    assert plain(left["e009"]) == ["#9", "≈ 2 May 1962"]     # two lines when it does not
+    assert plain(left["e012"]) == ["#12 · no date"]
 
 
 def test_rows_mark_where_a_new_year_starts():
