@@ -168,8 +168,42 @@ def _placements(rows: list[dict], lang: str = DEFAULT) -> list[_Placed]:
     return out
 
 
+def _bound_parts(bound: Any) -> dict[str, int] | None:
+    """An interval bound at its own grain ("1957", "1957-10", "1957-10-04") as TimelineJS date parts."""
+    m = re.match(r"^(-?\d{1,6})(?:-(\d{2}))?(?:-(\d{2}))?$", _str(bound))
+    if not m:
+        return None
+    out = {"year": int(m.group(1))}
+    if m.group(2):
+        out["month"] = int(m.group(2))
+    if m.group(3):
+        out["day"] = int(m.group(3))
+    return out
+
+
+def _interval(r: dict, lang: str) -> tuple[dict, dict | None, str] | None:
+    """(start parts, end parts or None, display) of an interval event (precision "interval", bounds in
+    date_from/date_to), None for any other event. An open end has no end date; its display says so."""
+    if _str(r.get("date_precision")) != "interval":
+        return None
+    lo, hi = _bound_parts(r.get("date_from")), _bound_parts(r.get("date_to"))
+    if lo is None and hi is None:
+        return None
+    from dashboard import slides   # the slideshow words the interval the same way
+    display = slides.interval_label(r.get("date_from"), r.get("date_to"), lang)
+    return (lo or hi), (hi if lo is not None else None), display
+
+
+def _image(r: dict) -> str:
+    url = _str(r.get("image")).strip()
+    return url if re.match(r"^https?://[^\s\"'<>]+$", url) else ""
+
+
 def _slide_html(r: dict, lang: str = DEFAULT) -> str:
     parts = []
+    notes = _str(r.get("notes")).strip()
+    if notes:
+        parts.append(f"<p><b>{_esc(_t('ex.notes', lang))}:</b> {_esc(notes)}</p>")
     if _str(r.get("summary")).strip():
         parts.append(f"<p>{_esc(r['summary'])}</p>")
     if r["characters"]:
@@ -238,15 +272,21 @@ def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subt
     events = []
     untitled = _t("ex.untitled", lang)
     for r, p, g in zip(rows, _placements(rows, lang), _groups(rows, lang)):
-        start = {k: v for k, v in p.parts.items()}
-        if p.display:
-            start["display_date"] = p.display
+        span = _interval(r, lang)
+        start = dict(span[0]) if span else {k: v for k, v in p.parts.items()}
+        display = span[2] if span else p.display
+        if display:
+            start["display_date"] = display
         ev = {"start_date": start,
               "text": {"headline": _esc(r.get("title")) or _esc(untitled), "text": _slide_html(r, lang)},
               "group": _esc(g),
               "unique_id": _uid(r.get("id"), seen)}
-        if p.display:
-            ev["display_date"] = p.display
+        if span and span[1]:
+            ev["end_date"] = dict(span[1])
+        if display:
+            ev["display_date"] = display
+        if _image(r):
+            ev["media"] = {"url": _image(r)}
         events.append(ev)
     doc: dict[str, Any] = {"title": {"text": {"headline": _esc(title), "text": _esc(subtitle)}},
                            "events": events}
@@ -270,9 +310,13 @@ def timelinejs_sheet_csv(events_df: pd.DataFrame, title: str = "Story timeline",
     w.writerow(line(**{"Headline": _esc(title), "Text": _esc(subtitle), "Type": "title"}))
     untitled = _t("ex.untitled", lang)
     for r, p, g in zip(rows, _placements(rows, lang), _groups(rows, lang)):
-        w.writerow(line(**{"Year": p.parts["year"], "Month": p.parts.get("month"), "Day": p.parts.get("day"),
-                           "Display Date": p.display, "Headline": _esc(r.get("title")) or _esc(untitled),
-                           "Text": _slide_html(r, lang), "Group": _esc(g)}))
+        span = _interval(r, lang)
+        start, end = (span[0], span[1] or {}) if span else (p.parts, {})
+        w.writerow(line(**{"Year": start["year"], "Month": start.get("month"), "Day": start.get("day"),
+                           "End Year": end.get("year"), "End Month": end.get("month"), "End Day": end.get("day"),
+                           "Display Date": span[2] if span else p.display,
+                           "Headline": _esc(r.get("title")) or _esc(untitled),
+                           "Text": _slide_html(r, lang), "Media": _image(r), "Group": _esc(g)}))
     for era in _eras(rows):
         s, e = era["start_date"], era["end_date"]
         w.writerow(line(**{"Year": s["year"], "Month": s["month"], "Day": s["day"], "End Year": e["year"],
@@ -453,17 +497,60 @@ def add_character_dropdown(fig: go.Figure, events_df: pd.DataFrame,
             out["selectedpoints"] = sel
         return out
 
-    buttons = [{"label": _esc(_t("ex.all_characters", lang)), "method": "restyle", "args": [args_for(None)]}]
-    buttons += [{"label": _esc(n), "method": "restyle", "args": [args_for(n)]} for n in names]
+    # the rows layout writes headlines as tick labels of yaxis2: a character's choice greys the others'
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    heads = list(fig.layout.yaxis2.ticktext or []) if "yaxis2" in fig.layout and meta.get("rows") else []
+    row_ids = list(meta.get("rows") or [])
+
+    def heads_for(who: str | None) -> dict:
+        if not heads:
+            return {}
+        return {"yaxis2.ticktext": [h if who is None or who in id_chars.get(eid, []) else
+                                    f"<span style='color:#B4B4B4'>{re.sub(r'</?b>', '', h)}</span>"
+                                    for h, eid in zip(heads, row_ids)]}
+
+    method = "update" if heads else "restyle"
+
+    def button(label: str, who: str | None) -> dict:
+        return {"label": _esc(label), "method": method,
+                "args": [args_for(who), heads_for(who)] if heads else [args_for(who)]}
+
+    buttons = [button(_t("ex.all_characters", lang), None)] + [button(n, n) for n in names]
     menus = list(fig.layout.updatemenus or [])
+    # in the title band (top right) when there is one, else just above the plot: never over the lane names
+    h = int(fig.layout.height or 0)
+    band = bool(fig.layout.title.text) and h > 0 and fig.layout.title.yref == "container"
+    place = dict(x=1, xanchor="right", y=1 - 8 / h, yanchor="top", pad={"r": 10}) if band else \
+        dict(x=1, xanchor="right", y=1.02, yanchor="bottom")
+    if band:   # updatemenus are placed in paper coordinates: convert the container position
+        plot_h = h - int(fig.layout.margin.t or 0) - int(fig.layout.margin.b or 0)
+        place["y"] = min(3.0, 1 + (int(fig.layout.margin.t or 0) - 8) / max(plot_h, 1))   # Plotly's limit
+        place["x"], place["xanchor"] = 1.0, "left"
     menus.append(go.layout.Updatemenu(type="dropdown", buttons=buttons, active=0, showactive=True,
-                                      x=1, xanchor="right", y=1.02, yanchor="bottom",
-                                      name="character-filter"))
+                                      name="character-filter", **place))
     fig.update_layout(updatemenus=menus)
     if has_points:
         for t, (kind, _) in zip(fig.data, members):
             if kind == "points" and hasattr(t, "unselected"):
                 t.unselected = {"marker": {"opacity": 0.15}}
+    return fig
+
+
+TITLE_PX = 56        # the band above a figure that carries the story's title (PNG, HTML)
+
+
+def with_title(fig: go.Figure, title: str) -> go.Figure:
+    """A copy of `fig` with the story's title in a band of its own above everything else (legend, lane
+    names, dropdown keep their places below it), the figure that much taller."""
+    fig = go.Figure(fig)
+    h = int(fig.layout.height or 720)
+    top = int(fig.layout.margin.t if fig.layout.margin.t is not None else 80)
+    new_h = h + TITLE_PX
+    fig.update_layout(height=new_h, margin={"t": top + TITLE_PX},
+                      title={"text": f"<b>{_esc(title)}</b>", "x": 0.01, "xanchor": "left", "xref": "container",
+                             "y": 1 - 12 / new_h, "yanchor": "top", "yref": "container", "font": {"size": 24}})
+    if fig.layout.legend.yref == "container" and fig.layout.legend.y is not None:
+        fig.update_layout(legend={"y": 1 - TITLE_PX / new_h})
     return fig
 
 
@@ -474,7 +561,7 @@ def offline_html(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = N
     so no story text can close the <script> element."""
     fig = go.Figure(fig) if fig is not None else timeline_figure_for(events_df, characters_df, lang)
     if not fig.layout.title.text:
-        fig.update_layout(title={"text": _esc(title)})
+        fig = with_title(fig, title)
     add_character_dropdown(fig, events_df, characters_df, lang)
     page = fig.to_html(include_plotlyjs=True, full_html=True, include_mathjax=False,
                        div_id="storyline-timeline", config={"displaylogo": False, "responsive": True})
@@ -488,8 +575,20 @@ _kaleido_lock = threading.Lock()
 _kaleido_started = False
 
 
-def png(fig: go.Figure, width: int = 1280, height: int = 720, scale: float = 1) -> bytes:
-    """The figure as PNG bytes, rendered by kaleido in the system Chromium.
+MAX_PNG_PX = 16000   # Chromium's canvas limit is ~16k px a side
+
+
+def png_size(fig: go.Figure, width: int = 1280, height: int = 720) -> tuple[int, int]:
+    """A figure that says how tall it is (the rows layout grows with its events) is rendered whole;
+    the others at `width` x `height`."""
+    h = int(fig.layout.height) if getattr(fig.layout, "height", None) else height
+    w = int(fig.layout.width) if getattr(fig.layout, "width", None) else width
+    return w, min(max(h, 360), MAX_PNG_PX)
+
+
+def png(fig: go.Figure, width: int = 1280, height: int | None = None, scale: float = 1) -> bytes:
+    """The figure as PNG bytes, rendered by kaleido in the system Chromium; as tall as the figure
+    (height None), so 30 events are 30 readable rows, never squeezed onto one screen.
 
     The kaleido server starts on first use and stays up, so later calls are fast.
     MathJax is disabled: kaleido would otherwise fetch it from a CDN."""
@@ -505,8 +604,8 @@ def png(fig: go.Figure, width: int = 1280, height: int = 720, scale: float = 1) 
                 kaleido.start_sync_server(mathjax=False, silence_warnings=True)
                 _kaleido_started = True
         fig_dict = fig.to_dict() if hasattr(fig, "to_dict") else dict(fig)
-        data = kaleido.calc_fig_sync(fig_dict, opts={"format": "png", "width": int(width),
-                                                     "height": int(height), "scale": scale})
+        w, h = png_size(fig, width) if height is None else (int(width), int(height))
+        data = kaleido.calc_fig_sync(fig_dict, opts={"format": "png", "width": w, "height": h, "scale": scale})
     except ChromeNotFoundError as exc:
         _kaleido_started = False
         raise ExportError("PNG export needs Chromium, which was not found: install it "
@@ -551,7 +650,7 @@ def write_exports(events_df: pd.DataFrame, characters_df: pd.DataFrame | None, o
             if fig is None:
                 fig = timeline_figure_for(events_df, characters_df, lang)
                 if not fig.layout.title.text:
-                    fig.update_layout(title={"text": _esc(title)})
+                    fig = with_title(fig, title)
             if k == "html":
                 _write(p, offline_html(events_df, characters_df, fig=fig, title=title, lang=lang))
             else:
