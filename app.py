@@ -11,6 +11,7 @@ link reopens the same view. Interface labels come from dashboard/labels/<lang>.j
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import uuid
 
@@ -353,7 +354,17 @@ def new_story_panel() -> None:
     st.caption(t("new.limits", files=library.MAX_FILES, mb=library.MAX_FILE_BYTES // 1048576,
                  total=library.MAX_TOTAL_BYTES // 1048576))
     title = st.text_input(t("new.story_title"), key=f"new_title_{n}", max_chars=library.MAX_TITLE)
-    uploads = st.file_uploader(t("new.upload"), type=["txt"], accept_multiple_files=True, key=f"new_files_{n}")
+    # Streamlit writes its uploader's button and limit in English, and the limit it states is the server's
+    # (larger, so our own message can explain a too-big file): both are replaced by the real limit in the
+    # interface language (constant label text only, never story text)
+    st.html("<style>.st-key-uploader [data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p,"
+            ".st-key-uploader [data-testid='stFileUploaderDropzoneInstructions'] span{font-size:0}"
+            ".st-key-uploader [data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after"
+            "{font-size:1rem;content:" + json.dumps(t("new.upload_button"), ensure_ascii=False) + "}"
+            ".st-key-uploader [data-testid='stFileUploaderDropzoneInstructions'] span::after{font-size:0.875rem;content:"
+            + json.dumps(t("new.upload_limit", mb=library.MAX_FILE_BYTES // 1048576), ensure_ascii=False) + "}</style>")
+    with st.container(key="uploader"):
+        uploads = st.file_uploader(t("new.upload"), type=["txt"], accept_multiple_files=True, key=f"new_files_{n}")
     c1, c2 = st.columns([1, 3])
     paste_name = c1.text_input(t("new.paste_name"), key=f"new_paste_name_{n}", placeholder="notes.txt")
     paste = c2.text_area(t("new.paste"), key=f"new_paste_{n}", height=140)
@@ -707,7 +718,7 @@ if st.session_state.get("view") not in VIEWS or (st.session_state.get("view") ==
 view = v1.radio("View", VIEWS if library_mode else VIEWS[:-1], key="view", horizontal=True,
                 label_visibility="collapsed", format_func=lambda v: t("view." + VIEW_KEYS[v], ui))
 v2.caption(t("caption.count", n=len(shown), total=len(events)) + " · "
-           + (os.path.basename(story.label.rstrip('/')) or story.label))
+           + text.md_escape(story_title()))   # a title is text, never markup
 if st.session_state.get("event_pick") not in row_of:
     st.session_state.event_pick = ids[0] if ids else None
 
@@ -808,6 +819,9 @@ elif view == "Table":
         st.info(t("none"))
     else:
         tbl = text.table_frame(shown, lang=ui)
+        # a year reads "1957", never "1957-01-01" (interval rows keep their own "after Oct 1957")
+        tbl["Date"] = [v if p == "interval" else text.table_date(d, p)
+                       for v, d, p in zip(tbl["Date"], shown["date"], shown["date_precision"])]
         tbl.insert(0, "✎", shown["edited"].map(lambda x: "✎" if x == True else "").to_numpy())  # noqa: E712
         headline = t("col.Headline")
         tbl = tbl.rename(columns={c: t_or("col." + c, c) for c in tbl.columns if c not in ("id", "✎")})

@@ -160,3 +160,15 @@ def table_frame(events: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:
         "Sources": events["sources"].map(len),
         "id": events["id"],
     })
+
+
+def table_date(date, precision) -> str:
+    """The Table's date at the precision stated: "1957" for a year, "1957-10" for a month or season,
+    the whole ISO day otherwise; "" without a date."""
+    if not isinstance(date, str) or len(date) < 10:
+        return ""
+    if precision in ("year", "decade"):
+        return date[:-6]
+    if precision in ("month", "season"):
+        return date[:-3]
+    return date
