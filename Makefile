@@ -26,9 +26,11 @@ node_modules: package.json package-lock.json
 test: install-dev browser node_modules
 	$(PY) -m pytest -q
 
-# 30 browser sessions against one server on 127.0.0.1 for 60 s (bounded, self-stopping)
+# 30 browser sessions against one server on 127.0.0.1 for 60 s (bounded, self-stopping), then one teacher
+# presenting (Next every 3 s) with 30 viewers following for 60 s -> bench/results/load_follow.json
 load: install-dev browser
 	$(PY) bench/load_test.py
+	$(PY) bench/load_test.py --mode follow
 
 browser-bench: install-dev browser
 	$(PY) bench/browser_bench.py

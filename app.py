@@ -11,20 +11,25 @@ link reopens the same view. Interface labels come from dashboard/labels/<lang>.j
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import json
 import os
+import sqlite3
 import uuid
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import cast as cast_view
-from dashboard import curate, data, edits as edits_mod, export, filters as flt, i18n, library, slides, text, timeline
+from dashboard import (curate, data, edits as edits_mod, export, filters as flt, i18n, library, slides, store, text,
+                       timeline)
 from dashboard.i18n import t, t_or
 from dashboard.palette import character_colors
 from pipeline.schema import KINDS as EVENT_KINDS, PRECISIONS
 
 LIBRARY_ENV = "STORYLINE_LIBRARY"
+TEACHER_KEY_ENV = "STORYLINE_TEACHER_KEY"
+FOLLOW_EVERY = 1.0   # seconds between a following viewer's looks at the teacher's slide
 VIEWS = ["Timeline", "Presentation", "Cast", "Table", "Stories"]
 PRESENT_KEYS_JS = """<script>
 (() => {
@@ -107,7 +112,7 @@ def library_raw(root: str | None, slug: str, stamp: tuple) -> tuple:
     events, cast = library.load_story(slug, root)
     warnings = list(events.attrs.get("edit_warnings", []))
     events.attrs = {}
-    return events, cast, curate.read_docs(library.docs_dir(slug, root)), warnings
+    return events, cast, library.read_docs(slug, root), warnings
 
 
 def _finish(events, cast, docs, label: str, lang: str, messages=()) -> tuple:
@@ -194,10 +199,79 @@ stories: list[dict] = []
 if library_mode:
     try:
         stories = library.list_stories(lib_root)
-    except OSError as exc:
+    except (OSError, library.LibraryError, sqlite3.Error) as exc:
         st.error(t("lib.unreadable", error=text.md_escape(str(exc))))
         st.stop()
 titles = {m["slug"]: str(m.get("title") or m["slug"]) for m in stories}
+
+
+# ---------------------------------------------------------------- roles: teacher and viewers (one server, a class)
+def teacher_key() -> str | None:
+    """The configured teacher key (env, else .streamlit/secrets.toml), None when there is none."""
+    key = os.environ.get(TEACHER_KEY_ENV)
+    if not key:
+        try:
+            key = st.secrets.get("teacher_key")
+        except Exception:  # no secrets file (the usual case) or an unreadable one: no key
+            key = None
+    return str(key) if key else None
+
+
+TEACHER_KEY = teacher_key() if library_mode else None
+sid = st.session_state.setdefault("_sid", uuid.uuid4().hex[:12])
+if TEACHER_KEY is None:          # one person on their own machine: everyone edits, each undoes their own
+    actor = store.Actor(f"session:{sid}", "local")
+elif st.session_state.get("_teacher") is True:
+    actor = store.Actor("teacher", "teacher")
+else:
+    actor = store.Actor(f"viewer:{sid}", "viewer")
+can_edit = actor.can_write
+following = actor.role == "viewer" and bool(st.session_state.get("follow"))
+
+
+def check_key() -> None:
+    """Compare the typed key in constant time; the typed text is cleared at once (never kept or shown)."""
+    typed = str(st.session_state.get("_key_entry") or "")
+    st.session_state["_key_entry"] = ""
+    if not typed:
+        return
+    ok = TEACHER_KEY is not None and hmac.compare_digest(typed.encode("utf-8"), TEACHER_KEY.encode("utf-8"))
+    st.session_state._teacher = ok
+    st.session_state._key_bad = not ok
+    if ok:
+        st.session_state.follow = False
+
+
+def sign_out() -> None:
+    st.session_state._teacher = False
+
+
+def stop_following() -> None:
+    st.session_state.follow = False
+
+
+def follow_changed() -> None:
+    for k in ("_followed", "_follow_key"):   # (re)joining: take the teacher's current slide at the next look
+        st.session_state.pop(k, None)
+
+
+# the teacher's slide, fetched by the follow fragment below, applied before any widget exists
+_pending = st.session_state.pop("_follow_apply", None)
+if _pending and following:
+    st.session_state._followed = _pending["seq"]   # taken, even when it cannot be shown (a deleted story)
+if _pending and following and _pending.get("story") in titles:
+    _fkey = json.dumps([_pending["story"], _pending["state"]], sort_keys=True)
+    if _fkey != st.session_state.get("_follow_key"):   # another story or other filters: re-read them all
+        for _k in ("f_chars", "f_match", "f_kinds", "f_cats", "f_langs", "f_dates", "f_undated", "f_q",
+                   "event_pick", "_last_qp", "_export"):
+            st.session_state.pop(_k, None)
+        st.session_state._init = False
+        st.session_state.story = _pending["story"]
+        st.query_params.from_dict({**_pending["state"], "story": _pending["story"], "view": "present",
+                                   "step": str(_pending["step"])})
+        st.session_state._follow_key = _fkey
+    st.session_state.view = "Presentation"
+    st.session_state.step = int(_pending["step"])
 
 if "_open" in st.session_state:          # a story just created / deleted: open it before widgets exist
     st.session_state.story = st.session_state.pop("_open")
@@ -215,7 +289,7 @@ slug = st.session_state.get("story") if library_mode else None
 def current_ops() -> list[dict]:
     try:
         return library.load_edits(slug, lib_root)
-    except edits_mod.EditsError as exc:
+    except (library.LibraryError, sqlite3.Error) as exc:
         st.session_state.setdefault("_warn", {}).setdefault(slug, []).append(str(exc))
         return []
 
@@ -265,11 +339,14 @@ def open_story(new_slug: str) -> None:
     st.query_params.from_dict({"story": new_slug, "ui": ui})
 
 
-def save_ops(new_ops: list[dict], message: str, pick: str | None = None) -> None:
-    """Store the edit list (atomic write beside the pipeline output) and show the result."""
+def save_change(change, message: str, pick: str | None = None) -> None:
+    """Run one store write (an appended edit, an undo) and show the result; a refusal is a message."""
     try:
-        library.save_edits(slug, new_ops, lib_root)
-    except (edits_mod.EditsError, library.LibraryError, OSError) as exc:
+        change()
+    except PermissionError:
+        st.error(t("role.refused"))
+        return
+    except (edits_mod.EditsError, library.LibraryError, OSError, sqlite3.Error) as exc:
         st.error(t("edit.save_failed", error=text.md_escape(str(exc))))
         return
     st.session_state._flash = message
@@ -279,7 +356,8 @@ def save_ops(new_ops: list[dict], message: str, pick: str | None = None) -> None
 
 
 def add_op(op: dict, message: str, pick: str | None = None) -> None:
-    save_ops(ops + [op], message, pick)
+    """Append the edit to the story's log (one row, one transaction: concurrent edits are all kept)."""
+    save_change(lambda: library.add_edit(slug, op, lib_root, actor=actor), message, pick)
 
 
 def go_stories() -> None:
@@ -292,17 +370,69 @@ if "_flash" in st.session_state:
     st.toast(st.session_state.pop("_flash"), icon=":material/check_circle:")
 
 
+def role_panel() -> None:
+    """Who this session is: the teacher, a viewer (key entry, follow toggle) or everyone (no key set)."""
+    with st.container(key="role"):
+        if TEACHER_KEY is None:
+            st.caption(t("role.local"))
+        elif actor.role == "teacher":
+            st.success(t("role.teacher"), icon=":material/school:")
+            st.button(t("role.sign_out"), key="sign_out", on_click=sign_out, width="stretch")
+        else:
+            st.info(t("role.viewer"), icon=":material/visibility:")
+            st.toggle(t("role.follow"), key="follow", on_change=follow_changed, help=t("role.follow_help"))
+            st.text_input(t("role.key"), type="password", key="_key_entry", on_change=check_key,
+                          placeholder=t("role.key_hint"))
+            if st.session_state.pop("_key_bad", False):
+                st.error(t("role.key_wrong"))
+
+
+def teacher_slide() -> dict | None:
+    """The teacher's published slide when it changed since this session last took it, else None."""
+    try:
+        p = library.store(lib_root).presenter()
+    except sqlite3.Error:
+        return None
+    return p if p and p["seq"] != st.session_state.get("_followed") else None
+
+
+@st.fragment(run_every=FOLLOW_EVERY)
+def follow_teacher() -> None:
+    """A following viewer away from the presentation looks at the teacher's slide every FOLLOW_EVERY s;
+    a new one brings the page back to it."""
+    p = teacher_slide()
+    if p is not None:
+        st.session_state._follow_apply = p
+        st.rerun(scope="app")
+
+
+def publish_slide(step: int) -> None:
+    """The teacher's presentation tells the followers its story, filters and step (only when they change)."""
+    state = flt.to_query(current)
+    mark = json.dumps([slug, state, step], sort_keys=True)
+    if mark != st.session_state.get("_published"):
+        try:
+            library.store(lib_root).publish(slug, state, step, actor)
+            st.session_state._published = mark
+        except (PermissionError, sqlite3.Error):
+            pass  # following is a convenience: a busy store must not stop the teacher's slides
+
+
 # ---------------------------------------------------------------- sidebar: language, story, undo
 with st.sidebar:
     st.title("Storyline")
     st.selectbox(t("ui.language"), list(i18n.LANGS), key="ui", format_func=i18n.NAMES.get)
     if library_mode:
         st.selectbox(t("story.pick"), list(titles), key="story", format_func=titles.get, on_change=switch_story)
-        st.button(t("story.manage"), on_click=go_stories, width="stretch", key="go_stories", icon=":material/add:")
+        st.button(t("story.manage") if can_edit else t("view.stories"), on_click=go_stories, width="stretch",
+                  key="go_stories", icon=":material/add:" if can_edit else ":material/library_books:")
         if ops:
             st.caption(t("edit.count", n=len(ops)))
-            if st.button(t("edit.undo", what=curate.describe(ops[-1])), key="undo", width="stretch", icon=":material/undo:"):
-                save_ops(edits_mod.undo(ops), t("edit.undone"))
+        mine = library.last_own_edit(slug, lib_root, actor=actor) if can_edit else None
+        if mine:  # Undo takes back this session's own last edit, never someone else's
+            if st.button(t("edit.undo", what=curate.describe(mine)), key="undo", width="stretch", icon=":material/undo:"):
+                save_change(lambda: library.undo_edit(slug, lib_root, actor=actor), t("edit.undone"))
+        role_panel()
 
 if library_mode:
     if st.session_state.get("_missing_story"):
@@ -330,22 +460,27 @@ def stories_panel() -> None:
             else:
                 c2.button(t("stories.open"), key=f"open_{m['slug']}", on_click=open_story, args=(m["slug"],),
                           width="stretch")
-            if not m.get("builtin"):
+            if not m.get("builtin") and can_edit:
                 with st.expander(t("stories.delete")):
                     sure = st.checkbox(t("stories.delete_confirm", title=titles[m["slug"]]),
                                        key=f"del_ok_{m['slug']}")
                     if st.button(t("stories.delete_button"), key=f"del_{m['slug']}", disabled=not sure,
                                  type="primary"):
                         try:
-                            library.delete_story(m["slug"], lib_root)
-                        except (library.LibraryError, OSError) as exc:
+                            library.delete_story(m["slug"], lib_root, actor=actor)
+                        except PermissionError:
+                            st.error(t("role.refused"))
+                        except (library.LibraryError, OSError, sqlite3.Error) as exc:
                             st.error(text.md_escape(str(exc)))
                         else:
                             st.session_state._flash = t("stories.deleted", title=titles[m["slug"]])
                             if m["slug"] == slug:
                                 open_story(library.BUILTIN_SLUG)
                             st.rerun()
-    new_story_panel()
+    if can_edit:
+        new_story_panel()
+    else:
+        st.caption(t("role.viewer_stories"))
 
 
 def new_story_panel() -> None:
@@ -380,6 +515,7 @@ def new_story_panel() -> None:
         pname = pname if pname.lower().endswith(".txt") else pname + ".txt"
         files[pname if pname not in files else "pasted-" + pname] = paste.encode("utf-8")
     override: dict[str, str] = {}
+    doc_dates: dict[str, str] = {}
     bad = False
     if files:
         st.markdown(f"**{t('new.documents')}**")
@@ -404,6 +540,11 @@ def new_story_panel() -> None:
                                if v == "auto" else lang_label(v))
             if pick != "auto":
                 override[name] = pick
+            # the date the document was written: its "today", "last week", "Friday" are dated from it
+            day = b.date_input(t("new.doc_date"), value=None, key=f"new_date_{n}_{i}", format="YYYY-MM-DD",
+                               min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+            if day:
+                doc_dates[name] = day.isoformat()
     if len(files) > library.MAX_FILES:
         st.error(t("new.too_many", n=len(files), max=library.MAX_FILES))
     if st.button(t("new.create"), type="primary", key=f"new_create_{n}", disabled=not files):
@@ -421,9 +562,13 @@ def new_story_panel() -> None:
                     bar.progress(min(i / max(total, 1), 1.0),
                                  text=t("new.stage", stage=t_or("stage." + stage, stage), i=i + 1, n=total))
 
-                new_slug = curate.create_story(title, files, lib_root, lang_override=override, progress=progress)
+                new_slug = curate.create_story(title, files, lib_root, lang_override=override, doc_dates=doc_dates,
+                                               progress=progress, actor=actor)
                 bar.progress(1.0, text=t("new.done"))
                 status.update(label=t("new.done"), state="complete")
+        except PermissionError:
+            st.error(t("role.refused"))
+            return
         except library.LibraryError as exc:
             st.error(text.md_escape(str(exc)))
             return
@@ -631,7 +776,7 @@ def show_details(eid: str) -> None:
     with st.container(border=True):
         for b in blocks[:3]:
             st.markdown(b)
-    if library_mode:
+    if library_mode and can_edit:
         edit_panel(e)
     if len(blocks) > 3:
         st.markdown(t("d.sources", n=len(blocks) - 3))
@@ -654,8 +799,10 @@ def slide_notes_panel(e: dict) -> None:
     eid = e["id"]
     with st.expander(t("p.notes_edit"), icon=":material/edit_note:"):
         with st.form(key=f"slide_{eid}_{len(ops)}"):
-            notes = st.text_area(t("p.notes"), value=e.get("notes") or "", max_chars=edits_mod.MAX_NOTES)
-            image = st.text_input(t("p.image"), value=e.get("image") or "", placeholder="https://…")
+            notes = st.text_area(t("p.notes"), value=e.get("notes") or "", max_chars=edits_mod.MAX_NOTES,
+                                 key=f"slide_notes_{eid}_{len(ops)}")
+            image = st.text_input(t("p.image"), value=e.get("image") or "", placeholder="https://…",
+                                  key=f"slide_image_{eid}_{len(ops)}")
             if st.form_submit_button(t("p.notes_save"), type="primary"):
                 try:
                     op = edits_mod.slide_op(eid, notes, image)
@@ -666,7 +813,8 @@ def slide_notes_panel(e: dict) -> None:
 
 
 def present_view() -> None:
-    """The slideshow: step 0 is the title slide, steps 1..n the events the filters show."""
+    """The slideshow: step 0 is the title slide, steps 1..n the events the filters show. The teacher's
+    steps are published to the store; a following viewer's slide is redrawn from it (a fragment)."""
     if not ids:
         st.info(t("none"))
         return
@@ -676,39 +824,73 @@ def present_view() -> None:
     def move_to(k: int) -> None:
         st.session_state.step = min(max(k, 0), n)
 
-    step = st.session_state.step
     st.html(PRESENT_CSS)
     # arrow, Home/End, Esc keys press the buttons of the bar; a constant script, no story text in it
     st.html(PRESENT_KEYS_JS, unsafe_allow_javascript=True)
-    with st.container(key="present_bar"):
-        b = st.columns([1.1, 0.55, 1.4, 1.6, 1.4, 0.55, 1.1], vertical_alignment="center", gap="small")
-        b[0].button(t("p.exit"), on_click=exit_presentation, key="exit", width="stretch", icon=":material/close:",
-                    help=t("p.exit_help"))
-        b[1].button("", icon=":material/first_page:", on_click=move_to, args=(0,), disabled=step <= 0, key="first", width="stretch",
-                    help=t("p.first"))
-        b[2].button(t("p.prev"), on_click=move_to, args=(step - 1,), disabled=step <= 0, key="prev", width="stretch")
-        b[3].markdown(f"### {step} / {n}" if step else f"### {t('p.title_slide')} · {n}", text_alignment="center")
-        b[4].button(t("p.next"), on_click=move_to, args=(step + 1,), disabled=step >= n, key="next",
-                    width="stretch", type="primary")
-        b[5].button("", icon=":material/last_page:", on_click=move_to, args=(n,), disabled=step >= n, key="last", width="stretch",
-                    help=t("p.last"))
-        b[6].button(t("p.fullscreen"), key="fullscreen", width="stretch", icon=":material/fullscreen:",
-                    help=t("p.keys"))
-    cur = event(ids[step - 1]) if step else None
-    if cur is None:
-        slide = story_derived(repr((story_id, current, "title_slide")), lambda: slides.title_slide(
-            shown, story_title(), cast_names, colors, ui, who=list(current.chars)))
-    else:
-        slide = slides.event_slide(cur, colors, ui)
-    with st.container(key="present", height=410, border=False):
-        st.html(slides.slide_html(slide, ui))
-    cur_id = cur["id"] if cur else None
-    fig = cached_figure(repr((story_id, current, "strip", cur_id)), lambda: slides.nav_strip(
-        shown, cur_id, colors, cast_names, ui, height=140, reveal_upto=cur_id or ids[-1]))
-    st.plotly_chart(fig, key="present_chart", theme=None, width="stretch",
-                    config={"displaylogo": False, "displayModeBar": False})
-    if library_mode and cur is not None:
-        slide_notes_panel(cur)
+
+    def draw_bar(step: int) -> None:
+        with st.container(key="present_bar"):
+            b = st.columns([1.1, 0.55, 1.4, 1.6, 1.4, 0.55, 1.1], vertical_alignment="center", gap="small")
+            b[0].button(t("p.exit"), on_click=exit_presentation, key="exit", width="stretch",
+                        icon=":material/close:", help=t("p.exit_help"))
+            b[1].button("", icon=":material/first_page:", on_click=move_to, args=(0,),
+                        disabled=step <= 0 or following, key="first", width="stretch", help=t("p.first"))
+            b[2].button(t("p.prev"), on_click=move_to, args=(step - 1,), disabled=step <= 0 or following,
+                        key="prev", width="stretch")
+            b[3].markdown(f"### {step} / {n}" if step else f"### {t('p.title_slide')} · {n}",
+                          text_alignment="center")
+            b[4].button(t("p.next"), on_click=move_to, args=(step + 1,), disabled=step >= n or following,
+                        key="next", width="stretch", type="primary")
+            b[5].button("", icon=":material/last_page:", on_click=move_to, args=(n,),
+                        disabled=step >= n or following, key="last", width="stretch", help=t("p.last"))
+            b[6].button(t("p.fullscreen"), key="fullscreen", width="stretch", icon=":material/fullscreen:",
+                        help=t("p.keys"))
+
+    def draw_slide(step: int) -> None:
+        cur = event(ids[step - 1]) if step else None
+        if cur is None:
+            slide = story_derived(repr((story_id, current, "title_slide")), lambda: slides.title_slide(
+                shown, story_title(), cast_names, colors, ui, who=list(current.chars)))
+        else:
+            slide = slides.event_slide(cur, colors, ui)
+        with st.container(key="present", height=410, border=False):
+            st.html(slides.slide_html(slide, ui))
+        cur_id = cur["id"] if cur else None
+        fig = cached_figure(repr((story_id, current, "strip", cur_id)), lambda: slides.nav_strip(
+            shown, cur_id, colors, cast_names, ui, height=140, reveal_upto=cur_id or ids[-1]))
+        st.plotly_chart(fig, key="present_chart", theme=None, width="stretch",
+                        config={"displaylogo": False, "displayModeBar": False})
+        if library_mode and can_edit and cur is not None:
+            slide_notes_panel(cur)
+
+    if not following:
+        step = st.session_state.step
+        if actor.role == "teacher":
+            publish_slide(step)
+        draw_bar(step)
+        draw_slide(step)
+        return
+    # a following viewer: the teacher moves the slides; a way out stays outside the fragment so that
+    # leaving reruns the whole page
+    f1, f2 = st.columns([3, 1], vertical_alignment="center")
+    f1.caption(t("role.following"))
+    f2.button(t("role.unfollow"), key="unfollow", on_click=stop_following, width="stretch")
+
+    # A new step of the same story and filters redraws only this fragment (30 followers would otherwise
+    # queue 30 whole-page reruns per Next); another story or other filters rerun the page.
+    @st.fragment(run_every=FOLLOW_EVERY)
+    def followed_slide() -> None:
+        p = teacher_slide()
+        if p is not None:
+            if json.dumps([p["story"], p["state"]], sort_keys=True) != st.session_state.get("_follow_key"):
+                st.session_state._follow_apply = p
+                st.rerun(scope="app")
+            st.session_state._followed = p["seq"]
+            st.session_state.step = min(max(int(p["step"]), 0), n)
+        draw_bar(st.session_state.step)
+        draw_slide(st.session_state.step)
+
+    followed_slide()
 
 
 # ---------------------------------------------------------------- views
@@ -767,7 +949,7 @@ if view == "Timeline":
             # a dot was clicked: bring its details into view (the number makes each script new, so it runs)
             st.html(SCROLL_JS.replace("__N__", str(st.session_state.pop("_scroll_details"))),
                     unsafe_allow_javascript=True)
-    if library_mode:
+    if library_mode and can_edit:
         add_panel()
 
 elif view == "Presentation":
@@ -791,7 +973,7 @@ elif view == "Cast":
         r2.button(t("cast.tell"), key="cast_tell", on_click=tell_story, icon=":material/slideshow:", type="primary")
     st.dataframe(table, key="cast_table", on_select=cast_selected, selection_mode="multi-row",
                  hide_index=True, width="stretch")
-    if library_mode and cast_names:
+    if library_mode and can_edit and cast_names:
         with st.expander(t("cast.edit")):
             r1, r2, r3 = st.columns([2, 2, 1], vertical_alignment="bottom")
             who = r1.selectbox(t("cast.rename_who"), cast_names, key="cast_rename_who")
@@ -838,7 +1020,7 @@ elif view == "Table":
                                                                      help=t("edited"))})
         st.caption(t("table.hint"))
         show_details(st.session_state.event_pick)
-    if library_mode:
+    if library_mode and can_edit:
         add_panel()
 
 else:  # Stories
@@ -880,7 +1062,8 @@ with st.sidebar:
                                on_click="ignore")
     with st.expander(t("src.title")):
         st.caption(t("src.showing", label=story.label))
-        st.text_input(t("src.folder"), key="data_dir", value=None, placeholder=t("src.folder_hint"))
+        if actor.role != "viewer":  # a folder path reads the server's disk: not for every student's browser
+            st.text_input(t("src.folder"), key="data_dir", value=None, placeholder=t("src.folder_hint"))
         for m in story.messages:
             st.caption(m)
 
@@ -902,3 +1085,8 @@ if view == "Presentation":
 if state != st.session_state.get("_last_qp"):
     st.session_state._last_qp = state
     st.query_params.from_dict(state)
+
+# ---------------------------------------------------------------- follow the teacher's presentation
+if following and view != "Presentation":  # in the presentation, followed_slide() does the looking
+    with st.sidebar:
+        follow_teacher()

@@ -16,6 +16,7 @@ elements ([data-testid="stException"]), lost websocket. Server RSS (process tree
     python bench/load_test.py                       # 30 sessions x 60 s -> bench/results/load.json
     python bench/load_test.py --sessions 5 --seconds 20 --think 0 --out /tmp/load.json
     python bench/load_test.py --mode ws --think realistic   # 3 s between actions (stress = 1 s, the default)
+    python bench/load_test.py --mode follow         # a teacher presenting, 30 viewers following (follow_load.py)
 
 Targets: p95 <= 1 s, peak server RSS <= 1 GB, 0 errors. Exit status 0 even when a target is missed (the
 JSON says so); 2 when the run itself could not happen (server or browser did not start, selector missing).
@@ -584,10 +585,11 @@ def report(res: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--mode", choices=["browser", "ws"], default="browser",
+    ap.add_argument("--mode", choices=["browser", "ws", "follow"], default="browser",
                     help="browser: one Chromium context per student (what they see, but the browsers "
                          "share this machine's CPUs); ws: replay one browser's recorded websocket "
-                         "messages from light clients (the server's share)")
+                         "messages from light clients (the server's share); follow: one teacher presenting, "
+                         "--sessions viewers following (bench/follow_load.py)")
     ap.add_argument("--sessions", type=int, default=30)
     ap.add_argument("--seconds", type=float, default=60.0, help="how long every session keeps acting")
     ap.add_argument("--think", type=think_seconds, default=1.0,
@@ -602,6 +604,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", help="folder for STORYLINE_DATA (default: the bundled story)")
     ap.add_argument("--out", type=Path, default=RESULTS / "load.json")
     args = ap.parse_args(argv)
+    if args.mode == "follow":  # its own scenario and report (a presenter, followers): bench/follow_load.py
+        from follow_load import main as follow_main
+        out = args.out if args.out != RESULTS / "load.json" else RESULTS / "load_follow.json"
+        return follow_main(["--viewers", str(args.sessions), "--seconds", str(args.seconds), "--out", str(out)])
 
     # Bounded no matter what: the browser work is cancelled at seconds + slack, and a watchdog ends the
     # process (the server is in its own group and is stopped by the finally below or by the watchdog).

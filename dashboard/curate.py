@@ -34,18 +34,7 @@ def read_docs(folder: Path) -> dict[str, str]:
 
 def story_stamp(slug: str, root) -> tuple:
     """Changes whenever the story's output, meta or edits change: the cache key of a loaded story."""
-    try:
-        d = library.story_dir(slug, root)
-    except library.LibraryError:
-        return ()
-    out = []
-    for p in (d / "meta.json", d / "processed" / "events.json", d / "edits.json"):
-        try:
-            s = p.stat()
-            out.append((s.st_mtime_ns, s.st_size))
-        except OSError:
-            out.append(None)
-    return tuple(out)
+    return library.story_stamp(slug, root)
 
 
 def localize(events: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -165,33 +154,12 @@ def detect_language(text_: str) -> str | None:
 
 
 def create_story(title: str, files: dict[str, bytes], root, *, lang_override: dict[str, str] | None = None,
-                 progress: Callable[[str, int, int], None] | None = None) -> str:
-    """library.create_story, plus per-document language overrides (upload name -> en|es|it).
-
-    library.create_story has no override yet, so with overrides the story is stored
-    unprocessed and the pipeline is run here with them; any failure removes the story."""
-    override = {k: v for k, v in (lang_override or {}).items() if v in ("en", "es", "it")}
-    if not override:
-        return library.create_story(title, files, root=root, progress=progress)
-    import pipeline
-    slug = library.create_story(title, files, root=root, process=False)
-    try:
-        d = library.story_dir(slug, root)
-        meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
-        by_upload = {f["uploaded_as"]: f["name"] for f in meta.get("files", [])}
-        stored = {Path(by_upload.get(k, k)).stem: v for k, v in override.items()}
-        try:
-            story = pipeline.run([d / "docs"], lang_override=stored, progress=progress)
-            pipeline.write_outputs(story, d / "processed")
-        except pipeline.PipelineError as exc:
-            raise library.LibraryError(f"The story could not be processed: {exc}") from exc
-        meta.update(languages=sorted({doc.lang for doc in story.docs}), lang_override=stored,
-                    pipeline=library.pipeline_fingerprint())
-        pipeline.files.write(d / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1))
-    except BaseException:
-        library.delete_story(slug, root)
-        raise
-    return slug
+                 doc_dates: dict[str, str] | None = None,
+                 progress: Callable[[str, int, int], None] | None = None, actor=library.TEACHER) -> str:
+    """library.create_story with per-document language overrides (upload name -> en|es|it) and dates
+    (upload name -> "YYYY-MM-DD", the date the document was written)."""
+    return library.create_story(title, files, root=root, progress=progress, lang_override=lang_override,
+                                doc_dates=doc_dates, actor=actor)
 
 
 # ---------------------------------------------------------------- exports

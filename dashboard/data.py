@@ -16,7 +16,7 @@ import pandas as pd
 from pipeline.schema import EVENT_COLUMNS, characters_frame, events_frame
 
 ENV_VAR = "STORYLINE_DATA"
-APPROX_PRECISIONS = frozenset({"season", "year", "decade", "relative", "unknown"})
+APPROX_PRECISIONS = frozenset({"season", "year", "decade", "relative", "interval", "unknown"})  # hollow markers
 
 
 @dataclass

@@ -1,7 +1,9 @@
-"""Curation overlay: the user's corrections, kept beside the pipeline output.
+"""Curation overlay: the user's corrections, replayed over the pipeline output.
 
-The pipeline output is never modified; the edits are a JSON list of operations replayed
-over it, so re-running the pipeline keeps them. Operations (all dicts with an "op" key):
+The pipeline output is never modified; the edits are operations replayed over it, so
+re-running the pipeline keeps them. The library keeps them as an append-only log in the
+store (dashboard.store); `load`/`save` read and write the old edits.json list format.
+Operations (all dicts with an "op" key):
 
     {"op": "update", "id": EV, "fields": {title|summary|date|date_precision|characters|category|kind: value}}
     {"op": "delete", "id": EV}
@@ -327,6 +329,8 @@ def apply_with_warnings(events_df: pd.DataFrame, characters_df: pd.DataFrame | N
                 continue
             for name, value in op["fields"].items():
                 e[name] = list(value) if isinstance(value, list) else value
+            if {"date", "date_precision"} & set(op["fields"]) and e.get("date_precision") != "interval":
+                e["date_from"] = e["date_to"] = None  # a date the user states replaces the pipeline's interval
             e["edited"] = True
         elif kind == "delete":
             e = event(n, op["id"], kind)

@@ -8,6 +8,9 @@ Dates in TimelineJS: every slide needs a start_date, but many story events have 
   * a dated event gets only the date parts its precision supports (year for year/decade,
     year+month for month/season, year+month+day for day); approximate or relative dates
     keep the estimate's parts and show "≈ <original wording>" as display_date;
+  * an interval event (no date of its own, bounds from the stated dates around it) starts at its lower
+    bound and ends at its upper one (start_date/end_date at each bound's grain), shown as "after Oct 1957"
+    or "between 1914 and 1922"; with no lower bound it is placed like an undated event, "before 1930";
   * an undated event is placed at the date of its nearest dated neighbour in story order
     (the earlier one on a tie) and shows "≈ <wording>" or "date unknown";
   * when nothing at all is dated, events get synthetic years 1..n in story order, shown
@@ -109,6 +112,7 @@ class _Placed:
     parts: dict[str, int]          # year[, month[, day]]
     display: str | None            # display_date, None = let TimelineJS format the date
     synthetic: bool = False
+    end: dict[str, int] | None = None  # end_date of an interval event with an upper bound
 
 
 def _parts(date: str, precision: str) -> dict[str, int]:
@@ -118,6 +122,21 @@ def _parts(date: str, precision: str) -> dict[str, int]:
     if precision in ("month", "season"):
         return {"year": y, "month": m}
     return {"year": y, "month": m, "day": d}  # day, relative (an estimate), unknown-with-date
+
+
+def _bound_parts(bound: str) -> dict[str, int]:
+    """TimelineJS date parts of an interval bound at its grain: "1957-10" -> {year: 1957, month: 10}."""
+    neg = bound.startswith("-")
+    nums = [int(x) for x in bound.lstrip("-").split("-")]
+    nums[0] = -nums[0] if neg else nums[0]
+    return dict(zip(("year", "month", "day"), nums))
+
+
+def _row_parts(r: dict) -> dict[str, int]:
+    """Where a dated row sits: an interval event at its lower bound, at that bound's grain."""
+    if _str(r.get("date_precision")) == "interval" and _str(r.get("date_from")):
+        return _bound_parts(_str(r["date_from"]))
+    return _parts(r["date"], _str(r.get("date_precision")) or "day")
 
 
 def _iso_label(date: str, precision: str, lang: str = DEFAULT) -> str:
@@ -147,7 +166,14 @@ def _placements(rows: list[dict], lang: str = DEFAULT) -> list[_Placed]:
     for i, r in enumerate(rows):
         text = _str(r.get("date_text")).strip()
         prec = _str(r.get("date_precision")) or "unknown"
-        if r["date"]:
+        if prec == "interval":
+            # no date of its own: from its lower bound to its upper one, shown as "after Oct 1957"
+            lo, hi = _str(r.get("date_from")) or None, _str(r.get("date_to")) or None
+            label = _text.interval_date(lo, hi, lang)
+            if lo:
+                out.append(_Placed(_bound_parts(lo), label, end=_bound_parts(hi) if hi else None))
+                continue
+        if r["date"] and prec != "interval":
             approx = bool(r.get("date_approx")) or prec in ("relative", "unknown")
             display = None
             if approx:
@@ -163,35 +189,10 @@ def _placements(rows: list[dict], lang: str = DEFAULT) -> list[_Placed]:
         before, after = (dated[k - 1] if k else None), (dated[k] if k < len(dated) else None)
         j = before if after is None or (before is not None and i - before <= after - i) else after
         nb = rows[j]
-        out.append(_Placed(_parts(nb["date"], _str(nb.get("date_precision")) or "day"),
-                           _t("date.about", lang, date=text) if text else _t("ex.date_unknown", lang)))
+        display = (_text.interval_date(None, _str(r.get("date_to")) or None, lang) if prec == "interval"
+                   else _t("date.about", lang, date=text) if text else _t("ex.date_unknown", lang))
+        out.append(_Placed(_row_parts(nb), display))
     return out
-
-
-def _bound_parts(bound: Any) -> dict[str, int] | None:
-    """An interval bound at its own grain ("1957", "1957-10", "1957-10-04") as TimelineJS date parts."""
-    m = re.match(r"^(-?\d{1,6})(?:-(\d{2}))?(?:-(\d{2}))?$", _str(bound))
-    if not m:
-        return None
-    out = {"year": int(m.group(1))}
-    if m.group(2):
-        out["month"] = int(m.group(2))
-    if m.group(3):
-        out["day"] = int(m.group(3))
-    return out
-
-
-def _interval(r: dict, lang: str) -> tuple[dict, dict | None, str] | None:
-    """(start parts, end parts or None, display) of an interval event (precision "interval", bounds in
-    date_from/date_to), None for any other event. An open end has no end date; its display says so."""
-    if _str(r.get("date_precision")) != "interval":
-        return None
-    lo, hi = _bound_parts(r.get("date_from")), _bound_parts(r.get("date_to"))
-    if lo is None and hi is None:
-        return None
-    from dashboard import slides   # the slideshow words the interval the same way
-    display = slides.interval_label(r.get("date_from"), r.get("date_to"), lang)
-    return (lo or hi), (hi if lo is not None else None), display
 
 
 def _image(r: dict) -> str:
@@ -272,19 +273,16 @@ def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subt
     events = []
     untitled = _t("ex.untitled", lang)
     for r, p, g in zip(rows, _placements(rows, lang), _groups(rows, lang)):
-        span = _interval(r, lang)
-        start = dict(span[0]) if span else {k: v for k, v in p.parts.items()}
-        display = span[2] if span else p.display
-        if display:
-            start["display_date"] = display
+        start = {k: v for k, v in p.parts.items()}
+        if p.display:
+            start["display_date"] = p.display
         ev = {"start_date": start,
+              **({"end_date": dict(p.end)} if p.end else {}),
               "text": {"headline": _esc(r.get("title")) or _esc(untitled), "text": _slide_html(r, lang)},
               "group": _esc(g),
               "unique_id": _uid(r.get("id"), seen)}
-        if span and span[1]:
-            ev["end_date"] = dict(span[1])
-        if display:
-            ev["display_date"] = display
+        if p.display:
+            ev["display_date"] = p.display
         if _image(r):
             ev["media"] = {"url": _image(r)}
         events.append(ev)
@@ -310,12 +308,10 @@ def timelinejs_sheet_csv(events_df: pd.DataFrame, title: str = "Story timeline",
     w.writerow(line(**{"Headline": _esc(title), "Text": _esc(subtitle), "Type": "title"}))
     untitled = _t("ex.untitled", lang)
     for r, p, g in zip(rows, _placements(rows, lang), _groups(rows, lang)):
-        span = _interval(r, lang)
-        start, end = (span[0], span[1] or {}) if span else (p.parts, {})
-        w.writerow(line(**{"Year": start["year"], "Month": start.get("month"), "Day": start.get("day"),
+        end = p.end or {}
+        w.writerow(line(**{"Year": p.parts["year"], "Month": p.parts.get("month"), "Day": p.parts.get("day"),
                            "End Year": end.get("year"), "End Month": end.get("month"), "End Day": end.get("day"),
-                           "Display Date": span[2] if span else p.display,
-                           "Headline": _esc(r.get("title")) or _esc(untitled),
+                           "Display Date": p.display, "Headline": _esc(r.get("title")) or _esc(untitled),
                            "Text": _slide_html(r, lang), "Media": _image(r), "Group": _esc(g)}))
     for era in _eras(rows):
         s, e = era["start_date"], era["end_date"]

@@ -1,42 +1,41 @@
-"""A library of stories under a root folder (default data/library/).
+"""The story library: the stories users created (title, documents, pipeline output, edits) and the
+built-in October Sky, kept in the store (dashboard.store: one SQLite database under the library root,
+default data/library/, or $STORYLINE_LIBRARY for the app).
 
-    <root>/<slug>/docs/*.txt          the uploaded documents (stored as UTF-8)
-    <root>/<slug>/processed/          events.json, characters.json, events.csv (pipeline.write_outputs)
-    <root>/<slug>/edits.json          the curation overlay (dashboard.edits)
-    <root>/<slug>/meta.json           title, created, languages, files, pipeline fingerprint
+This module holds the rules for what may be stored (titles, uploads, encodings, limits) and runs the
+pipeline; dashboard.store holds the data. The built-in story's documents come from data/seeds and it
+cannot be deleted; its processed output and edits live in the store like any other story's.
 
-The bundled story (data/seeds) is always listed as the read-only story "october-sky": its
-documents come from data/seeds and it cannot be deleted; its processed cache and edits
-live in <root>/october-sky/ like any other story's.
+Processed output is rebuilt automatically when the pipeline code changed since it was made (a
+fingerprint of pipeline/**), so improvements reach stored stories and the edits are replayed on the
+fresh output. Old folder libraries (<root>/<slug>/meta.json, docs/, processed/, edits.json) are
+imported into the store on first open.
 
-Processed output is rebuilt automatically when the pipeline code changed since it was
-written (a fingerprint of pipeline/**), so improvements reach stored stories and the
-edits overlay is replayed on the fresh output.
+Writes take an `actor` (dashboard.store.Actor); the default is the teacher (the CLI, one person on
+their own machine). A viewer's writes raise store.ReadOnlyError.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
-import shutil
 import unicodedata
-import uuid
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
 
 import pipeline
-from pipeline import files, ingest
+from pipeline import ingest
 from pipeline.schema import characters_frame, events_frame
 
 from . import edits as _edits
+from . import store as _store
+from .store import TEACHER, Actor, LibraryError, ReadOnlyError  # noqa: F401 (part of this module's API)
 
 DEFAULT_ROOT = pipeline.DATA_DIR / "library"
-BUILTIN_SLUG = "october-sky"
-BUILTIN_TITLE = "October Sky"
+BUILTIN_SLUG = _store.BUILTIN_SLUG
+BUILTIN_TITLE = _store.BUILTIN_TITLE
 BUILTIN_DOCS = pipeline.DEFAULT_INPUT
 
 MAX_FILES = 20
@@ -44,11 +43,7 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TOTAL_BYTES = 10 * 1024 * 1024
 MAX_TITLE = 120
 _SLUG_MAX = 60
-
-
-class LibraryError(ValueError):
-    """A refused or failed library operation; the message is meant for the user."""
-
+LANGS = ("en", "es", "it")
 
 # ---------------------------------------------------------------- names
 
@@ -70,10 +65,7 @@ def safe_filename(name: str, index: int = 0) -> str:
     return f"{stem or f'document-{index + 1}'}.txt"
 
 
-def _check_slug(slug: str) -> str:
-    if not isinstance(slug, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
-        raise LibraryError(f"There is no story called {slug!r}.")
-    return slug
+_check_slug = _store.check_slug
 
 
 # ---------------------------------------------------------------- decoding uploads
@@ -143,22 +135,15 @@ def _validate_uploads(files: dict[str, bytes]) -> list[tuple[str, str, str, int,
     return out
 
 
-# ---------------------------------------------------------------- paths and meta
+# ---------------------------------------------------------------- the store
 
 def _root(root: str | os.PathLike | None) -> Path:
     return Path(root) if root is not None else DEFAULT_ROOT
 
 
-def story_dir(slug: str, root: str | os.PathLike | None = None) -> Path:
-    return _root(root) / _check_slug(slug)
-
-
-def docs_dir(slug: str, root: str | os.PathLike | None = None) -> Path:
-    return BUILTIN_DOCS if slug == BUILTIN_SLUG else story_dir(slug, root) / "docs"
-
-
-def edits_path(slug: str, root: str | os.PathLike | None = None) -> Path:
-    return story_dir(slug, root) / "edits.json"
+def store(root: str | os.PathLike | None = None) -> _store.Store:
+    """The store under `root` (opened once per process; imports an old folder library the first time)."""
+    return _store.open_store(_root(root))
 
 
 def pipeline_fingerprint() -> str:
@@ -172,187 +157,168 @@ def pipeline_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def _read_json(path: Path, default=None):
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return default
-
-
-def _write_json(path: Path, obj) -> None:
-    files.write(path, json.dumps(obj, ensure_ascii=False, indent=1))
-
-
-def _builtin_meta() -> dict:
-    return {"slug": BUILTIN_SLUG, "title": BUILTIN_TITLE, "created": None, "languages": [],
-            "files": [{"name": p.name} for p in sorted(BUILTIN_DOCS.glob("*.txt"))],
-            "builtin": True, "read_only": True}
+def _builtin_files() -> list[dict]:
+    return [{"name": p.name} for p in sorted(BUILTIN_DOCS.glob("*.txt"))]
 
 
 def story_meta(slug: str, root: str | os.PathLike | None = None) -> dict:
-    _check_slug(slug)
-    if slug == BUILTIN_SLUG:
-        meta = _builtin_meta()
-        cached = _read_json(story_dir(slug, root) / "meta.json", {}) or {}
-        meta["languages"] = cached.get("languages", [])
-        return meta
-    meta = _read_json(story_dir(slug, root) / "meta.json")
-    if not isinstance(meta, dict):
-        raise LibraryError(f"There is no story called {slug!r}.")
-    meta.update(slug=slug, builtin=False, read_only=False)
+    meta = store(root).story_meta(slug)
+    if meta["builtin"]:
+        meta["files"] = _builtin_files()
     return meta
 
 
 def list_stories(root: str | os.PathLike | None = None) -> list[dict]:
     """Every story's meta (slug, title, created, languages, files, builtin), the built-in first."""
-    out = [story_meta(BUILTIN_SLUG, root)]
-    r = _root(root)
-    found = []
-    if r.is_dir():
-        for d in r.iterdir():
-            if d.is_dir() and not d.name.startswith(".") and d.name != BUILTIN_SLUG:
-                try:
-                    found.append(story_meta(d.name, root))
-                except LibraryError:
-                    continue  # not a story folder
-    found.sort(key=lambda m: (str(m.get("title", "")).casefold(), m["slug"]))
-    return out + found
+    out = store(root).list_stories()
+    for m in out:
+        if m["builtin"]:
+            m["files"] = _builtin_files()
+    return out
+
+
+def read_docs(slug: str, root: str | os.PathLike | None = None) -> dict[str, str]:
+    """doc stem -> text of the story's documents (the texts that source offsets point into)."""
+    if slug == BUILTIN_SLUG:
+        from .data import read_text
+        return {p.stem: read_text(p) for p in sorted(BUILTIN_DOCS.glob("*.txt"))}
+    return {Path(d["name"]).stem: d["body"] for d in store(root).documents(slug)}
+
+
+def story_stamp(slug: str, root: str | os.PathLike | None = None) -> tuple:
+    try:
+        return store(root).stamp(_check_slug(slug))
+    except LibraryError:
+        return ()
 
 
 # ---------------------------------------------------------------- create / delete
 
-def _process(docs: Path, processed: Path, progress=None, lang_override: dict[str, str] | None = None) -> list[str]:
-    """Run the pipeline over `docs`, write into `processed`; returns the languages found."""
+def _run(slug: str | None, docs: list[dict], progress=None, lang_override: dict[str, str] | None = None,
+         doc_dates: dict[str, str] | None = None):
+    """((events, characters) records, languages, {document name: language}) of one pipeline run.
+
+    `doc_dates` (doc stem -> YYYY-MM-DD) are the dates the documents were written, for today/yesterday."""
     try:
-        story = pipeline.run([docs], progress=progress, lang_override=lang_override or None)
-        pipeline.write_outputs(story, processed)
+        if slug == BUILTIN_SLUG:
+            story = pipeline.run([BUILTIN_DOCS], progress=progress, lang_override=lang_override or None)
+        else:
+            story = pipeline.run(texts={d["name"]: d["body"] for d in sorted(docs, key=lambda d: d["name"])},
+                                 progress=progress, lang_override=lang_override or None,
+                                 doc_dates=doc_dates or None)
+        pipeline.frames(story)  # validates the output before anything is stored
     except pipeline.PipelineError as exc:
         raise LibraryError(f"The story could not be processed: {exc}") from exc
-    return sorted({d.lang for d in story.docs})
+    langs = sorted({d.lang for d in story.docs})
+    return pipeline.records(story), langs, {Path(d.path).name: d.lang for d in story.docs}
 
 
 def create_story(title: str, files: dict[str, bytes], *, root: str | os.PathLike | None = None,
-                 process: bool = True, progress: Callable[[str, int, int], None] | None = None) -> str:
+                 process: bool = True, progress: Callable[[str, int, int], None] | None = None,
+                 lang_override: dict[str, str] | None = None, doc_dates: dict[str, str] | None = None,
+                 actor: Actor = TEACHER) -> str:
     """Store a new story and (by default) run the pipeline on it; returns its slug.
 
-    Everything is built in a hidden temporary folder and renamed into place at the end,
-    so a refused upload or a pipeline failure leaves nothing behind."""
+    `lang_override` maps an upload name (or stored name) to en|es|it, `doc_dates` to the date the
+    document was written (YYYY-MM-DD). The pipeline runs before anything
+    is stored and the story goes in as one transaction, so a refused upload or a failure leaves nothing."""
+    _store._require(actor, "Creating a story")
     title = " ".join(str(title or "").split())
     if not title:
         raise LibraryError("Give the story a title.")
     if len(title) > MAX_TITLE:
         raise LibraryError(f"The title is too long ({len(title)} characters, at most {MAX_TITLE}).")
     uploads = _validate_uploads(files)
-    r = _root(root)
-    r.mkdir(parents=True, exist_ok=True)
-    tmp = r / f".new-{uuid.uuid4().hex}"
-    try:
-        (tmp / "docs").mkdir(parents=True)
-        for stored, _orig, text, _size, _enc in uploads:
-            (tmp / "docs" / stored).write_text(text, encoding="utf-8", newline="")
-        langs = _process(tmp / "docs", tmp / "processed", progress) if process else []
-        meta = {"title": title, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "languages": langs,
-                "files": [{"name": s, "uploaded_as": o, "bytes": n, "encoding": e} for s, o, _t, n, e in uploads],
-                "pipeline": pipeline_fingerprint() if process else None}
-        _write_json(tmp / "meta.json", meta)
-        base = slugify(title)
-        for n in range(1, 1000):
-            slug = base if n == 1 else f"{base[:_SLUG_MAX - 4]}-{n}"
-            if slug == BUILTIN_SLUG or (r / slug).exists():
-                continue
-            try:
-                os.rename(tmp, r / slug)  # atomic; fails if another writer took the name meanwhile
-                return slug
-            except OSError:
-                if (r / slug).exists():
-                    continue
-                raise
-        raise LibraryError("Too many stories with this title; choose another title.")
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    by_upload = {o: s for s, o, *_ in uploads}
+    override = {Path(by_upload.get(k, k)).stem: v for k, v in (lang_override or {}).items() if v in LANGS}
+    docs = [{"name": s, "uploaded_as": o, "bytes": n, "encoding": e, "body": text_}
+            for s, o, text_, n, e in uploads]
+    meta = {"languages": [], "pipeline": None}
+    if override:
+        meta["lang_override"] = override
+    dated = {Path(by_upload.get(k, k)).stem: v for k, v in (doc_dates or {}).items() if v}
+    if dated:
+        meta["doc_dates"] = dated
+    output = None
+    if process:
+        output, meta["languages"], doc_langs = _run(None, docs, progress, override, dated)
+        meta["pipeline"] = pipeline_fingerprint()
+        for d in docs:
+            d["lang"] = doc_langs.get(d["name"])
+    return store(root).create_story(slugify(title), title, docs, meta, actor, output=output)
 
 
-def delete_story(slug: str, root: str | os.PathLike | None = None) -> None:
+def delete_story(slug: str, root: str | os.PathLike | None = None, *, actor: Actor = TEACHER) -> None:
     """Remove a story and everything stored with it (the built-in story cannot be deleted)."""
-    if slug == BUILTIN_SLUG:
-        raise LibraryError(f"{BUILTIN_TITLE} is the built-in example story and cannot be deleted.")
-    d = story_dir(slug, root)
-    if not (d / "meta.json").is_file():
-        raise LibraryError(f"There is no story called {slug!r}.")
-    # rename first so a half-deleted folder is never listed as a story
-    trash = d.parent / f".del-{slug}-{uuid.uuid4().hex[:8]}"
-    os.rename(d, trash)
-    shutil.rmtree(trash, ignore_errors=True)
+    store(root).delete_story(slug, actor)
 
 
 # ---------------------------------------------------------------- loading
 
-def _frames_from(processed: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    evs = _read_json(processed / "events.json")
-    cast = _read_json(processed / "characters.json")
-    if not isinstance(evs, list) or not isinstance(cast, list):
-        raise LibraryError("The processed output is missing or unreadable.")
-    return events_frame(evs), characters_frame(cast)
-
-
 def reprocess_story(slug: str, root: str | os.PathLike | None = None, progress=None) -> None:
-    """Run the pipeline again on the story's documents (edits are kept and replayed on load)."""
-    d = story_dir(slug, root)
-    if slug != BUILTIN_SLUG and not (d / "meta.json").is_file():
-        raise LibraryError(f"There is no story called {slug!r}.")
-    meta = _read_json(d / "meta.json", {}) if slug != BUILTIN_SLUG else {}
-    meta = meta if isinstance(meta, dict) else {}
-    # the teacher's language choices survive a re-run of a newer pipeline
+    """Run the pipeline again on the story's documents (edits are kept and replayed on load).
+
+    Refreshing derived output is not a change to the story, so any session may cause it."""
+    s = store(root)
+    meta = s.story_meta(slug)
     override = meta.get("lang_override") if isinstance(meta.get("lang_override"), dict) else None
-    langs = _process(docs_dir(slug, root), d / "processed", progress, override)
-    if slug == BUILTIN_SLUG:
-        meta.update(title=BUILTIN_TITLE)
-    meta.update(languages=langs, pipeline=pipeline_fingerprint())
-    _write_json(d / "meta.json", meta)
+    dated = meta.get("doc_dates") if isinstance(meta.get("doc_dates"), dict) else None
+    output, langs, doc_langs = _run(slug, s.documents(slug), progress, override, dated)
+    s.put_output(slug, output, pipeline_fingerprint(), langs, doc_langs)
 
 
 def load_edits(slug: str, root: str | os.PathLike | None = None) -> list[dict]:
-    """The story's edit operations (EditsError if the file was corrupt and has been moved aside)."""
-    return _edits.load(edits_path(slug, root))
+    """The story's edit operations in force, in order."""
+    return store(root).edits(slug)
 
 
-def save_edits(slug: str, ops: list[dict], root: str | os.PathLike | None = None) -> None:
-    story_meta(slug, root)  # the story must exist
-    _edits.save(edits_path(slug, root), ops)
+def save_edits(slug: str, ops: list[dict], root: str | os.PathLike | None = None, *,
+               actor: Actor = TEACHER) -> None:
+    """Make `ops` the story's edits (kept as appended rows: see Store.replace)."""
+    store(root).replace(slug, ops, actor)
+
+
+def add_edit(slug: str, op: dict, root: str | os.PathLike | None = None, *, actor: Actor = TEACHER) -> int:
+    """Append one edit (the app's way: never a read-modify-write of the whole list); returns its seq."""
+    return store(root).append(slug, op, actor)[0]
+
+
+def undo_edit(slug: str, root: str | os.PathLike | None = None, *, actor: Actor = TEACHER) -> dict | None:
+    """Take back the actor's own last edit; returns it (None when the actor has none in force)."""
+    return store(root).undo(slug, actor)
+
+
+def last_own_edit(slug: str, root: str | os.PathLike | None = None, *, actor: Actor = TEACHER) -> dict | None:
+    row = store(root).last_own(slug, actor)
+    return None if row is None else row["op"]
+
+
+def _frames(out) -> tuple[pd.DataFrame, pd.DataFrame]:
+    if out is None:
+        raise LibraryError("The processed output is missing or unreadable.")
+    return events_frame(out[0]), characters_frame(out[1])
 
 
 def load_story(slug: str, root: str | os.PathLike | None = None, *, apply_edits: bool = True,
                progress=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(events, characters) of a story with its edits applied.
 
-    Runs the pipeline first when the processed output is missing or stale. Skipped edits
-    are listed in events.attrs["edit_warnings"]; a corrupt edits file is moved aside and
-    reported in events.attrs["edit_warnings"] too, so the story still opens."""
+    Runs the pipeline first when the processed output is missing or stale (or damaged). Skipped edits
+    and notes from the import of an old library are listed in events.attrs["edit_warnings"]."""
+    s = store(root)
     meta = story_meta(slug, root)
-    d = story_dir(slug, root)
-    stored = _read_json(d / "meta.json", {}) or {}
-    processed = d / "processed"
-    if not (processed / "events.json").is_file() or stored.get("pipeline") != pipeline_fingerprint():
+    out = s.output(slug)
+    if out is None or out[2] != pipeline_fingerprint():
         reprocess_story(slug, root, progress)
+        out = s.output(slug)
     try:
-        events_df, cast_df = _frames_from(processed)
-    except (LibraryError, ValueError):
-        reprocess_story(slug, root, progress)  # a damaged cache is rebuilt from the documents
-        events_df, cast_df = _frames_from(processed)
-    warnings: list[str] = []
+        events_df, cast_df = _frames(out)
+    except Exception:  # noqa: BLE001 (any damage: the output is derived and rebuilt from the documents)
+        reprocess_story(slug, root, progress)  # a damaged output is rebuilt from the documents
+        events_df, cast_df = _frames(s.output(slug))
+    warnings: list[str] = list(s.notes(slug))
     if apply_edits:
-        try:
-            ops = load_edits(slug, root)
-        except _edits.EditsError as exc:
-            ops = []
-            warnings.append(str(exc))
-        except OSError as exc:  # edits.json unreadable (a folder, no permission): open the story without them
-            ops = []
-            warnings.append(f"The edits of this story could not be read ({exc.strerror or exc}); "
-                            "the story is shown without them.")
-        events_df, cast_df = _edits.apply(events_df, cast_df, ops, warnings=warnings)
+        events_df, cast_df = _edits.apply(events_df, cast_df, s.edits(slug), warnings=warnings)
     events_df.attrs["edit_warnings"] = warnings
     events_df.attrs["story"] = meta
     return events_df, cast_df

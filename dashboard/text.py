@@ -15,7 +15,8 @@ from .i18n import DEFAULT, t, t_list, t_or
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:^=/])")
 LANG_NAMES = {"en": "English", "es": "Spanish", "it": "Italian"}
 PRECISION_WORDS = {"day": "exact day", "month": "month", "season": "season", "year": "year",
-                   "decade": "decade", "relative": "relative to another event", "unknown": "unknown"}
+                   "decade": "decade", "relative": "relative to another event",
+                   "interval": "between the stated dates around it", "unknown": "unknown"}
 
 
 def md_escape(text: str) -> str:
@@ -90,6 +91,34 @@ def short_date(date: str | None, precision: str, approx: bool = False, lang: str
     return t("date.about", lang, date=s) if approx else s
 
 
+def _bound(bound: str, short: bool, lang: str) -> str:
+    """One end of an interval at its own grain: "1957" -> "1957", "1957-10" -> "Oct 1957" (short)."""
+    neg = bound.startswith("-")
+    parts = bound.lstrip("-").split("-")
+    grain = {1: "year", 2: "month"}.get(len(parts), "day")
+    iso = ("-" if neg else "") + "-".join(parts + ["01"] * (3 - len(parts)))
+    return short_date(iso, grain, False, lang) if short else human_date(iso, grain, lang)
+
+
+def interval_date(date_from: str | None, date_to: str | None, lang: str = DEFAULT, short: bool = False) -> str:
+    """An event with no date of its own, between the stated dates around it: "after Oct 1957",
+    "before 1930", "between 1914 and 1922" (in `lang`); "no date" with neither bound."""
+    lo = date_from if isinstance(date_from, str) and date_from else None
+    hi = date_to if isinstance(date_to, str) and date_to else None
+    if lo is None and hi is None:
+        return t("date.short_none" if short else "date.none", lang)
+    if hi is None:
+        return t("date.after", lang, date=_bound(lo, short, lang))
+    if lo is None:
+        return t("date.before", lang, date=_bound(hi, short, lang))
+    if lo == hi:
+        return t("date.about", lang, date=_bound(lo, short, lang))
+    if len(hi.lstrip("-")) == 4 and lo.lstrip("-")[:4] == hi.lstrip("-") and lo.startswith("-") == hi.startswith("-"):
+        # "Back in 1979" told in the autumn of 1979: from the autumn to the end of that year
+        return t("date.within", lang, start=_bound(lo, short, lang), year=_bound(hi, short, lang))
+    return t("date.between", lang, start=_bound(lo, short, lang), end=_bound(hi, short, lang))
+
+
 def precision_word(precision: str, lang: str = DEFAULT) -> str:
     return t_or("precision." + precision, precision, lang)
 
@@ -100,7 +129,9 @@ def lang_name(code: str, lang: str = DEFAULT) -> str:
 
 
 def date_line(e: dict, lang: str = DEFAULT) -> str:
-    if isinstance(e.get("date"), str):
+    if e.get("date_precision") == "interval":
+        out = interval_date(e.get("date_from"), e.get("date_to"), lang)  # "after October 1957" says it all
+    elif isinstance(e.get("date"), str):
         prec = e.get("date_precision") or "unknown"
         out = f"{human_date(e['date'], prec, lang)} ({precision_word(prec, lang)})"
         if e.get("_status") == "approx" or e.get("date_approx"):
@@ -147,7 +178,11 @@ def table_frame(events: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:
     return pd.DataFrame({
         "#": events["order"].astype(int),
         "Told": events["told"].astype(int),
-        "Date": events["date"].fillna(""),
+        # an interval event shows its bounds ("after Oct 1957"), never its lower bound's first day as a date
+        "Date": [interval_date(f, to, lang, short=True) if p == "interval" else (d if isinstance(d, str) else "")
+                 for d, p, f, to in zip(events["date"], events["date_precision"],
+                                        events.get("date_from", pd.Series([None] * len(events), index=events.index)),
+                                        events.get("date_to", pd.Series([None] * len(events), index=events.index)))],
         "Precision": events["date_precision"].map(lambda p: precision_word(p, lang) if isinstance(p, str) else p)
         if lang != DEFAULT else events["date_precision"],
         "≈": events["_status"].map({"exact": "", "approx": "≈", "undated": "—"}),

@@ -23,7 +23,7 @@ from .text import MONTHS, date_line
 X_MODES = {"sequence": "Story order", "chronological": "Dates", "told": "As told"}
 LANE_MODES = {"character": "Characters", "category": "Categories", "none": "One line"}
 SYMBOLS = {"exact": "circle", "approx": "circle-open", "undated": "diamond-open"}
-STATUS_LEGEND = {"exact": "date stated", "approx": "≈ approximate date", "undated": "no date (placed by story order)"}
+STATUS_LEGEND = {"exact": "date stated", "approx": "≈ approximate date or interval", "undated": "no date (placed by story order)"}
 NO_CHARACTER = "(no character)"     # lane ids (also in meta["lanes"]); shown through lane_name()
 OTHERS = "(other characters)"
 _LANE_LABELS = {NO_CHARACTER: "tl.no_character", OTHERS: "tl.others"}
@@ -267,10 +267,10 @@ def _build_strip(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: s
     ev_color = [colors.get(c, OTHER) if c else OTHER for c in lead]
     status = df["_status"].to_numpy()
     cols = ["title", "date", "date_precision", "date_text", "_status", "characters", "order", "told",
-            "category", "kind"]
+            "category", "kind", "date_from", "date_to"]
     note = _placed_note(lang)
     hovers = [hover_html(dict(zip(cols, vals)), lang) + (note if p and x_mode == "chronological" else "")
-              for vals, p in zip(zip(*(df[c].to_numpy() for c in cols)), placed)]
+              for vals, p in zip(zip(*(_column(df, c) for c in cols)), placed)]
     ids = df["id"].tolist()
     idx = np.flatnonzero(shown)
 
@@ -440,8 +440,16 @@ SHORT_MONTHS = {m: m[:3] for m in MONTHS}
 ROW_TITLES = {"sequence": "Story order ↓", "told": "Order of telling ↓", "chronological": "By date ↓"}
 
 
+def _column(df: pd.DataFrame, col: str):
+    """A column's values; the interval bounds may be missing from frames written before they existed."""
+    return df[col].to_numpy() if col in df.columns else np.full(len(df), None, dtype=object)
+
+
 def short_date(r, lang: str = DEFAULT) -> str:
-    """"≈ Oct 1957", "3 Mar 1962", "no date" ("≈ oct 1957" in Spanish): fits the narrow date column."""
+    """"≈ Oct 1957", "3 Mar 1962", "after Oct 1957", "no date" ("≈ oct 1957" in Spanish): fits the
+    narrow date column. An event with no date of its own shows the interval its neighbours allow."""
+    if r.get("date_precision") == "interval":
+        return _text.interval_date(r.get("date_from"), r.get("date_to"), lang, short=True)
     return _text.short_date(r["date"], r["date_precision"] or "unknown", r["_status"] == "approx", lang)
 
 
@@ -525,8 +533,8 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
     ev_color = [colors.get(c, OTHER) if c else OTHER for c in lead]
     status = df["_status"].to_numpy()
     cols = ["title", "date", "date_precision", "date_text", "_status", "characters", "order", "told",
-            "category", "kind"]
-    recs = [dict(zip(cols, vals)) for vals in zip(*(df[c].to_numpy() for c in cols))]
+            "category", "kind", "date_from", "date_to"]
+    recs = [dict(zip(cols, vals)) for vals in zip(*(_column(df, c) for c in cols))]
 
     # rows: height from the wrapped headline (plus a "who" line when lanes don't name characters)
     line_px = round(style.label_font * 1.3)     # Plotly's own line spacing: less would overlap

@@ -40,13 +40,18 @@ class PipelineError(RuntimeError):
 
 
 def run(inputs: Iterable[str | os.PathLike] | None = None, *, texts: dict[str, str] | None = None,
-        lang_override: dict[str, str] | None = None,
+        lang_override: dict[str, str] | None = None, doc_dates: dict[str, object] | None = None,
         progress: Callable[[str, int, int], None] | None = None) -> Story:
-    """Run every stage over files/folders `inputs` (default: the bundled story) or in-memory `texts`."""
+    """Run every stage over files/folders `inputs` (default: the bundled story) or in-memory `texts`.
+
+    `doc_dates` maps a document (file stem) to its date ("YYYY-MM-DD" or a date): "today", "last week",
+    "Friday" in it are resolved against that date; without one they stay relative."""
     if texts is None and not inputs:
         inputs = [DEFAULT_INPUT]
     story = Story(inputs=[str(p) for p in (inputs or [])], texts=dict(texts or {}),
-                  lang_override=dict(lang_override or {}))
+                  lang_override=dict(lang_override or {}),
+                  doc_dates={str(k): (v.isoformat() if hasattr(v, "isoformat") else str(v))
+                             for k, v in (doc_dates or {}).items()})
     for i, (name, stage) in enumerate(STAGES):
         if progress:
             progress(name, i, len(STAGES))

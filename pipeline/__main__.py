@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from . import DATA_DIR, PipelineError, run, write_outputs
@@ -15,6 +16,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="output folder for events.json, characters.json, events.csv (default: data/processed)")
     ap.add_argument("--lang", action="append", default=[], metavar="DOC=LANG",
                     help="force a document's language, e.g. --lang 000_review=es (repeatable)")
+    ap.add_argument("--doc-date", action="append", default=[], metavar="DOC=YYYY-MM-DD",
+                    help="the date a document was written, e.g. --doc-date 000_news=2009-06-05: its 'today', "
+                         "'last week', 'Friday' are dated from it (repeatable)")
     ap.add_argument("--export", action="append", default=[], metavar="LIST",
                     help="also write exports, comma-separated: timelinejs (timelinejs.json), sheets "
                          "(timelinejs.csv), html (timeline.html), png (timeline.png), csv, json")
@@ -45,8 +49,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: --lang expects DOC=en|es|it, got {item!r}", file=sys.stderr)
             return 2
         override[doc] = lang
+    doc_dates = {}
+    for item in args.doc_date:
+        doc, _, day = item.partition("=")
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            print(f"error: --doc-date expects DOC=YYYY-MM-DD, got {item!r}", file=sys.stderr)
+            return 2
+        doc_dates[doc] = day
     try:
-        story = run(args.paths or None, lang_override=override)
+        story = run(args.paths or None, lang_override=override, doc_dates=doc_dates)
         paths = write_outputs(story, args.out)
         if exports:
             code, written = _exports(story, args, exports)

@@ -2,9 +2,11 @@
 
 A running narrative date (value, precision, the text that stated it) is set by explicit
 expressions of story events (and of sentences that produced no event), fills in the year of
-underspecified ones ("In October"), anchors relative ones ("The next day") and is inherited by
-story events that state no date. Production/reception dates ("released in 1999") neither move
-nor inherit it. Each document has its own narrative.
+underspecified ones ("In October"), anchors relative ones ("The next day") and bounds the story
+events that state no date: they get an interval from it to the next date the document states
+(intervals.py), never the narrative's date as if it were theirs. Production/reception dates
+("released in 1999") neither move, bound nor inherit it. Each document has its own narrative.
+The cues read from the text (pluperfect, memories, ages, weekdays, plans) are in datecues.py.
 """
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ import datetime as dt
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from . import lexicons
+from . import intervals
+from . import datecues as cues
 from .model import Document, Event, Sentence, Story, TimeExpr
 
 EXPLICIT = ("date", "month", "season", "year", "decade")
@@ -78,7 +80,13 @@ def _rolls_forward(t: TimeExpr, n: _Narrative, cur: dt.date, flashback: bool) ->
     """Whether "In March" told at narrative date `cur` means March of the next year."""
     if flashback or (t.direction == "same" and t.unit == "year"):
         return False  # "había arreglado ... en enero", "in January of that year": the narrative's own year
-    return RANK.get(n.precision, 5) < RANK["year"] and cur.month - t.month > ROLL_MIN_GAP
+    if RANK.get(n.precision, 5) >= RANK["year"]:
+        return False
+    if t.day is not None and n.day_grain:
+        # "On 12 March ... On 3 January": a named day earlier in the year than the story's day is the next
+        # year's, or the told story would run backwards (a look back says so: flashback above)
+        return (t.month, t.day) < (cur.month, cur.day)
+    return cur.month - t.month > ROLL_MIN_GAP
 
 
 def _resolve_under(t: TimeExpr, n: _Narrative, flashback: bool = False, ahead: TimeExpr | None = None) -> None:
@@ -177,6 +185,28 @@ def _apply_explicit(n: _Narrative, t: TimeExpr) -> bool:
     return True
 
 
+def _sequence_end(ts: list[TimeExpr], own: TimeExpr, flashback: bool) -> TimeExpr | None:
+    """The last of two or more explicit dates told in order by one event, after the one it is dated by."""
+    if flashback:
+        return None
+    seq = [t for t in ts if t.kind in EXPLICIT + ("underspecified",) and t.value is not None
+           and t.precision in ("day", "month", "season", "year")]
+    if own not in seq:
+        return None
+    k = seq.index(own)
+    if any(not (p.value == own.value or _contains(p.value, p.precision, own.value, own.precision)) for p in seq[:k]):
+        return None  # "nació en 1898 ... el 5 de junio": what comes before may only name own's period
+    seq = seq[k:]
+    if len(seq) < 2:
+        return None
+    if any(b.value < a.value for a, b in zip(seq, seq[1:])):
+        return None  # dates told out of order are a look back inside the sentence, not a sequence
+    last = seq[-1]
+    if last.value[:4] == own.value[:4] or _contains(last.value, last.precision, own.value, own.precision):
+        return None  # "14 and 15 April", "in 1957, in October": one moment, told finer
+    return last
+
+
 def _jumps_back(t: TimeExpr, n: _Narrative, flashback: bool) -> bool:
     """An explicit date of an earlier year than the narrative (not a pluperfect look-back)."""
     return (not flashback and t.kind in EXPLICIT and t.value is not None and n.value is not None
@@ -190,6 +220,21 @@ def _coarse_shift(t: TimeExpr, precision: str) -> bool:
     if t.amount is None or t.direction == "same" or precision == "decade":
         return False
     return t.unit == "year" or (t.unit == "month" and RANK.get(precision, 5) <= RANK["month"])
+
+
+def _anchor_base(anchor: Event, grain: dict[int, bool]) -> tuple[tuple[str | None, bool], str]:
+    """((date, is a day), precision) of an event a relative expression counts from; an interval event
+    counts from its lower bound at that bound's grain."""
+    if intervals.is_interval(anchor) and anchor.date_from:
+        g = intervals.grain_of(anchor.date_from)
+        return (anchor.date, g == "day"), g
+    return (anchor.date, grain.get(id(anchor), False)), anchor.date_precision
+
+
+def _counted(t: TimeExpr, base: tuple[str | None, bool], precision: str) -> bool:
+    """Whether a relative expression counted from `base` gives a point: from a day, or a count at least
+    as coarse as the base ("Five years later" after "In March 1973")."""
+    return base[1] or (precision not in ("interval", "unknown") and _coarse_shift(t, precision))
 
 
 def _apply_relative(n: _Narrative, t: TimeExpr, base: tuple[str | None, bool], move: bool = True,
@@ -210,43 +255,6 @@ def _apply_relative(n: _Narrative, t: TimeExpr, base: tuple[str | None, bool], m
     return est
 
 
-@lru_cache(maxsize=None)
-def _flashback(lang: str) -> re.Pattern | None:
-    """Pluperfect ("had arranged", "había arreglado", "aveva organizzato"): a look back from the narrative."""
-    cues = lexicons.load(lang, "temporal").get("flashback_cues", [])
-    return re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE) if cues else None
-
-
-@lru_cache(maxsize=None)
-def _cue(lang: str, topic: str) -> re.Pattern | None:
-    """production_cues ("released"), setting_cues ("is set in") of a language as one pattern."""
-    cues = lexicons.load(lang, "temporal").get(topic, [])
-    if not cues:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-                      + r")(?!\w)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def _birth_cue(lang: str) -> re.Pattern | None:
-    return _cue_list(lang, "birth_cues")
-
-
-@lru_cache(maxsize=None)
-def _scope_cue(lang: str) -> re.Pattern | None:
-    """"La novela retrocede al verano de 1936", "The novel goes back to 1936": a look-back scope opens."""
-    return _cue_list(lang, "scope_cues")
-
-
-def _cue_list(lang: str, topic: str) -> re.Pattern | None:
-    cues = lexicons.load(lang, "temporal").get(topic, [])
-    if not cues:
-        return None
-    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]")
-                   for c in sorted(cues, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE)
-
-
 def _resolve_ages(ts: list[TimeExpr], sentences: dict[int, Sentence], lang: str) -> None:
     """"A los 12 años", "at the age of 70": the birth year stated earlier in the document plus the age.
 
@@ -255,7 +263,7 @@ def _resolve_ages(ts: list[TimeExpr], sentences: dict[int, Sentence], lang: str)
     ages = [t for t in ts if t.kind == "age" and t.amount is not None]
     if not ages:
         return
-    cue = _birth_cue(lang)
+    cue = cues.birth_cue(lang)
     if cue is None:
         return
     births: list[tuple[tuple[int, int], int, str]] = []
@@ -279,43 +287,6 @@ def _resolve_ages(ts: list[TimeExpr], sentences: dict[int, Sentence], lang: str)
         year = births[i][1] + t.amount
         if year <= 2100:
             t.value, t.precision, t.year, t.resolved_from = f"{year:04d}-01-01", "year", year, births[i][2]
-
-
-@lru_cache(maxsize=None)
-def _return_cue(lang: str) -> re.Pattern | None:
-    """"Now ...", "Back in ...", "Ora ...": a sentence that brings the story back from a look-back."""
-    cues = lexicons.load(lang, "temporal").get("return_cues", [])
-    if not cues:
-        return None
-    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    return re.compile(r"^[\W_]*(?:" + alt + r")(?!\w)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def _relative_pronoun(lang: str) -> re.Pattern | None:
-    """", che ...", ", who ...": the start of a relative clause, whose dates are its own."""
-    words = lexicons.load(lang, "temporal").get("relative_pronouns", [])
-    if not words:
-        return None
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(r",\s*(?:" + alt + r")(?!\w)", re.IGNORECASE)
-
-
-def _subordinate(t: TimeExpr, sent: Sentence | None, lang: str) -> int | None:
-    """Where the relative clause or parenthesis holding `t` opens (clean offset), else None.
-
-    Such a date dates that clause only: "il conte, che nel 1848 aveva fondato la società, proclamò ..."
-    is not an event of 1848 (the clause is, when it is told as an event of its own)."""
-    if sent is None:
-        return None
-    before = sent.text[:max(0, t.cstart - sent.cstart)]
-    if before.count("(") > before.count(")"):
-        return sent.cstart + before.rfind("(")
-    pat = _relative_pronoun(lang)
-    if pat is None:
-        return None
-    cut = before.rfind(",")  # only the last comma can open the clause that holds the date
-    return sent.cstart + cut if cut >= 0 and pat.match(before, cut) is not None else None
 
 
 def _opens_lookback(t: TimeExpr) -> bool:
@@ -365,6 +336,7 @@ def _set(ev: Event, value: str | None, precision: str, text: str, approx: bool) 
     ev.date, ev.date_precision, ev.date_text = value, precision if value is not None or precision == "relative" \
         else "unknown", text
     ev.extra["date_approx"] = approx and value is not None
+    ev.date_from = ev.date_to = None
 
 
 def _claim_fallback(story: Story) -> None:
@@ -398,12 +370,12 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     items.sort(key=lambda x: x[0])
 
     _resolve_ages(list(orphans) + [t for e in events for t in e.timex], sentences, lang)
-    cue = _cue(lang, "production_cues")
-    scope = _scope_cue(lang)
-    back = _flashback(lang)
-    setting = _cue(lang, "setting_cues")
-    ret = _return_cue(lang)
-    prod_sents = {e.sources[0].sent for e in events if e.kind != "story"}
+    cue = cues.cue_words(lang, "production_cues")
+    scope = cues.scope_cue(lang)
+    back = cues.flashback_cue(lang)
+    setting = cues.cue_words(lang, "setting_cues")
+    ret = cues.return_cue(lang)
+    prod_sents = {e.sources[0].sent for e in events if e.kind != "story"} | cues.datelines(orphans, sentences, lang)
 
     def production(sent_idx: int) -> bool:
         sent = sentences.get(sent_idx)
@@ -411,11 +383,11 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
 
     sub: set[int] = set()  # id() of expressions dating only their relative clause or parenthesis
     for t in orphans:
-        if _subordinate(t, sentences.get(t.sent), lang) is not None:
+        if cues.subordinate_start(t, sentences.get(t.sent), lang) is not None:
             sub.add(id(t))
     for e in events:
         for t in e.timex:
-            opens = _subordinate(t, sentences.get(t.sent), lang)
+            opens = cues.subordinate_start(t, sentences.get(t.sent), lang)
             # an event told by the clause itself ("che nel 1848 aveva fondato ...") keeps the clause's date
             if opens is not None and (e.sources[0].sent != t.sent
                                       or e.sources[0].start <= (document.to_raw(opens, opens + 1)[0]
@@ -446,11 +418,36 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         i = bisect.bisect_right(stated_keys, (t.sent, t.cstart))
         return stated[i][1] if i < len(stated) else None
 
+    intent = cues.cue_list(lang, "intention_cues")
+
+    def _planned(t: TimeExpr) -> bool:
+        """"Officials intended to bring in the changes the next day", "hoping to arrive by April 2": the
+        plan's date, not the event's (a full date stays: "decided to leave on 3 May 1950" is often kept)."""
+        if intent is None or t.kind not in ("relative", "underspecified"):
+            return False
+        sent = sentences.get(t.sent)
+        m = intent.search(sent.text, 0, max(0, t.cstart - sent.cstart)) if sent is not None else None
+        return m is not None
+
+    small = cues.pattern_list(lang, "small_hours")
+    weekday = cues.weekday_past(lang)
+    evening_cue = cues.cue_list(lang, "evening_cues")
+
+    def _evening(sent_idx: int) -> bool:
+        """The narrative's own words or the sentence before put the story in an evening or a night."""
+        if evening_cue is None:
+            return False
+        before = sentences.get(sent_idx - 1)
+        return bool(evening_cue.search(n.text or "") or (before is not None and evening_cue.search(before.text)))
+
     returns = sorted(i for i, s in sentences.items() if ret is not None and ret.search(s.text))
     ret_i = 0
     story_events = sorted((e for e in events if e.kind == "story"), key=lambda e: e.told)
     story_told = [e.told for e in story_events]
     n = _Narrative()
+    memory: _Narrative | None = None     # the narrative a remembered past ("relives his childhood") is told from
+    memory_para = -1
+    memory_cue = cues.cue_list(lang, "memory_cues")
     frame: _Narrative | None = None      # the narrative a look-back ("Ten years earlier") left
     prev: Event | None = None
     grain: dict[int, bool] = {}          # id(event) -> its date is a day
@@ -498,9 +495,10 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
 
     def enter(sent_idx: int) -> None:
         """Sentences up to `sent_idx` are being read: a "Now ..." among them ends the look-back."""
-        nonlocal ret_i, n, frame
+        nonlocal ret_i, n, frame, memory
         while ret_i < len(returns) and returns[ret_i] <= sent_idx:
             ret_i += 1
+            memory = None
             if frame is not None:
                 n, frame = frame, None
 
@@ -547,6 +545,10 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         ev: Event = item
         enter(ev.sources[0].sent)
         ts = sorted(ev.timex, key=lambda t: t.cstart)
+        here = sentences.get(ev.sources[0].sent)
+        if memory is not None and (here is None or here.para != memory_para
+                                   or any(t.kind in EXPLICIT and id(t) not in sub for t in ts)):
+            memory = None  # a remembered past lasts its paragraph, or until the text dates it
         scoped = opens_scope([t for t in ts if id(t) not in sub or ev.kind != "story"],
                              " ".join(x.text for x in ev.sources[:1]))
         if scoped is not None:
@@ -574,7 +576,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     and not (cue and any(cue.search(x.text or "") for x in ev.sources[:1]))):
                 seed = own.value  # "Nel romanzo ... trovato morto il 3 novembre 1952. Il giorno dopo ..."
             continue
-        ts = [t for t in ts if id(t) not in sub]
+        ts = [t for t in ts if id(t) not in sub and not _planned(t)]
         seen += 1
         opened = lookback(ts)
         # inside a look-back opened by "Ten years earlier" the pluperfect does not send the story back again
@@ -603,8 +605,17 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 _set(ev, own.value, own.precision, own.text, False)
             elif _apply_explicit(n, own):
                 _set(ev, own.value, own.precision, own.text, False)
-            else:  # "in 1957" told while in October 1957: keep the finer narrative date
-                _set(ev, n.value, n.precision, n.text, True)
+                last = _sequence_end(ts, own, fb)
+                if last is not None:
+                    # "nel 1909 si trasferisce a Granada, ove nel 1918 pubblica ...": one telling of several
+                    # dated steps spans them. The story stays at the first: "nació en 1898 ... y murió en
+                    # 1936" opens many a biography that then tells the childhood
+                    intervals.open_after(ev, own.value, own.precision, own.text,
+                                         hi=intervals.upper(last.value, last.precision))
+                    ev.extra["date_approx"] = False
+            else:  # "in 1957" told while in October 1957: from the narrative's October to the end of 1957
+                intervals.open_after(ev, n.value, n.precision, n.text,
+                                     hi=intervals.upper(own.value, own.precision))
             if rel is not None:
                 ev.rel = rel
             grain[id(ev)] = n.day_grain
@@ -613,9 +624,11 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     w.extra["before"] = ev
                     wrel.value = _shift(own.value, wrel)
                     w.date = wrel.value
+                    intervals.point(w)
                 waiting = []
         elif rel is not None:
             ev.rel = rel
+            unnamed = False
             if rel.direction == "before":
                 anchor, later = _anchor_match(rel, ev, story_events, story_told)
                 if (anchor is not None and not later and rel.unit not in ("month", "year") and anchor.date
@@ -630,8 +643,8 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     ev.extra["before"] = anchor
                     if anchor.told > ev.told:
                         pending.append((ev, anchor, rel))
-                base = ((anchor.date, grain.get(id(anchor), False)) if anchor is not None and anchor.date
-                        and anchor.told <= ev.told else (n.value, n.day_grain))
+                from_anchor = anchor is not None and anchor.date and anchor.told <= ev.told
+                base, prec = _anchor_base(anchor, grain) if from_anchor else ((n.value, n.day_grain), n.precision)
                 if forward:
                     # no event named after the anchor yet: it is the next dated day; keep the story where it is
                     waiting.append((ev, rel, seen))
@@ -644,34 +657,80 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                           if rel.anchor and rel.direction == "after" else None)
                 if anchor is not None:
                     ev.extra["after"] = anchor
-                    base = ((anchor.date, grain.get(id(anchor), False)) if anchor.date
-                            else (n.value, n.day_grain))
+                    base = _anchor_base(anchor, grain)[0] if anchor.date else (n.value, n.day_grain)
                 else:
                     if prev is not None:
                         ev.extra["after" if rel.direction == "after" else "same"] = prev
                     base = (n.value, n.day_grain) if n.value is not None or seed is None else (seed, True)
                     if rel.anchor and rel.direction == "after":
                         ev.extra["after_noun"] = rel  # named event told in another document: story pass
-                prec = (anchor.date_precision if anchor is not None and anchor.date else n.precision)
+                prec = (_anchor_base(anchor, grain)[1] if anchor is not None and anchor.date else n.precision)
                 if base[0] is not None and not base[1] and not _coarse_shift(rel, prec) \
                         and prec in ("month", "season"):
                     # "En la primavera de 1898 ... Al día siguiente": only the season is known
                     ev.extra["coarse_base"] = (base[0], prec)
-                est = _apply_relative(n, rel, base)
+                unnamed = anchor is None and bool(rel.anchor) and rel.direction == "after"
+                if unnamed:
+                    # "8 months after graduating" with no graduation told: counting from whatever the story
+                    # last dated (a birth) would invent a date; it is only at or after the narrative date
+                    est = rel.value = base[0]
+                else:
+                    est = _apply_relative(n, rel, base)
             _set(ev, est, "relative", rel.text, True)
             grain[id(ev)] = n.day_grain if est is not None else False
+            if est is not None and rel.direction != "before" and unnamed:
+                intervals.open_after(ev, base[0], prec, rel.text)
+            elif est is not None and not base[1] and _counted(rel, base, prec) and prec in ("month", "season", "year"):
+                # "Two years later" after "In 1950": 1952 at the grain the base was known to, not 1 January 1952
+                ev.date_precision = prec
+            elif est is not None and not _counted(rel, base, prec):
+                # "The next day" after "In October 1957": a day after some day of October, not a day of it
+                if rel.direction == "before":
+                    intervals.open_before(ev, base[0], prec, rel.text)
+                else:
+                    intervals.open_after(ev, base[0], prec, rel.text)
         elif any(t.kind == "underspecified" for t in ts):
             # "In October" with no year stated yet: undated, but the reader still sees what was said
             _set(ev, None, "unknown", next(t.text for t in ts if t.kind == "underspecified"), False)
             grain[id(ev)] = False
         elif (back and any(back.search(x.text or "") for x in ev.sources[:1]) and not opened
               and n.value is not None and n.day_grain):
-            # "que había envenenado el té": some time before the story's day, not on it; only the month is known
-            _set(ev, n.value[:8] + "01", "month", n.text, True)
+            # "que había envenenado el té": some time up to the story's day, not on it, nor in its month
+            intervals.open_before(ev, n.value, "day", n.text)
             grain[id(ev)] = False
-        else:
-            _set(ev, n.value, n.precision, n.text, True)
+        elif n.value is not None and ev.kind == "story" and (memory is not None or (
+                memory_cue is not None and here is not None and memory_cue.search(ev.sources[0].text or ""))):
+            # "He relives the memories of his childhood", "Nel secondo dopoguerra ...": told from the
+            # narrative date, it happened before it; the story resumes where it was
+            if memory is None:
+                memory, memory_para = replace(n), here.para
+            intervals.open_before(ev, memory.value, memory.precision, memory.text)
+            grain[id(ev)] = False
+        elif n.value is not None and n.day_grain and weekday is not None and weekday.search(ev.sources[0].text or ""):
+            # "At a press conference last Thursday" told on Friday 10 November: Thursday the 9th
+            m = weekday.search(ev.sources[0].text or "")
+            value = cues.past_weekday(m, n.value, lang)
+            if value is not None:
+                n.value, n.precision, n.text, n.day_grain = value, "relative", m.group(0), True
+                _set(ev, value, "relative", m.group(0), True)
+            else:
+                intervals.open_after(ev, n.value, n.precision, n.text)
+            grain[id(ev)] = value is not None
+        elif n.value is not None and n.day_grain and small is not None and small.search(ev.sources[0].text or "") \
+                and not small.search(n.text or "") and _evening(ev.sources[0].sent):
+            # "At 1:11 am" after an evening: the small hours of the next day
+            m = small.search(ev.sources[0].text or "")
+            n.value = (_date(n.value) + dt.timedelta(days=1)).isoformat()
+            n.precision, n.text, n.day_grain = "relative", m.group(0), True
+            _set(ev, n.value, "relative", m.group(0), True)
+            grain[id(ev)] = True
+        elif n.value is not None:
+            # no date of its own: at or after the narrative date, bounded above later (intervals.close)
+            intervals.open_after(ev, n.value, n.precision, n.text)
             grain[id(ev)] = n.day_grain
+        else:
+            _set(ev, None, "unknown", "", False)
+            grain[id(ev)] = False
         if fb:
             n = saved  # "Three days before the vote she had organised...": the story resumes on the vote
         else:
@@ -685,10 +744,29 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         if anchor.date and grain.get(id(anchor)):
             rel.value = _shift(anchor.date, rel)
             ev.date = rel.value
+            ev.date_precision = "relative"
+            intervals.point(ev)
+
+
+def _ages_as_years(events: list[Event]) -> None:
+    """"A los 15 años" after "nació en 1920": some day between the 15th and the 16th birthday, i.e. the
+    years 1935-1936 at year grain, never a birth day or a point."""
+    for ev in events:
+        if ev.kind != "story" or ev.date_precision != "year":
+            continue
+        t = next((t for t in ev.timex if t.kind == "age" and t.year is not None and t.text == ev.date_text), None)
+        if t is not None and ev.date == t.value:
+            ev.date_from, ev.date_to = f"{t.year:04d}", f"{t.year + 1 + getattr(t, 'age_more', 0):04d}"
+            ev.date_precision = "interval"
+            ev.extra["date_approx"] = True
 
 
 def run(story: Story) -> Story:
     _claim_fallback(story)
+    # durations and sets ("for ten days", "every summer") say how long or how often, never when
+    dates_only = lambda ts: [t for t in ts if t.kind not in ("duration", "set")]  # noqa: E731
+    for e in story.events:
+        e.timex = dates_only(e.timex)
     claimed = {id(t) for e in story.events for t in e.timex}
     docs = {d.doc: d for d in story.docs}
     sents: dict[str, dict[int, Sentence]] = {}
@@ -699,7 +777,14 @@ def run(story: Story) -> Story:
         if e.sources:
             ev_by_doc.setdefault(e.sources[0].doc, []).append(e)
     orphans: dict[str, list[TimeExpr]] = {}
-    for t in story.timex:
+    for t in dates_only(story.timex):
+        if id(t) not in claimed:
+            orphans.setdefault(t.doc, []).append(t)
+    # what the finder left out (a year after a day and month, an era, a heading, an age clause)
+    found = len(story.timex)
+    cues.complete(story, docs)
+    claimed = {id(t) for e in story.events for t in e.timex}
+    for t in story.timex[found:]:
         if id(t) not in claimed:
             orphans.setdefault(t.doc, []).append(t)
     for doc in dict.fromkeys(list(ev_by_doc) + list(orphans)):
@@ -708,6 +793,9 @@ def run(story: Story) -> Story:
         lang = document.lang if document else (evs[0].lang if evs else "en")
         _resolve_doc(story, doc, evs, orphans.get(doc, []), document, sents.get(doc, {}), lang)
     _across_documents(story.events)
+    _ages_as_years(story.events)
+    for evs in ev_by_doc.values():
+        intervals.close(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told))
     return story
 
 
@@ -728,9 +816,15 @@ def _across_documents(events: list[Event]) -> None:
         anchor = next((e for e in story if e.sources[0].doc != doc and e.date and _mentions(e, pat)), None)
         if anchor is not None:
             day = anchor.date_precision in ("day", "relative") and anchor.extra.get("date_approx") is False
-            ev.date = rel.value = _shift(anchor.date, rel) if day else anchor.date
-            ev.date_precision = "relative"
-            ev.extra["date_approx"] = True
+            if day:
+                ev.date = rel.value = _shift(anchor.date, rel)
+                ev.date_precision = "relative"
+                ev.extra["date_approx"] = True
+                intervals.point(ev)
+            else:  # after an event known only to its month or year: at or after that period
+                (value, _), prec = _anchor_base(anchor, {})
+                rel.value = value
+                intervals.open_after(ev, value, prec, ev.date_text)
     days: dict[str, list[str]] = {}
     for e in story:
         if e.date and e.date_precision == "day" and not e.extra.get("date_approx", True):
@@ -750,4 +844,6 @@ def _across_documents(events: list[Event]) -> None:
             continue
         est = _shift(start, ev.rel) if ev.rel.direction in ("after", "same") else start
         ev.date = ev.rel.value = est
+        if intervals.is_interval(ev):
+            ev.date_from = est  # not before the first day another document states within that period
         floor[key] = est

@@ -1,13 +1,12 @@
 """Stage: events. One event per story sentence (or per clause that carries its own time).
 
-Each event gets a kind (story / production / reception, from cue lexicons and from actor names
-used outside parentheses), a headline, a summary, a category (from language-independent
-concepts), its characters (mentions inside its span, groups expanded to members, a subject
-pronoun falling back to the previous event's people) and places.
+Each event gets a kind (story / production / reception: pipeline/kind.py), a headline and a summary
+(pipeline/headline.py), a category from language-independent concepts (pipeline/categorize.py), its
+characters (pipeline/participants.py) and places. This module cuts sentences into events and joins
+the sentences of one scene.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -15,23 +14,15 @@ from functools import lru_cache
 from . import lexicons
 from .model import Event, Mention, Sentence, Source, Story, TimeExpr
 from .textutil import cues, fold, tokens
-
-TITLE_MAX = 90
-SUMMARY_MAX = 320
-PAREN = re.compile(r"\s*\([^()]{0,120}\)")
-LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—\"'“”«»]+")
-
-
-@lru_cache(maxsize=None)
-def _categories() -> dict[str, str]:
-    return json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8"))["categories"]
-
-
-@lru_cache(maxsize=None)
-def _words(lang: str, key: str) -> tuple[str, ...]:
-    table = lexicons.load(lang, "events").get(key) or []
-    # longest first so "in the meantime" wins over "in"
-    return tuple(sorted((fold(w) for w in table), key=len, reverse=True))
+# re-exported: other modules and the tests import these names from pipeline.events
+from .categorize import category, concept_weights  # noqa: F401
+from .headline import (LEADING_PUNCT, PAREN, SUMMARY_MAX, TITLE_MAX, _strip_leading, _words,  # noqa: F401
+                       headline, summarize)
+from .kind import cast_names as kind_cast_names  # noqa: E402
+from .kind import (NAME_RE, QUOTED_RE, _actor_pattern, _author_subject, _crew_pattern, _title_re, authors,  # noqa: F401
+                   classify, evidence, framing_len, paragraph_kinds, strong_kind, work_titles)
+from .participants import (Tracker, _char_ids, _char_names, _pronouns, _subject_names, full_names,  # noqa: F401
+                           full_names_in, genders)
 
 
 def _index(items, key):
@@ -39,126 +30,6 @@ def _index(items, key):
     for it in items:
         out[key(it)].append(it)
     return out
-
-
-def _actor_pattern(story: Story) -> re.Pattern | None:
-    names = {c.actor for c in story.characters.values() if c.actor}
-    names |= {n for n, kind in story.non_characters.items() if kind == "actor" and " " in n}
-    names = {n for n in names if len(n) > 3}
-    if not names:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
-
-
-QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,200})[\"“”«»]")
-TITLE_QUOTE = re.compile(r"[\"“«][A-ZÀ-Ý¿¡][^\"“”«»]*\s[^\"“”«»]*[\"”»]|[\"“«][^\"“”«»]{1,80}[\"”»]\s*\(\d{4}\)")
-
-
-@lru_cache(maxsize=None)
-def _patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
-    table = lexicons.load(lang, "events").get("strong_patterns") or {}
-    return tuple((re.compile(p), kind) for kind, ps in table.items() for p in ps)
-
-
-@lru_cache(maxsize=None)
-def _meta(lang: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in lexicons.load(lang, "events").get("narration_meta") or [])
-
-
-LABEL = re.compile(r"^\W*([^\W\d][\w' ]{0,28}?)\s*:")
-
-
-@lru_cache(maxsize=None)
-def _labels(lang: str) -> dict[str, str]:
-    table = lexicons.load(lang, "events").get("line_labels") or {}
-    return {" ".join(tokens(fold(w))): kind for kind, ws in table.items() for w in ws}
-
-
-def strong_kind(text: str, lang: str) -> str | None:
-    """production | reception when the sentence is meta prose whatever else it says (a runtime, a rating,
-    a first-person opinion, historians' debate, a publication note, a credit or a study prompt, a
-    "Starring: ..." / "Exercise: ..." line), else None. Quoted speech is ignored: a character saying
-    "I think" is still story."""
-    lab = LABEL.match(text)
-    if lab is not None:
-        kind = _labels(lang).get(" ".join(tokens(fold(lab.group(1)))))
-        if kind:
-            return kind
-    folded = fold(QUOTED.sub(" ", PAREN.sub(" ", text)))
-    toks = tokens(folded)
-    flat = " ".join(toks)
-    for pat, kind in _patterns(lang):
-        if pat.search(flat):
-            return kind
-    if cues(lang, "events", "strong_reception").find(folded, toks):
-        return "reception"
-    if cues(lang, "events", "strong_production").find(folded, toks):
-        return "production"
-    if (cues(lang, "events", "publication").find(folded, toks)
-            and cues(lang, "events", "publication_sources").find(folded, toks)):
-        return "production"
-    return None
-
-
-def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: bool,
-             has_date: bool = False) -> str:
-    """story | production | reception for one sentence. `has_date`: it states a calendar date or year."""
-    strong = strong_kind(text, lang)
-    if strong:
-        return strong
-    folded = fold(PAREN.sub(" ", text))
-    toks = tokens(folded)
-    if not n_characters and any(p.search(" ".join(toks)) for p in _meta(lang)):
-        return "production"  # "Then the story goes back a few days": how it is told, no one acts
-    if not actor_outside_parens and (cues(lang, "events", "story_setting").find(folded, toks)
-                                     or cues(lang, "events", "story_opening").find(folded, toks)):
-        return "story"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time
-    # evaluative adjectives ("great", "fine") count half: stories use them too ("the great crane")
-    rec = len(cues(lang, "events", "reception").find(folded, toks))
-    rec += 0.5 * len(cues(lang, "events", "reception_weak").find(folded, toks))
-    prod = len(cues(lang, "events", "production").find(folded, toks))
-    work = len(cues(lang, "events", "work_refs").find(folded, toks)) + bool(TITLE_QUOTE.search(text))
-    if work or actor_outside_parens:
-        # single nouns ("archive", "director", "release") are production only about the work itself
-        prod += min(1, work) + len(cues(lang, "events", "production_weak").find(folded, toks))
-    if actor_outside_parens:
-        rec += 2
-    elif n_characters and has_date and rec < 1:
-        return "story"  # a character and a date: story time, even if the film is mentioned
-    if prod and prod >= rec and not (n_characters and prod < 2):
-        return "production"
-    if rec >= 2 or (rec >= 1 and n_characters == 0):
-        return "reception" if rec > prod or not prod else "production"
-    return "story"
-
-
-NAME_RE = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de\s+|di\s+|del\s+|da\s+|van\s+|von\s+)?[A-ZÀ-Ý][\w'’.-]+){0,3}"
-QUOTED_RE = r"[\"“«][^\"“”«»]{1,120}[\"”»]"
-QUOTE_CHARS = re.compile(r"[\"“”«»]")
-
-
-@lru_cache(maxsize=None)
-def _framing(lang: str) -> tuple[re.Pattern, ...]:
-    table = lexicons.load(lang, "events").get("framing_prefix") or []
-    return tuple(re.compile(p.replace("NAME", NAME_RE).replace("QUOTED", QUOTED_RE)) for p in table)
-
-
-def framing_len(text: str, lang: str) -> int:
-    """Length of an opening that only names the work ("In the novel by X, «T»," / "En «T», de X," /
-    "Nel romanzo di X «T»"), when a clause of at least four words follows; else 0."""
-    if not text:
-        return 0
-    low = text[0].lower() + text[1:]  # the preposition may be capitalised; names must stay so
-    for pat in _framing(lang):
-        m = pat.match(low)
-        if m is None or m.end() >= len(text):
-            continue
-        head = fold(m.group(0))
-        if not (QUOTE_CHARS.search(m.group(0)) or cues(lang, "events", "work_refs").find(head, tokens(head))):
-            continue
-        if len(text[m.end():].split()) >= 4 and not text[m.end()].isdigit():
-            return m.end()
-    return 0
 
 
 COLON = re.compile(r"(?<=\w)[:—–]\s+(?=\w)")
@@ -217,7 +88,7 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
     for a, b in parts:
         # a clause opening with its own time ("and that evening ...") is an event of its own;
         # a time inside a subordinate aside is not
-        own_time = any(a <= t.cstart <= a + 12 for t in timex) or _opens_with_time(clean[a:b], [], a, lang)
+        own_time = any(a <= t.phrase_start <= a + 12 for t in timex) or _opens_with_time(clean[a:b], [], a, lang)
         kind = classify(clean[a:b], lang, n_characters=n_chars(a, b), actor_outside_parens=actor_out(a, b))
         if kind == "story" and not own_time and sent_kind != "story":
             kind = sent_kind
@@ -230,273 +101,13 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
     return [tuple(x) for x in out]
 
 
-TIME_PREPS = ("", "on", "in", "at", "the", "el", "la", "en", "il", "nel", "nell", "a", "al", "alle", "la", "l",
-              "lo", "de", "del", "di", "during")
-
-
-def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> str:
-    """Drop complete opening time phrases and connectors: "The next day, they are arrested" -> "They are
-    arrested"; "After nine days of rain, the engineer ..." -> "The engineer ..."; never part of a clause."""
-    for _ in range(4):
-        before = text
-        for t in timex:
-            rel = t.cstart - offset
-            if 0 <= rel <= 12 and re.sub(r"\W+", " ", text[:rel]).strip().lower() in TIME_PREPS:
-                rest = text[rel + (t.cend - t.cstart):]
-                if _takes_object(t.text, rest, lang):
-                    # "Due ore dopo l'arrivo, il direttore ...": the phrase runs to its comma; dropped
-                    # whole or not at all, never leaving "l'arrivo il direttore"
-                    comma = rest.find(",")
-                    if not (0 < comma <= 60 and not re.search(r"[.;:]", rest[:comma])):
-                        break
-                    rest = rest[comma + 1:]
-                # the time phrase must end the opening: followed by a comma or straight by the clause
-                text = LEADING_PUNCT.sub("", rest)
-                offset = t.cend
-                break
-        f = fold(text)
-        for w in _words(lang, "leading_time_units"):
-            # "after + noun phrase," is one unit: dropped whole up to its comma, or kept whole
-            if f.startswith(w) and len(f) > len(w) and not f[len(w)].isalnum():
-                comma = text.find(",", len(w))
-                if 0 < comma <= 80 and not re.search(r"[.;:]", text[:comma]):
-                    text = LEADING_PUNCT.sub("", text[comma + 1:])
-                break
-        f = fold(text)
-        for w in _words(lang, "leading_adverbials"):
-            if f.startswith(w) and (len(f) == len(w) or not f[len(w)].isalnum()):
-                text = LEADING_PUNCT.sub("", text[len(w):])
-                break
-        if text == before:
-            break
-    return text
-
-
-POSTPOSITIONS = ("after", "before", "dopo", "prima", "despues", "antes")
-
-
-def _takes_object(time_text: str, rest: str, lang: str) -> bool:
-    """Does a time phrase ending in after/dopo/después go on with its object ("two hours after the
-    arrival")? Seen from the article that follows it."""
-    words = tokens(fold(time_text))
-    if not words or words[-1] not in POSTPOSITIONS:
-        return False
-    nxt = tokens(fold(rest[:20]))
-    arts = set(_words(lang, "object_articles"))
-    return bool(nxt) and nxt[0] in arts and not rest.lstrip().startswith(",")
-
-
-APPOSITIVE = re.compile(r", ((?:[^,;:()]+?\s){0,3}[^,;:()\s]+), ")
-CONJ = r"(?:and|or|y|o|e|ed|u|oppure|nor|ni|ne)"
-LIST_AFTER = re.compile(rf"^[^,;:.]*,\s*{CONJ}\s|^[^,;:.]*\s{CONJ}\s[^,;:.]*(?:[.;:]|$)")
-UPPER_WORD = re.compile(r"(?<![\w'])[A-ZÀ-Ý]")
-
-
-CLAUSE_END = re.compile(r",\s+(?:and|but|while|which|who|whereas|y|pero|mientras|que|quien|e|ma|mentre|che|"
-                        r"mentre|cuando|quando|when)\s")
-
-
-def _drop_appositive(t: str) -> str:
-    """Drop the first short aside that is safe to drop: not a list item ("A, B, C and D"), not a name."""
-    for m in APPOSITIVE.finditer(t):
-        inner, rest = m.group(1), t[m.end():]
-        if UPPER_WORD.search(inner):
-            continue  # "el conductor Paco Ibarra" is a person of its own, not an aside
-        head = re.split(r"[,;:.]", rest, maxsplit=1)[0]
-        if UPPER_WORD.match(rest) or (len(head.split()) <= 4 and UPPER_WORD.search(head) and "," in rest):
-            continue  # ", the priest, Father Baltazar, threatens": dropping would glue two clauses
-        nxt = re.split(r"[,;:.]", rest, maxsplit=1)[0]
-        if re.search(rf",\s*{CONJ}\s", rest) or (re.search(rf"\s{CONJ}\s", " " + nxt) and len(nxt.split()) <= 6):
-            continue  # a list item
-        return t[:m.start()] + " " + t[m.end():]
-    return t
-
-
-def _opening_when(text: str, lang: str) -> str:
-    """"The film opens in 1987 in Valencia, when X leaves prison" -> "X leaves prison"."""
-    f = fold(text)
-    if not cues(lang, "events", "story_opening").find(f, tokens(f)[:5]):
-        return text
-    for w in _words(lang, "story_opening_when"):
-        m = re.search(rf",\s+{re.escape(w)}\s+", f)
-        if m and len(text) - m.end() >= 15:
-            return text[m.end():]
-    return text
-
-
-def headline(text: str, lang: str, timex: list[TimeExpr], cstart: int) -> str:
-    """A slide title: leading time adverbials and connectors, asides in brackets and, when too
-    long, short appositives (", the mine superintendent,") dropped; cut before a colon or at a clause if still long."""
-    t = _strip_leading(_opening_when(text, lang), lang, timex, cstart)
-    t = t.strip()
-    if t.startswith("(") and t.rstrip(". ").endswith(")"):
-        t = t.strip("(). ")
-    prev = None
-    while prev != t:  # nested brackets go inner first
-        prev, t = t, PAREN.sub("", t)
-    t = re.sub(r"\s+", " ", t).strip().rstrip(".;:, ")
-    if not t:
-        t = re.sub(r"\s+", " ", text).strip()
-    t = t[0].upper() + t[1:] if t else t
-    while len(t) > TITLE_MAX:
-        shorter = _drop_appositive(t)
-        if shorter == t:
-            break
-        t = re.sub(r"\s+", " ", shorter)
-    if len(t) > TITLE_MAX:
-        colon = t.find(": ")
-        if 20 <= colon < TITLE_MAX:
-            return t[:colon]
-        # cut at the end of a clause (before "; " or ", and/but/which ..."), never inside an aside
-        cut = max(t.rfind("; ", 0, TITLE_MAX - 1),
-                  max((m.start() for m in CLAUSE_END.finditer(t, 0, TITLE_MAX + 8) if m.start() < TITLE_MAX - 1),
-                      default=-1))
-        if cut >= 50:
-            t = t[:cut]
-        else:
-            t = t[:TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
-    return t[:TITLE_MAX]
-
-
-def summarize(text: str, actors: re.Pattern | None) -> str:
-    s = text
-    if actors is not None:
-        s = re.sub(r"\s*\((" + actors.pattern + r")\)", "", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    if len(s) > SUMMARY_MAX:
-        s = s[:SUMMARY_MAX - 1].rsplit(" ", 1)[0] + "…"
-    return s
-
-
-def category(concepts: list[str] | dict[str, float]) -> str:
-    """The most cued category; on a tie the one cued first. Concepts of category "other" never decide.
-    A dict gives each concept a weight (see concept_weights); a list counts each hit once."""
-    cats = _categories()
-    items = concepts.items() if isinstance(concepts, dict) else ((c, 1.0) for c in concepts)
-    counts: dict[str, float] = {}
-    for c, w in items:
-        cat = cats.get(c, "other")
-        if cat != "other":
-            counts[cat] = counts.get(cat, 0.0) + w
-    if not counts:
-        return "other"
-    top = max(counts.values())
-    return next(cat for cat, n in counts.items() if n == top)
-
-
-@lru_cache(maxsize=None)
-def _strong() -> frozenset[str]:
-    return frozenset(json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8")).get("strong", []))
-
-
-@lru_cache(maxsize=None)
-def _cut_re(lang: str) -> re.Pattern:
-    """Where a main clause ends: punctuation that opens an aside, or a subordinating connector /
-    relative pronoun (per-language list in concepts.json). Bare "that/que/che" is left out on purpose:
-    it mostly introduces a reported fact ("learns that he has died") that is the event itself."""
-    words = lexicons.load(lang, "concepts").get("connectors") or []
-    def alt(ws):
-        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
-    comma = [w for w in words if w.startswith(",")]
-    bare = [w for w in words if not w.startswith(",")]
-    # connectors first: ", que ..." is a relative clause, not a plain comma
-    return re.compile(r"(?:(?<!\w)(?:" + alt(bare) + r")|(?:" + alt(comma) + r"))(?!\w)|[,;:()\[\]]|\s[–—-]\s", re.I)
-
-
-def _clauses(text: str, lang: str, start: int) -> list[tuple[int, int, bool]]:
-    """Split `text` (names already blanked) from `start` into (a, b, is_main) pieces. A piece opened by a
-    connector or relative pronoun ("while ...", ", who ...", "cuando ...") is subordinate up to the next
-    punctuation; so is a parenthesis and a short comma-led appositive (", now thirteen,", ", il dottor X,").
-    Any other piece is main clause: the one before the connector, the one after the aside, the one after a
-    colon or semicolon ("The twist comes late: the killer is X")."""
-    cut = _cut_re(lang)
-    out: list[tuple[int, int, bool]] = []
-    if start > 0:
-        out.append((0, start, False))  # the opening time phrase
-    pos, opener, n = start, "", len(text)
-    while pos < n:
-        m = cut.search(text, pos)
-        end = m.start() if m else n
-        seg = text[pos:end]
-        if opener.lstrip(", ")[:1].isalpha():
-            main = False
-        elif opener in ("(", "["):
-            main = False
-        elif opener == "," and m is not None and m.group() in (",", "(") and len(tokens(fold(seg))) <= 4:
-            main = False  # an appositive between commas
-        elif opener in ("-", "–", "—") or opener.strip() in ("-", "–", "—"):
-            main = False
-        else:
-            main = True
-        if seg.strip():
-            out.append((pos, end, main))
-        if m is None:
-            break
-        g = m.group()
-        if g.lstrip(", ")[:1].isalpha():
-            opener = g  # the connector opens the next piece
-        elif g in (")", "]"):
-            opener = ","  # what follows a parenthesis continues the clause around it
-        elif g in (",", ";", ":", "(", "["):
-            # punctuation after a subordinate piece returns to the main clause unless a connector follows
-            opener = g
-        else:
-            opener = g.strip()
-        pos = max(m.end(), pos + 1)
-    return out
-
-
-def concept_weights(text: str, lang: str, start: int = 0) -> dict[str, float]:
-    """Concepts of a clause weighted by where they stand: 2 in the main clause, 1 elsewhere (time phrase,
-    subordinate clauses, asides); concepts listed as "strong" in categories.json (mostly actions: arrest,
-    marry, die, win) count double. Main-clause concepts come first so they win ties."""
-    cs = cues(lang, "concepts", "concepts")
-    strong = _strong()
-    pieces = _clauses(text, lang, start)
-    if not any(main for _, _, main in pieces):
-        pieces = [(a, b, True) for a, b, _ in pieces]  # a bare subordinate fragment: nothing outranks
-    out: dict[str, float] = {}
-    for want_main in (True, False):
-        for a, b, main in pieces:
-            if main != want_main:
-                continue
-            f = fold(text[a:b])
-            for c in cs.find(f, tokens(f)):
-                out[c] = out.get(c, 0.0) + (2.0 if main else 1.0) * (2.0 if c in strong else 1.0)
-    return out
-
-
-def _char_ids(story: Story, mentions: list[Mention]) -> set[str]:
-    """Who takes part, for comparing tellings: groups stand for their members."""
-    out: set[str] = set()
-    for m in mentions:
-        ch = story.characters.get(m.char_id)
-        if ch is None:
-            continue
-        if ch.is_group:
-            out |= set(ch.members) or {"group"}
-        else:
-            out.add(ch.id)
-    return out
-
-
-def _char_names(story: Story, mentions: list[Mention]) -> list[str]:
-    names: list[str] = []
-    for m in mentions:
-        ch = story.characters.get(m.char_id)
-        if ch is None:
-            continue
-        ids = ch.members if ch.is_group else [ch.id]
-        for cid in ids:
-            member = story.characters.get(cid)
-            if member is not None and not member.is_group and member.name not in names:
-                names.append(member.name)
-    return names
-
-
 HEADING_END = re.compile(r"[.!?…:;,\"'”»)\]]\s*$")
-YEAR_TAIL = re.compile(r"\s*\(\s*\d{4}\s*\)\s*$")  # "The Lantern Keeper (2019)": a title line
+# "The Lantern Keeper (2019)", "The Lantern Keeper (Il guardiano del faro)", "The Great Flood (1910-1912)": a
+# title line; the trailing brackets do not make it a sentence
+YEAR_TAIL = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 HEADING_MAX_WORDS = 10
+TITLE_LINE = re.compile(r"^[^.!?]{2,60}\(\s*\d{4}\s*\)")
+TITLE_LINE_WORDS = 6
 DATED = ("date", "month", "season", "year", "decade")
 
 
@@ -517,6 +128,8 @@ def headings(sents: list[Sentence], busy: frozenset[int] | set[int] = frozenset(
             continue
         if alone and n <= HEADING_MAX_WORDS and not HEADING_END.search(text):
             out.add(s.idx)
+        elif first and n <= TITLE_LINE_WORDS and TITLE_LINE.match(s.text):
+            out.add(s.idx)  # "The Lantern Keeper (2019) Dir." opening a line: the work's title, cut by an abbreviation
         elif (first and s.idx not in busy and not HEADING_END.search(text.rstrip(".").rstrip())
               and (n <= LABEL_MAX_WORDS if text.rstrip().endswith(".") else n <= HEADING_MAX_WORDS)
               and (not last or not text.rstrip().endswith("."))
@@ -533,12 +146,6 @@ PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "we", "i", "you", "el", "e
 LABEL_MAX_WORDS = 4  # "Course of the strike." - longer sentences ending in a full stop are statements
 
 
-@lru_cache(maxsize=None)
-def _pronouns(lang: str, key: str) -> frozenset[str]:
-    # case-folded but NOT accent-folded: Spanish "él" (he) is not the article "el"
-    return frozenset(w.casefold() for w in lexicons.load(lang, "events").get(key) or [])
-
-
 def _lead_len(text: str, lang: str, tx: list[TimeExpr], cstart: int) -> int:
     """How many characters of `text` the opening time phrase and connectors take."""
     rest = _strip_leading(text, lang, tx, cstart)
@@ -553,17 +160,22 @@ def run(story: Story) -> Story:
     crew = _crew_pattern(story)
     writers = authors(story)
     doc_rank = {d.doc: i for i, d in enumerate(story.docs)}
+    gender = genders(story)
+    cast_names = full_names(story)
+    names = kind_cast_names(story)
+    by_doc = _index(story.sentences, lambda s: s.doc)
     events: list[Event] = []
     for doc in story.docs:
         lang = doc.lang
         pronouns = _pronouns(lang, "subject_pronouns")
         plural = _pronouns(lang, "plural_pronouns")
-        prev_story: Event | None = None
+        tracker = Tracker(story, lang, gender)
         n_in_doc = 0
-        sents = story.sentences_of(doc.doc)
+        sents = by_doc.get(doc.doc, [])
         busy = {k[1] for k in mentions if k[0] == doc.doc} | {
             k[1] for k, ts in timex.items() if k[0] == doc.doc and any(t.kind in DATED for t in ts)}
         heads = headings(sents, busy)
+        kinds = _sentence_kinds(story, doc, sents, heads, mentions, timex, actors, crew, writers, names)
         label = ""
         for sent in sents:
             if sent.idx in heads:
@@ -571,19 +183,8 @@ def run(story: Story) -> Story:
                 continue
             key = (doc.doc, sent.idx)
             sent_tx = timex.get(key, [])
-            outside = PAREN.sub(" ", sent.text)
-            actor_out = bool(actors and actors.search(outside))
             sent_m = mentions.get(key, [])
-            kind = classify(sent.text, lang, n_characters=len(sent_m), actor_outside_parens=actor_out,
-                            has_date=any(t.kind in DATED for t in sent_tx))
-            if kind == "story" and writers and _author_subject(
-                    _strip_leading(sent.text, lang, sent_tx, sent.cstart), writers):
-                kind = "reception"  # about the author's craft, not the story
-            if kind == "story" and crew is not None:
-                body = _strip_leading(sent.text, lang, sent_tx, sent.cstart)
-                if crew.match(body) and not any(m.cstart - sent.cstart <= len(sent.text) - len(body) + 2
-                                                for m in sent_m):
-                    kind = "production"  # the subject is the director or another crew member
+            kind = kinds[sent.idx]
 
             def n_chars(a, b, ms=sent_m):
                 return sum(a <= m.cstart < b for m in ms)
@@ -627,20 +228,39 @@ def run(story: Story) -> Story:
                         pron, pron_at = w.group().casefold(), cstart + w.start()
                         break
                 subj_m = next((m for m in ms if body_at <= m.cstart <= body_at + 40), None)
-                subject: frozenset[str] | None = None
+                body = doc.clean[body_at:cend]
+                known = {cid for m in ms for cid in _char_ids(story, [m])}
+                extra_ids = full_names_in(cast_names, text, known)
+                carried: list[str] = []   # persons the clause stands for without naming them
+                named_subject = False
+                dropped = tracker.dropped_subject(body, doc.clean) if (
+                    subj_m is None or subj_m.cstart > body_at + 1) and pron is None else None
+                if dropped:
+                    # "Tuvo dos hermanos, Gino y Anna": the verb comes first, the names after it are objects
+                    subj_m = None
                 if subj_m is not None and (pron_at is None or subj_m.cstart < pron_at):
-                    subject = frozenset(_char_ids(story, [subj_m])) or None
+                    subj_ids = tracker.persons([subj_m])
+                    named_subject = True
                     pron = None  # a pronoun after the subject is an object or another clause's subject
-                elif pron is not None and prev_story is not None:
-                    subject = prev_story.extra.get("last_subject", prev_story.extra.get("subject"))
+                elif pron is not None:
+                    subj_ids = carried = tracker.pronoun(pron)
+                else:
+                    subj_ids = carried = (tracker.pair(body) or dropped or [])
+                if not carried:
+                    # "someone steals his model" / "Her brother Tomas runs ...": whose, when told before any name
+                    first = min((m.cstart for m in ms), default=cend)
+                    owners = tracker.possessive(doc.clean[body_at:first]) if first > body_at else []
+                    carried = [c for c in owners if c not in known and c not in subj_ids]
+                # a dropped subject is a guess: it names the event's people but does not join scenes
+                subject = None if dropped and subj_ids == dropped else (frozenset(subj_ids) or None)
                 if kind == "story":
-                    if pron is not None and prev_story is not None:
-                        before = prev_story.extra.get("subject_names") or prev_story.characters
-                        carried = list(before) if pron in plural else list(before)[:1]
-                        names = carried + [n for n in names if n not in carried]
+                    carried_names = [story.characters[c].name for c in carried + extra_ids if c in story.characters]
+                    names = list(dict.fromkeys(carried_names[:len(carried)] + names + carried_names[len(carried):]))
                     worthy = names or tx or concepts or len(toks) >= 8
                     if not worthy or len(toks) < 4:
                         continue
+                    tracker.see(ms, subj_ids, relational=named_subject
+                                and tracker.relational(doc.clean[body_at:subj_m.cstart]))
                 start, end = doc.to_raw(cstart, cend)
                 src = Source(doc=doc.doc, lang=lang, start=start, end=end, text=text, sent=sent.idx,
                              order_in_doc=n_in_doc)
@@ -656,7 +276,8 @@ def run(story: Story) -> Story:
                            characters=names, places=place_names, sources=[src], lang=lang, timex=tx,
                            told=doc_rank[doc.doc] * 1e7 + cstart)
                 ev.extra.update(titles={lang: ev.title}, summaries={lang: ev.summary},
-                                concepts=set(concepts), char_ids=_char_ids(story, ms), cat_weights=weights,
+                                concepts=set(concepts), char_ids=_char_ids(story, ms) | set(extra_ids),
+                                cat_weights=weights,
                                 anchors=_anchors(text, ms, tx, lang), doc=doc.doc, cstart=cstart, cend=cend,
                                 para=sent.para, subject=subject, own_time=bool(tx) and lead_n > 0 or _opens_with_time(
                                     text, tx, cstart, lang),
@@ -677,11 +298,39 @@ def run(story: Story) -> Story:
                         ev.extra["char_ids"] = ev.extra["char_ids"] | _char_ids(story, ante[-1:])
                     continue
                 main = ev
-                if kind == "story":
-                    prev_story = ev
     story.events = scenes(events)
     return story
 
+
+
+def _sentence_kinds(story: Story, doc, sents: list[Sentence], heads: set[int], mentions, timex, actors, crew,
+                    writers, names: set[str]) -> dict[int, str]:
+    """The kind of every sentence of a document: its own evidence (kind.evidence, the work's title, an
+    author or crew member as subject), then its paragraph's (kind.paragraph_kinds)."""
+    lang = doc.lang
+    titles = _title_re(work_titles(story, doc.doc, [s.text for s in sents if s.idx in heads], names))
+    items = []
+    for sent in sents:
+        if sent.idx in heads:
+            continue
+        key = (doc.doc, sent.idx)
+        sent_tx = timex.get(key, [])
+        sent_m = mentions.get(key, [])
+        actor_out = bool(actors and actors.search(PAREN.sub(" ", sent.text)))
+        kind, strength = evidence(sent.text, lang, n_characters=len(sent_m), actor_outside_parens=actor_out,
+                                  has_date=any(t.kind in DATED for t in sent_tx),
+                                  about_work=bool(titles and titles.search(sent.text)))
+        if kind == "story" and (writers or crew is not None):
+            body = _strip_leading(sent.text, lang, sent_tx, sent.cstart)
+            if writers and _author_subject(body, writers):
+                kind, strength = "reception", "strong"  # about the author's craft, not the story
+            elif crew is not None and crew.match(body) and not any(
+                    m.cstart - sent.cstart <= len(sent.text) - len(body) + 2 for m in sent_m):
+                kind, strength = "production", "strong"  # the subject is the director or another crew member
+        if strength == "story" and sent_tx:
+            strength = "dated"  # a character and a time of the story ("Un año después, Lucía ..."): story time
+        items.append((sent.idx, sent.para, kind, strength))
+    return paragraph_kinds(items)
 
 WORD_RAW = re.compile(r"\w+")
 
@@ -744,7 +393,7 @@ def _continue(ev: Event, doc, cstart: int, cend: int, sent: Sentence, sent_tx: l
 def _opens_with_time(text: str, tx: list[TimeExpr], cstart: int, lang: str = "en") -> bool:
     """Does the text open with its own time ("The next day", or "On the fourth day" that the time
     stage may leave undated)? Two such openings are two moments: never one event."""
-    if any(0 <= t.cstart - cstart <= 12 for t in tx):
+    if any(0 <= t.phrase_start - cstart <= 12 for t in tx):
         return True
     f = LEADING_PUNCT.sub("", fold(text))
     return any(p.match(f) for p in _time_openings(lang))
@@ -753,53 +402,6 @@ def _opens_with_time(text: str, tx: list[TimeExpr], cstart: int, lang: str = "en
 @lru_cache(maxsize=None)
 def _time_openings(lang: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for p in lexicons.load(lang, "events").get("time_openings") or [])
-
-
-@lru_cache(maxsize=None)
-def _author_res(lang: str) -> tuple[re.Pattern, ...]:
-    table = lexicons.load(lang, "events").get("author_patterns") or []
-    return tuple(re.compile(p.replace("NAME", NAME_RE)) for p in table)
-
-
-def authors(story: Story) -> set[str]:
-    """Names of the people who wrote the work ("the third novel by Helena Marsh", "«T» di Helena Marsh"),
-    with their surnames: a sentence about them is about the book, never the story."""
-    out: set[str] = set()
-    for doc in story.docs:
-        for pat in _author_res(doc.lang):
-            for m in pat.finditer(doc.clean):
-                name = m.group(1).strip(" .")
-                if name:
-                    out.add(name)
-                    out.add(name.split()[-1])
-    chars = {n for c in story.characters.values() for n in [c.name, *c.aliases] if c.name not in out}
-    return {n for n in out if len(n) > 2 and n not in chars}
-
-
-def _author_subject(text: str, names: set[str]) -> bool:
-    """Does the sentence open with an author ("Marsh è bravissima ...", "Marsh's prose ...")?"""
-    return any(text.startswith(n) and (len(text) == len(n) or not text[len(n)].isalnum()) for n in names)
-
-
-def _crew_pattern(story: Story) -> re.Pattern | None:
-    """Names of people behind the work (directors, composers: non-characters of kind actor that no
-    character answers to), for "Okafor shoots every night scene by candlelight" = production."""
-    chars = {fold(n) for c in story.characters.values() for n in [c.name, *c.aliases]}
-    names = {n for n, kind in story.non_characters.items() if kind == "actor" and fold(n) not in chars and len(n) > 2}
-    if not names:
-        return None
-    return re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
-
-
-def _subject_names(story: Story, subject: frozenset[str] | None) -> list[str]:
-    if not subject:
-        return []
-    out = []
-    for cid in subject:
-        ch = story.characters.get(cid)
-        if ch is not None and not ch.is_group:
-            out.append(ch.name)
-    return sorted(out)
 
 
 SCENE_MAX = 2  # sentences; longer runs would swallow separate events

@@ -1,25 +1,30 @@
 """Stage: fuse. The same event told in several documents (any language) becomes one event.
 
 Plot summaries tell events in the same order, so each document is aligned to the running
-sequence of fused events with a monotone alignment (weighted LCS). Similarity counts shared
-characters, shared language-neutral concepts (from the cue lexicons) and shared numbers and
-proper nouns, each weighted by rarity; differing stated dates and far-apart positions forbid a match.
+sequence of fused events with a monotone alignment (weighted LCS). Similarity (see similarity.py for the
+features) counts shared characters, translated concepts, cognates and numbers/proper nouns, each weighted
+by rarity; differing stated dates and far-apart positions forbid a match. A match needs shared content:
+the same people on the same date doing something else are another event. After alignment a fused group
+whose members share no content is split again, and the headline comes from the member that best tells
+what the group has in common.
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 
+from . import similarity as sim
+from .similarity import _own_content, _pair_score, _weights, content_shared, similarity
+from .similarity import dates_agree  # noqa: F401  (part of this stage's interface: tests, callers)
 from .model import Event, Story
 from .textutil import cues, fold, tokens
+from . import intervals  # the dates of fused events (after the stage's own imports: clean merges)
 
 THRESHOLD = 0.26
-ABSORB = 0.25
+ABSORB = 0.25             # a neighbour telling part of a matched event joins it (one sentence here, two there)
 GREEDY_GAP = 0.6
-GREEDY = 0.45             # out-of-order tellings (a synopsis paragraph, a frame) may still match strongly              # a neighbour telling part of a matched event joins it (one sentence here, two there)
+GREEDY = 0.4              # out-of-order tellings (a synopsis paragraph, a frame) may still match strongly
 MAX_CELLS = 60_000        # alignment table size beyond which a document is not fused: retellings of one story are short
 OUT_OF_ORDER_MIN = 0.45   # an out-of-order telling matches on content alone, so it must be strong
-MAX_POS_GAP = 0.45        # relative positions further apart than this never match
 
 
 class Group:
@@ -27,103 +32,23 @@ class Group:
 
     def __init__(self, ev: Event, pos: float):
         self.members = [ev]
-        self.chars = set(ev.extra.get("char_ids", ()))
-        self.concepts = set(ev.extra.get("concepts", ()))
-        self.anchors = set(ev.extra.get("anchors", ()))
+        self.chars = set(ev.extra.get("fuse_chars", ()))
+        self.concepts = set(ev.extra.get("fuse_concepts", ()))
+        self.anchors = set(ev.extra.get("content_anchors", ()))
+        self.cognates = set(ev.extra.get("cognates", ()))
+        self.gate = set(ev.extra.get("gate_anchors", ()))
         self.pos = pos
         self.kind = ev.kind
         self.docs = {ev.sources[0].doc}
 
     def add(self, ev: Event) -> None:
         self.members.append(ev)
-        self.chars |= ev.extra.get("char_ids", set())
-        self.concepts |= ev.extra.get("concepts", set())
-        self.anchors |= ev.extra.get("anchors", set())
+        self.chars |= ev.extra.get("fuse_chars", set())
+        self.concepts |= ev.extra.get("fuse_concepts", set())
+        self.anchors |= ev.extra.get("content_anchors", set())
+        self.cognates |= ev.extra.get("cognates", set())
+        self.gate |= ev.extra.get("gate_anchors", set())
         self.docs.add(ev.sources[0].doc)
-
-
-def _weights(events: list[Event]) -> dict[str, float]:
-    df: Counter = Counter()
-    for e in events:
-        for f in e.extra.get("char_ids", ()):
-            df["c:" + f] += 1
-        for f in e.extra.get("concepts", ()):
-            df["k:" + f] += 1
-        for f in e.extra.get("anchors", ()):
-            df["a:" + f] += 1
-    n = max(1, len(events))
-    return {f: math.log(1 + n / c) for f, c in df.items()}
-
-
-_MASS: dict[tuple[int, int, str], float] = {}  # (id, size, prefix) -> summed weight; sets here only grow
-
-
-def _mass(xs: set, prefix: str, w: dict[str, float]) -> float:
-    key = (id(xs), len(xs), prefix)
-    m = _MASS.get(key)
-    if m is None:
-        m = _MASS[key] = sum(w.get(prefix + x, 1.0) for x in xs)
-    return m
-
-
-def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float]) -> float:
-    if not a or not b:
-        return 0.0
-    shared = a & b
-    if not shared:
-        return 0.0
-    inter = sum(w.get(prefix + x, 1.0) for x in shared)
-    ma, mb = _mass(a, prefix, w), _mass(b, prefix, w)
-    union = ma + mb - inter
-    if not union:
-        return 0.0
-    # half Jaccard, half containment: a two-sentence telling should still match its one-sentence twin
-    return 0.5 * inter / union + 0.5 * inter / min(ma, mb)
-
-
-_COARSE = {"day": 10, "month": 7, "season": 4, "year": 4, "decade": 3}
-
-
-def _stated(ev: Event) -> tuple[str, str] | None:
-    """The date a source states itself (not one inherited from context), down to the decade."""
-    if ev.date and not ev.extra.get("date_approx", True) and ev.date_precision in _COARSE:
-        return ev.date, ev.date_precision
-    return None
-
-
-def dates_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Compared at the coarsest precision the two share: spring 1898 fits 3 May 1898, April 1987 does
-    not fit 20 March 1987, 3 May does not fit 4 May."""
-    n = min(_COARSE[a[1]], _COARSE[b[1]])
-    return a[0][:n] == b[0][:n]
-
-
-def similarity(g: Group, ev: Event, pos: float, w: dict[str, float], same_doc_ok: bool = False) -> float:
-    if g.kind != ev.kind or (ev.sources[0].doc in g.docs and not same_doc_ok):
-        return 0.0
-    ev_concepts, ev_anchors = ev.extra.get("concepts", set()), ev.extra.get("anchors", set())
-    if g.concepts.isdisjoint(ev_concepts) and g.anchors.isdisjoint(ev_anchors):
-        return 0.0  # the same people doing something else is another event
-    gap = abs(g.pos - pos)
-    chars = _wjaccard(g.chars, ev.extra.get("char_ids", set()), "c:", w)
-    concepts = _wjaccard(g.concepts, ev_concepts, "k:", w)
-    anchors = _wjaccard(g.anchors, ev_anchors, "a:", w)
-    s = 0.35 * chars + 0.45 * concepts + 0.2 * anchors
-    if anchors and concepts:
-        s += 0.1
-    mine = _stated(ev)
-    bonus = 0.0
-    for other in g.members if mine else ():
-        theirs = _stated(other)
-        if theirs:
-            if not dates_agree(mine, theirs):
-                return 0.0  # two stated dates that disagree are two events, whatever else they share
-            if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7:
-                bonus = 0.15
-    s += bonus
-    # tellings keep the story's order, so far-apart positions need much stronger evidence
-    s -= 0.15 * gap + 0.6 * max(0.0, gap - MAX_POS_GAP / 2)
-    return s
 
 
 def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tuple[int, int]]:
@@ -157,19 +82,24 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
 
 
 def run(story: Story) -> Story:
-    _MASS.clear()
+    sim._MASS.clear()
     by_doc: dict[str, list[Event]] = {}
     for e in story.events:
         by_doc.setdefault(e.sources[0].doc, []).append(e)
     if not by_doc:
         return story
-    w = _weights(story.events)
     # the document telling most story events is the backbone; the rest are aligned to it in turn
     # a document told out of order ("the film opens with the storm", "then the story goes back") is
     # never the backbone, and its positions say nothing: it is matched on content alone
     shuffled = {d for d, evs in by_doc.items() if out_of_order(evs)}
     docs = sorted(by_doc, key=lambda d: (d in shuffled, -sum(e.kind == "story" for e in by_doc[d])))
     first = by_doc[docs[0]]
+    # features only for documents that can be compared at all (the alignment table only grows)
+    compared = [d for d in docs[1:] if len(first) * len(by_doc[d]) <= MAX_CELLS]
+    featured = [e for d in ([docs[0]] + compared if compared else []) for e in by_doc[d]]
+    for e in featured:
+        sim.features(e)
+    w = _weights(featured)
     groups = [Group(e, (k + 0.5) / len(first)) for k, e in enumerate(first)]
     skipped: list[str] = []
     for d in docs[1:]:
@@ -216,11 +146,12 @@ def run(story: Story) -> Story:
     if skipped:
         story.messages.append(f"fuse: {len(skipped)} documents not compared with the others "
                               f"(too many events to align; fusion is meant for retellings of one story)")
+    parts = [part for g in groups for part in (split_unrelated(g.members, w) if len(by_doc) >= 2 else [g.members])]
     fused: list[Event] = []
-    for seq, g in enumerate(groups):
-        fused.append(_merge(g.members, seq))
+    for seq, members in enumerate(parts):
+        fused.append(_merge(members, seq, w))
     story.events = fused
-    _MASS.clear()  # ids of freed sets may be reused by the next run
+    sim._MASS.clear()  # ids of freed sets may be reused by the next run
     return story
 
 
@@ -267,8 +198,19 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
         for ni in (i - 1, i + 1):
             if 0 <= ni < len(groups) and ni not in taken and ni not in drop:
                 nb = groups[ni]
-                if (nb.kind == g.kind and not _distinct(nb.members, g.members + [ev])
-                        and similarity(nb, ev, nb.pos, w, same_doc_ok=True) >= ABSORB):
+                # the new document's own neighbour on that side may tell the neighbour event itself
+                # (two sentences each, one event each): then they match, and nothing is absorbed
+                nj = j + (ni - i)
+                if 0 <= nj < m and nj not in matched:
+                    own = similarity(nb, evs[nj], (nj + 0.5) / m, w)
+                    if own >= THRESHOLD and own >= similarity(nb, ev, nb.pos, w, same_doc_ok=True):
+                        matched[nj] = ni
+                        taken.add(ni)
+                        continue
+                # a neighbour already told by several documents is an event of its own, not a part of this one
+                if (nb.kind == g.kind and len(nb.docs) == 1 and not _distinct(nb.members, g.members + [ev])
+                        and _room(g.members + [ev], nb.members)
+                        and _says_more(nb, ev) and similarity(nb, ev, nb.pos, w, same_doc_ok=True) >= ABSORB):
                     for mem in nb.members:
                         g.add(mem)
                     g.members.sort(key=lambda e: e.told)
@@ -280,6 +222,8 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
             if nj in matched:
                 g = groups[matched[nj]]
                 if (not _distinct([evs[j]], g.members + [evs[nj]])
+                        and _room(g.members + [evs[nj]], [evs[j]])
+                        and _says_more(g, evs[j])
                         and similarity(g, evs[j], (j + 0.5) / m, w, same_doc_ok=True) >= ABSORB):
                     matched[j] = matched[nj]  # added with the matches by the caller
                     break
@@ -291,6 +235,65 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
     for j in list(matched):
         matched[j] = new_index[matched[j]]
     return [groups[i] for i in keep]
+
+
+def _says_more(g: Group, ev: Event) -> bool:
+    """Does a neighbour continue what the group tells (a shared concept or cognate), not merely name the same
+    ship or town? Only then may it complete the telling."""
+    x = ev.extra
+    return not g.concepts.isdisjoint(x.get("fuse_concepts", set())) or content_shared(
+        set(), set(), set(), set(), g.cognates, x.get("cognates", set()))
+
+
+PER_DOC = 2  # one telling may take two sentences for what another says in one; more is a sequence of events
+
+
+def _room(members: list[Event], joining: list[Event]) -> bool:
+    """May `joining` (neighbours in their documents) join a group without one document telling it in
+    more than PER_DOC events? Six sentences of a campaign are six events, however alike."""
+    per_doc = Counter(e.sources[0].doc for e in members + joining)
+    return max(per_doc.values()) <= PER_DOC
+
+
+SPLIT_MIN = 0.12  # across documents, members sharing only this little (_pair_score) tell different things
+
+
+def _related(a: Event, b: Event, w: dict[str, float] | None = None) -> bool:
+    """Do two members of a fused group tell the same thing? Across documents they must share content;
+    within one document they are neighbours that joined one telling (adjacent and sharing people or content)."""
+    ka, aa, ga = _own_content(a, gate=True)
+    kb, ab, gb = _own_content(b, gate=True)
+    if a.sources[0].doc != b.sources[0].doc:
+        return content_shared(ka, kb, aa, ab, ga, gb) and (not SPLIT_MIN or _pair_score(a, b, w or {}) >= SPLIT_MIN)
+    if abs(a.sources[0].sent - b.sources[0].sent) > 2:
+        return False
+    return content_shared(ka, kb, aa, ab, ga, gb) or not a.extra.get("char_ids", set()).isdisjoint(
+        b.extra.get("char_ids", set()))
+
+
+def split_unrelated(members: list[Event], w: dict[str, float] | None = None) -> list[list[Event]]:
+    """A fused group whose members fall into parts that share nothing (a death and a wedding met through a
+    pooled feature or a chain of neighbours) is split back into those parts, in telling order."""
+    if len(members) < 2:
+        return [members]
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(members)):
+        for j in range(i + 1, len(members)):
+            if find(i) != find(j) and _related(members[i], members[j], w):
+                parent[find(i)] = find(j)
+    parts: dict[int, list[Event]] = {}
+    for i, e in enumerate(members):
+        parts.setdefault(find(i), []).append(e)
+    if len(parts) == 1:
+        return [members]
+    return sorted(parts.values(), key=lambda p: min(e.told for e in p))
 
 
 def _distinct(xs: list[Event], ys: list[Event]) -> bool:
@@ -309,8 +312,33 @@ def _distinct(xs: list[Event], ys: list[Event]) -> bool:
 _PREC_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "decade": 4, "relative": 5, "unknown": 6}
 
 
-def _merge(members: list[Event], seq: int) -> Event:
+def headline_member(members: list[Event], w: dict[str, float]) -> Event:
+    """The member that best tells what the group has in common (highest summed match with the members of
+    the other documents); among near-ties, the one told first, so the headline stays in the language the
+    event was first told in."""
+    if len(members) < 2:
+        return members[0]
+    score = {}
+    for a in members:
+        score[id(a)] = sum(_pair_score(a, b, w) for b in members
+                           if b is not a and b.sources[0].doc != a.sources[0].doc)
+    best = max(score.values())
+    if best <= 0:
+        return members[0]
+    near = [e for e in members if score[id(e)] >= 0.8 * best]
+    return min(near, key=lambda e: e.told)
+
+
+def _merge(members: list[Event], seq: int, w: dict[str, float] | None = None) -> Event:
     primary = members[0]
+    teller = headline_member(members, w or {}) if len({e.sources[0].doc for e in members}) > 1 else primary
+    if teller is not primary:
+        # the container keeps the first telling (its id, its position); the headline is the teller's
+        primary.title, primary.summary, primary.lang = teller.title, teller.summary, teller.lang
+        for key in ("titles", "summaries"):
+            primary.extra[key] = {**primary.extra.get(key, {}), **teller.extra.get(key, {})}
+        if teller.category != "other":
+            primary.category = teller.category
     for other in members[1:]:
         other.extra["merged_into"] = primary
         primary.sources.extend(other.sources)
@@ -331,6 +359,7 @@ def _merge(members: list[Event], seq: int) -> Event:
             primary.date, primary.date_precision, primary.date_text = best.date, best.date_precision, best.date_text
             primary.extra["date_approx"] = best.extra.get("date_approx", True)
             primary.rel = best.rel or primary.rel
+    intervals.merge(primary, members)  # a stated date won: no interval left over from the primary
     for other in members[1:]:
         for k in ("before", "after"):
             if k in other.extra and k not in primary.extra:

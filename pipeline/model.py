@@ -60,6 +60,8 @@ class TimeExpr:
     cend: int
     text: str                # surface form as in the clean text
     kind: str                # "date" | "month" | "season" | "year" | "decade" | "underspecified" | "relative"
+    #                          | "ordinal" | "age" | "weekday" | "deictic" | "ago" | "ref" | "quarter" | "century"
+    #                          | "clock" | "tod" | "duration" | "set"
     value: str | None = None       # ISO "YYYY-MM-DD" (first day of the period) once known
     precision: str = "unknown"     # day|month|season|year|decade|relative|unknown
     # relative expressions: a constraint on a neighbour, not a made-up date
@@ -73,6 +75,23 @@ class TimeExpr:
     year: int | None = None
     season: str | None = None
     resolved_from: str | None = None  # text of the earlier expression the value was inherited from
+    # TimeML: the span leaves the preposition out ("in 1957" -> "1957"); `lead` keeps it, pstart/pend
+    # bound the whole phrase with lead and relative tail ("in 1957", "three days later") for stages
+    # that cut opening time phrases out of headlines
+    lead: str = ""
+    pstart: int = -1
+    pend: int = -1
+    type: str = "DATE"             # TimeML type: DATE | TIME | DURATION | SET (durations/sets never date an event)
+    timeml: str | None = None      # TimeML value: "2009-10-04", "2009-W41", "2009-Q3", "P3D", "PRESENT_REF", "XXXX-WXX-5"
+    mod: str | None = None         # TimeML mod: START | MID | END | APPROX | MORE_THAN | LESS_THAN ...
+
+    @property
+    def phrase_start(self) -> int:
+        return self.pstart if self.pstart >= 0 else self.cstart
+
+    @property
+    def phrase_end(self) -> int:
+        return self.pend if self.pend >= 0 else self.cend
 
 
 @dataclass
@@ -117,6 +136,11 @@ class Event:
     date: str | None = None
     date_precision: str = "unknown"
     date_text: str = ""
+    # an event whose own words state no date: the interval the story's stated dates around it allow,
+    # ISO at the grain of each bound ("1957-10", "1922", "1912-04-14"), None = open; `date` is then
+    # date_from's first day (for sorting) and date_precision "interval"
+    date_from: str | None = None
+    date_to: str | None = None
     order: int = 0
     kind: str = "story"
     category: str = "other"
@@ -136,6 +160,7 @@ class Story:
     inputs: list[str] = field(default_factory=list)              # paths given by the user
     texts: dict[str, str] = field(default_factory=dict)          # or in-memory documents: name -> text
     lang_override: dict[str, str] = field(default_factory=dict)  # doc stem -> forced language
+    doc_dates: dict[str, str] = field(default_factory=dict)      # doc stem -> "YYYY-MM-DD" (given, or its dateline's)
     docs: list[Document] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     timex: list[TimeExpr] = field(default_factory=list)

@@ -1,8 +1,9 @@
 """Stage: order. Story chronology, telling rank and stable ids.
 
-Story events are sorted by date where one is known (an undated event carries the date of the
-event before it in the fused telling, so it stays beside its neighbours), then by telling
-sequence; an event told as happening "before" its neighbour is moved just ahead of it.
+Story events are sorted by date where one is known (an interval event by its lower bound; an undated
+event carries the date of the event before it in the fused telling, so it stays beside its neighbours;
+one known only to happen up to a date, "she had already poisoned the tea", sorts just ahead of that
+date), then by telling sequence; an event told as happening "before" its neighbour is moved just ahead of it.
 Production and reception events come after the story, in telling order.
 """
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from .model import Event, Story
+from .schema import bound_start
 
 
 def _resolve(ev: Event | None) -> Event | None:
@@ -41,7 +43,10 @@ def run(story: Story) -> Story:
         anchor = _resolve(e.extra.get("before"))
         if anchor is not None and id(anchor) in seq_of and anchor is not e:
             pos = min(pos, seq_of[id(anchor)] - 0.5)
-        keys[id(e)] = (e.date or carried, pos)
+        if e.date is None and e.date_to:
+            keys[id(e)] = (bound_start(e.date_to), 0, pos)
+        else:
+            keys[id(e)] = (e.date or carried, 1, pos)
     story_evs.sort(key=lambda e: keys[id(e)])
     others = sorted((e for e in evs if e.kind != "story"), key=lambda e: e.extra["seq"])
     ordered = story_evs + others

@@ -1,6 +1,7 @@
 """The output contract: event and character records and dataframe columns, validated here only."""
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Any, Iterable
 
@@ -8,7 +9,8 @@ import pandas as pd
 
 from .model import Character, Event
 
-PRECISIONS = ("day", "month", "season", "year", "decade", "relative", "unknown")
+# "interval": no date of its own, only bounds (date_from/date_to) from the stated dates around it
+PRECISIONS = ("day", "month", "season", "year", "decade", "relative", "interval", "unknown")
 KINDS = ("story", "production", "reception")
 LANGS = ("en", "es", "it")
 
@@ -18,13 +20,16 @@ EVENT_COLUMNS = ["id", "title", "summary", "date", "date_precision", "date_text"
                  # inferred (inherited or relative) rather than stated by the event's own sentence
                  "told", "date_approx", "lang",
                  # headline and summary in each language the event is told in (lang -> text)
-                 "titles", "summaries"]
+                 "titles", "summaries",
+                 # an interval event's bounds (ISO at the bound's grain, None = open); null for a point date
+                 "date_from", "date_to"]
 SOURCE_KEYS = ["doc", "lang", "start", "end", "text"]
 CHARACTER_COLUMNS = ["name", "aliases", "actor", "mentions", "docs",
                      # beyond the contract: why the name is a person in the story ("given name", "subject of 'decides'")
                      "evidence"]
 
 _DATE = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
+_BOUND = re.compile(r"^-?\d{4}(?:-\d{2}(?:-\d{2})?)?$")   # ISO 8601 at reduced precision: 1957, 1957-10, 1957-10-04
 
 
 class SchemaError(ValueError):
@@ -41,6 +46,7 @@ def event_record(e: Event) -> dict[str, Any]:
         "lang": e.lang,
         "titles": dict(e.extra.get("titles") or {e.lang: e.title}),
         "summaries": dict(e.extra.get("summaries") or {e.lang: e.summary}),
+        "date_from": e.date_from, "date_to": e.date_to,
         "sources": [{"doc": s.doc, "lang": s.lang, "start": int(s.start), "end": int(s.end), "text": s.text}
                     for s in e.sources],
     }
@@ -49,6 +55,24 @@ def event_record(e: Event) -> dict[str, Any]:
 def character_record(c: Character) -> dict[str, Any]:
     return {"name": c.name, "aliases": list(c.aliases), "actor": c.actor,
             "mentions": int(c.mentions), "docs": list(c.docs), "evidence": list(c.evidence)}
+
+
+def bound_start(v: str) -> str:
+    """First day of a bound at its grain: "1957-10" -> "1957-10-01"."""
+    return v + "-01-01"[len(v) - 4 - (v.startswith("-")):] if len(v.lstrip("-")) < 10 else v
+
+
+def bound_end(v: str) -> str:
+    """Last day of a bound at its grain: "1957-10" -> "1957-10-31", "1922" -> "1922-12-31"."""
+    body = v.lstrip("-")
+    if len(body) >= 10:
+        return v
+    sign = "-" if v.startswith("-") else ""
+    y = int(body[:4])
+    if len(body) == 4:
+        return f"{sign}{body}-12-31"
+    m = int(body[5:7])
+    return f"{sign}{body}-{calendar.monthrange(max(y, 1), m)[1]:02d}"
 
 
 def validate_event(r: dict[str, Any], docs: dict[str, str] | None = None) -> None:
@@ -69,6 +93,12 @@ def validate_event(r: dict[str, Any], docs: dict[str, str] | None = None) -> Non
         raise SchemaError(f"{where}: date {r['date']!r} is not YYYY-MM-DD or null")
     if r["date_precision"] not in PRECISIONS:
         raise SchemaError(f"{where}: date_precision {r['date_precision']!r} not in {PRECISIONS}")
+    for key in ("date_from", "date_to"):
+        v = r.get(key)
+        if v is not None and not (isinstance(v, str) and _BOUND.match(v)):
+            raise SchemaError(f"{where}: {key} {v!r} is not YYYY[-MM[-DD]] or null")
+    if r.get("date_from") and r.get("date_to") and not bound_start(r["date_from"]) <= bound_end(r["date_to"]):
+        raise SchemaError(f"{where}: date_from {r['date_from']!r} is after date_to {r['date_to']!r}")
     if r["kind"] not in KINDS:
         raise SchemaError(f"{where}: kind {r['kind']!r} not in {KINDS}")
     if not isinstance(r["order"], int) or isinstance(r["order"], bool):
@@ -114,6 +144,8 @@ def events_frame(records: Iterable[dict[str, Any]], docs: dict[str, str] | None 
     df["told"] = df["told"].fillna(df["order"]).astype("int64")
     df["date_approx"] = df["date_approx"].fillna(False).astype(bool)
     df["lang"] = df["lang"].fillna("en")
+    for col in ("date_from", "date_to"):  # absent from outputs written before intervals existed
+        df[col] = df[col].astype(object).where(df[col].notna(), None)
     for col, base in (("titles", "title"), ("summaries", "summary")):
         df[col] = [v if isinstance(v, dict) else {lang: t}
                    for v, lang, t in zip(df[col], df["lang"], df[base])]

@@ -8,15 +8,18 @@ it turns "may", "now", "ora" and "9,100 m" into dates.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from . import lexicons
+from . import lexicons, timex_classes, timex_extent, timex_values
+from .timex_classes import _casefree, _finditer
 from .model import Sentence, Story, TimeExpr
 
+NEW_RANK = 7  # weekdays, durations ...: on an equal span the narrative kinds above win
 KIND_RANK = {"date": 0, "month": 1, "season": 2, "decade": 3, "year": 4, "underspecified": 5, "ordinal": 5,
              "age": 5, "relative": 6}
 QUOTES = '"“”«»'
@@ -67,8 +70,8 @@ class _Lang:
     season_names: dict[str, str]
     decade_words: dict[str, int]
     measure: set[str]
-    patterns: list[tuple[str, re.Pattern]]       # (kind family, compiled)
-    rel_patterns: list[tuple[str, re.Pattern]]   # (family, compiled)
+    patterns: list[tuple[str, tuple[re.Pattern, bool]]]       # (kind family, _casefree(compiled))
+    rel_patterns: list[tuple[str, tuple[re.Pattern, bool]]]   # (family, _casefree(compiled))
     rel: dict[str, Any]
     phrase_info: dict[str, dict[str, Any]]
     need_day: set[str]
@@ -77,11 +80,12 @@ class _Lang:
     prefix: re.Pattern       # the count before a unit: "three", "a few", "the"
     same_year: re.Pattern | None  # "of that year" right after a month: the narrative's year, never the next
     holidays: dict[str, dict[str, Any]]   # "christmas eve" -> {"month": 12, "day": 24} | {"season": "spring"}
-    holiday_pat: re.Pattern | None
+    holiday_pat: tuple[re.Pattern, bool] | None
     trig_holiday: set[str]
     ordinals: dict[str, int]
     trig_ordinal: set[str]   # "day", "tappa": the unit tokens an ordinal pattern needs
     trig_age: set[str]
+    era_hint: re.Pattern | None  # "A.D.", "d.C.": years of the first millennium are only found after one
 
 
 _WORD = re.compile(r"\w+")
@@ -170,12 +174,16 @@ def _compiled(lang: str) -> _Lang:
         holiday_pat = re.compile(r"(?<![\w'’])" + _leads(lex.get("holiday_leads", []), True) + "(?P<holiday>"
                                  + _alt(h["text"] for h in lex["holidays"]) + r")(?![\w])" + link, re.IGNORECASE)
     ordinals = {_norm(k): v for k, v in lex.get("ordinals", {}).items()}
+    patterns = [(f, _casefree(p)) for f, p in patterns]
+    rel_patterns = [(f, _casefree(p)) for f, p in rel_patterns]
+    holiday_pat = _casefree(holiday_pat) if holiday_pat is not None else None
     return _Lang(lang, lex, months, seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
                  decade_words, {_norm(m) for m in lex.get("measure_words", [])}, patterns, rel_patterns, rel,
                  phrase_info, need_day, trig_words, trig_rel, prefix, same_year, holidays, holiday_pat,
                  {_longest_token(h) for h in holidays}, ordinals,
                  {_norm(u) for u in lex.get("ordinal_units", [])},
-                 {"age", "aged", "años", "anni", "età", "edad"})
+                 {"age", "aged", "años", "anni", "età", "edad"},
+                 re.compile(lex["era_hint"]) if lex.get("era_hint") else None)
 
 
 @lru_cache(maxsize=4096)
@@ -220,6 +228,9 @@ def _grp(m: re.Match, name: str) -> str | None:
 def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] | None:
     """Fields of an explicit (non-relative) match, or None when the match is not a date after all."""
     month_s, year_s, day_s = _grp(m, "month"), _grp(m, "year"), _grp(m, "day")
+    era = _grp(m, "eyear")  # "A.D. 79", "79 d.C.": an era marker makes any number a year
+    if era:
+        family, year_s = "year", era
     month = L.months.get(_norm(month_s)) if month_s else None
     year = int(year_s) if year_s else None
     day = int(day_s) if day_s else None
@@ -230,7 +241,7 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
                 family != "under" or not _CLAUSE_END.match(text, m.end())):
             return None  # "may" is a verb or a name; "written in May," closing its clause is the month
     if year is not None:
-        if not YEAR_MIN <= year <= YEAR_MAX or _next_word(text, m.end()) in L.measure:
+        if not (1 if era else YEAR_MIN) <= year <= YEAR_MAX or _next_word(text, m.end()) in L.measure:
             return None
     if family == "date":
         if year is None:
@@ -247,6 +258,8 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
         return dict(kind="season", value=f"{year:04d}-{first:02d}-01", precision="season", year=year,
                     month=first, season=L.season_names.get(key, key))
     if family == "year":
+        if not era and m.group(0)[:1].isdigit() and len(text[:m.start()].split()) > 4:
+            return None  # a bare year closes a heading ("Oslen, 1944."), not a sentence listing numbers
         return dict(kind="year", value=f"{year:04d}-01-01", precision="year", year=year)
     if family == "decade":
         if _grp(m, "full"):
@@ -374,21 +387,33 @@ def _holiday(L: _Lang, m: re.Match) -> dict[str, Any] | None:
     return dict(kind="underspecified", month=month, day=day, unit="occurrence", direction="after")
 
 
-def extract(text: str, lang: str) -> list[dict[str, Any]]:
-    """Time expressions in one sentence: dicts with start, end (into `text`), text and TimeExpr fields."""
-    L = _compiled(lang if lang in lexicons.LANGS else "en")
+def extract(text: str, lang: str, dct: dt.date | None = None) -> list[dict[str, Any]]:
+    """Time expressions in one sentence: dicts with start, end (into `text`), text and TimeExpr fields.
+
+    Spans follow TimeML (the preposition is `lead`, outside); deictic ones are resolved against `dct`."""
+    lang = lang if lang in lexicons.LANGS else "en"
+    found = _candidates(text, lang)
+    return timex_extent.finish(text, lang, found, dct)
+
+
+def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
+    L = _compiled(lang)
     cands: list[tuple[int, int, int, dict[str, Any]]] = []
     # most sentences hold no time expression: two cheap searches decide which pattern families can match
-    tokens = set(_WORD.findall(text.lower()))
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets must stay the sentence's
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    tokens = set(_WORD.findall(low))
     has_digit = _DIGIT.search(text) is not None
     has_word = not tokens.isdisjoint(L.trig_words)
     has_year = has_digit and _YEAR4.search(text) is not None
     has_decade = has_word or (has_digit and _DECADE_DIGITS.search(text) is not None)
     can = {"date": has_word and has_digit, "month": has_word and has_year, "season": has_word and has_year,
            "year": has_year, "decade": has_decade, "under": has_word, "that": has_word, "next": has_word,
-           "ordinal": not tokens.isdisjoint(L.trig_ordinal), "age": has_digit or not tokens.isdisjoint(L.trig_age)}
+           "ordinal": not tokens.isdisjoint(L.trig_ordinal), "age": has_digit or not tokens.isdisjoint(L.trig_age),
+           "era": has_digit and L.era_hint is not None and L.era_hint.search(text) is not None}
     if L.holiday_pat is not None and not tokens.isdisjoint(L.trig_holiday):
-        for m in L.holiday_pat.finditer(text):
+        for m in _finditer(L.holiday_pat, text, low):
             if _inside_quotes(text, m.start()):
                 continue
             fields = _holiday(L, m)
@@ -397,7 +422,7 @@ def extract(text: str, lang: str) -> list[dict[str, Any]]:
     for family, pat in L.patterns:
         if not can.get(family, True):
             continue
-        for m in pat.finditer(text):
+        for m in _finditer(pat, text, low):
             if _inside_quotes(text, m.start()):
                 continue  # titles in quotes: "April Snow" is not a date
             fields = _explicit(L, family, m, text)
@@ -418,11 +443,14 @@ def extract(text: str, lang: str) -> list[dict[str, Any]]:
                 cands.append((m.start(), m.end(), 0, dict(kind="date", value=value, precision="day",
                                                           year=y, month=mo, day=d)))
     for family, pat in (L.rel_patterns if not tokens.isdisjoint(L.trig_rel) else ()):
-        for m in pat.finditer(text):
+        for m in _finditer(pat, text, low):
             got = _relative(L, family, m, text)
             if got:
                 fields, start, end = got
                 cands.append((start, end, KIND_RANK["relative"], fields))
+    for s, e, fields in timex_classes.find(text, L.lang, tokens, low):
+        if not _inside_quotes(text, s):
+            cands.append((s, e, NEW_RANK, fields))
     # longest span wins; on equal length the more explicit kind
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
@@ -436,16 +464,43 @@ def extract(text: str, lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def sentence_timex(sent: Sentence) -> list[TimeExpr]:
+_FIELDS = {f.name for f in dataclasses.fields(TimeExpr)}
+
+
+def sentence_timex(sent: Sentence, dct: dt.date | None = None,
+                   found: list[dict[str, Any]] | None = None) -> list[TimeExpr]:
+    """The TimeExprs of a sentence; `found` = its _candidates when already computed."""
+    if found is None:
+        found = _candidates(sent.text, sent.lang if sent.lang in lexicons.LANGS else "en")
     res = []
-    for f in extract(sent.text, sent.lang):
-        f = dict(f)
-        s, e = f.pop("start"), f.pop("end")
-        res.append(TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + s, cend=sent.cstart + e, **f))
+    for f in timex_extent.finish(sent.text, sent.lang, [dict(c) for c in found], dct):
+        s, e = f["start"], f["end"]
+        kw = {k: v for k, v in f.items() if k in _FIELDS and k not in ("start", "end", "pstart", "pend")}
+        res.append(TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + s, cend=sent.cstart + e,
+                            pstart=sent.cstart + f.get("pstart", s), pend=sent.cstart + f.get("pend", e), **kw))
     return res
 
 
+def _doc_key(name: str) -> str:
+    return name[:-4] if name.lower().endswith(".txt") else name
+
+
 def run(story: Story) -> Story:
+    given = {_doc_key(k): v for k, v in (story.doc_dates or {}).items()}
+    by_doc: dict[str, list[Sentence]] = {}
     for sent in story.sentences:
-        story.timex.extend(sentence_timex(sent))
+        by_doc.setdefault(sent.doc, []).append(sent)
+    clean = {d.doc: d.clean for d in story.docs}
+    for doc, sents in by_doc.items():
+        found = [_candidates(s.text, s.lang if s.lang in lexicons.LANGS else "en") for s in sents]
+        dct = timex_values.parse_date(given.get(doc))
+        if dct is None:
+            # a dateline or a heading that is a date ("ROMA, 3 marzo 1921 —") is the document's date
+            head = [(s.cstart + f["start"], s.cstart + f["end"], f.get("value"), f.get("precision"))
+                    for s, fs in zip(sents, found) if s.cstart < 1500 for f in fs]
+            dct = timex_values.parse_date(timex_values.heading_date(clean.get(doc, ""), head))
+        if dct is not None:
+            story.doc_dates[doc] = dct.isoformat()
+        for sent, fs in zip(sents, found):
+            story.timex.extend(sentence_timex(sent, dct, fs))
     return story

@@ -133,12 +133,9 @@ def sample_story(library_root) -> str:
     from dashboard import library
     files = {p.name: p.read_bytes() for p in sorted((SAMPLE / "docs").glob("*.txt"))}
     slug = library.create_story("Sample story", files, root=library_root, process=False)
-    d = library.story_dir(slug, library_root)
-    shutil.copy(SAMPLE / "events.json", d / "processed" / "events.json") if (d / "processed").is_dir() else \
-        shutil.copytree(SAMPLE, d / "processed", ignore=shutil.ignore_patterns("docs", "*.py"))
-    meta = _json.loads((d / "meta.json").read_text(encoding="utf-8"))
-    meta.update(pipeline=library.pipeline_fingerprint(), languages=["en", "es", "it"])
-    (d / "meta.json").write_text(_json.dumps(meta), encoding="utf-8")
+    output = (_json.loads((SAMPLE / "events.json").read_text(encoding="utf-8")),
+              _json.loads((SAMPLE / "characters.json").read_text(encoding="utf-8")))
+    library.store(library_root).put_output(slug, output, library.pipeline_fingerprint(), ["en", "es", "it"])
     return slug
 
 

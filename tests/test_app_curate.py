@@ -1,4 +1,4 @@
-"""Curating a story in the dashboard: edits are saved beside the pipeline output and survive restarts."""
+"""Curating a story in the dashboard: edits are appended to the store's log and survive restarts."""
 from __future__ import annotations
 
 import json
@@ -28,10 +28,12 @@ def test_edit_title_survives_restart_and_is_marked(sample_story, library_root, m
     at.text_input(key="ed_chars_e005_0_more").set_value("Night watchman")
     submit(at, "Save changes")
     assert not at.exception and not at.error
-    ops = json.loads((library_root / sample_story / "edits.json").read_text(encoding="utf-8"))
+    log = library.store(library_root).log(sample_story)
+    assert log[-1]["who"].startswith("session:")  # who made it is recorded
+    ops = library.load_edits(sample_story, library_root)
     assert ops[-1]["op"] == "update" and ops[-1]["id"] == "e005"
     assert ops[-1]["fields"]["characters"] == ["Marta Bellini", "Night watchman"]
-    # a new AppTest is a fresh session and a fresh cache: the edit comes from disk
+    # a new AppTest is a fresh session and a fresh cache: the edit comes from the store
     import streamlit as st
     st.cache_data.clear()
     again = make_app(story=sample_story, ev="e005")
@@ -49,9 +51,10 @@ def test_edits_survive_reprocessing(sample_story, library_root, make_app):
     at = make_app(story=sample_story, ev="e005")
     at.text_input(key="ed_title_e005_0").set_value("A corrected headline")
     submit(at, "Save changes")
-    # the pipeline output is rewritten (as a re-run would): the overlay is replayed on it
-    processed = library_root / sample_story / "processed" / "events.json"
-    processed.write_text(processed.read_text(encoding="utf-8"), encoding="utf-8")
+    # the pipeline output is stored again (as a re-run would): the overlay is replayed on it
+    s = library.store(library_root)
+    evs, cast, fingerprint = s.output(sample_story)
+    s.put_output(sample_story, (evs, cast), fingerprint)
     import streamlit as st
     st.cache_data.clear()
     assert "A corrected headline" in details(make_app(story=sample_story, ev="e005"))
@@ -107,7 +110,7 @@ def test_bad_date_is_refused_with_a_message(sample_story, library_root, make_app
     submit(at, "Save changes")
     assert not at.exception
     assert at.error and words in at.error[0].value.replace("\\", "")
-    assert not (library_root / sample_story / "edits.json").exists()
+    assert library.store(library_root).log(sample_story) == []
 
 
 def test_rename_and_merge_characters_in_cast(sample_story, make_app):
@@ -126,11 +129,35 @@ def test_rename_and_merge_characters_in_cast(sample_story, make_app):
     assert "merge" in at.button(key="undo").label.lower()
 
 
-def test_corrupt_edits_file_is_kept_aside_and_story_opens(sample_story, library_root, make_app):
-    (library_root / sample_story / "edits.json").write_text("{not json", encoding="utf-8")
-    at = make_app(story=sample_story)
+def test_an_old_library_folder_opens_with_its_edits_and_a_corrupt_one_is_reported(library_root, make_app):
+    """A library written by the folder-based version: imported on first start, its edits kept."""
+    from conftest import SAMPLE
+    for slug, edits_bytes in (("old-one", json.dumps([{"op": "update", "id": "e005",
+                                                         "fields": {"title": "An old correction"}}]).encode()),
+                              ("old-two", b"{not json")):
+        d = library_root / slug
+        (d / "docs").mkdir(parents=True)
+        for p in (SAMPLE / "docs").glob("*.txt"):
+            (d / "docs" / p.name).write_bytes(p.read_bytes())
+        (d / "processed").mkdir()
+        for name in ("events.json", "characters.json"):
+            (d / "processed" / name).write_bytes((SAMPLE / name).read_bytes())
+        (d / "meta.json").write_text(json.dumps({"title": slug.replace("-", " ").title(), "languages": ["en"],
+                                                 "pipeline": library.pipeline_fingerprint()}), encoding="utf-8")
+        (d / "edits.json").write_bytes(edits_bytes)
+    at = make_app(story="old-one", ev="e005")
     assert not at.exception and not at.error
+    assert "An old correction" in details(at)
+    assert not any(b.key == "undo" for b in at.button)  # imported edits are the teacher's, not this session's
+    at = make_app(story="old-two")
     warning = " ".join(w.value for w in at.warning).replace("\\", "")
-    assert "edits.json" in warning and ".corrupt-" in warning
-    assert list((library_root / sample_story).glob("edits.corrupt-*.json"))
+    assert "edits.json" in warning and "left where it is" in warning
+    assert (library_root / "old-two" / "edits.json").read_bytes() == b"{not json"
     assert at.get("plotly_chart")
+
+
+def test_a_damaged_library_database_is_a_message_not_a_crash(library_root, make_app):
+    (library_root / "storyline.db").write_bytes(b"garbage " * 500)
+    at = make_app()
+    assert not at.exception
+    assert at.error and "could not be opened" in at.error[0].value.replace("\\", "")

@@ -61,12 +61,13 @@ def test_switching_language_changes_labels_and_keeps_filters(sample_story, make_
 @pytest.mark.parametrize("lang", ["es", "it"])
 def test_event_text_in_the_chosen_language(sample_story, library_root, make_app, lang):
     # give one event a headline and summary in each language, as the pipeline does
-    path = library_root / sample_story / "processed" / "events.json"
-    events = json.loads(path.read_text(encoding="utf-8"))
+    from dashboard import library
+    store = library.store(library_root)
+    events, cast, fingerprint = store.output(sample_story)
     e = next(x for x in events if x["id"] == "e005")
     e["titles"] = {"en": e["title"], "es": "Marta sube al campanario de noche", "it": "Marta sale sul campanile di notte"}
     e["summaries"] = {"en": e["summary"], "es": "Resumen en español.", "it": "Riassunto in italiano."}
-    path.write_text(json.dumps(events), encoding="utf-8")
+    store.put_output(sample_story, (events, cast), fingerprint)
     at = make_app(story=sample_story, ev="e005", ui=lang)
     text = "\n".join(m.value for m in at.markdown)
     assert e["titles"][lang] in text and e["summaries"][lang].replace(".", "\\.") in text

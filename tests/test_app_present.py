@@ -75,3 +75,16 @@ def test_the_summary_on_a_slide_never_repeats_its_headline(sample_dir, make_app)
         head = headline(at)
         summ = re.search(r'<div class="sl-sum">([^<]*)', body)
         assert summ is None or summ.group(1).rstrip(". ") != head.rstrip(". …")
+
+
+def test_the_teachers_notes_are_saved_with_the_story_and_shown_on_the_slide(sample_story, make_app):
+    at = make_app(story=sample_story, view="present", step="1")
+    assert not at.exception
+    eid = re.search(r'data-slide="([^"]+)"', slide(at)).group(1)
+    at.text_area(key=f"slide_notes_{eid}_0").input("Ask: what would <you> do?")
+    at.text_input(key=f"slide_image_{eid}_0").input("https://example.org/clock.jpg")
+    next(b for b in at.button if b.label == "Save notes").click().run()
+    assert not at.exception
+    again = make_app(story=sample_story, view="present", step="1")
+    body = slide(again)
+    assert "Ask: what would &lt;you&gt; do?" in body and 'src="https://example.org/clock.jpg"' in body

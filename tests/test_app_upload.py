@@ -2,7 +2,6 @@
 and opened; every bad input gives a clear message, no traceback, and the open story is kept."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -39,7 +38,7 @@ def test_pasted_story_is_processed_and_opened(library_root, make_app, lang):
     slug = f"story-{lang}"
     assert at.session_state["story"] == slug and at.query_params["story"] == [slug] or \
         at.query_params["story"] == slug
-    assert (library_root / slug / "docs" / f"chapter-{lang}.txt").is_file()
+    assert f"chapter-{lang}" in library.read_docs(slug, library_root)
     assert any("Story " + lang in c.value for c in at.caption)
     assert at.get("plotly_chart")
     # the story is in the switcher, and the built-in story is still there
@@ -52,8 +51,21 @@ def test_language_override_is_used(library_root, make_app):
     at.selectbox(key=f"new_lang_{n}_0").set_value("it").run()
     at.button(key=f"new_create_{n}").click().run()
     assert not at.exception and not at.error
-    meta = json.loads((library_root / "forced" / "meta.json").read_text(encoding="utf-8"))
-    assert meta["languages"] == ["it"]
+    meta = library.story_meta("forced", library_root)
+    assert meta["languages"] == ["it"] and [f["lang"] for f in meta["files"]] == ["it"]
+
+
+def test_document_date_dates_its_yesterday(library_root, make_app):
+    import datetime as dt
+    at = make_app()
+    n = new_story(at, "Dated", "Dara Vell opened the bakery in Oslen yesterday.", name="note")
+    at.date_input(key=f"new_date_{n}_0").set_value(dt.date(2011, 3, 16)).run()
+    at.button(key=f"new_create_{n}").click().run()
+    assert not at.exception and not at.error
+    stored = library.store(library_root)
+    assert stored.story_meta("dated")["doc_dates"] == {"note": "2011-03-16"}
+    evs, _cast, _fingerprint = stored.output("dated")
+    assert [e["date"] for e in evs] == ["2011-03-15"]
 
 
 def open_with_edit(sample_story, make_app):
@@ -73,13 +85,13 @@ def open_with_edit(sample_story, make_app):
 ])
 def test_bad_paste_gives_message_and_keeps_open_story(sample_story, library_root, make_app, title, body, name, expect):
     at = open_with_edit(sample_story, make_app)
-    before = sorted(p.name for p in library_root.iterdir())
+    before = library.store(library_root).dump()
     n = new_story(at, title, body, name)
     at.button(key=f"new_create_{n}").click().run()
     assert not at.exception
     assert expect.lower() in messages(at).lower()
     assert "Traceback" not in messages(at)
-    assert sorted(p.name for p in library_root.iterdir()) == before      # nothing half-created
+    assert library.store(library_root).dump() == before      # nothing half-created
     assert at.session_state["story"] == sample_story
     at.radio(key="view").set_value("Timeline").run()
     assert "An edit that must survive" in "\n".join(m.value for m in at.markdown)
@@ -99,8 +111,7 @@ def test_hostile_name_and_html_are_harmless(library_root, make_app):
     at.button(key=f"new_create_{n}").click().run()
     assert not at.exception and not at.error
     slug = at.session_state["story"]
-    stored = list((library_root / slug / "docs").iterdir())
-    assert [p.name for p in stored] == ["passwd.txt"]                     # no folder escape
+    assert [d["name"] for d in library.store(library_root).documents(slug)] == ["passwd.txt"]
     assert not (library_root.parent / "etc").exists()
     page = "\n".join(m.value for m in at.markdown)
     assert "<script>" not in page and "<img" not in page
@@ -117,7 +128,7 @@ def test_pipeline_failure_is_a_message(sample_story, library_root, make_app, mon
     at.button(key=f"new_create_{n}").click().run()
     assert not at.exception
     assert "could not be processed" in messages(at) and "simulated bug" in messages(at)
-    assert not (library_root / "doomed").exists()
+    assert "doomed" not in {m["slug"] for m in library.list_stories(library_root)}
     assert at.session_state["story"] == sample_story
 
 
@@ -128,7 +139,7 @@ def test_delete_story_needs_confirmation(sample_story, library_root, make_app):
     at.checkbox(key=f"del_ok_{sample_story}").check().run()
     at.button(key=f"del_{sample_story}").click().run()
     assert not at.exception
-    assert not (library_root / sample_story).exists()
+    assert sample_story not in {m["slug"] for m in library.list_stories(library_root)}
     assert at.session_state["story"] == library.BUILTIN_SLUG
 
 

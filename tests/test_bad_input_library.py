@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -33,8 +32,14 @@ ONLY_DATES = {"en": "1957.\nOctober 4, 1957.\nMarch 1958.\n",
               "it": "1957.\n4 ottobre 1957.\nmarzo 1958.\n"}
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+def snapshot(root: Path) -> dict:
+    """Everything the library holds (the store's rows)."""
+    return library.store(root).dump()
+
+
+def db(root: Path):
+    import sqlite3
+    return sqlite3.connect(root / "storyline.db", isolation_level=None)
 
 
 @pytest.fixture
@@ -54,7 +59,8 @@ def earlier(root) -> tuple[str, dict[str, bytes]]:
 def assert_library_unchanged(root: Path, earlier) -> None:
     slug, before = earlier
     assert snapshot(root) == before, "the library changed although the operation was refused"
-    assert [p.name for p in root.iterdir()] == [slug], "a temporary or half-made story folder was left"
+    assert {p.name for p in root.iterdir()} <= {"storyline.db", "storyline.db-wal", "storyline.db-shm"}, \
+        "a temporary file or folder was left"
     ev, _ = library.load_story(slug, root)
     assert ev["title"].iloc[0] == "Kept title"
 
@@ -132,8 +138,7 @@ def test_upload_in_other_encodings_decodes(lang, codec, bom, reported):
 def test_story_from_other_encodings_is_stored_as_utf8_with_encoding_in_meta(codec, bom, reported, root):
     lang = "es"
     slug = library.create_story("Encoded", {"story.txt": bom + GOOD[lang].encode(codec)}, root=root)
-    stored = library.docs_dir(slug, root) / "story.txt"
-    assert stored.read_bytes().decode("utf-8") == GOOD[lang]
+    assert library.read_docs(slug, root) == {"story": GOOD[lang]}
     ev, _ = library.load_story(slug, root)
     assert ACCENTED[lang] in " ".join(s["text"] for ss in ev["sources"] for s in ss)
     meta = library.story_meta(slug, root)
@@ -160,7 +165,7 @@ def test_markup_upload_stays_text(lang, root):
     assert slug == "script-alert-1-script"
     meta = library.story_meta(slug, root)
     assert meta["title"] == "<script>alert(1)</script>"
-    stored = [p.name for p in library.docs_dir(slug, root).iterdir()]
+    stored = [d["name"] for d in library.store(root).documents(slug)]
     assert len(stored) == 1 and re.fullmatch(r"[\w.\- ]+\.txt", stored[0]), stored
     ev, _ = library.load_story(slug, root)
     sources = " ".join(s["text"] for ss in ev["sources"] for s in ss)
@@ -202,21 +207,20 @@ NAMES = [
 def test_hostile_file_names_stay_inside_the_story(name, tmp_path, root):
     slug = library.create_story("Names", {name: GOOD["it"].encode(), "other.txt": GOOD["en"].encode()},
                                 root=root, process=False)
-    docs = library.docs_dir(slug, root)
-    stored = sorted(p.name for p in docs.iterdir())
+    stored = sorted(d["name"] for d in library.store(root).documents(slug))
     assert len(stored) == 2 and "other.txt" in stored
     for s in stored:
         assert s.endswith(".txt") and len(s) <= 84 and not s.startswith(".")
         assert all(ch.isprintable() for ch in s) and "/" not in s and "\\" not in s
-    # nothing was written outside the library
+    # nothing was written outside the library, and no document became a file
     assert sorted(p.name for p in tmp_path.iterdir()) == ["library"]
-    assert {p.parent for p in root.rglob("*.txt")} == {docs}
+    assert not list(root.rglob("*.txt"))
 
 
 def test_names_that_sanitise_alike_do_not_overwrite_each_other(root):
     files = {"../a.txt": GOOD["en"].encode(), "a.txt": GOOD["es"].encode(), "A.TXT": GOOD["it"].encode()}
     slug = library.create_story("Alike", files, root=root, process=False)
-    texts = sorted(p.read_text(encoding="utf-8") for p in library.docs_dir(slug, root).iterdir())
+    texts = sorted(library.read_docs(slug, root).values())
     assert texts == sorted(GOOD.values())
 
 
@@ -229,80 +233,86 @@ def test_bad_slugs_are_refused(slug, root, earlier):
     assert_library_unchanged(root, earlier)
 
 
-# ---------------------------------------------------------------- corrupt edits
+# ---------------------------------------------------------------- corrupt edits in an old library folder
 
 CORRUPT = {
     "not json": b"{not json",
     "truncated": b'[{"op": "delete", "id": "e1"',
     "not a list": b'{"op": "delete"}',
-    "bad operation": b'[{"op": "explode", "id": "e1"}]',
     "binary": (SAMPLES / "random_nul.txt").read_bytes(),
     "empty": b"",
 }
 
 
+def old_folder(root: Path, edits_bytes: bytes) -> Path:
+    """A story in the library's old folder layout, as an earlier version wrote it."""
+    d = root / "old-story"
+    (d / "docs").mkdir(parents=True)
+    (d / "docs" / "a.txt").write_text(GOOD["en"], encoding="utf-8")
+    (d / "meta.json").write_text(json.dumps({"title": "Old story", "created": "2026-01-01T00:00:00+00:00",
+                                             "files": [{"name": "a.txt"}]}), encoding="utf-8")
+    (d / "edits.json").write_bytes(edits_bytes)
+    return d
+
+
 @pytest.mark.parametrize("what", list(CORRUPT))
-def test_corrupt_edits_are_kept_aside_and_the_story_opens(what, root, earlier):
-    slug, _ = earlier
-    path = library.edits_path(slug, root)
-    path.write_bytes(CORRUPT[what])
-    ev, cast = library.load_story(slug, root)
+def test_corrupt_old_edits_are_left_in_place_and_the_story_opens(what, root):
+    d = old_folder(root, CORRUPT[what])
+    ev, cast = library.load_story("old-story", root)
     assert len(ev) > 0
     warn = " ".join(ev.attrs["edit_warnings"])
-    assert "edits.json" in warn and "moved aside" in warn
-    aside = [p for p in path.parent.iterdir() if p.name.startswith("edits.corrupt-")]
-    assert len(aside) == 1 and aside[0].read_bytes() == CORRUPT[what]  # the user's bytes are kept
-    assert aside[0].name in warn
-    assert not path.exists()
-    ev2, _ = library.load_story(slug, root)  # opens cleanly afterwards
-    assert ev2.attrs["edit_warnings"] == []
+    assert "edits.json" in warn and "left where it is" in warn
+    assert (d / "edits.json").read_bytes() == CORRUPT[what]  # the user's bytes are kept
 
 
-def test_corrupt_edits_via_load_edits_raise_edits_error(root, earlier):
-    slug, _ = earlier
-    library.edits_path(slug, root).write_text("[1, 2", encoding="utf-8")
-    with pytest.raises(edits.EditsError, match="could not be read"):
-        library.load_edits(slug, root)
-    assert library.load_edits(slug, root) == []
+def test_an_invalid_old_operation_is_skipped_and_the_valid_ones_imported(root):
+    old_folder(root, json.dumps([{"op": "explode", "id": "e1"},
+                                 {"op": "rename_character", "name": "Anna", "to": "Annetta"}]).encode())
+    ev, _ = library.load_story("old-story", root)
+    assert "Annetta" in ev["characters"].iloc[0]
+    assert "explode" in " ".join(ev.attrs["edit_warnings"])
 
 
 def test_saving_invalid_edits_is_refused_and_old_edits_kept(root, earlier):
-    slug, _ = earlier
-    before = library.edits_path(slug, root).read_bytes()
+    slug, before = earlier
     with pytest.raises(edits.EditsError, match="title"):
         library.save_edits(slug, [{"op": "update", "id": "e0", "fields": {"title": ""}}], root)
-    assert library.edits_path(slug, root).read_bytes() == before
-    assert not [p for p in library.story_dir(slug, root).iterdir() if p.name.endswith(".tmp")]
+    with pytest.raises(edits.EditsError, match="unknown operation"):
+        library.add_edit(slug, {"op": "explode"}, root)
+    assert snapshot(root) == before
 
 
 # ---------------------------------------------------------------- story vanished while open
 
-def test_story_folder_deleted_while_open(root, earlier):
+def test_story_deleted_while_open(root, earlier):
     slug, _ = earlier
     library.load_story(slug, root)
-    shutil.rmtree(library.story_dir(slug, root))  # another tab / user deleted it
+    library.delete_story(slug, root)  # another tab / user deleted it
     for call in (lambda: library.load_story(slug, root),
                  lambda: library.reprocess_story(slug, root),
                  lambda: library.save_edits(slug, [], root),
+                 lambda: library.add_edit(slug, {"op": "delete", "id": "e0"}, root),
+                 lambda: library.undo_edit(slug, root),
                  lambda: library.delete_story(slug, root)):
         with pytest.raises(library.LibraryError, match=f"no story called '{slug}'"):
             call()
-    assert not library.story_dir(slug, root).exists()  # saving edits did not resurrect a stub folder
     assert [m["slug"] for m in library.list_stories(root)] == [library.BUILTIN_SLUG]
+    assert not library.store(root).log(slug)  # its edits went with it
 
 
-def test_story_documents_deleted_while_open(root, earlier):
+def test_story_documents_lost_while_open(root, earlier):
     slug, _ = earlier
-    shutil.rmtree(library.docs_dir(slug, root))
+    db(root).execute("DELETE FROM documents WHERE slug = ?", (slug,))
     with pytest.raises(library.LibraryError, match="could not be processed"):
         library.reprocess_story(slug, root)
-    ev, _ = library.load_story(slug, root)  # the processed cache still opens
+    ev, _ = library.load_story(slug, root)  # the stored output still opens
     assert ev["title"].iloc[0] == "Kept title"
 
 
-def test_processed_cache_damaged_is_rebuilt(root, earlier):
+@pytest.mark.parametrize("garbage", ["\x00garbage", "{}", "[1, 2]"])
+def test_damaged_output_is_rebuilt(root, earlier, garbage):
     slug, _ = earlier
-    (library.story_dir(slug, root) / "processed" / "events.json").write_bytes(b"\x00garbage")
+    db(root).execute("UPDATE outputs SET events = ? WHERE slug = ?", (garbage, slug))
     ev, _ = library.load_story(slug, root)
     assert ev["title"].iloc[0] == "Kept title"
-    assert json.loads((library.story_dir(slug, root) / "processed" / "events.json").read_text(encoding="utf-8"))
+    assert json.loads(db(root).execute("SELECT events FROM outputs WHERE slug = ?", (slug,)).fetchone()[0])

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from conftest import chromium_browser, streamlit_server
+from dashboard import library
 from test_browser_app import settle, shot, wait_text
 
 pytestmark = pytest.mark.browser
@@ -61,7 +62,7 @@ def test_upload_two_files_opens_the_new_story(server, browser):
         page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
         settle(page)
         shot(page, "upload_opened_1280x720.png")
-        assert sorted(p.name for p in (lib / "rocket-boys" / "docs").iterdir()) == ["due_it.txt", "one_en.txt"]
+        assert [d["name"] for d in library.store(lib).documents("rocket-boys")] == ["due_it.txt", "one_en.txt"]
         assert page.get_by_text(re.compile(r"\d+ of \d+ events · Rocket boys")).count() == 1
     finally:
         page.close()
@@ -76,7 +77,7 @@ def test_upload_two_files_opens_the_new_story(server, browser):
 ], ids=["empty", "binary", "bad-encoding", "huge", "hostile-name"])
 def test_bad_uploads_are_explained(server, browser, name, data, message):
     url, lib = server
-    before = sorted(p.name for p in lib.iterdir())
+    before = [m["slug"] for m in library.list_stories(lib)]
     page = stories_page(browser, url)
     try:
         dialogs = []
@@ -88,14 +89,14 @@ def test_bad_uploads_are_explained(server, browser, name, data, message):
             settle(page)
             wait_text(page, "Nothing was created")
             assert page.get_by_text("Traceback").count() == 0
-            assert sorted(p.name for p in lib.iterdir()) == before
+            assert [m["slug"] for m in library.list_stories(lib)] == before
             shot(page, f"upload_bad_{name.split('.')[0]}_1280x720.png", full=True)
         else:   # a hostile name is shown as text and stored as a plain base name
             page.get_by_role("button", name="Create the story").click()
             page.wait_for_url(re.compile(r"story=bad-"), timeout=60_000)
             settle(page)
             slug = re.search(r"story=([\w-]+)", page.url).group(1)
-            assert [p.name for p in (lib / slug / "docs").iterdir()] == ["evil_script.txt"]
+            assert [d["name"] for d in library.store(lib).documents(slug)] == ["evil_script.txt"]
             assert not dialogs                                # no script ran
     finally:
         page.close()

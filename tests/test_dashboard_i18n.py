@@ -26,19 +26,19 @@ ALL = flt.apply(STORY.events, flt.Filters(kinds=()))      # production/reception
 
 # per language: what a reader of that interface must see
 WORDS = {
-    "en": dict(approx="≈ approximate date", exact="date stated", undated="no date (placed by story order)",
+    "en": dict(approx="≈ approximate date or interval", exact="date stated", undated="no date (placed by story order)",
                rows="Story order ↓", date_col="# · date", no_date="no date", day="3 Mar 1962",
                axis="Story order (#n = place in the story; evenly spaced) →", nobody="(no character)",
                chars="Characters:", date_head="**Date:**", month_line="May 1962 (month)", source_lang="· Italian",
                unknown="date unknown", step="Step 1", all_chars="All characters", sources="Sources:",
                long_day="4 October 1957", decade="1960s"),
-    "es": dict(approx="≈ fecha aproximada", exact="fecha indicada", undated="sin fecha (situado por el orden de la historia)",
+    "es": dict(approx="≈ fecha aproximada o intervalo", exact="fecha indicada", undated="sin fecha (situado por el orden de la historia)",
                rows="Orden de la historia ↓", date_col="# · fecha", no_date="sin fecha", day="3 mar 1962",
                axis="Orden de la historia (#n = lugar en la historia; espaciado regular) →", nobody="(sin personaje)",
                chars="Personajes:", date_head="**Fecha:**", month_line="mayo de 1962 (mes)", source_lang="· italiano",
                unknown="fecha desconocida", step="Paso 1", all_chars="Todos los personajes", sources="Fuentes:",
                long_day="4 de octubre de 1957", decade="década de 1960"),
-    "it": dict(approx="≈ data approssimativa", exact="data indicata", undated="senza data (collocato secondo l'ordine della storia)",
+    "it": dict(approx="≈ data approssimativa o intervallo", exact="data indicata", undated="senza data (collocato secondo l'ordine della storia)",
                rows="Ordine della storia ↓", date_col="# · data", no_date="senza data", day="3 mar 1962",
                axis="Ordine della storia (#n = posizione nella storia; spaziatura regolare) →", nobody="(nessun personaggio)",
                chars="Personaggi:", date_head="**Data:**", month_line="maggio 1962 (mese)", source_lang="· italiano",

@@ -49,7 +49,9 @@ FRAME_RETURN = {
 def test_back_in_the_frame_year_returns_to_the_frame_not_the_next_summer(lang):
     s = make_story(lang, FRAME_RETURN[lang])
     assert [(e.date, e.date_precision) for e in s.events] == [
-        ("1979-09-01", "season"), ("1944-06-01", "month"), ("1944-09-03", "day"), ("1979-09-01", "season")]
+        ("1979-09-01", "season"), ("1944-06-01", "month"), ("1944-09-03", "day"), ("1979-09-01", "interval")]
+    # "Back in 1979" is all it states: from the frame's autumn to the end of that year
+    assert (s.events[3].date_from, s.events[3].date_to) == ("1979-09", "1979")
 
 
 SAME_SENTENCE_YEAR = {
@@ -81,7 +83,8 @@ DAY_AFTER_NOUN = {
 def test_the_day_after_a_named_event_follows_that_event(lang):
     s = make_story(lang, DAY_AFTER_NOUN[lang])
     ev = s.events[2]
-    assert (ev.date, ev.date_precision) == ("1987-03-01", "relative")
+    # the funeral is known to its month only: the day after it is some day from March 1987 on
+    assert (ev.date, ev.date_precision, ev.date_from) == ("1987-03-01", "interval", "1987-03")
     assert ev.extra.get("after") is s.events[0]
 
 
@@ -89,7 +92,7 @@ def test_the_day_after_a_named_event_follows_that_event(lang):
 def test_the_day_after_an_event_named_only_in_another_document_is_dated_from_it(lang):
     other = "it" if lang != "it" else "en"
     s = make_multi([("plot", other, DAY_AFTER_NOUN[other][:1]), ("review", lang, DAY_AFTER_NOUN[lang][2:])])
-    assert (s.events[1].date, s.events[1].date_precision) == ("1987-03-01", "relative")
+    assert (s.events[1].date, s.events[1].date_precision, s.events[1].date_from) == ("1987-03-01", "interval", "1987-03")
 
 
 SEASON_NEXT_DAY = {
@@ -110,7 +113,8 @@ DAYS_STATED = {
 @pytest.mark.parametrize("lang", ["en", "es", "it"])
 def test_the_next_day_after_a_season_keeps_the_season_value(lang):
     s = make_story(lang, SEASON_NEXT_DAY[lang])
-    assert [(e.date, e.date_precision) for e in s.events] == [("1898-03-01", "season"), ("1898-03-01", "relative")]
+    assert [(e.date, e.date_precision) for e in s.events] == [("1898-03-01", "season"), ("1898-03-01", "interval")]
+    assert s.events[1].date_from == "1898-03"  # a day of spring 1898 or later, not the first of March
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "it"])
@@ -118,7 +122,8 @@ def test_the_next_day_after_a_season_never_precedes_days_stated_elsewhere(lang):
     other = "es" if lang != "es" else "it"
     s = make_multi([("chapter", other, DAYS_STATED[other]), ("summary", lang, SEASON_NEXT_DAY[lang])])
     assert [(e.date, e.date_precision) for e in s.events] == [
-        ("1898-05-02", "day"), ("1898-05-08", "day"), ("1898-03-01", "season"), ("1898-05-03", "relative")]
+        ("1898-05-02", "day"), ("1898-05-08", "day"), ("1898-03-01", "season"), ("1898-05-03", "interval")]
+    assert s.events[3].date_from == "1898-05-03"
 
 
 LAST_CHAPTER = {
@@ -131,4 +136,4 @@ LAST_CHAPTER = {
 @pytest.mark.parametrize("lang", ["en", "es", "it"])
 def test_the_last_chapter_returns_to_the_frame(lang):
     s = make_story(lang, FRAME_RETURN[lang][:3] + [LAST_CHAPTER[lang]])
-    assert (s.events[3].date, s.events[3].date_precision) == ("1979-09-01", "season")
+    assert (s.events[3].date, s.events[3].date_precision, s.events[3].date_from) == ("1979-09-01", "interval", "1979-09")

@@ -83,5 +83,5 @@ PLUPERFECT = {
 
 @pytest.mark.parametrize("lang,sentence,back", [(lang, *c) for lang, cs in PLUPERFECT.items() for c in cs])
 def test_the_pluperfect_is_recognised_as_a_look_back(lang, sentence, back):
-    from pipeline.dates import _flashback
-    assert bool(_flashback(lang).search(sentence)) is back
+    from pipeline.datecues import flashback_cue
+    assert bool(flashback_cue(lang).search(sentence)) is back

@@ -46,7 +46,9 @@ def test_events_without_a_date_inherit_the_narrative_date(lang):
     s = make_story(lang, EXPLICIT_THEN_INHERITED[lang])
     (d0, p0, t0, a0), (d1, p1, t1, a1) = table(s)
     assert (d0, p0, a0) == ("1912-04-10", "day", False)
-    assert (d1, p1, t1, a1) == ("1912-04-10", "day", t0, True)
+    # no date of its own: on or after the stated day (an interval), never the day itself
+    assert (d1, p1, t1, a1) == ("1912-04-10", "interval", t0, True)
+    assert (s.events[1].date_from, s.events[1].date_to) == ("1912-04-10", None)
 
 
 BEFORE_ANY_DATE = {"en": "The boy dreams of rockets.", "es": "El chico sueña con cohetes.",
@@ -60,12 +62,13 @@ def test_before_any_date_events_are_undated(lang):
 
 
 UNDERSPECIFIED = {
+    # date texts are TimeML spans: the preposition ("In", "en", "nel") stays outside
     "en": (["The film is set in the year 1957.", "In October, the satellite flies over the town."],
-           "In October", "in the year 1957"),
+           "October", "the year 1957"),
     "es": (["La historia empieza en 1957.", "En octubre, el satélite pasa sobre el pueblo."],
-           "En octubre", "en 1957"),
+           "octubre", "1957"),
     "it": (["La storia comincia nel 1957.", "A ottobre il satellite passa sopra la città."],
-           "A ottobre", "nel 1957"),
+           "ottobre", "1957"),
 }
 
 
@@ -83,7 +86,8 @@ def test_underspecified_month_takes_the_last_stated_year(lang):
                                            ("it", "A ottobre il satellite passa.")])
 def test_underspecified_without_an_earlier_year_stays_unknown(lang, sentence):
     ev = make_story(lang, [sentence]).events[0]
-    assert ev.date is None and ev.date_precision == "unknown" and ev.date_text == sentence.split(",")[0].split(" il")[0]
+    assert ev.date is None and ev.date_precision == "unknown" \
+        and ev.date_text == sentence.split(",")[0].split(" il")[0].split(" ", 1)[1]
 
 
 FORWARD = {
@@ -109,7 +113,9 @@ COARSER = {
 @pytest.mark.parametrize("lang", ["en", "es", "it"])
 def test_a_coarser_containing_expression_keeps_the_narrative_date(lang):
     s = make_story(lang, COARSER[lang])
-    assert [(e.date, e.date_precision) for e in s.events] == [("1957-10-01", "month")] * 3
+    assert [(e.date, e.date_precision) for e in s.events] == [("1957-10-01", "month")] + [("1957-10-01", "interval")] * 2
+    # "in 1957" told in October 1957: from the narrative's October to the end of the year it states
+    assert [(e.date_from, e.date_to) for e in s.events[1:]] == [("1957-10", "1959"), ("1957-10", "1957")]
 
 
 RELATIVE = {
@@ -129,7 +135,7 @@ def test_relative_day_after_a_day_date_is_estimated_and_constrained(lang):
     assert (nxt.date, nxt.date_precision, nxt.extra["date_approx"]) == ("1912-04-15", "relative", True)
     assert nxt.rel is nxt.timex[0] and nxt.date_text == nxt.rel.text
     assert nxt.extra["after"] is first
-    assert (third.date, third.date_precision, third.extra["date_approx"]) == ("1912-04-15", "relative", True)
+    assert (third.date, third.date_precision, third.extra["date_approx"]) == ("1912-04-15", "interval", True)
 
 
 SAME_NIGHT = {
@@ -176,7 +182,8 @@ def test_production_dates_neither_move_nor_inherit_the_narrative(lang):
     s = make_story(lang, PRODUCTION[lang], kinds={1: "production"})
     sat, prod, rocket = s.events
     assert (prod.date, prod.date_precision) == ("1999-01-01", "year")
-    assert (rocket.date, rocket.date_precision, rocket.date_text) == ("1957-10-01", "month", sat.date_text)
+    assert (rocket.date, rocket.date_precision, rocket.date_text) == ("1957-10-01", "interval", sat.date_text)
+    assert (rocket.date_from, rocket.date_to) == ("1957-10", None)  # 1999 bounds nothing: not story time
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "it"])
@@ -203,7 +210,7 @@ ORPHAN = {
 @pytest.mark.parametrize("lang", ["en", "es", "it"])
 def test_a_date_in_a_sentence_without_event_still_sets_the_narrative(lang):
     s = make_story(lang, ORPHAN[lang], no_event=(1,))
-    assert (s.events[-1].date, s.events[-1].date_precision) == ("1969-06-01", "season")
+    assert (s.events[-1].date, s.events[-1].date_precision, s.events[-1].date_from) == ("1969-06-01", "interval", "1969-06")
 
 
 SETTING = {
@@ -230,5 +237,5 @@ VAGUE_RELATIVE = {
 @pytest.mark.parametrize("lang", ["en", "es", "it"])
 def test_a_relative_cue_after_a_month_date_does_not_replace_the_narrative(lang):
     sat, later, launch = make_story(lang, VAGUE_RELATIVE[lang]).events
-    assert (later.date, later.date_precision, later.extra["after"]) == ("1957-10-01", "relative", sat)
-    assert (launch.date, launch.date_precision, launch.date_text) == ("1957-10-01", "month", sat.date_text)
+    assert (later.date, later.date_precision, later.extra["after"]) == ("1957-10-01", "interval", sat)
+    assert (launch.date, launch.date_precision, launch.date_text) == ("1957-10-01", "interval", sat.date_text)

@@ -92,8 +92,10 @@ AGES = {
 @pytest.mark.parametrize("lang", AGES)
 def test_age_plus_the_stated_birth_year(lang):
     s = make_story(lang, AGES[lang])
+    # at 12 after a birth in 1867: between the 12th and 13th birthdays, 1879-1880, not a point in 1879
     assert [(e.date, e.date_precision) for e in s.events] == [
-        ("1867-01-01", "year"), ("1879-01-01", "year"), ("1885-01-01", "year"), ("1936-02-02", "day")]
+        ("1867-01-01", "year"), ("1879-01-01", "interval"), ("1885-01-01", "year"), ("1936-02-02", "day")]
+    assert (s.events[1].date_from, s.events[1].date_to) == ("1879", "1880")
 
 
 NO_BIRTH = {"en": ["In 1661 the king made Mora a count.", "At the age of 70 the old general died."],
@@ -176,9 +178,11 @@ PLUPERFECT = {
 
 
 @pytest.mark.parametrize("lang", PLUPERFECT)
-def test_undated_pluperfect_is_before_the_story_day_within_its_month(lang):
+def test_undated_pluperfect_is_before_the_story_day(lang):
     s = make_story(lang, PLUPERFECT[lang])
-    assert (s.events[2].date, s.events[2].date_precision) == ("1952-11-01", "month")
+    # "had poisoned": some time up to the story's day (three days after 3 November), not a day or month of it
+    ev = s.events[2]
+    assert (ev.date, ev.date_precision, ev.date_from, ev.date_to) == (None, "interval", None, "1952-11-06")
 
 
 SEED = {  # the dated opening is told as reception prose: "the next day" still counts from its day

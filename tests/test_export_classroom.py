@@ -33,9 +33,9 @@ def test_timelinejs_gives_intervals_start_and_end_dates():
     doc = export.timelinejs_json(ev, title="The mill")
     by = {e["unique_id"]: e for e in doc["events"]}
     assert by["e2"]["start_date"]["year"] == 1914 and by["e2"]["end_date"] == {"year": 1922, "month": 6}
-    assert by["e2"]["display_date"] == "between 1914 and Jun 1922"
-    assert "end_date" not in by["e3"] and by["e3"]["display_date"] == "after Oct 1957"
-    assert by["e3"]["start_date"] == {"year": 1957, "month": 10, "display_date": "after Oct 1957"}
+    assert by["e2"]["display_date"] == "between 1914 and June 1922"
+    assert "end_date" not in by["e3"] and by["e3"]["display_date"] == "after October 1957"
+    assert by["e3"]["start_date"] == {"year": 1957, "month": 10, "display_date": "after October 1957"}
     rows = list(csv.DictReader(io.StringIO(export.timelinejs_sheet_csv(ev))))
     assert (rows[2]["Year"], rows[2]["End Year"], rows[2]["End Month"]) == ("1914", "1922", "6")
 

@@ -14,7 +14,7 @@ from pipeline.textutil import CueSet, fold, tokens
 LEX = Path(lexicons.__file__).resolve().parent
 CATEGORIES = {"family", "school", "work", "science", "law", "conflict", "death", "travel", "competition",
               "romance", "disaster", "war", "politics", "media", "celebration", "quest", "art", "life",
-              "money", "inspiration", "health", "other"}
+              "money", "inspiration", "health", "honour", "other"}
 
 
 def _table(lang: str) -> dict[str, list[str]]:
@@ -202,3 +202,87 @@ def test_ordinary_words_do_not_trigger_a_concept(lang, text, concept):
 ])
 def test_one_event_told_in_three_languages_shares_its_concepts(lang, text):
     assert {"become", "woman", "keeper"} <= concepts_of(lang, text)
+
+
+NARRATION = [
+    # the verbs and nouns of narration, in the tenses plots (present) and histories (past) use
+    ("en", "The small lander detached from the ship", "separate"),
+    ("es", "El módulo se separó de la nave", "separate"),
+    ("it", "Il modulo venne separato dalla nave", "separate"),
+    ("en", "Two days later they landed near the lake", "land"),
+    ("es", "Dos días después aterrizaron cerca del lago", "land"),
+    ("it", "Due giorni dopo atterrarono vicino al lago", "land"),
+    ("en", "The minister announced new elections", "announce"),
+    ("es", "El ministro anunció nuevas elecciones", "announce"),
+    ("it", "Il ministro annunciò nuove elezioni", "announce"),
+    ("en", "Both kings signed the treaty", "sign"),
+    ("es", "Los dos reyes firmaron el tratado", "sign"),
+    ("it", "I due re firmarono il trattato", "sign"),
+    ("en", "Thousands crossed the bridge that night", "cross"),
+    ("es", "Miles cruzaron el puente esa noche", "cross"),
+    ("it", "Migliaia attraversarono il ponte quella notte", "cross"),
+    ("en", "The guards opened the gates", "open"),
+    ("es", "Los guardias abrieron las puertas", "gate"),
+    ("it", "Le guardie aprirono i cancelli", "open"),
+    ("en", "The owner locked the gates", "close"),
+    ("es", "El dueño cerró la fábrica", "close"),
+    ("it", "Il padrone chiuse la fabbrica", "close"),
+    ("en", "A wall divided the village in two", "wall"),
+    ("es", "Un muro dividía el pueblo en dos", "divide"),
+    ("it", "Un muro divise il paese in due", "wall"),
+    ("en", "The volcano erupted at noon", "erupt"),
+    ("es", "La erupción del volcán comenzó a mediodía", "erupt"),
+    ("it", "L'eruzione del vulcano iniziò a mezzogiorno", "erupt"),
+    ("es", "La ceniza cubrió los tejados", "ash"),
+    ("it", "La cenere coprì i tetti", "ash"),
+    ("en", "In 1903 she founded a school for girls", "found"),
+    ("es", "En 1903 fundó una escuela para niñas", "found"),
+    ("it", "Nel 1903 fondarono una scuola per ragazze", "found"),
+    ("en", "His paintings were exhibited in Paris", "exhibit"),
+    ("es", "Sus cuadros se expusieron en París", "exhibit"),
+    ("it", "I suoi quadri furono esposti a Parigi", "paint"),
+    ("it", "Giulia fu rilasciata dopo due giorni", "free"),
+    ("es", "Los rebeldes escaparon de la prisión", "flee"),
+    ("it", "I ribelli invasero la valle", "invade"),
+    ("es", "Fue sepultada junto a su madre", "funeral"),
+    ("en", "She won the Nobel in 1986", "prize"),
+]
+
+
+@pytest.mark.parametrize("lang,text,concept", NARRATION)
+def test_narration_verbs_and_nouns_have_their_concept_in_every_language(lang, text, concept):
+    got = concepts_of(lang, text)
+    assert concept in got, f"{lang}: {text!r} -> {sorted(got)}"
+
+
+def test_stems_carry_a_concept_to_tenses_the_lexicon_does_not_list():
+    """The fuse stage also reads concepts through stems: "se trasladó" meets "se traslada" (move)."""
+    from pipeline.similarity import stem_concepts
+    assert "move" in stem_concepts("En 1919 se trasladó a la capital.", "es")
+    assert "depart" not in stem_concepts("Una parte de la ciudad ardió.", "es")
+    # the accented past of a verb listed as a prefix: luchó (lucha*), lanzó (lanza*)
+    assert {"fight", "launch"} <= stem_concepts("Luchó en el norte y lanzó el primer cohete.", "es")
+    # ...but a noun that only looks like it keeps its own meaning
+    assert "phone" not in stem_concepts("Un pueblo llamado Orsa.", "es")
+    assert "surrender" not in stem_concepts("Il capitolo finale del libro.", "it")
+
+
+@pytest.mark.parametrize("lang,text,concept", [
+    ("it", "Le leggi razziali colpirono la famiglia", "rocket"),   # razziale is racial, not a razzo
+    ("es", "Su brillante carrera se vio interrumpida", "race"),     # a career is not a race
+])
+def test_words_that_only_look_like_a_concept_word_stay_out(lang, text, concept):
+    assert concept not in concepts_of(lang, text)
+
+
+@pytest.mark.parametrize("lang,text,concept", [
+    ("en", "The racial laws struck the family", "racism"),
+    ("es", "Las leyes raciales golpearon a la familia", "racism"),
+    ("it", "Le leggi razziali colpirono la famiglia", "racism"),
+    ("en", "She pawns the sheets to buy the bicycle back", "pawn"),
+    ("es", "Empeña las sábanas para recuperar la bicicleta", "pawn"),
+    ("it", "Impegna le lenzuola al banco dei pegni", "pawn"),
+    ("it", "Scrisse due lettere all'amico", "letter"),
+])
+def test_history_and_plot_words_meet_across_languages(lang, text, concept):
+    assert concept in concepts_of(lang, text)

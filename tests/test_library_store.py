@@ -14,12 +14,13 @@ TEXTS = {
 }
 
 
-def fake_run(inputs=None, **kw):
+def fake_run(inputs=None, texts=None, **kw):
     """A stand-in for the pipeline (in flux elsewhere): one event per document, first sentence."""
     story = Story(inputs=[str(p) for p in inputs or []])
-    folder = library.Path(inputs[0])
-    for i, p in enumerate(sorted(folder.glob("*.txt"))):
-        raw = p.read_text(encoding="utf-8")
+    if texts is None:
+        texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(library.Path(inputs[0]).glob("*.txt"))}
+    for i, (name, raw) in enumerate(texts.items()):
+        p = library.Path(name)
         lang = next((k for k, v in TEXTS.items() if v == raw), "en")
         story.docs.append(Document(doc=p.stem, path=str(p), raw=raw, encoding="utf-8", lang=lang))
         end = raw.index(".") + 1
@@ -38,7 +39,9 @@ def root(tmp_path, monkeypatch):
 
 
 def leftovers(root):
-    return [p.name for p in root.iterdir() if p.name.startswith(".")] if root.exists() else []
+    """Files beside the store, and stories in it besides the built-in one."""
+    files = [p.name for p in root.iterdir() if not p.name.startswith("storyline.db")] if root.exists() else []
+    return files + [m["slug"] for m in library.list_stories(root) if not m["builtin"]]
 
 
 @pytest.mark.parametrize("lang", list(TEXTS))
@@ -50,7 +53,7 @@ def test_create_list_load_delete(root, lang):
     assert metas[library.BUILTIN_SLUG]["builtin"] and list(metas)[0] == library.BUILTIN_SLUG
     ev, ch = library.load_story(slug, root)
     assert ev["title"].tolist() == [TEXTS[lang].split(".")[0] + "."] and ch["name"].tolist() == ["Anna"]
-    assert (root / slug / "docs" / f"{lang}.txt").read_text(encoding="utf-8") == TEXTS[lang]
+    assert library.read_docs(slug, root) == {lang: TEXTS[lang]}
     library.delete_story(slug, root)
     assert slug not in {m["slug"] for m in library.list_stories(root)}
     assert leftovers(root) == []
@@ -66,7 +69,8 @@ def test_same_title_gets_a_new_slug_and_builtin_name_is_reserved(root):
 def test_builtin_story_is_listed_and_read_only(root):
     with pytest.raises(library.LibraryError, match="cannot be deleted"):
         library.delete_story(library.BUILTIN_SLUG, root)
-    assert library.docs_dir(library.BUILTIN_SLUG, root) == pipeline.DEFAULT_INPUT
+    assert library.read_docs(library.BUILTIN_SLUG, root).keys() == \
+        {p.stem for p in pipeline.DEFAULT_INPUT.glob("*.txt")}
 
 
 @pytest.mark.parametrize("name, stored", [
@@ -79,15 +83,14 @@ def test_builtin_story_is_listed_and_read_only(root):
 ])
 def test_upload_names_stay_inside_the_story_folder(root, name, stored):
     slug = library.create_story("Names", {name: TEXTS["es"].encode()}, root=root)
-    docs = root / slug / "docs"
-    assert [p.name for p in docs.iterdir()] == [stored]
-    assert sorted(p.name for p in root.iterdir()) == [slug]  # nothing written outside
+    assert [d["name"] for d in library.store(root).documents(slug)] == [stored]
+    assert {p.name for p in root.iterdir()} <= {"storyline.db", "storyline.db-wal", "storyline.db-shm"}
 
 
 def test_two_uploads_with_the_same_sanitised_name_both_kept(root):
     slug = library.create_story("Dupes", {"a/x.txt": b"First text here.", "b/x.txt": b"Second text here."},
                                 root=root)
-    assert sorted(p.name for p in (root / slug / "docs").iterdir()) == ["x-2.txt", "x.txt"]
+    assert [d["name"] for d in library.store(root).documents(slug)] == ["x-2.txt", "x.txt"]
 
 
 @pytest.mark.parametrize("files, message", [
@@ -116,7 +119,7 @@ def test_common_encodings_are_stored_as_utf8(root, data, encoding):
     text, enc = library.decode_upload("doc.txt", data)
     assert enc == encoding and "1912" in text
     slug = library.create_story("Encodings", {"doc.txt": data}, root=root)
-    assert (root / slug / "docs" / "doc.txt").read_text(encoding="utf-8") == text
+    assert library.read_docs(slug, root) == {"doc": text}
 
 
 def test_pipeline_failure_leaves_nothing_half_created(root, monkeypatch):
@@ -143,24 +146,18 @@ def test_edits_are_applied_on_load_and_kept_when_the_pipeline_reruns(root):
     assert raw.set_index("id").loc["e0", "title"] != "My title"
 
 
-def test_corrupt_edits_file_does_not_stop_the_story_opening(root):
-    slug = library.create_story("Corrupt", {"en.txt": TEXTS["en"].encode()}, root=root)
-    library.edits_path(slug, root).write_text("[{", encoding="utf-8")
-    ev, _ = library.load_story(slug, root)
-    assert len(ev) == 1 and "moved aside" in ev.attrs["edit_warnings"][0]
-    assert list((root / slug).glob("edits.corrupt-*.json"))
-
-
 def test_stale_or_missing_processed_output_is_rebuilt(root, monkeypatch):
     slug = library.create_story("Lazy", {"es.txt": TEXTS["es"].encode()}, root=root, process=False)
-    assert not (root / slug / "processed").exists()
+    assert library.store(root).output(slug) is None
     ev, _ = library.load_story(slug, root)
-    assert len(ev) == 1 and (root / slug / "processed" / "events.json").is_file()
+    assert len(ev) == 1 and library.store(root).output(slug) is not None
     monkeypatch.setattr(library, "pipeline_fingerprint", lambda: "changed")
     calls = []
-    monkeypatch.setattr(library, "_process", lambda *a, **k: calls.append(a) or ["es"])
+    real = library._run
+    monkeypatch.setattr(library, "_run", lambda *a, **k: calls.append(a) or real(*a, **k))
     library.load_story(slug, root)
-    assert len(calls) == 1
+    library.load_story(slug, root)
+    assert len(calls) == 1  # rebuilt once, then the fresh output is used
 
 
 @pytest.mark.parametrize("slug", ["../etc", "UPPER", "a/b", "", "x--"])
@@ -175,8 +172,9 @@ def test_bad_slugs_are_refused(root, slug):
 def test_real_pipeline_output_is_stored_and_loads(tmp_path, lang):
     root = tmp_path / "lib"
     slug = library.create_story("Real", {f"{lang}.txt": TEXTS[lang].encode()}, root=root)
-    assert sorted(p.name for p in (root / slug / "processed").iterdir()) == \
-        ["characters.json", "events.csv", "events.json"]
+    evs, cast, fingerprint = library.store(root).output(slug)
+    assert evs and fingerprint == library.pipeline_fingerprint()
+    assert [f["lang"] for f in library.story_meta(slug, root)["files"]] == [lang]  # per-document language
     ev, ch = library.load_story(slug, root)
     cols = pipeline.schema.EVENT_COLUMNS
     assert list(ev.columns[:len(cols)]) == cols and "edited" in ev.columns
@@ -186,7 +184,7 @@ def test_real_pipeline_output_is_stored_and_loads(tmp_path, lang):
 def test_builtin_story_loads_from_the_seeds_without_copying_them(root):
     ev, _ = library.load_story(library.BUILTIN_SLUG, root)
     seeds = sorted(pipeline.DEFAULT_INPUT.glob("*.txt"))
-    assert len(ev) == len(seeds) and (root / library.BUILTIN_SLUG / "processed" / "events.json").is_file()
-    assert not (root / library.BUILTIN_SLUG / "docs").exists()
+    assert len(ev) == len(seeds) and library.store(root).output(library.BUILTIN_SLUG) is not None
+    assert library.store(root).documents(library.BUILTIN_SLUG) == []  # read from data/seeds, not copied
     library.save_edits(library.BUILTIN_SLUG, [{"op": "delete", "id": "e0"}], root)  # curating it is allowed
     assert len(library.load_story(library.BUILTIN_SLUG, root)[0]) == len(seeds) - 1

@@ -19,7 +19,7 @@ SAME_YEAR = [
 @pytest.mark.parametrize("lang,sentence,span", SAME_YEAR)
 def test_a_month_of_that_year_is_one_expression_in_the_narrative_year(lang, sentence, span):
     got = extract(sentence, lang)
-    assert [(g["text"], g["kind"], g["direction"], g["unit"]) for g in got] == \
+    assert [(sentence[g["pstart"]:g["pend"]], g["kind"], g["direction"], g["unit"]) for g in got] == \
         [(span, "underspecified", "same", "year")]
 
 
@@ -44,7 +44,6 @@ BARE = [
     ("en", "She always ran in the morning."),
     ("en", "He worked through the night of course."),
     ("es", "Trabajó toda la mañana en el taller."),
-    ("es", "Llegó a las diez de la noche."),
     ("it", "Si alzava presto la mattina."),
     ("it", "Lavorò tutto il giorno nel campo."),
 ]

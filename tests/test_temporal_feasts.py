@@ -77,7 +77,8 @@ def test_month_inside_a_time_phrase_is_a_month(lang, text, month):
                                        ("en", "They may storm the castle."),
                                        ("en", "August Wilson wrote plays.")])
 def test_may_the_verb_and_names_stay_undated(lang, text):
-    assert extract(text, lang) == []
+    # "tomorrow" is found, but without a document date it is no date
+    assert [(t["kind"], t.get("value")) for t in extract(text, lang) if t["kind"] != "deictic"] == []
 
 
 SEASONS = [  # (lang, text, season, direction)

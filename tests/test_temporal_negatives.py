@@ -33,14 +33,30 @@ NO_TIMEX = [
 ]
 
 
+DATED = ("date", "month", "season", "year", "decade", "underspecified")
+
+
 @pytest.mark.parametrize("lang,sentence", NO_TIMEX[:-1])
 def test_no_false_time_expressions(lang, sentence):
-    assert temporal.extract(sentence, lang) == []
+    # "Now", "Today", "each morning" are time expressions (PRESENT_REF, a set) but never a date
+    got = temporal.extract(sentence, lang)
+    assert [(t["text"], t["kind"]) for t in got if t.get("value") or t["kind"] in DATED] == []
+    assert [t["text"] for t in got if t["kind"] in ("duration", "age")] == []
 
 
 def test_a_pronoun_after_a_relative_cue_is_not_an_anchor():
     [t] = temporal.extract(NO_TIMEX[-1][1], "it")
     assert (t["text"], t["anchor"]) == ("in seguito", None)
+
+
+@pytest.mark.parametrize("lang,sentence,word", [
+    ("en", "Now the gang must learn to perfect their craft.", "Now"),
+    ("es", "Ahora la pandilla debe aprender a perfeccionar su oficio.", "Ahora"),
+    ("it", "Ora la banda deve imparare a perfezionare il proprio mestiere.", "Ora"),
+])
+def test_now_is_the_present_and_no_date(lang, sentence, word):
+    [t] = temporal.extract(sentence, lang)
+    assert (t["text"], t["type"], t["timeml"], t.get("value")) == (word, "DATE", "PRESENT_REF", None)
 
 
 @pytest.mark.parametrize("lang,sentence", [

@@ -1,0 +1,335 @@
+"""Text cues the dates stage reads: the per-language lexicon patterns (pluperfect, production, birth,
+return, memory, weekday, intention cues) and the passes that complete what the finder left out before
+the narrative walk (a bare year after a day and month, a day before a month, date-only headings, ages
+told as clauses, publication datelines). Kept apart from the walk in dates.py, which only resolves.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from . import lexicons
+from .model import Document, Event, Sentence, Story, TimeExpr
+
+
+@lru_cache(maxsize=None)
+def flashback_cue(lang: str) -> re.Pattern | None:
+    """Pluperfect ("had arranged", "había arreglado", "aveva organizzato"): a look back from the narrative."""
+    cues = lexicons.load(lang, "temporal").get("flashback_cues", [])
+    return re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE) if cues else None
+
+
+@lru_cache(maxsize=None)
+def cue_words(lang: str, topic: str) -> re.Pattern | None:
+    """production_cues ("released"), setting_cues ("is set in") of a language as one pattern."""
+    cues = lexicons.load(lang, "temporal").get(topic, [])
+    if not cues:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+                      + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def birth_cue(lang: str) -> re.Pattern | None:
+    """"was born", "nació", and the historic present of biographies ("nasce", "nace", "is born")."""
+    return cue_list(lang, "birth_cues", "birth_cues_present")
+
+
+@lru_cache(maxsize=None)
+def pattern_list(lang: str, topic: str) -> re.Pattern | None:
+    """A lexicon list of regular expressions as one pattern (small_hours)."""
+    pats = lexicons.load(lang, "temporal").get(topic, [])
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
+
+
+@lru_cache(maxsize=None)
+def scope_cue(lang: str) -> re.Pattern | None:
+    """"La novela retrocede al verano de 1936", "The novel goes back to 1936": a look-back scope opens."""
+    return cue_list(lang, "scope_cues")
+
+
+def cue_list(lang: str, topic: str, *more: str) -> re.Pattern | None:
+    table = lexicons.load(lang, "temporal")
+    cues = [c for key in (topic, *more) for c in table.get(key, [])]
+    if not cues:
+        return None
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]")
+                   for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def return_cue(lang: str) -> re.Pattern | None:
+    """"Now ...", "Back in ...", "Ora ...": a sentence that brings the story back from a look-back."""
+    cues = lexicons.load(lang, "temporal").get("return_cues", [])
+    if not cues:
+        return None
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"^[\W_]*(?:" + alt + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def relative_pronoun(lang: str) -> re.Pattern | None:
+    """", che ...", ", who ...": the start of a relative clause, whose dates are its own."""
+    words = lexicons.load(lang, "temporal").get("relative_pronouns", [])
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(r",\s*(?:" + alt + r")(?!\w)", re.IGNORECASE)
+
+
+def subordinate_start(t: TimeExpr, sent: Sentence | None, lang: str) -> int | None:
+    """Where the relative clause or parenthesis holding `t` opens (clean offset), else None.
+
+    Such a date dates that clause only: "il conte, che nel 1848 aveva fondato la società, proclamò ..."
+    is not an event of 1848 (the clause is, when it is told as an event of its own)."""
+    if sent is None:
+        return None
+    before = sent.text[:max(0, t.cstart - sent.cstart)]
+    if before.count("(") > before.count(")"):
+        return sent.cstart + before.rfind("(")
+    cut = before.rfind(",")  # only the last comma can open the clause that holds the date
+    if cut < 0:
+        return None
+    pat = relative_pronoun(lang)
+    if pat is not None and pat.match(before, cut) is not None:
+        return sent.cstart + cut
+    det = _determiner(lang)
+    after = sent.text[max(0, t.cend - sent.cstart):]
+    if det is not None and det.match(before, cut + 1) is not None and re.match(r"\s*[,;)]", after):
+        # ", una Norton 500 M18 del 1939, i due partono": a noun phrase between commas; its year is the
+        # thing's (a model, a vintage), not the event's
+        return sent.cstart + cut
+    return None
+
+
+@lru_cache(maxsize=None)
+def _determiner(lang: str) -> re.Pattern | None:
+    words = lexicons.load(lang, "temporal").get("apposition_determiners", [])
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"\s*(?:" + alt + r")(?:(?<=['’])|\s+)", re.IGNORECASE)
+
+
+def weekday_alt(lang: str) -> str | None:
+    names = lexicons.load(lang, "temporal").get("weekday_names", {})
+    return "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True)) if names else None
+
+
+@lru_cache(maxsize=None)
+def weekday_names(lang: str) -> re.Pattern | None:
+    alt = weekday_alt(lang)
+    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE) if alt else None
+
+
+@lru_cache(maxsize=None)
+def weekday_past(lang: str) -> re.Pattern | None:
+    """"last Thursday", "el jueves pasado", "giovedì scorso": the named weekday before the story's day."""
+    alt, pats = weekday_alt(lang), lexicons.load(lang, "temporal").get("weekday_past", [])
+    if not alt or not pats:
+        return None
+    # one named group per alternative: a pattern may not reuse a group name
+    parts = [re.escape(p).replace(r"\ ", r"\s+").replace(r"\{DAY\}", f"(?P<day{i}>{alt})")
+             for i, p in enumerate(pats)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def past_weekday(m: re.Match, value: str, lang: str) -> str | None:
+    """The date of "last Thursday" told on the narrative day `value`."""
+    name = next((g for g in m.groups() if g), None)
+    names = {k.lower(): v for k, v in lexicons.load(lang, "temporal").get("weekday_names", {}).items()}
+    if name is None or name.lower() not in names:
+        return None
+    cur = dt.date.fromisoformat(value)
+    back = (cur.weekday() - names[name.lower()]) % 7 or 7
+    return (cur - dt.timedelta(days=back)).isoformat()
+
+
+def datelines(orphans: list[TimeExpr], sentences: dict[int, Sentence], lang: str) -> set[int]:
+    """"Sunday, October 02, 2011" opening a document: when it was published, not when its story happens.
+
+    A sentence among the first two that is nothing but a weekday and a dated day; a heading that frames
+    the story ("España, 1944.") names no weekday."""
+    days = weekday_names(lang)
+    out: set[int] = set()
+    if days is None:
+        return out
+    for t in orphans:
+        sent = sentences.get(t.sent)
+        if sent is None or t.precision != "day" or t.sent > 1:
+            continue
+        rest = (sent.text[:t.cstart - sent.cstart] + sent.text[t.cend - sent.cstart:]).strip(" ,.;:-–—")
+        m = days.fullmatch(rest.strip()) if rest else None
+        if m is not None or (days.search(t.text) and not rest):
+            out.add(t.sent)
+    return out
+
+
+# "21 de agosto 1929", "3 marzo, 1920": a year right after a day and month, without "de"/"del"
+_BARE_YEAR = re.compile(r"\s*,?\s*(\d{4})(?![\d.,:/-]\d)")
+
+
+# "España, 1944.", "Berlin, 1961", "1944.": a line that is only a place and a year frames what follows
+_HEADING = re.compile(r"^\W*(?:[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}\s*,\s*)?(\d{4})\s*\.?\s*$")
+
+
+_DAY_BEFORE = re.compile(r"(?<![\w.,:/-])([0-3]?\d)\s+$")
+
+
+def complete(story: Story, docs: dict[str, Document]) -> None:
+    """Every pass below, in order: they complete or add time expressions (story.timex, and the events'
+    own when the sentence has an event)."""
+    complete_years(story, docs)
+    era_years(story, docs)
+    headings(story)
+    find_age_clauses(story)
+
+
+def complete_years(story: Story, docs: dict[str, Document]) -> None:
+    """Give the finder's day-and-month the year written right after it ("21 de agosto 1929"), and its
+    month-and-year the day written right before it ("9 noviembre 1989")."""
+    for t in story.timex:
+        if t.kind == "month" and t.day is None and t.value is not None and t.text[:1].isalpha():
+            d = docs.get(t.doc)
+            m = _DAY_BEFORE.search(d.clean, max(0, t.cstart - 4), t.cstart) if d is not None else None
+            if m is not None and 1 <= int(m.group(1)) <= 31:
+                try:
+                    value = dt.date(int(t.value[:4]), int(t.value[5:7]), int(m.group(1))).isoformat()
+                except ValueError:
+                    continue
+                t.kind, t.day, t.value, t.precision = "date", int(m.group(1)), value, "day"
+                t.text, t.cstart = d.clean[m.start(1):t.cend], m.start(1)
+            continue
+        if t.kind != "underspecified" or t.day is None or t.month is None or t.year is not None:
+            continue
+        d = docs.get(t.doc)
+        m = _BARE_YEAR.match(d.clean, t.cend) if d is not None else None
+        if m is None or not 1000 <= int(m.group(1)) <= 2100:
+            continue
+        try:
+            value = dt.date(int(m.group(1)), t.month, t.day).isoformat()
+        except ValueError:
+            continue
+        t.kind, t.year, t.value, t.precision = "date", int(m.group(1)), value, "day"
+        t.text += d.clean[t.cend:m.end()]
+        t.cend = m.end()
+
+
+@lru_cache(maxsize=None)
+def _era(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    marks = lexicons.load(lang, "temporal").get("era_markers_ce", [])
+    if not marks:
+        return None
+    alt = "|".join(re.escape(m).replace(r"\ ", r"\s*") for m in sorted(marks, key=len, reverse=True))
+    after = re.compile(r"(?<![\d.,])(\d{1,3})\s*(?:" + alt + r")(?!\w)")
+    before = re.compile(r"(?<!\w)(?:" + alt + r")\s*(\d{1,3})(?![\d.,]\d|\d)")
+    return re.compile(alt), after, before  # the marker alone first: most sentences have none
+
+
+_DAY_MONTH_GAP = re.compile(r"\s*,?\s*(?:\w{1,3}\s+)?$")  # "24 agosto del 79": at most a short word between
+
+
+def era_years(story: Story, docs: dict[str, Document]) -> None:
+    """A year of the first millennium with its era ("del 79 d.C.", "in A.D. 79"): the finder reads four-digit
+    years only, and without the era "del 79" may as well be 1979. Completes the day and month before it, or
+    adds the year to its sentence."""
+    langs = {d.doc: d.lang for d in story.docs}
+    by_sent: dict[tuple[str, int], list[TimeExpr]] = {}
+    for t in story.timex:
+        by_sent.setdefault((t.doc, t.sent), []).append(t)
+    for sent in story.sentences:
+        pats = _era(langs.get(sent.doc, sent.lang))
+        if pats is None or not pats[0].search(sent.text):
+            continue
+        for pat in pats[1:]:
+            for m in pat.finditer(sent.text):
+                y = int(m.group(1))
+                if y < 1:
+                    continue
+                start, end = sent.cstart + m.start(), sent.cstart + m.end()
+                ts = by_sent.setdefault((sent.doc, sent.idx), [])
+                if any(t.cstart < end and start < t.cend and t.year is not None for t in ts):
+                    continue
+                prev = max((t for t in ts if t.cend <= start and t.kind == "underspecified" and t.day and t.month
+                            and t.year is None), key=lambda t: t.cend, default=None)
+                d = docs.get(sent.doc)
+                if prev is not None and d is not None and _DAY_MONTH_GAP.match(d.clean[prev.cend:start]):
+                    try:
+                        value = dt.date(y, prev.month, prev.day).isoformat()
+                    except ValueError:
+                        continue
+                    prev.kind, prev.year, prev.value, prev.precision = "date", y, value, "day"
+                    prev.text, prev.cend = d.clean[prev.cstart:end], end
+                    continue
+                t = TimeExpr(doc=sent.doc, sent=sent.idx, cstart=start, cend=end, text=m.group(0), kind="year",
+                             value=f"{y:04d}-01-01", precision="year", year=y)
+                story.timex.append(t)
+                ts.append(t)
+                for e in story.events:
+                    if e.sources and e.sources[0].doc == sent.doc and e.sources[0].sent == sent.idx:
+                        e.timex.append(t)
+                        break
+
+
+def headings(story: Story) -> None:
+    """A date-only heading line ("España, 1944.") states the year of what follows it."""
+    has = {(t.doc, t.sent) for t in story.timex}
+    for sent in story.sentences:
+        if (sent.doc, sent.idx) in has or len(sent.text) > 60:
+            continue
+        m = _HEADING.match(sent.text)
+        if m is None or not 1000 <= int(m.group(1)) <= 2100:
+            continue
+        y = int(m.group(1))
+        t = TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + m.start(1), cend=sent.cstart + m.end(1),
+                     text=sent.text.strip(), kind="year", value=f"{y:04d}-01-01", precision="year", year=y)
+        story.timex.append(t)
+        for e in story.events:
+            if e.sources and e.sources[0].doc == sent.doc and e.sources[0].sent == sent.idx:
+                e.timex.append(t)
+                break
+
+
+@lru_cache(maxsize=None)
+def age_clauses(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
+    """"when she was three", "cuando tenía cinco o seis años", "quando aveva tre anni": an age told as
+    a clause (the finder knows "a los 15 años"), with the language's number words."""
+    table = lexicons.load(lang, "temporal")
+    words = {k.lower(): v for k, v in table.get("relative", {}).get("number_words", {}).items()}
+    pats = table.get("age_clauses", [])
+    if not pats:
+        return None, words
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r"|\d{1,3}"
+    # each alternative names its numbers: numbered per alternative so the group names stay unique
+    parts = [p.replace("{NUM}", f"(?P<n{i}>{alt})").replace("{NUM2}", f"(?P<m{i}>{alt})") for i, p in enumerate(pats)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in parts) + r")", re.IGNORECASE), words
+
+
+def find_age_clauses(story: Story) -> None:
+    """Add the ages told as clauses to the time expressions of their sentences and events."""
+    have = {(t.doc, t.sent) for t in story.timex if t.kind == "age"}
+    langs = {d.doc: d.lang for d in story.docs}
+    by_sent: dict[tuple[str, int], list[Event]] = {}
+    for e in story.events:
+        if e.sources:
+            by_sent.setdefault((e.sources[0].doc, e.sources[0].sent), []).append(e)
+    for sent in story.sentences:
+        if (sent.doc, sent.idx) in have:
+            continue
+        pat, words = age_clauses(langs.get(sent.doc, sent.lang))
+        m = pat.search(sent.text) if pat is not None else None
+        if m is None:
+            continue
+        nums = [(k, v) for k, v in m.groupdict().items() if v]
+        vals = [int(v) if v.isdigit() else words.get(v.lower()) for _, v in nums]
+        if not vals or vals[0] is None or vals[0] > 120:
+            continue
+        t = TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + m.start(), cend=sent.cstart + m.end(),
+                     text=m.group(0), kind="age", amount=vals[0], unit="year")
+        if len(vals) > 1 and vals[1] is not None and vals[0] < vals[1] <= vals[0] + 5:
+            t.age_more = vals[1] - vals[0]  # "five or six": how many more years the age may run (_ages_as_years)
+        story.timex.append(t)
+        for e in by_sent.get((sent.doc, sent.idx), [])[:1]:
+            e.timex.append(t)

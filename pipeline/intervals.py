@@ -1,0 +1,143 @@
+"""Honest dates for events whose own words state none: an interval between the stated dates around them.
+
+A reader of "In October 1957 the satellite crosses the sky. The boys build a rocket." knows the rocket
+is built in October 1957 or later, not that it is built in October 1957. Such an event gets
+`date_precision = "interval"`, `date_from` = the narrative date before it (at that date's grain:
+"1957-10") and `date_to` = the next date the same document states for a later event ("1958"), either
+open (None) when nothing bounds it; `date` is date_from's first day, so sorting is unchanged.
+
+The dates stage opens the intervals while it walks a document (`open_after`, `open_before`); `close`
+then bounds them above by the next stated date of that document; `merge` intersects the intervals of
+the tellings the fuse stage makes one event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .model import Event
+from .schema import bound_end, bound_start
+
+POINT = ("day", "month", "season", "year", "decade", "relative")
+
+
+def _split(value: str) -> tuple[str, int, str]:
+    """("-" or "", year, the rest "-MM-DD") of an ISO date that may be before year 1."""
+    sign = "-" if value.startswith("-") else ""
+    body = value[len(sign):]
+    return sign, int(body[:4]), body[4:]
+
+
+def lower(value: str, precision: str) -> str:
+    """The first instant a point date stands for, at its grain: ("1957-10-01", "month") -> "1957-10"."""
+    sign, y, rest = _split(value)
+    if precision == "decade":
+        return f"{sign}{y // 10 * 10:04d}"
+    if precision == "year":
+        return f"{sign}{y:04d}"
+    if precision in ("month", "season"):
+        return f"{sign}{y:04d}{rest[:3]}"
+    return f"{sign}{y:04d}{rest[:6]}"
+
+
+def upper(value: str, precision: str) -> str:
+    """The last instant a point date stands for, at its grain: a season runs three months."""
+    sign, y, rest = _split(value)
+    if precision == "decade":
+        return f"{sign}{y // 10 * 10 + 9:04d}"
+    if precision == "year":
+        return f"{sign}{y:04d}"
+    if precision == "month":
+        return f"{sign}{y:04d}{rest[:3]}"
+    if precision == "season":
+        y2, m = divmod(int(rest[1:3]) - 1 + 2, 12)
+        return f"{sign}{y + y2:04d}-{m + 1:02d}"
+    return f"{sign}{y:04d}{rest[:6]}"
+
+
+def grain_of(bound: str) -> str:
+    """"1957" -> "year", "1957-10" -> "month", "1957-10-04" -> "day"."""
+    n = len(bound.lstrip("-"))
+    return "day" if n >= 10 else "month" if n >= 7 else "year"
+
+
+def is_interval(ev: Event) -> bool:
+    return ev.date_precision == "interval"
+
+
+def _apply(ev: Event, lo: str | None, hi: str | None, text: str) -> None:
+    ev.date_from, ev.date_to = lo, hi
+    ev.date = bound_start(lo) if lo else None
+    ev.date_precision = "interval" if (lo or hi) else "unknown"
+    ev.date_text = text
+    ev.extra["date_approx"] = ev.date is not None or hi is not None
+
+
+def open_after(ev: Event, value: str | None, precision: str, text: str, hi: str | None = None) -> None:
+    """The event happens at or after the point (value, precision); `hi` an upper bound already known."""
+    lo = lower(value, precision) if value else None
+    if lo and hi and bound_start(lo) > bound_end(hi):
+        hi = None
+    _apply(ev, lo, hi, text)
+
+
+def open_before(ev: Event, value: str, precision: str, text: str) -> None:
+    """The event happens at or before the point (value, precision): "she had already left"."""
+    _apply(ev, None, upper(value, precision), text)
+
+
+def point(ev: Event) -> None:
+    """The event now has a point date (a later pass dated it from its anchor): no interval any more."""
+    if is_interval(ev):
+        ev.date_precision = "relative" if ev.date else "unknown"
+    ev.date_from = ev.date_to = None
+
+
+def _bound(ev: Event) -> bool:
+    """Whether a told event's date can bound its neighbours: its own words state it (or count from a day)."""
+    return (ev.date is not None and ev.date_precision in POINT
+            and (not ev.extra.get("date_approx", True) or ev.date_precision == "relative"))
+
+
+def close(events: list[Event]) -> None:
+    """Bound each interval above by the next date the same document states for a later story event.
+
+    `events` are one document's story events in telling order. A stated date earlier than the interval's
+    start is a look-back and bounds nothing; one that restates the very period the interval starts from
+    ("In October 1957 ... [a summary] ... In October 1957, the news ...") starts a retelling more often
+    than it closes a scene, so it bounds nothing either; a finer date inside it does ("In 1957 ... In October")."""
+    later: list[str] = []    # upper ends of the stated dates after the current event, nearest last
+    for ev in reversed(events):
+        if is_interval(ev) and ev.date_to is None:
+            start = bound_start(ev.date_from) if ev.date_from else None
+            for hi in reversed(later):
+                if start is None or (bound_end(hi) >= start and hi != ev.date_from):
+                    ev.date_to = hi
+                    ev.extra["date_approx"] = True
+                    break
+        elif not is_interval(ev) and _bound(ev):
+            later.append(upper(ev.date, ev.date_precision))
+
+
+def _width(ev: Event) -> int:
+    """Days an interval spans; an open end counts as a very long way."""
+    lo = dt.date.fromisoformat(bound_start(ev.date_from)) if ev.date_from and not ev.date_from.startswith("-") \
+        else dt.date.min
+    hi = dt.date.fromisoformat(bound_end(ev.date_to)) if ev.date_to and not ev.date_to.startswith("-") \
+        else dt.date.max
+    return (hi - lo).days
+
+
+def merge(primary: Event, members: list[Event]) -> None:
+    """One event told by several documents: a point date any telling states wins (the fuse stage picked
+    it into `primary`); otherwise the narrowest of the tellings' intervals (a tie keeps the primary's).
+    Intersecting them would be exact if each were, but one document that tells its story out of order
+    (a biography going back to a childhood after 1928) would then drag the event to its wrong bound."""
+    if primary.date_precision != "interval" and primary.date is not None:
+        primary.date_from = primary.date_to = None
+        return
+    spans = [e for e in members if is_interval(e)]
+    if not spans:
+        return
+    best = min(spans, key=_width)
+    if best is not primary:
+        _apply(primary, best.date_from, best.date_to, best.date_text)

@@ -1,0 +1,246 @@
+"""Who takes part in an event: mentions inside its span, groups standing for their members, subject
+pronouns standing for the last person or group."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicons
+from .model import Mention, Story
+from .textutil import fold, tokens
+
+
+def _char_ids(story: Story, mentions: list[Mention]) -> set[str]:
+    """Who takes part, for comparing tellings: groups stand for their members."""
+    out: set[str] = set()
+    for m in mentions:
+        ch = story.characters.get(m.char_id)
+        if ch is None:
+            continue
+        if ch.is_group:
+            out |= set(ch.members) or {"group"}
+        else:
+            out.add(ch.id)
+    return out
+
+
+def _char_names(story: Story, mentions: list[Mention]) -> list[str]:
+    names: list[str] = []
+    for m in mentions:
+        ch = story.characters.get(m.char_id)
+        if ch is None:
+            continue
+        ids = ch.members if ch.is_group else [ch.id]
+        for cid in ids:
+            member = story.characters.get(cid)
+            if member is not None and not member.is_group and member.name not in names:
+                names.append(member.name)
+    return names
+
+
+@lru_cache(maxsize=None)
+def _pronouns(lang: str, key: str) -> frozenset[str]:
+    # case-folded but NOT accent-folded: Spanish "él" (he) is not the article "el"
+    return frozenset(w.casefold() for w in lexicons.load(lang, "events").get(key) or [])
+
+
+def _subject_names(story: Story, subject: frozenset[str] | None) -> list[str]:
+    if not subject:
+        return []
+    out = []
+    for cid in subject:
+        ch = story.characters.get(cid)
+        if ch is not None and not ch.is_group:
+            out.append(ch.name)
+    return sorted(out)
+
+
+# family roles (the language-neutral values of characters.json "family") that tell a person's gender
+ROLE_GENDER = {
+    "father": "m", "stepfather": "m", "brother": "m", "son": "m", "husband": "m", "grandfather": "m",
+    "grandson": "m", "uncle": "m", "nephew": "m", "fiance": "m", "boyfriend": "m", "stepson": "m",
+    "mother": "f", "stepmother": "f", "sister": "f", "daughter": "f", "wife": "f", "grandmother": "f",
+    "granddaughter": "f", "aunt": "f", "niece": "f", "fiancee": "f", "girlfriend": "f", "stepdaughter": "f",
+}
+WORD = re.compile(r"[\w'’.]+")
+
+
+def genders(story: Story) -> dict[str, str]:
+    """Character id -> "m" | "f" where something tells it: the characters stage (a `gender` attribute, when
+    it gives one), else an honorific or a family word right before a mention ("Miss Vail", "his sister
+    Paola", "sua madre Elsie"). Conflicting hints tell nothing."""
+    votes: dict[str, set[str]] = {}
+    docs = {d.doc: d for d in story.docs}
+    for m in story.mentions:
+        ch = story.characters.get(m.char_id)
+        if ch is None or ch.is_group or m.doc not in docs:
+            continue
+        hon, fam = _gender_words(docs[m.doc].lang)
+        before = [fold(w).rstrip(".") for w in WORD.findall(docs[m.doc].clean[max(0, m.cstart - 30):m.cstart])][-2:]
+        inside = [fold(w).rstrip(".") for w in WORD.findall(m.text)][:1]
+        for w in inside + before[::-1]:
+            g = hon.get(w) or fam.get(w)
+            if g:
+                votes.setdefault(ch.id, set()).add(g)
+                break
+    out = {cid: next(iter(gs)) for cid, gs in votes.items() if len(gs) == 1}
+    for ch in story.characters.values():
+        g = getattr(ch, "gender", None)
+        if g in ("m", "f"):
+            out[ch.id] = g
+    return out
+
+
+@lru_cache(maxsize=None)
+def _gender_words(lang: str) -> tuple[dict[str, str], dict[str, str | None]]:
+    lex = lexicons.load(lang, "characters")
+    hon = {fold(k).rstrip("."): v for k, v in (lex.get("honorific_gender") or {}).items()}
+    fam = {fold(k): ROLE_GENDER.get(v) for k, v in (lex.get("family") or {}).items()}
+    return hon, fam
+
+
+@lru_cache(maxsize=None)
+def _table(lang: str, key: str):
+    return lexicons.load(lang, "events").get(key) or []
+
+
+class Tracker:
+    """Who the story was last about, in one document: the persons mentioned most recently (by gender when
+    known), the last group or pair of co-subjects, and the last subject. Subject pronouns ("she", "lui",
+    "ellos"), pair words ("the two", "i due", "ambos") and, in Spanish and Italian, a clause opening with
+    its verb ("Comenzó sus estudios", "Si trasferisce a Roma") stand for them."""
+
+    def __init__(self, story: Story, lang: str, gender: dict[str, str]):
+        self.story, self.lang, self.gender = story, lang, gender
+        self.recent: list[str] = []          # person ids, most recent last
+        self.plural: list[str] = []          # the last group's members or co-subjects
+        self.subject: list[str] = []         # the last subject's person ids
+        self.pron_gender = {k.casefold(): v for k, v in (lexicons.load(lang, "events").get("pronoun_gender") or {}).items()}
+        self.pairs = tuple(fold(w) for w in _table(lang, "pair_words"))
+        self.openers = frozenset(fold(w) for w in _table(lang, "nominal_openers"))
+        self.pro_drop = bool(lexicons.load(lang, "events").get("pro_drop"))
+        self.presentative = frozenset(fold(w) for w in _table(lang, "presentative_verbs"))
+
+    def persons(self, mentions: list[Mention]) -> list[str]:
+        out: list[str] = []
+        for m in mentions:
+            ch = self.story.characters.get(m.char_id)
+            if ch is None:
+                continue
+            for cid in (ch.members if ch.is_group else [ch.id]):
+                member = self.story.characters.get(cid)
+                if member is not None and not member.is_group and cid not in out:
+                    out.append(cid)
+        return out
+
+    def relational(self, before_subject: str) -> bool:
+        """Is the subject named through someone else ("Her mother Ilse ...", "Su padre Adamo ...")? Then
+        the pronouns that follow still point to that someone: the story's topic does not change."""
+        lex = lexicons.load(self.lang, "characters")
+        poss = {fold(k) for k in (lex.get("possessives") or {})}
+        fam = {fold(k) for k in (lex.get("family") or {})}
+        words = tokens(fold(before_subject))
+        return any(w in poss for w in words) and any(w in fam for w in words)
+
+    def see(self, mentions: list[Mention], subject: list[str] | None, relational: bool = False) -> None:
+        """Record an event's mentions (in text order) and its subject (kept as the topic for pronouns unless
+        it was named through a relation to the topic)."""
+        for m in mentions:
+            ch = self.story.characters.get(m.char_id)
+            if ch is not None and ch.is_group and ch.members:
+                self.plural = [c for c in ch.members if c in self.story.characters]
+        for cid in self.persons(mentions):
+            if cid in self.recent:
+                self.recent.remove(cid)
+            self.recent.append(cid)
+        if subject and not relational:
+            self.subject = list(subject)
+            if len(subject) >= 2:
+                self.plural = list(subject)
+
+    def pronoun(self, word: str) -> list[str]:
+        """The persons a subject pronoun stands for: plural -> the last group (or co-subjects); a gendered
+        one -> the last subject if it matches, else the most recent person of that gender."""
+        g = self.pron_gender.get(word.casefold())
+        if g == "p":
+            return list(self.plural) or list(self.subject)
+        return self._one(g)
+
+    def _one(self, g: str | None) -> list[str]:
+        """The person a singular pronoun of gender `g` stands for: the last subject unless known to differ
+        (a biography's "she" is its subject, not the mother just named), else the most recent person not
+        known to differ."""
+        fits = [c for c in self.subject if g is None or self.gender.get(c, g) == g]
+        if len(self.subject) == 1 and fits:
+            return fits
+        for cid in reversed(self.recent):
+            if g is None or self.gender.get(cid, g) == g:
+                return [cid]
+        return []
+
+    def pair(self, body: str) -> list[str] | None:
+        """"The two leave the city" / "Los dos dejaron" / "I due partono": the last pair."""
+        f = " ".join(tokens(fold(body[:40])))
+        if not any(f == p or f.startswith(p + " ") for p in self.pairs):
+            return None
+        if len(self.plural) == 2:
+            return list(self.plural)
+        return self.recent[-2:] if len(self.recent) >= 2 else None
+
+    def dropped_subject(self, body: str, doc_text: str) -> list[str] | None:
+        """Spanish and Italian leave the subject out: a clause whose first word is not a noun phrase's
+        ("Comenzó sus investigaciones", "Si trasferisce a Madrid", "Posteriormente consiguió un puesto")
+        has the last subject's."""
+        if not self.pro_drop or not self.subject:
+            return None
+        words = WORD.findall(body[:80])
+        while words and fold(words[0]).endswith("mente"):
+            words = words[1:]  # adverbs: "posteriormente consiguió"
+        if not words:
+            return None
+        raw = words[0].rstrip(".")
+        w = fold(raw)
+        if w in self.openers or not w.isalpha() or len(w) < 2 or w in self.presentative:
+            return None
+        if raw[0].isupper() and re.search(rf"[a-zà-ÿ,;] {re.escape(raw)}\b", doc_text):
+            return None  # a proper noun ("Italia acaba de ..."), written so in mid-sentence elsewhere
+        if w.endswith(tuple(_table(self.lang, "plural_noun_endings"))):
+            return None  # plural nouns and adjectives ("Pequeños temblores", "Pochi giorni") are no verbs
+        return list(self.subject)
+
+    def possessive(self, body: str) -> list[str]:
+        """An event naming nobody but opening on a possessive ("his family moves", "qualcuno ruba il suo
+        modello") involves the person it points to."""
+        poss = {fold(k): v for k, v in (lexicons.load(self.lang, "characters").get("possessives") or {}).items()}
+        for w in tokens(fold(body))[:8]:
+            g = poss.get(w)
+            if g is None:
+                continue
+            if g == "p":
+                return list(self.plural) or list(self.subject)
+            return self._one(g if g in ("m", "f") else None)
+        return []
+
+
+def full_names(story: Story) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One pattern for the full names (two words or more) of the cast, and name -> character id."""
+    ids = {ch.name: ch.id for ch in story.characters.values()
+           if not ch.is_group and " " in ch.name and len(ch.name) >= 6}
+    if not ids:
+        return None, {}
+    alts = "|".join(re.escape(n) for n in sorted(ids, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), ids
+
+
+def full_names_in(names: tuple[re.Pattern | None, dict[str, str]], text: str, known: set[str]) -> list[str]:
+    """Characters whose full name stands in `text` although no mention was given for it there: every
+    source of an event counts. `names` comes from full_names(story)."""
+    pat, ids = names
+    if pat is None:
+        return []
+    out = []
+    for m in pat.finditer(text):
+        cid = ids[m.group()]
+        if cid not in known and cid not in out:
+            out.append(cid)
+    return out

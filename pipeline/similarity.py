@@ -1,0 +1,356 @@
+"""What two tellings of an event share: the features the fuse stage compares, computed once per event.
+
+Five kinds of evidence, each a set of language-neutral keys:
+- people (`char_ids`, groups standing for their members) and places (canonical names);
+- concepts (the translated vocabulary of lexicons/<lang>/concepts.json: "se separó" / "venne separato" /
+  "detached" all give `separate`);
+- cognates: the consonant skeleton of a content word after the spelling differences of en/es/it are
+  levelled ("expedición" / "spedizione" / "expedition" all give `spdc`), so vocabulary the lexicon lacks
+  still meets across languages;
+- anchors: numbers and proper nouns, WITHOUT the numbers of the event's own time expressions — a date is
+  not content, and two different events told under one date share it.
+Content is everything but the people and the stated date: two tellings must share some of it to fuse.
+
+The scores built on them live here too: rarity weights, weighted overlaps, the date test and
+`similarity()` (a running fused group against one telling) used by the fuse stage's alignment.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+import snowballstemmer
+
+from . import lexicons
+from .model import Event
+from .textutil import fold, tokens
+
+# spelling that differs between cognates of en/es/it, levelled before taking the skeleton; order matters
+_LEVEL = [
+    (re.compile(r"^ex(?=[aeiou])"), "es"),  # examen / esame
+    (re.compile(r"^e?[sx](?=[^aeiou])"), "s"),  # estado / stato / state, expedición / spedizione
+    (re.compile(r"ph"), "f"), (re.compile(r"th"), "t"), (re.compile(r"qu"), "c"), (re.compile(r"ch"), "c"),
+    (re.compile(r"ti(?=[aeiou])"), "ci"),   # nation / nación / nazione
+    (re.compile(r"[kzxq]"), lambda m: "s" if m.group(0) == "x" else "c"),
+    (re.compile(r"[jy]"), lambda m: "g" if m.group(0) == "j" else "i"),  # viaje / viaggio
+    (re.compile(r"h"), ""), (re.compile(r"w"), "v"),
+    (re.compile(r"ct|pt"), "t"), (re.compile(r"ns(?=[^aeiou])"), "s"),  # acción / azione, transporte / trasporto
+    (re.compile(r"gn"), "n"),
+]
+_VOWELS = re.compile(r"[aeiou]+")
+SKELETON = 4          # consonants kept: enough to tell words apart, few enough to survive inflection
+MIN_WORD = 6          # shorter words are mostly grammar, and their skeletons collide
+
+
+_STEMMERS = {"en": "english", "es": "spanish", "it": "italian"}
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    return snowballstemmer.stemmer(_STEMMERS.get(lang, "english"))
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str, lang: str) -> str:
+    return _stemmer(lang).stemWord(word)
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(word: str, lang: str = "en") -> tuple[str, ...]:
+    """Cognate keys of a folded word: its Snowball stem with the spelling levelled, vowels dropped but
+    a leading one, doubled consonants single; the first four letters of that and the first three
+    (inflection and suffixes differ at the end: "demolish" / "demol"). Empty for short words."""
+    if len(word) < MIN_WORD or not word.isalpha():
+        return ()
+    w = _stem(word, lang)
+    for pat, rep in _LEVEL:
+        w = pat.sub(rep, w)
+    lead = w[0] if w[0] in "aeiou" else ""
+    cons = lead + _VOWELS.sub("", w[1:] if lead else w)
+    cons = re.sub(r"(.)\1+", r"\1", cons)
+    if len(cons) < 3:
+        return ()
+    return (cons[:SKELETON], cons[:3]) if len(cons) > 3 else (cons,)
+
+
+@lru_cache(maxsize=None)
+def _function_words(lang: str) -> frozenset[str]:
+    """Grammar words and month/day names (dates are compared as dates, never as content)."""
+    table = lexicons.load(lang, "characters")
+    words: set[str] = set()
+    for key in ("stopwords", "months", "days", "articles", "weak_preps", "subject_pronouns", "possessives"):
+        vals = table.get(key) or []
+        if isinstance(vals, dict):
+            vals = [w for ws in vals.values() for w in (ws if isinstance(ws, list) else [ws])]
+        words |= {fold(w) for w in vals if isinstance(w, str)}
+    concepts = lexicons.load(lang, "concepts")
+    words |= {fold(w) for w in concepts.get("fuse_function_words", [])}
+    return frozenset(words)
+
+
+_NUM = re.compile(r"\d+")
+_CAPWORD = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w'’-]*)")
+
+
+def cognates(text: str, lang: str, names: frozenset[str] = frozenset()) -> set[str]:
+    """Cognate keys of the content words of a text (proper nouns are anchors, not cognates; `names`
+    are the folded words of the event's people and places, which may open the sentence)."""
+    stop = _function_words(lang)
+    caps = {fold(m.group(1)) for m in _CAPWORD.finditer(text) if m.start() > 0} | names
+    out = set()
+    for w in tokens(fold(text)):
+        if w in stop or w in caps:
+            continue
+        out.update(skeleton(w, lang))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def name_key(word: str) -> str:
+    """A proper noun with its spelling levelled and vowels dropped, unstemmed: Berlin / Berlín / Berlino,
+    Varsavia / Warsaw, Gorbachev / Gorbachov / Gorbaciov meet. Short names stay as they are."""
+    if len(word) < 4 or not word.isalpha():
+        return word
+    w = word
+    for pat, rep in _LEVEL:
+        w = pat.sub(rep, w)
+    lead = w[0] if w[0] in "aeiou" else ""
+    cons = re.sub(r"(.)\1+", r"\1", lead + _VOWELS.sub("", w[1:] if lead else w))
+    return "n:" + cons[:SKELETON] if len(cons) >= 3 else word
+
+
+_CLITICS = {"se", "si", "ne", "me", "mi", "te", "ti", "lo", "la"}
+MIN_STEM = 5  # shorter stems are shared by unrelated words ("part": parten / parte)
+
+
+@lru_cache(maxsize=None)
+def _stem_concepts(lang: str) -> dict[str, str]:
+    """Stem -> concept for the whole-word entries of the concept lexicon (and "se traslada"-style reflexive
+    phrases), so any inflection of a listed verb meets its concept: "se trasladó" finds `move` through
+    "se traslada". Stems claimed by two concepts, short stems and grammar words are left out."""
+    lex = lexicons.load(lang, "concepts")
+    table = lex.get("concepts") or {}
+    variants = [(fold(a), b) for a, b in lex.get("fuse_prefix_variants") or []]
+    stem = _stemmer(lang).stemWord
+    stop = _function_words(lang)
+    owner: dict[str, str | None] = {}
+    for cid, words in table.items():
+        for w in words:
+            w = fold(w)
+            if w.endswith("*"):
+                # prefixes already match every ending but the one that changes the last letter
+                for end, alt in variants:
+                    if w[:-1].endswith(end) and len(w) >= 6 and " " not in w:
+                        word = "=" + w[:-1 - len(end)] + alt  # looked up only for words written with the accent
+                        owner[word] = cid if owner.get(word, cid) == cid else None
+                continue
+            parts = w.replace("'", " ").split()
+            if len(parts) == 2 and parts[0] in _CLITICS:
+                parts = parts[1:]
+            if len(parts) != 1 or not parts[0].isalpha() or parts[0] in stop:
+                continue
+            st = stem(parts[0])
+            if len(st) < MIN_STEM:
+                continue
+            owner[st] = cid if owner.get(st, cid) == cid else None
+    return {k: v for k, v in owner.items() if v}
+
+
+def stem_concepts(text: str, lang: str) -> set[str]:
+    """Concepts found through stems (see _stem_concepts), for comparing tellings only."""
+    table = _stem_concepts(lang)
+    caps = {fold(m.group(1)) for m in _CAPWORD.finditer(text) if m.start() > 0}
+    out = set()
+    for raw in tokens(text.casefold()):
+        w = fold(raw)
+        if len(w) >= MIN_STEM and w not in caps:
+            c = table.get(_stem(w, lang)) or (table.get("=" + raw) if not raw.isascii() else None)
+            if c:
+                out.add(c)
+    return out
+
+
+def _content(text: str, lang: str, names: frozenset[str], cog: set[str], concepts: set[str]) -> None:
+    """One pass over a sentence's content words: cognate keys into `cog`, stem concepts into `concepts`."""
+    stop = _function_words(lang)
+    table = _stem_concepts(lang)
+    caps = {fold(m.group(1)) for m in _CAPWORD.finditer(text) if m.start() > 0}
+    for raw in tokens(text.casefold()):
+        w = fold(raw)
+        if len(w) < MIN_STEM or w in stop or w in caps or w in names or not w.isalpha():
+            continue
+        c = table.get(_stem(w, lang)) or (table.get("=" + raw) if not raw.isascii() else None)
+        if c:
+            concepts.add(c)
+        cog.update(skeleton(w, lang))
+
+
+def features(ev: Event) -> None:
+    """Fill ev.extra with `fuse_concepts`, `fuse_chars`, `cognates`, `content_anchors` and `gate_anchors`
+    (once; cached on the event)."""
+    x = ev.extra
+    if "cognates" in x:
+        return
+    names = frozenset(w for n in ev.characters + ev.places for w in tokens(fold(n)))
+    cog: set[str] = set()
+    concepts = set(x.get("concepts", ()))
+    for src in ev.sources:
+        _content(src.text, src.lang, names, cog, concepts)
+    x["fuse_concepts"] = concepts
+    date_nums: set[str] = set()
+    for t in ev.timex:
+        date_nums |= set(_NUM.findall(t.text))
+    stop = _function_words(ev.sources[0].lang) if ev.sources else frozenset()
+    anchors = set()
+    for a in x.get("anchors", ()):
+        if a.startswith("~"):
+            continue  # word starts: the cognate keys do this job across languages
+        if a in date_nums or a in stop:
+            continue  # the stated date (its numbers, a capitalised month) is compared as a date, never as content
+        anchors.add(name_key(a) if a.isalpha() else a)
+    # people, also by the spelling of their names: "Pliny" and "Plinio" may be two entries of the cast
+    x["fuse_chars"] = set(x.get("char_ids", ())) | {name_key(w) for n in ev.characters for w in tokens(fold(n))
+                                                     if len(w) >= 4}
+    x["cognates"] = cog
+    x["content_anchors"] = anchors
+    # a shared place is where, not what: with a shared date it would merge a shipwreck and a medal
+    # ceremony in one harbour, so places count in the score but cannot open a match on their own
+    places = {name_key(w) for p in ev.places for w in tokens(fold(p))}
+    x["gate_anchors"] = {a for a in anchors if a not in places}
+
+
+# ---------------------------------------------------------------- scores
+
+MAX_POS_GAP = 0.45        # relative positions further apart than this never match
+CHAR_REF = 2.4            # weight (log(1 + n/df)) of people seen in about a tenth of the events: full evidence
+CONCEPT_REF = 2.5         # likewise for concepts: one common concept ("town") contained in a longer sentence is weak
+W_CHARS, W_CONCEPTS, W_ANCHORS, W_COGNATES = 0.35, 0.45, 0.2, 0.2  # weights of the evidence in similarity()
+POS_SLOPE, POS_STEEP = 0.15, 0.6  # the position penalty: gentle, then steep past half of MAX_POS_GAP
+
+
+def _weights(events: list[Event]) -> dict[str, float]:
+    df: Counter = Counter()
+    for e in events:
+        for f in e.extra.get("fuse_chars", ()):
+            df["c:" + f] += 1
+        for f in e.extra.get("fuse_concepts", ()):
+            df["k:" + f] += 1
+        for f in e.extra.get("content_anchors", ()):
+            df["a:" + f] += 1
+        for f in e.extra.get("cognates", ()):
+            df["g:" + f] += 1
+    n = max(1, len(events))
+    return {f: math.log(1 + n / c) for f, c in df.items()}
+
+
+_MASS: dict[tuple[int, int, str], float] = {}  # (id, size, prefix) -> summed weight; sets here only grow
+
+
+def _mass(xs: set, prefix: str, w: dict[str, float]) -> float:
+    key = (id(xs), len(xs), prefix)
+    m = _MASS.get(key)
+    if m is None:
+        m = _MASS[key] = sum(w.get(prefix + x, 1.0) for x in xs)
+    return m
+
+
+def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float], ref: float = 0.0) -> float:
+    """Weighted overlap of two feature sets. With `ref`, sharing only common features (the protagonist, who
+    is in most sentences) counts for less than sharing rare ones, however small the sets."""
+    if not a or not b:
+        return 0.0
+    shared = a & b
+    if not shared:
+        return 0.0
+    inter = sum(w.get(prefix + x, 1.0) for x in shared)
+    ma, mb = _mass(a, prefix, w), _mass(b, prefix, w)
+    union = ma + mb - inter
+    if not union:
+        return 0.0
+    # half Jaccard, half containment: a two-sentence telling should still match its one-sentence twin
+    score = 0.5 * inter / union + 0.5 * inter / min(ma, mb)
+    return score * min(1.0, inter / ref) if ref else score
+
+
+# decisive actions (categories.json "strong": die, marry, arrest...), the concepts a shared year may confirm
+_STRONG = frozenset(json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8")).get("strong", ()))
+_COARSE = {"day": 10, "month": 7, "season": 4, "year": 4, "decade": 3}
+
+
+def _stated(ev: Event) -> tuple[str, str] | None:
+    """The date a source states itself (not one inherited from context), down to the decade."""
+    if ev.date and not ev.extra.get("date_approx", True) and ev.date_precision in _COARSE:
+        return ev.date, ev.date_precision
+    return None
+
+
+def dates_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Compared at the coarsest precision the two share: spring 1898 fits 3 May 1898, April 1987 does
+    not fit 20 March 1987, 3 May does not fit 4 May."""
+    n = min(_COARSE[a[1]], _COARSE[b[1]])
+    return a[0][:n] == b[0][:n]
+
+
+def content_shared(concepts_a: set, concepts_b: set, anchors_a: set, anchors_b: set,
+                   cog_a: set, cog_b: set) -> bool:
+    """Do two tellings share any content at all: a concept, a number or name that is not their date, a
+    four-letter cognate key or two shorter ones? People and dates alone never make one event."""
+    if not concepts_a.isdisjoint(concepts_b) or not anchors_a.isdisjoint(anchors_b):
+        return True
+    shared = cog_a & cog_b
+    return len(shared) >= 2 or any(len(k) >= 4 for k in shared)
+
+
+def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: bool = False) -> float:
+    if g.kind != ev.kind or (ev.sources[0].doc in g.docs and not same_doc_ok):
+        return 0.0
+    x = ev.extra
+    ev_concepts, ev_anchors = x.get("fuse_concepts", set()), x.get("content_anchors", set())
+    ev_cog = x.get("cognates", set())
+    if not content_shared(g.concepts, ev_concepts, g.gate, x.get("gate_anchors", set()), g.cognates, ev_cog):
+        return 0.0  # the same people doing something else, or another event on the same date
+    gap = abs(g.pos - pos)
+    chars = _wjaccard(g.chars, x.get("fuse_chars", set()), "c:", w, CHAR_REF)
+    concepts = _wjaccard(g.concepts, ev_concepts, "k:", w, CONCEPT_REF)
+    anchors = _wjaccard(g.anchors, ev_anchors, "a:", w)
+    cog = _wjaccard(g.cognates, ev_cog, "g:", w)
+    s = W_CHARS * chars + W_CONCEPTS * concepts + W_ANCHORS * anchors + W_COGNATES * cog  # cognates add, never dilute
+    if anchors and concepts:
+        s += 0.1
+    mine = _stated(ev)
+    bonus = 0.0
+    for other in g.members if mine else ():
+        theirs = _stated(other)
+        if theirs:
+            if not dates_agree(mine, theirs):
+                return 0.0  # two stated dates that disagree are two events, whatever else they share
+            # agreeing stated dates add to shared content (content_shared() already passed); a shared year
+            # only when what is shared is a decisive action (a death, a wedding), since whole stories share a year
+            if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7:
+                bonus = 0.15
+            elif not _STRONG.isdisjoint(g.concepts & ev_concepts):
+                bonus = max(bonus, 0.08)
+    s += bonus
+    # tellings keep the story's order, so far-apart positions need much stronger evidence
+    s -= POS_SLOPE * gap + POS_STEEP * max(0.0, gap - MAX_POS_GAP / 2)
+    return s
+
+
+def _own_content(e: Event, gate: bool = False) -> tuple[set, set, set]:
+    x = e.extra
+    anchors = x.get("gate_anchors" if gate else "content_anchors", set())
+    return x.get("fuse_concepts", set()), anchors, x.get("cognates", set())
+
+
+def _pair_score(a: Event, b: Event, w: dict[str, float]) -> float:
+    """How much two members tell the same thing: their shared content (concepts, names and numbers,
+    cognates) and people, weighted by rarity."""
+    ka, aa, ga = _own_content(a)
+    kb, ab, gb = _own_content(b)
+    return (0.45 * _wjaccard(ka, kb, "k:", w, CONCEPT_REF) + 0.2 * _wjaccard(aa, ab, "a:", w)
+            + 0.2 * _wjaccard(ga, gb, "g:", w)
+            + 0.35 * _wjaccard(a.extra.get("fuse_chars", set()), b.extra.get("fuse_chars", set()), "c:", w, CHAR_REF))

@@ -1,0 +1,136 @@
+"""TimeML extents and values of the expressions the temporal stage selected in one sentence.
+
+* the preposition before an expression ("in", "on", "since", "desde", "nell'") is not part of it: it
+  becomes `lead`; `pstart`/`pend` keep the whole phrase for stages that cut time phrases out of text;
+* a count with a relative tail ("three days later") is a duration plus a signal: the span is the count;
+* a part of a period before it ("the end of", "finales de", "fine") and a weekday before a date
+  ("Monday, May 4, 1998") belong to the expression;
+* every expression gets its TimeML type and value; deictic ones are resolved against the document date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from . import lexicons, timex_values
+from .timex_classes import _alt, _norm
+
+_THE_YEAR = re.compile(r"the (?=\d{4}\Z)", re.IGNORECASE)
+DATED = ("date", "month", "season", "year", "decade", "underspecified", "deictic", "quarter", "century",
+         "weekday", "ago")
+
+
+@lru_cache(maxsize=None)
+def _tables(lang: str):
+    lex = lexicons.load(lang, "temporal")
+    tab = lex.get("timex", {})
+    leads = tab.get("extent_leads", [])
+    glued = [w for w in leads if w.endswith("'")]
+    spaced = [w for w in leads if not w.endswith("'")]
+    parts = [r"(?:" + _alt(spaced) + r")\s+" if spaced else None, r"(?:" + _alt(glued) + r")" if glued else None]
+    alt = "|".join(p for p in parts if p)
+    head = re.compile(r"(?:" + alt + r")(?=\S)", re.IGNORECASE) if alt else None
+    before = re.compile(r"(?:^|(?<=[\s(\"“«,]))(?:" + alt + r")\s*\Z", re.IGNORECASE) if alt else None
+    rel = lex["relative"]
+    counts = {_norm(w) for w in list(rel["number_words"]) + list(rel["few_words"])}
+    posts = sorted({_norm(w) for w in rel["post_words"]}, key=len, reverse=True)
+    post = re.compile(r"\s+(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in posts) + r")(?![\w])",
+                      re.IGNORECASE) if posts else None
+    part_tab = {_norm(k): v for k, v in tab.get("part_pre", {}).items()}
+    part = re.compile(r"(?:^|(?<=[\s(\"“«,]))(?P<part>" + _alt(tab.get("part_pre", {})) + r")\s*\Z",
+                      re.IGNORECASE) if part_tab else None
+    part_head = re.compile(r"(?P<part>" + _alt(tab.get("part_pre", {})) + r")(?:\s+|(?<=-))", re.IGNORECASE)
+    dunits = {_norm(k): v for k, v in tab.get("duration_units", {}).items()}
+    return head, before, counts, post, part, part_tab, part_head, dunits
+
+
+def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | None) -> list[dict[str, Any]]:
+    head, before, counts, post, part, part_tab, part_head, dunits = _tables(lang)
+    found = _merge_weekday_dates(text, found)
+    out = []
+    prev_end = 0
+    for f in found:
+        s, e = f["start"], f["end"]
+        ps, pe = s, e
+        lead = ""
+        if head is not None and f["kind"] != "relative":  # "in seguito", "al día siguiente": fixed phrases
+            m = head.match(text, s, e)
+            if m and m.end() < e:
+                lead = text[s:m.end()].strip()
+                s = m.end()
+        if lang == "en" and f["kind"] == "year" and not lead and _THE_YEAR.match(text, s, e):
+            # "the 1991 settlement": the article belongs to the noun the year modifies
+            lead, s = "the", s + 4
+        if f["kind"] == "relative" and f.get("amount") is not None and post is not None:
+            first = _norm(text[s:e]).split(" ")[0]
+            if first in counts or first[:1].isdigit():
+                m = post.search(text, s, e)
+                if m and m.start() > s:
+                    e = m.start()
+                    f["type"] = "DURATION"
+                    f["timeml"] = _dur(f, dunits)
+        if part is not None and f["kind"] in DATED:
+            # "the end of 2009", "a mediados del siglo XIX": the part joins, a preposition it holds goes in
+            m = part.search(text, max(prev_end, ps - 40), s)
+            if m:
+                f["mod"] = part_tab.get(_norm(m.group("part")))
+                s = ps = m.start()
+                lead = ""
+        if not lead and before is not None:
+            m = before.search(text, max(prev_end, s - 30), s)
+            if m:
+                lead = text[m.start():s].strip()
+                ps = m.start()
+        if lead and part is not None and f["kind"] in DATED and not f.get("mod"):
+            pm = part_head.match(text, s, e)  # "a finales de 2009": the part is in, the preposition out
+            if pm:
+                f["mod"] = part_tab.get(_norm(pm.group("part")))
+        f.update(start=s, end=e, text=text[s:e], lead=lead, pstart=ps, pend=pe)
+        f.setdefault("type", timex_values.TYPES.get(f["kind"], "DATE"))
+        _value(f, dct)
+        out.append(f)
+        prev_end = pe
+    return out
+
+
+def _dur(f: dict[str, Any], dunits) -> str:
+    unit = {"moment": "TM", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M",
+            "year": "Y"}.get(f.get("unit") or "", "D")
+    n = f.get("amount")
+    letter = {"TM": "M", "TH": "H"}.get(unit, unit)
+    amount = "X" if n is None else str(n)
+    return ("PT" if unit in ("TM", "TH") else "P") + amount + letter
+
+
+def _merge_weekday_dates(text: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"Monday, May 4, 1998": the weekday names the date's day; one expression."""
+    out: list[dict[str, Any]] = []
+    for f in found:
+        if out and out[-1]["kind"] == "weekday" and f["kind"] in ("date", "underspecified") \
+                and re.fullmatch(r",?\s*(?:the\s+)?", text[out[-1]["end"]:f["start"]]):
+            wd = out.pop()
+            f = dict(f, start=wd["start"], text=text[wd["start"]:f["end"]])
+        out.append(f)
+    return out
+
+
+def _value(f: dict[str, Any], dct: dt.date | None) -> None:
+    kind = f["kind"]
+    if kind in ("weekday", "deictic", "ago", "quarter"):
+        timex_values.resolve(f, dct)
+    elif kind == "clock":
+        timex_values.clock_timeml(f, dct)
+    elif kind == "tod":
+        f["timeml"] = ((dct.isoformat() if dct else "XXXX-XX-XX") + "T" + (f.get("tod") or "XX"))
+    elif kind == "underspecified":
+        if dct is not None and f.get("month"):
+            # what the date most likely means in a dated document; the narrative stage decides the value
+            m, d = f["month"], f.get("day")
+            f["timeml"] = (f"{dct.year:04d}-{m:02d}-{d:02d}" if d else f"{dct.year:04d}-{m:02d}") \
+                if not f.get("season") else f"{dct.year:04d}-{timex_values.SEASON_CODE.get(m, 'XX')}"
+    elif kind not in ("ref", "duration", "set", "century", "relative", "age", "ordinal"):
+        f["timeml"] = timex_values.timeml_of(f)
+    elif kind == "age" and f.get("amount"):
+        f["timeml"] = f"P{f['amount']}Y"

@@ -1,0 +1,124 @@
+"""Honest dates: an event whose own words state no date gets the interval the stated dates around it allow
+(date_from/date_to at each bound's grain), never a borrowed point; an event that states its date keeps it.
+
+Each row: the sentences of one document (one event per sentence), then per event the expected
+(date_precision, date_from, date_to) for intervals or (date_precision, date) for stated points.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import intervals
+from pipeline.model import Event
+from pipeline.schema import SchemaError, bound_start, event_record, validate_event
+
+from test_dates_narrative import make_story
+
+
+def shown(e) -> tuple:
+    if e.date_precision == "interval":
+        return ("interval", e.date_from, e.date_to)
+    return (e.date_precision, e.date)
+
+
+CASES = [
+    # after a stated month, later events without a date read "after Oct 1957", the launch included
+    ("en", ["In October 1957 a satellite crosses the sky over Brackton.", "Wilf and his friends build a rocket.",
+            "The rocket club wins the county science fair.", "The whole town watches the last launch."],
+     [("month", "1957-10-01"), ("interval", "1957-10", None), ("interval", "1957-10", None),
+      ("interval", "1957-10", None)]),
+    ("es", ["En octubre de 1957 un satélite cruza el cielo de Bracton.", "Wilf y sus amigos construyen un cohete.",
+            "El club gana la feria de ciencias del condado."],
+     [("month", "1957-10-01"), ("interval", "1957-10", None), ("interval", "1957-10", None)]),
+    ("it", ["Nell'ottobre del 1957 un satellite attraversa il cielo di Bracton.", "Wilf e i suoi amici costruiscono un razzo.",
+            "Il club vince la fiera della scienza della contea."],
+     [("month", "1957-10-01"), ("interval", "1957-10", None), ("interval", "1957-10", None)]),
+    # between two stated years
+    ("en", ["In 1914 Tomas Vell leaves the farm for the city.", "He works nights at a printing press.",
+            "In 1922 he opens his own shop."],
+     [("year", "1914-01-01"), ("interval", "1914", "1922"), ("year", "1922-01-01")]),
+    ("es", ["En 1914 Tomás Vell deja la granja por la ciudad.", "Trabaja de noche en una imprenta.",
+            "En 1922 abre su propia tienda."],
+     [("year", "1914-01-01"), ("interval", "1914", "1922"), ("year", "1922-01-01")]),
+    ("it", ["Nel 1914 Tomas Vell lascia la fattoria per la città.", "Lavora di notte in una tipografia.",
+            "Nel 1922 apre una bottega tutta sua."],
+     [("year", "1914-01-01"), ("interval", "1914", "1922"), ("year", "1922-01-01")]),
+    # an explicit date in the event's own clause wins over the relative one it also carries
+    ("en", ["In 1931 Lida Marn marries a sailor.", "The next year, in 1935, she moves to Porto Alto."],
+     [("year", "1931-01-01"), ("year", "1935-01-01")]),
+    ("es", ["En 1931 Lida Marn se casa con un marinero.", "Al año siguiente, en 1935, se muda a Porto Alto."],
+     [("year", "1931-01-01"), ("year", "1935-01-01")]),
+    ("it", ["Nel 1931 Lida Marn sposa un marinaio.", "L'anno dopo, nel 1935, si trasferisce a Porto Alto."],
+     [("year", "1931-01-01"), ("year", "1935-01-01")]),
+    # "The next day" after a month only: some day of that month or later, not its first day
+    ("en", ["In March 1960 the miners of Varde strike.", "The next day the owner closes the gates."],
+     [("month", "1960-03-01"), ("interval", "1960-03", None)]),
+    # a restated period starts a retelling: it bounds nothing; a finer date inside the lower bound does
+    ("en", ["In 1957 the mine of Varde is busy.", "Jorie Pell dreams of engineering.",
+            "In October 1957 a satellite crosses the sky.", "Jorie builds a rocket."],
+     [("year", "1957-01-01"), ("interval", "1957", "1957-10"), ("month", "1957-10-01"),
+      ("interval", "1957-10", None)]),
+]
+
+
+@pytest.mark.parametrize("lang, sentences, want", CASES)
+def test_events_without_their_own_date_get_an_interval(lang, sentences, want):
+    s = make_story(lang, sentences)
+    assert [shown(e) for e in s.events] == want
+    for e in s.events:
+        if e.date_precision == "interval" and e.date_from:
+            assert e.date == bound_start(e.date_from)  # it sorts by its start
+            assert e.extra["date_approx"] is True
+
+
+PLUPERFECT = [
+    ("en", ["On 9 May 1930 the painter Ivo Sarn is found dead.", "His nephew had stolen the ledger."],
+     ("interval", None, "1930-05-09")),
+    ("es", ["El 9 de mayo de 1930 aparece muerto el pintor Ivo Sarn.", "Su sobrino había robado el libro de cuentas."],
+     ("interval", None, "1930-05-09")),
+    ("it", ["Il 9 maggio 1930 il pittore Ivo Sarn viene trovato morto.", "Suo nipote aveva rubato il registro."],
+     ("interval", None, "1930-05-09")),
+]
+
+
+@pytest.mark.parametrize("lang, sentences, want", PLUPERFECT)
+def test_a_pluperfect_without_a_date_is_only_before_the_story_day(lang, sentences, want):
+    ev = make_story(lang, sentences).events[1]
+    assert shown(ev) == want and ev.date is None
+
+
+def test_the_record_carries_the_bounds_and_validation_rejects_a_reversed_interval():
+    ev = Event(id="ev-1", title="A rocket is built", date="1957-10-01", date_precision="interval",
+               date_from="1957-10", date_to="1958", kind="story")
+    r = event_record(ev)
+    assert (r["date_from"], r["date_to"], r["date_precision"]) == ("1957-10", "1958", "interval")
+    validate_event(r)
+    with pytest.raises(SchemaError, match="date_from"):
+        validate_event(dict(r, date_from="1959", date_to="1958"))
+    with pytest.raises(SchemaError, match="date_to"):
+        validate_event(dict(r, date_to="next spring"))
+    validate_event(dict(r, date_from="1958-03-20", date_to="1958-03"))  # a day inside the upper month is fine
+
+
+def test_a_fused_event_keeps_the_narrowest_interval_and_a_stated_date_wins():
+    wide = Event(date="1928-01-01", date_precision="interval", date_from="1928", date_to=None)
+    narrow = Event(date="1898-06-05", date_precision="interval", date_from="1898-06-05", date_to="1909")
+    intervals.merge(wide, [wide, narrow])
+    assert (wide.date, wide.date_from, wide.date_to) == ("1898-06-05", "1898-06-05", "1909")
+    stated = Event(date="1903-01-01", date_precision="year", date_from="1903", date_to="1903")
+    intervals.merge(stated, [stated, narrow])
+    assert (stated.date, stated.date_precision, stated.date_from, stated.date_to) == ("1903-01-01", "year", None, None)
+
+
+BOUNDS = [  # (a point date, its precision) -> (lower bound, upper bound) at its grain
+    (("1957-10-01", "month"), ("1957-10", "1957-10")),
+    (("1957-12-01", "season"), ("1957-12", "1958-02")),  # a winter runs into the next year
+    (("1957-10-04", "relative"), ("1957-10-04", "1957-10-04")),
+    (("1953-01-01", "decade"), ("1950", "1959")),
+    (("0079-08-24", "year"), ("0079", "0079")),
+]
+
+
+@pytest.mark.parametrize("point, want", BOUNDS)
+def test_the_bounds_a_point_date_stands_for(point, want):
+    assert (intervals.lower(*point), intervals.upper(*point)) == want

@@ -1,0 +1,130 @@
+"""Kind by evidence: production and reception are about THE work (its making, release, awards, what critics
+think of it); a character's own prize, book or film inside the story is story."""
+import pytest
+
+from pipeline.events import classify
+
+# (lang, sentence, characters named in it, expected kind)
+ABOUT_THE_WORK = [
+    ("en", "The film recounts the long crossing of the salt desert.", 0, "production"),
+    ("en", "Won three Oscars, including best foreign film.", 0, "reception"),
+    ("es", "Ganó tres premios Goya, entre ellos el de mejor guion.", 0, "reception"),
+    ("es", "La película obtuvo el Globo de Oro a la mejor cinta extranjera.", 0, "reception"),
+    ("it", "Candidato a cinque David di Donatello e vincitore di due Nastri d'argento.", 0, "reception"),
+    ("it", "Il film di Ferrante non ha nulla di sorprendente, ma possiede una solidità rara.", 0, "reception"),
+    ("it", "La trama si snoda tra giallo e commedia.", 0, "production"),
+    ("es", "La cinta se rodó en apenas seis semanas.", 0, "production"),
+    # commentary from today, in history pages
+    ("en", "The diaries survive and provide a lively account of the siege.", 0, "production"),
+    ("es", "La nube que describe es lo que ahora se denomina flujo de cenizas.", 0, "production"),
+    ("it", "Gli scavi archeologici hanno riportato alla luce il vecchio porto.", 0, "production"),
+]
+
+
+@pytest.mark.parametrize("lang,text,n_chars,kind", ABOUT_THE_WORK)
+def test_kind_about_the_work_is_not_story(lang, text, n_chars, kind):
+    assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False) == kind
+
+
+STORY = [
+    # a character's prize, book or film inside the story
+    ("es", "Ganó el Premio Nacional de Poesía con un libro de sonetos.", 0),
+    ("es", "En 1921 publica su primer libro, una colección de romances.", 0),
+    ("es", "Obsesionado por el crimen, decide escribir una novela sobre el caso.", 0),
+    ("en", "Tomas finally publishes his first novel, a thin book about the harbour.", 1),
+    ("en", "Mara decides to write a book about the murder she investigated.", 1),
+    ("it", "Nel 1958 vince il Nobel per la chimica insieme al suo maestro.", 0),
+    ("it", "Ossessionato dal delitto, Bruno decide di scrivere un libro sul caso.", 1),
+    ("it", "Con il suo primo romanzo vince il premio della città.", 0),
+    ("en", "Anna films the wedding with her father's old camera.", 1),
+]
+
+
+@pytest.mark.parametrize("lang,text,n_chars", STORY)
+def test_kind_a_characters_prize_or_book_is_story(lang, text, n_chars):
+    assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False) == "story"
+
+
+# listing and page lines of a film page or a history page: never story
+PAGE_LINES = [
+    ("it", "Un film di Carla Ventura.", 0),
+    ("es", "Una película de Carla Ventura.", 0),
+    ("en", "A film by Carla Ventura.", 0),
+    ("it", "Acquista su Librimondo il DVD del film.", 0),
+    ("it", "Commedia, durata 104 min. - Italia 1961.", 0),
+    ("en", "It is an adaptation of the memoir of the same name by a retired sailor.", 0),
+    ("es", "Es una adaptación de las memorias de un marinero retirado.", 0),
+    ("en", "The diaries are reproduced here with Professor Lund's permission.", 1),
+    ("es", "Autores como Irene Sala especulan con la posibilidad de un segundo incendio.", 1),
+    ("es", "El muro se convirtió en el mayor símbolo de la división de la ciudad.", 0),
+    ("it", "Questa in breve la trama del film di Ventura, che si snoda tra giallo e commedia.", 0),
+]
+
+
+@pytest.mark.parametrize("lang,text,n_chars", PAGE_LINES)
+def test_kind_page_and_credit_lines_are_not_story(lang, text, n_chars):
+    assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False) != "story"
+
+
+# a person's standing, told from today (encyclopedia and biography pages): reception, not an event
+STANDING = [
+    ("en", "Odile Marsan achieved international recognition as a member of the harbour school of painters.", 1),
+    ("es", "Fue pintora y grabadora y una de las figuras más destacadas de la escuela del puerto.", 0),
+    ("it", "Può essere considerata la più importante pittrice della scuola del porto.", 0),
+]
+
+
+@pytest.mark.parametrize("lang,text,n_chars", STANDING)
+def test_kind_a_persons_standing_is_reception(lang, text, n_chars):
+    assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False) == "reception"
+
+
+RELEASE_AND_STORY = [
+    ("en", "Released in Italy on 4 March 1999.", "Released from prison, he goes back to the farm."),
+    ("en", "Broadcast on BBC Two in 1996.", "Released on parole, he goes back to the farm."),
+    ("es", "Estrenada en España el 11 de octubre de 2006.", "Estrenada la casa nueva, la familia celebra una fiesta."),
+    ("es", "Se estrenó en los cines argentinos en agosto de 2009.", "Se estrenó como maestra en la escuela del pueblo."),
+    ("it", "Uscito nelle sale italiane il 3 aprile 2010.", "Uscito di prigione, torna alla fattoria del padre."),
+    ("it", "Stasera su Canale 5 alle 21:20, in prima visione.", "Stasera la famiglia cena in silenzio."),
+]
+
+
+@pytest.mark.parametrize("lang,release,story", RELEASE_AND_STORY)
+def test_kind_release_and_broadcast_lines_but_not_a_characters_release(lang, release, story):
+    assert classify(release, lang, n_characters=0, actor_outside_parens=False) == "production"
+    assert classify(story, lang, n_characters=0, actor_outside_parens=False) == "story"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In the winter of 1931 Nora Kell leaves the village for the city.\n\nReleased in Italy on 4 March 1999.\n\n"
+           "Nora Kell finds work in a bakery near the harbour."),
+    ("it", "Nell'inverno del 1931 Nora Kell lascia il paese per la città.\n\nUscito nelle sale italiane il 3 aprile "
+           "2010.\n\nNora Kell trova lavoro in una panetteria del porto."),
+])
+def test_a_release_date_never_dates_the_story(lang, text):
+    import pipeline
+    story = pipeline.run(texts={f"{lang}.txt": text})
+    for e in story.events:
+        if e.kind == "story":
+            assert not (e.date or "").startswith(("1999", "2010")), (e.title, e.date)
+        else:
+            assert "1999" in e.sources[0].text or "2010" in e.sources[0].text
+
+
+def test_the_works_title_from_its_heading_line_is_evidence_about_the_work():
+    from events_support import build
+    from pipeline.kind import work_titles
+    story = build("en", [["The Salt Road (1998)"], ["Tomas Arn crosses the desert with his mules."],
+                         ["The Salt Road never lets the tension drop."]], {"Tomas Arn": ["Tomas Arn"]})
+    assert work_titles(story, "d", ["The Salt Road (1998)"]) == ["The Salt Road"]
+    kinds = {e.sources[0].text: e.kind for e in story.events}
+    assert kinds["Tomas Arn crosses the desert with his mules."] == "story"
+    assert kinds["The Salt Road never lets the tension drop."] != "story"
+
+
+def test_a_biographys_heading_that_names_its_subject_is_no_title_of_a_work():
+    from events_support import build
+    from pipeline.kind import work_titles
+    story = build("en", [["Tomas Arn"], ["Tomas Arn wrote his first book in 1931, a film script about mules."]],
+                  {"Tomas Arn": ["Tomas Arn"]})
+    assert work_titles(story, "d", ["Tomas Arn"]) == []

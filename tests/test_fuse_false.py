@@ -1,0 +1,132 @@
+"""Different events are never fused, however much else they share: the same date, the same people, the
+same campaign (our own invented stories, told by two or three documents in en/es/it)."""
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+
+STORIES = {
+    # one day, two events: a wedding in one document, a death in the other
+    "same_day": {
+        "day_en.txt": "Tomas Rell was a painter in the hill town of Corvino. On 12 June 1911 Tomas married the "
+                      "singer Ada Vole in the chapel of Corvino. The couple moved to the coast in 1913.",
+        "day_es.txt": "Tomas Rell pintaba retratos en Corvino. El 12 de junio de 1911 murió su hermano Piet Rell "
+                      "en un accidente en la mina. Tomas pintó su retrato en 1912.",
+    },
+    "same_day_it": {
+        "giorno_it.txt": "Il 9 settembre 1874 la nave Alba affondò davanti al porto di Lerici con tutto il carico. "
+                         "Il capitano Ugo Sarti fu accusato di negligenza.",
+        "giorno_en.txt": "On 9 September 1874 Captain Ugo Sarti was awarded a medal by the town council of Lerici. "
+                         "Two years later he retired to his farm.",
+    },
+    # a wedding and a death told under the same stated day, by the same family
+    "same_day_family": {
+        "a_en.txt": "Lena Hort grew up in the mountain village of Brisk. On 3 March 1922 Lena married the "
+                    "teacher Oskar Brand. In 1925 the couple opened a bakery in Brisk.",
+        "a_es.txt": "Lena Hort creció en el pueblo de Brisk. El 3 de marzo de 1922 murió su padre Anton "
+                    "Hort. En 1925 Lena y Oskar abrieron una panadería en Brisk.",
+    },
+    # the king on the same day, doing two different things
+    "same_day_king": {
+        "b_it.txt": "Nel 1850 la città di Morra fu colpita da un terremoto. Il 9 maggio 1851 il re Ottone "
+                    "visitò le rovine. La ricostruzione della cattedrale, conclusa il 9 maggio 1861, costò "
+                    "dieci anni di lavoro.",
+        "b_es.txt": "En 1850 un terremoto destruyó la ciudad de Morra. El 9 de mayo de 1851 el rey Ottone "
+                    "firmó un decreto para reconstruirla. Los trabajos duraron diez años.",
+    },
+    # a neighbour that only names the same ship is the next event, not the rest of this one
+    "rescue_ship": {
+        "ferry_en.txt": "In 1931 the ferry Alcina left the port of Tarvo with Leo Brun and his uncle Tomas. The storm "
+                        "sank the ferry at night. Tomas drowned in the icy water while helping Leo onto a plank. On "
+                        "board the Orsino, Leo gave a false name and hid from the captain.",
+        "ferry_es.txt": "En 1931 el ferry Alcina salió del puerto de Tarvo con Leo Brun y su tío Tomas. La tormenta "
+                        "hundió el ferry por la noche. Tomas se ahogó en el agua helada; Leo sobrevivió y fue "
+                        "rescatado por el Orsino.",
+    },
+    # a campaign of six steps told in six sentences here, in one sentence there
+    "campaign": {
+        "war_en.txt": "On 11 May 1702 the rebels of Captain Mara Ferro landed at the bay of Castro. Three days "
+                      "later the rebels took the fortress of Serra after a short siege. On 20 May the rebels "
+                      "defeated the royal army at the bridge of Calvi. A week later the rebels crossed the river "
+                      "Tavo by night. In June the rebels entered the city of Mirena in triumph. In July the rebels "
+                      "burned the archives of the governor.",
+        "war_es.txt": "En mayo de 1702 los rebeldes de la capitana Mara Ferro desembarcaron en la bahía de Castro, "
+                      "tomaron la fortaleza de Serra y derrotaron al ejército real; en julio quemaron los archivos "
+                      "del gobernador.",
+    },
+    # the same people on the same dated day doing three different things
+    "one_day_three_things": {
+        "fair_en.txt": "On 2 August 1950 Nina Bosk won the cycling race of the fair in Dorran. The same day her "
+                       "father Emil sold his farm to a stranger. That evening Nina argued with her father.",
+        "fair_it.txt": "Il 2 agosto 1950 Emil Bosk vendette la fattoria a uno sconosciuto. Il 2 agosto 1950 sua "
+                       "figlia Nina vinse la corsa ciclistica della fiera di Dorran.",
+    },
+}
+
+# (story, document, words of one event, document, words of a different event): never one event
+DIFFERENT = [
+    ("rescue_ship", "ferry_en", "gave a false name", "ferry_es", "se ahogó"),
+    ("same_day_family", "a_en", "Lena married the teacher", "a_es", "murió su padre"),
+    ("same_day_king", "b_it", "visitò le rovine", "b_es", "firmó un decreto"),
+    ("same_day", "day_en", "married the singer", "day_es", "murió su hermano"),
+    ("same_day_it", "giorno_it", "affondò davanti al porto", "giorno_en", "awarded a medal"),
+    ("one_day_three_things", "fair_en", "won the cycling race", "fair_it", "vendette la fattoria"),
+    ("one_day_three_things", "fair_en", "sold his farm", "fair_it", "vinse la corsa"),
+    ("one_day_three_things", "fair_en", "argued with her father", "fair_it", "vendette la fattoria"),
+]
+
+# (story, document, words, document, words): these must be one event
+SAME = [
+    ("rescue_ship", "ferry_en", "drowned in the icy water", "ferry_es", "se ahogó"),
+    ("same_day_family", "a_en", "opened a bakery", "a_es", "abrieron una panadería"),
+    ("same_day_king", "b_it", "colpita da un terremoto", "b_es", "un terremoto destruyó"),
+    ("one_day_three_things", "fair_en", "won the cycling race", "fair_it", "vinse la corsa"),
+    ("one_day_three_things", "fair_en", "sold his farm", "fair_it", "vendette la fattoria"),
+]
+
+_RUNS: dict[str, pipeline.Story] = {}
+
+
+def run(name: str) -> pipeline.Story:
+    if name not in _RUNS:
+        _RUNS[name] = pipeline.run(texts=STORIES[name])
+    return _RUNS[name]
+
+
+def event_telling(story, doc: str, words: str):
+    hits = [e for e in story.events for s in e.sources if s.doc == doc and words in s.text]
+    assert hits, f"no event tells {words!r} of {doc}: {[e.title for e in story.events]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("name,doc_a,words_a,doc_b,words_b", DIFFERENT)
+def test_different_events_on_one_date_stay_apart(name, doc_a, words_a, doc_b, words_b):
+    story = run(name)
+    a, b = event_telling(story, doc_a, words_a), event_telling(story, doc_b, words_b)
+    assert a is not b, f"{words_a!r} and {words_b!r} fused into {a.title!r}: {[s.text for s in a.sources]}"
+
+
+@pytest.mark.parametrize("name,doc_a,words_a,doc_b,words_b", SAME)
+def test_the_same_event_on_that_date_is_still_fused(name, doc_a, words_a, doc_b, words_b):
+    story = run(name)
+    a, b = event_telling(story, doc_a, words_a), event_telling(story, doc_b, words_b)
+    assert a is b, f"{words_a!r} -> {a.title!r}; {words_b!r} -> {b.title!r}"
+
+
+def test_a_campaign_told_step_by_step_is_not_collapsed_into_one_event():
+    story = run("campaign")
+    steps = ["landed at the bay", "took the fortress", "defeated the royal army", "crossed the river",
+             "entered the city", "burned the archives"]
+    events = {id(event_telling(story, "war_en", s)) for s in steps}
+    assert len(events) >= 5, [e.title for e in story.events]
+
+
+@pytest.mark.parametrize("name", sorted(STORIES))
+def test_a_fused_headline_tells_the_event_of_its_sources(name):
+    """The headline of a fused event comes from one of its own sentences, never from a neighbour's."""
+    story = run(name)
+    for e in story.events:
+        if len(e.sources) > 1:
+            head = e.title.rstrip("…")[:20].casefold()
+            assert any(head in s.text.casefold() for s in e.sources), (e.title, [s.text for s in e.sources])
