@@ -956,7 +956,9 @@ elif view == "Presentation":
     present_view()
 
 elif view == "Cast":
-    table = cast_view.cast_table(characters, events, cast_names)
+    # the table and the heatmap count the same events: the story's own (not production or reception)
+    story_events = events[events["kind"] == "story"]
+    table = cast_view.cast_table(characters, story_events, cast_names)
 
     def cast_selected() -> None:
         rows = st.session_state.cast_table.selection.rows
@@ -993,7 +995,7 @@ elif view == "Cast":
                            t("cast.merged", keep=keep, other=other))
     if len(cast_names) > 1:
         st.subheader(t("cast.heatmap"))
-        st.plotly_chart(cast_view.heatmap(events[events["kind"] == "story"], cast_names), theme=None,
+        st.plotly_chart(cast_view.heatmap(story_events, cast_names), theme=None,
                         width="stretch", config={"displaylogo": False})
 
 elif view == "Table":
