@@ -66,3 +66,14 @@ def test_table_frame_is_plain():
 def test_the_table_shows_a_date_at_its_stated_precision(date, precision, shown):
     from dashboard import text
     assert text.table_date(date, precision) == shown
+
+
+@pytest.mark.parametrize("stem, body, label", [
+    ("002_92fda2849280da6a", "La bottega dell'orologiaio\n\nNel paese ...", "La bottega dell'orologiaio"),
+    ("001_plot_en", "Whatever", "001_plot_en"),
+    ("notes", None, "notes"),
+    ("003_1c3e1ff2f1fa35f1", None, "003_1c3e1ff2f1fa35f1"),   # no text to name it by
+])
+def test_sources_are_labelled_by_a_readable_document_name(stem, body, label):
+    from dashboard import text
+    assert text.doc_label(stem, body) == label
