@@ -533,7 +533,7 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
     ev_color = [colors.get(c, OTHER) if c else OTHER for c in lead]
     status = df["_status"].to_numpy()
     cols = ["title", "date", "date_precision", "date_text", "_status", "characters", "order", "told",
-            "category", "kind", "date_from", "date_to"]
+            "category", "kind", "date_from", "date_to", "edited", "titles", "lang"]
     recs = [dict(zip(cols, vals)) for vals in zip(*(_column(df, c) for c in cols))]
 
     # rows: height from the wrapped headline (plus a "who" line when lanes don't name characters)
@@ -546,9 +546,17 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
     boundaries: list[float] = []
     for i in order:
         r = recs[i]
-        lines = wrap_lines(r["title"], width)
+        # "✎" before an edited headline; "[IT]" after one not told in the interface language (one language
+        # at a time: a headline in another language says which)
+        mark = "✎ " if r["edited"] is True or r["edited"] == 1 else ""
+        per = r["titles"] if isinstance(r["titles"], dict) else None
+        other = (str(r["lang"]).upper() if per and not (isinstance(per.get(lang), str) and per[lang].strip())
+                 and isinstance(r["lang"], str) and r["lang"] != lang else "")
+        lines = wrap_lines(mark + str(r["title"]) + (f" [{other}]" if other else ""), width)
         bold = ids[i] == highlight
         text = "<br>".join(f"<b>{e(l)}</b>" if bold else e(l) for l in lines)
+        if other:   # the language tag in grey, so it does not read as part of the headline
+            text = text.replace(f"[{other}]", f"<span style='color:#6A6A6A'>[{other}]</span>")
         n_lines = len(lines)
         if who_line and r["characters"]:
             who = truncate(", ".join(r["characters"]), width + 4)
