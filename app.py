@@ -275,6 +275,11 @@ if _pending and following and _pending.get("story") in titles:
 
 if "_open" in st.session_state:          # a story just created / deleted: open it before widgets exist
     st.session_state.story = st.session_state.pop("_open")
+    # the browser keeps the scroll position of the long Stories page: the new story opens at the top
+    st.html("""<script>(() => { const doc = window.parent ? window.parent.document : document;
+      const top = () => { const m = doc.querySelector('[data-testid="stMain"]'); if (m) m.scrollTo(0, 0);
+                          (doc.defaultView || window).scrollTo(0, 0); };
+      top(); setTimeout(top, 300); setTimeout(top, 1200); })();</script>""", unsafe_allow_javascript=True)
     st.session_state.view = "Timeline"
 if library_mode and st.session_state.get("story") not in titles:
     wanted = st.session_state.get("story") or qp.get("story") or library.BUILTIN_SLUG
