@@ -319,8 +319,12 @@ except Exception as exc:  # a broken folder or a pipeline bug: say what, don't c
 events, characters, docs = story.events, story.characters, story.docs
 ops = current_ops() if library_mode else []
 
-# Constant CSS only (no story text): less empty space above the content, so a slide fits 1280x720.
-st.html("<style>[data-testid='stMainBlockContainer'], .block-container {padding-top: 1.2rem;}</style>")
+# Constant CSS only (no story text): less empty space above the content, so a slide fits 1280x720; the
+# multiselects' own "Select all" (Streamlit writes it in English) in the interface language.
+st.html("<style>[data-testid='stMainBlockContainer'], .block-container {padding-top: 1.2rem;}"
+        "[data-key='__select_all__'] > div{font-size:0}"
+        "[data-key='__select_all__'] > div::after{font-size:0.875rem;content:"
+        + json.dumps(t("ui.select_all"), ensure_ascii=False) + "}</style>")
 
 
 # ---------------------------------------------------------------- story switching and saving edits
