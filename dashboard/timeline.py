@@ -585,7 +585,7 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
               for i in order}
 
     traces: list[dict] = []
-    x_lo, x_hi = -0.5, len(lanes) - 0.5
+    x_lo, x_hi = -0.8, len(lanes) - 0.5   # room on the left for the ring of the current event
     # zebra rows: one filled trace of rectangles (cheaper than a shape per row)
     zx, zy = [], []
     for k in range(1, len(order), 2):
