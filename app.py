@@ -22,7 +22,7 @@ import streamlit as st
 
 from dashboard import cast as cast_view
 from dashboard import (curate, data, edits as edits_mod, export, filters as flt, i18n, library, slides, store, text,
-                       timeline)
+                       timeline, urlstate)
 from dashboard.i18n import t, t_or
 from dashboard.palette import character_colors
 from pipeline.schema import KINDS as EVENT_KINDS, PRECISIONS
@@ -72,15 +72,14 @@ header[data-testid='stHeader']{display:none}
 .st-key-present_bar [data-testid='stMarkdownContainer'] h3{padding:0; margin:0}
 .st-key-present_bar button p{font-size:18px}
 </style>"""
-VIEW_KEYS = {"Timeline": "timeline", "Presentation": "present", "Cast": "cast", "Table": "table",
-             "Stories": "stories"}
+VIEW_KEYS = urlstate.VIEW_KEYS
 # Format functions pass `ui` explicitly: Streamlit may call them outside the script's thread.
 # widget state that must survive runs where its widget is not drawn or its label changed language
 KEEP_KEYS = ("x_mode", "lanes", "eras", "wide", "to_scale", "event_pick", "step", "f_chars", "f_match", "f_kinds", "f_cats",
              "f_langs", "f_dates", "f_undated", "f_q", "x_scope", "x_kind")
 
 qp = st.query_params
-_view0 = {v: k for k, v in VIEW_KEYS.items()}.get(qp.get("view", ""), "Timeline")
+_view0 = urlstate.view_from_url(qp)
 st.set_page_config(page_title="Storyline", layout="wide",
                    initial_sidebar_state="collapsed" if _view0 == "Presentation" else "expanded")
 
@@ -606,22 +605,14 @@ date_min = events["_dt"].min()
 date_max = events["_dt"].max()
 has_dates = events["_dt"].notna().any()
 if not st.session_state.get("_init"):
-    f0 = flt.from_query(qp)
-    st.session_state.update(
-        f_chars=[c for c in f0.chars if c in cast_names], f_match=f0.match,
-        f_kinds=[k for k in f0.kinds if k in flt.KINDS],
-        f_cats=[c for c in f0.cats if c in set(events["category"])],
-        f_langs=[lg for lg in f0.langs if any(lg in ls for ls in events["_langs"])],
-        f_undated=f0.undated, f_q=f0.q, view=st.session_state.get("view") or _view0,
-        x_mode=qp.get("x") if qp.get("x") in timeline.X_MODES else "sequence",
-        lanes=qp.get("lanes") if qp.get("lanes") in timeline.LANE_MODES else "character",
-        event_pick=st.session_state.get("event_pick") or qp.get("ev"),
-        step=int(qp.get("step", "0")) if qp.get("step", "0").isdigit() else 0,
-        _init=True)
+    _s0 = urlstate.session_from_url(qp, cast=cast_names, categories=set(events["category"]),
+                                    langs={lg for ls in events["_langs"] for lg in ls if lg},
+                                    x_modes=timeline.X_MODES, lane_modes=timeline.LANE_MODES)
+    _ev0 = _s0.pop("ev")
+    st.session_state.update(**_s0, view=st.session_state.get("view") or _view0,
+                            event_pick=st.session_state.get("event_pick") or _ev0, _init=True)
     if has_dates:
-        lo = dt.date.fromisoformat(f0.date_from) if f0.date_from else date_min.date()
-        hi = dt.date.fromisoformat(f0.date_to) if f0.date_to else date_max.date()
-        st.session_state.f_dates = (max(lo, date_min.date()), min(hi, date_max.date()))
+        st.session_state.f_dates = urlstate.dates_from_url(qp, date_min.date(), date_max.date())
 # Streamlit forgets a widget's value in runs where the widget is not drawn (another view is
 # shown) or its label changed (another interface language); re-assigning keeps the choice.
 for _k in KEEP_KEYS:
@@ -1079,20 +1070,10 @@ with st.sidebar:
             st.caption(m)
 
 # ---------------------------------------------------------------- state back into the URL
-state = flt.to_query(current)
-state["view"] = VIEW_KEYS[view]
-if library_mode:
-    state["story"] = slug
-if ui != i18n.DEFAULT or qp.get("ui"):
-    state["ui"] = ui
-if st.session_state.x_mode != "sequence":
-    state["x"] = st.session_state.x_mode
-if st.session_state.lanes != "character":
-    state["lanes"] = st.session_state.lanes
-if st.session_state.get("event_pick"):
-    state["ev"] = st.session_state.event_pick
-if view == "Presentation":
-    state["step"] = str(st.session_state.step)
+state = urlstate.url_from_session(current, view=view, story=slug if library_mode else None, ui=ui,
+                                  ui_in_url=bool(qp.get("ui")), x_mode=st.session_state.x_mode,
+                                  lanes=st.session_state.lanes, event=st.session_state.get("event_pick"),
+                                  step=st.session_state.get("step") or 0, default_ui=i18n.DEFAULT)
 if state != st.session_state.get("_last_qp"):
     st.session_state._last_qp = state
     st.query_params.from_dict(state)
