@@ -21,7 +21,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import cast as cast_view
-from dashboard import curate, data, edits as edits_mod, export, filters as flt, i18n, library, store, text, timeline
+from dashboard import (curate, data, edits as edits_mod, export, filters as flt, i18n, library, slides, store, text,
+                       timeline, urlstate)
 from dashboard.i18n import t, t_or
 from dashboard.palette import character_colors
 from pipeline.schema import KINDS as EVENT_KINDS, PRECISIONS
@@ -35,24 +36,50 @@ PRESENT_KEYS_JS = """<script>
   const doc = window.parent ? window.parent.document : document;
   if (doc.__storylineKeys) return;
   doc.__storylineKeys = true;
+  const keys = {ArrowRight: "next", PageDown: "next", " ": "next", ArrowLeft: "prev", PageUp: "prev",
+                Home: "first", End: "last", Escape: "exit", f: "fullscreen"};
   doc.addEventListener("keydown", (e) => {
     const el = e.target;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (el && el.closest && el.closest("input, textarea, select, [contenteditable=true], [role=combobox]")) return;
-    const which = {ArrowRight: "next", PageDown: "next", ArrowLeft: "prev", PageUp: "prev"}[e.key];
+    if (e.key === "Escape" && doc.fullscreenElement) return;   // the browser leaves full screen first
+    const which = keys[e.key];
     const button = which && doc.querySelector(".st-key-" + which + " button");
     if (button && !button.disabled) { e.preventDefault(); button.click(); }
   });
+  // full screen needs the user's click itself: toggled here, in the click's own event
+  doc.addEventListener("click", (e) => {
+    if (!e.target.closest || !e.target.closest(".st-key-fullscreen button")) return;
+    if (doc.fullscreenElement) doc.exitFullscreen(); else doc.documentElement.requestFullscreen().catch(() => {});
+  }, true);
 })();
 </script>"""
-VIEW_KEYS = {"Timeline": "timeline", "Presentation": "present", "Cast": "cast", "Table": "table",
-             "Stories": "stories"}
+SCROLL_JS = """<script>/* __N__ */
+(() => {
+  const doc = window.parent ? window.parent.document : document;
+  const go = (tries) => {
+    const el = doc.querySelector(".st-key-details");
+    if (el) el.scrollIntoView({block: "start", behavior: "instant"}); else if (tries > 0) setTimeout(() => go(tries - 1), 100);
+  };
+  setTimeout(() => go(20), 50);
+})();
+</script>"""
+# Presentation: Streamlit's own header would cover the top bar; the bar stays at the top of the window.
+PRESENT_CSS = """<style>
+header[data-testid='stHeader']{display:none}
+[data-testid='stMainBlockContainer'], .block-container{padding-top:0.4rem !important; padding-bottom:0 !important}
+.st-key-present_bar{position:sticky; top:0; z-index:999; background:white; padding:4px 0 2px}
+.st-key-present_bar [data-testid='stMarkdownContainer'] h3{padding:0; margin:0}
+.st-key-present_bar button p{font-size:18px}
+</style>"""
+VIEW_KEYS = urlstate.VIEW_KEYS
 # Format functions pass `ui` explicitly: Streamlit may call them outside the script's thread.
 # widget state that must survive runs where its widget is not drawn or its label changed language
 KEEP_KEYS = ("x_mode", "lanes", "eras", "wide", "to_scale", "event_pick", "step", "f_chars", "f_match", "f_kinds", "f_cats",
              "f_langs", "f_dates", "f_undated", "f_q", "x_scope", "x_kind")
 
 qp = st.query_params
-_view0 = {v: k for k, v in VIEW_KEYS.items()}.get(qp.get("view", ""), "Timeline")
+_view0 = urlstate.view_from_url(qp)
 st.set_page_config(page_title="Storyline", layout="wide",
                    initial_sidebar_state="collapsed" if _view0 == "Presentation" else "expanded")
 
@@ -249,6 +276,11 @@ if _pending and following and _pending.get("story") in titles:
 
 if "_open" in st.session_state:          # a story just created / deleted: open it before widgets exist
     st.session_state.story = st.session_state.pop("_open")
+    # the browser keeps the scroll position of the long Stories page: the new story opens at the top
+    st.html("""<script>(() => { const doc = window.parent ? window.parent.document : document;
+      const top = () => { const m = doc.querySelector('[data-testid="stMain"]'); if (m) m.scrollTo(0, 0);
+                          (doc.defaultView || window).scrollTo(0, 0); };
+      top(); setTimeout(top, 300); setTimeout(top, 1200); })();</script>""", unsafe_allow_javascript=True)
     st.session_state.view = "Timeline"
 if library_mode and st.session_state.get("story") not in titles:
     wanted = st.session_state.get("story") or qp.get("story") or library.BUILTIN_SLUG
@@ -288,8 +320,12 @@ except Exception as exc:  # a broken folder or a pipeline bug: say what, don't c
 events, characters, docs = story.events, story.characters, story.docs
 ops = current_ops() if library_mode else []
 
-# Constant CSS only (no story text): less empty space above the content, so a slide fits 1280x720.
-st.html("<style>[data-testid='stMainBlockContainer'], .block-container {padding-top: 1.2rem;}</style>")
+# Constant CSS only (no story text): less empty space above the content, so a slide fits 1280x720; the
+# multiselects' own "Select all" (Streamlit writes it in English) in the interface language.
+st.html("<style>[data-testid='stMainBlockContainer'], .block-container {padding-top: 1.2rem;}"
+        "[data-key='__select_all__'] > div{font-size:0}"
+        "[data-key='__select_all__'] > div::after{font-size:0.875rem;content:"
+        + json.dumps(t("ui.select_all"), ensure_ascii=False) + "}</style>")
 
 
 # ---------------------------------------------------------------- story switching and saving edits
@@ -463,7 +499,17 @@ def new_story_panel() -> None:
     st.caption(t("new.limits", files=library.MAX_FILES, mb=library.MAX_FILE_BYTES // 1048576,
                  total=library.MAX_TOTAL_BYTES // 1048576))
     title = st.text_input(t("new.story_title"), key=f"new_title_{n}", max_chars=library.MAX_TITLE)
-    uploads = st.file_uploader(t("new.upload"), type=["txt"], accept_multiple_files=True, key=f"new_files_{n}")
+    # Streamlit writes its uploader's button and limit in English, and the limit it states is the server's
+    # (larger, so our own message can explain a too-big file): both are replaced by the real limit in the
+    # interface language (constant label text only, never story text)
+    st.html("<style>.st-key-uploader [data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p,"
+            ".st-key-uploader [data-testid='stFileUploaderDropzoneInstructions'] span{font-size:0}"
+            ".st-key-uploader [data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after"
+            "{font-size:1rem;content:" + json.dumps(t("new.upload_button"), ensure_ascii=False) + "}"
+            ".st-key-uploader [data-testid='stFileUploaderDropzoneInstructions'] span::after{font-size:0.875rem;content:"
+            + json.dumps(t("new.upload_limit", mb=library.MAX_FILE_BYTES // 1048576), ensure_ascii=False) + "}</style>")
+    with st.container(key="uploader"):
+        uploads = st.file_uploader(t("new.upload"), type=["txt"], accept_multiple_files=True, key=f"new_files_{n}")
     c1, c2 = st.columns([1, 3])
     paste_name = c1.text_input(t("new.paste_name"), key=f"new_paste_name_{n}", placeholder="notes.txt")
     paste = c2.text_area(t("new.paste"), key=f"new_paste_{n}", height=140)
@@ -561,22 +607,14 @@ date_min = events["_dt"].min()
 date_max = events["_dt"].max()
 has_dates = events["_dt"].notna().any()
 if not st.session_state.get("_init"):
-    f0 = flt.from_query(qp)
-    st.session_state.update(
-        f_chars=[c for c in f0.chars if c in cast_names], f_match=f0.match,
-        f_kinds=[k for k in f0.kinds if k in flt.KINDS],
-        f_cats=[c for c in f0.cats if c in set(events["category"])],
-        f_langs=[lg for lg in f0.langs if any(lg in ls for ls in events["_langs"])],
-        f_undated=f0.undated, f_q=f0.q, view=st.session_state.get("view") or _view0,
-        x_mode=qp.get("x") if qp.get("x") in timeline.X_MODES else "sequence",
-        lanes=qp.get("lanes") if qp.get("lanes") in timeline.LANE_MODES else "character",
-        event_pick=st.session_state.get("event_pick") or qp.get("ev"),
-        step=int(qp.get("step", "1")) if qp.get("step", "1").isdigit() else 1,
-        _init=True)
+    _s0 = urlstate.session_from_url(qp, cast=cast_names, categories=set(events["category"]),
+                                    langs={lg for ls in events["_langs"] for lg in ls if lg},
+                                    x_modes=timeline.X_MODES, lane_modes=timeline.LANE_MODES)
+    _ev0 = _s0.pop("ev")
+    st.session_state.update(**_s0, view=st.session_state.get("view") or _view0,
+                            event_pick=st.session_state.get("event_pick") or _ev0, _init=True)
     if has_dates:
-        lo = dt.date.fromisoformat(f0.date_from) if f0.date_from else date_min.date()
-        hi = dt.date.fromisoformat(f0.date_to) if f0.date_to else date_max.date()
-        st.session_state.f_dates = (max(lo, date_min.date()), min(hi, date_max.date()))
+        st.session_state.f_dates = urlstate.dates_from_url(qp, date_min.date(), date_max.date())
 # Streamlit forgets a widget's value in runs where the widget is not drawn (another view is
 # shown) or its label changed (another interface language); re-assigning keeps the choice.
 for _k in KEEP_KEYS:
@@ -749,6 +787,114 @@ def show_details(eid: str) -> None:
                 st.markdown(b)
 
 
+def story_title() -> str:
+    """The story's title: the library's title, or a folder's name (never a whole server path)."""
+    return (titles.get(slug) if library_mode else os.path.basename(story.label.rstrip("/"))) or "Storyline"
+
+
+def exit_presentation() -> None:
+    st.session_state.view = "Timeline"
+
+
+def slide_notes_panel(e: dict) -> None:
+    """The teacher's notes and image for this slide, saved as a `slide` edit with the story's edits."""
+    eid = e["id"]
+    with st.expander(t("p.notes_edit"), icon=":material/edit_note:"):
+        with st.form(key=f"slide_{eid}_{len(ops)}"):
+            notes = st.text_area(t("p.notes"), value=e.get("notes") or "", max_chars=edits_mod.MAX_NOTES,
+                                 key=f"slide_notes_{eid}_{len(ops)}")
+            image = st.text_input(t("p.image"), value=e.get("image") or "", placeholder="https://…",
+                                  key=f"slide_image_{eid}_{len(ops)}")
+            if st.form_submit_button(t("p.notes_save"), type="primary"):
+                try:
+                    op = edits_mod.slide_op(eid, notes, image)
+                except edits_mod.EditsError as exc:
+                    st.error(text.md_escape(str(exc)))
+                else:
+                    add_op(op, t("p.notes_saved"))
+
+
+def present_view() -> None:
+    """The slideshow: step 0 is the title slide, steps 1..n the events the filters show. The teacher's
+    steps are published to the store; a following viewer's slide is redrawn from it (a fragment)."""
+    if not ids:
+        st.info(t("none"))
+        return
+    n = len(ids)
+    st.session_state.step = min(max(int(st.session_state.get("step") or 0), 0), n)
+
+    def move_to(k: int) -> None:
+        st.session_state.step = min(max(k, 0), n)
+
+    st.html(PRESENT_CSS)
+    # arrow, Home/End, Esc keys press the buttons of the bar; a constant script, no story text in it
+    st.html(PRESENT_KEYS_JS, unsafe_allow_javascript=True)
+
+    def draw_bar(step: int) -> None:
+        with st.container(key="present_bar"):
+            b = st.columns([1.1, 0.55, 1.4, 1.6, 1.4, 0.55, 1.1], vertical_alignment="center", gap="small")
+            b[0].button(t("p.exit"), on_click=exit_presentation, key="exit", width="stretch",
+                        icon=":material/close:", help=t("p.exit_help"))
+            b[1].button("", icon=":material/first_page:", on_click=move_to, args=(0,),
+                        disabled=step <= 0 or following, key="first", width="stretch", help=t("p.first"))
+            b[2].button(t("p.prev"), on_click=move_to, args=(step - 1,), disabled=step <= 0 or following,
+                        key="prev", width="stretch")
+            b[3].markdown(f"### {step} / {n}" if step else f"### {t('p.title_slide')} · {n}",
+                          text_alignment="center")
+            b[4].button(t("p.next"), on_click=move_to, args=(step + 1,), disabled=step >= n or following,
+                        key="next", width="stretch", type="primary")
+            b[5].button("", icon=":material/last_page:", on_click=move_to, args=(n,),
+                        disabled=step >= n or following, key="last", width="stretch", help=t("p.last"))
+            b[6].button(t("p.fullscreen"), key="fullscreen", width="stretch", icon=":material/fullscreen:",
+                        help=t("p.keys"))
+
+    def draw_slide(step: int) -> None:
+        cur = event(ids[step - 1]) if step else None
+        if cur is None:
+            slide = story_derived(repr((story_id, current, "title_slide")), lambda: slides.title_slide(
+                shown, story_title(), cast_names, colors, ui, who=list(current.chars)))
+        else:
+            slide = slides.event_slide(cur, colors, ui)
+        with st.container(key="present", height=410, border=False):
+            st.html(slides.slide_html(slide, ui))
+        cur_id = cur["id"] if cur else None
+        fig = cached_figure(repr((story_id, current, "strip", cur_id)), lambda: slides.nav_strip(
+            shown, cur_id, colors, cast_names, ui, height=140, reveal_upto=cur_id or ids[-1]))
+        st.plotly_chart(fig, key="present_chart", theme=None, width="stretch",
+                        config={"displaylogo": False, "displayModeBar": False})
+        if library_mode and can_edit and cur is not None:
+            slide_notes_panel(cur)
+
+    if not following:
+        step = st.session_state.step
+        if actor.role == "teacher":
+            publish_slide(step)
+        draw_bar(step)
+        draw_slide(step)
+        return
+    # a following viewer: the teacher moves the slides; a way out stays outside the fragment so that
+    # leaving reruns the whole page
+    f1, f2 = st.columns([3, 1], vertical_alignment="center")
+    f1.caption(t("role.following"))
+    f2.button(t("role.unfollow"), key="unfollow", on_click=stop_following, width="stretch")
+
+    # A new step of the same story and filters redraws only this fragment (30 followers would otherwise
+    # queue 30 whole-page reruns per Next); another story or other filters rerun the page.
+    @st.fragment(run_every=FOLLOW_EVERY)
+    def followed_slide() -> None:
+        p = teacher_slide()
+        if p is not None:
+            if json.dumps([p["story"], p["state"]], sort_keys=True) != st.session_state.get("_follow_key"):
+                st.session_state._follow_apply = p
+                st.rerun(scope="app")
+            st.session_state._followed = p["seq"]
+            st.session_state.step = min(max(int(p["step"]), 0), n)
+        draw_bar(st.session_state.step)
+        draw_slide(st.session_state.step)
+
+    followed_slide()
+
+
 # ---------------------------------------------------------------- views
 v1, v2 = st.columns([7, 3], vertical_alignment="center")
 if st.session_state.get("view") not in VIEWS or (st.session_state.get("view") == "Stories" and not library_mode):
@@ -756,7 +902,7 @@ if st.session_state.get("view") not in VIEWS or (st.session_state.get("view") ==
 view = v1.radio("View", VIEWS if library_mode else VIEWS[:-1], key="view", horizontal=True,
                 label_visibility="collapsed", format_func=lambda v: t("view." + VIEW_KEYS[v], ui))
 v2.caption(t("caption.count", n=len(shown), total=len(events)) + " · "
-           + (os.path.basename(story.label.rstrip('/')) or story.label))
+           + text.md_escape(story_title()))   # a title is text, never markup
 if st.session_state.get("event_pick") not in row_of:
     st.session_state.event_pick = ids[0] if ids else None
 
@@ -796,83 +942,39 @@ if view == "Timeline":
             st.session_state._last_click = clicked[0]
             if clicked[0] in row_of:
                 st.session_state.event_pick = clicked[0]
+                st.session_state._scroll_details = st.session_state.get("_scroll_details", 0) + 1
                 st.rerun()
-        st.selectbox(t("tl.pick"), ids, key="event_pick", format_func=event_label)
-        show_details(st.session_state.event_pick)
+        with st.container(key="details"):
+            st.selectbox(t("tl.pick"), ids, key="event_pick", format_func=event_label)
+            show_details(st.session_state.event_pick)
+        if st.session_state.get("_scroll_details"):
+            # a dot was clicked: bring its details into view (the number makes each script new, so it runs)
+            st.html(SCROLL_JS.replace("__N__", str(st.session_state.pop("_scroll_details"))),
+                    unsafe_allow_javascript=True)
     if library_mode and can_edit:
         add_panel()
 
 elif view == "Presentation":
-    if not ids:
-        st.info(t("none"))
-    else:
-        n = len(ids)
-        st.session_state.step = min(max(int(st.session_state.get("step") or 1), 1), n)
-
-        def move(delta: int) -> None:
-            st.session_state.step = min(max(st.session_state.step + delta, 1), n)
-
-        def draw_slide() -> None:
-            step = st.session_state.step
-            cur = event(ids[step - 1])
-            b1, b2, b3 = st.columns([1, 2, 1], vertical_alignment="center")
-            b1.button(t("p.prev"), on_click=move, args=(-1,), disabled=step <= 1 or following, width="stretch",
-                      key="prev")
-            b2.markdown(f"### {step} / {n}", text_alignment="center")
-            b2.caption(t("p.keys"), text_alignment="center")
-            b3.button(t("p.next"), on_click=move, args=(1,), disabled=step >= n or following, width="stretch",
-                      key="next", type="primary")
-            if actor.role == "teacher":
-                publish_slide(step)
-            # arrow keys press the buttons above; a constant script, no story text in it
-            st.html(PRESENT_KEYS_JS, unsafe_allow_javascript=True)
-            with st.container(key="present"):
-                st.markdown(f"## {text.md_escape(cur['title'])}")
-                st.markdown(f"#### {t('p.when')}: {text.md_escape(curate.date_line(cur))}")
-                st.markdown(f"#### {t('p.who')}: {text.md_escape(', '.join(cur['characters']) or '—')}")
-                # a one-sentence event would show its headline twice
-                if cur["summary"] and cur["summary"].rstrip(". ") != cur["title"].rstrip(". …"):
-                    st.markdown(f"### {text.md_escape(cur['summary'])}")
-            fig = cached_figure(repr((story_id, current, "present", cur["id"])), lambda: timeline.build_timeline(
-                                          shown, x_mode="sequence", lane_mode="none", cast=cast_names, colors=colors,
-                                          highlight=cur["id"], reveal_upto=cur["id"], eras=True,
-                                          style=timeline.Style(font=17, label_font=17, plot_px=1000, max_rows=4,
-                                                               lane_px=44, compact=True),
-                                          label_last=4, lang=ui))
-            st.plotly_chart(fig, key="present_chart", theme=None, width="stretch",
-                            config={"displaylogo": False, "staticPlot": True})
-
-        if following:
-            # the sidebar is collapsed while presenting: a way out next to the slide (outside the fragment,
-            # so that leaving reruns the whole page)
-            f1, f2 = st.columns([3, 1], vertical_alignment="center")
-            f1.caption(t("role.following"))
-            f2.button(t("role.unfollow"), key="unfollow", on_click=stop_following, width="stretch")
-            # A new step of the same story and filters redraws only this fragment (30 followers would
-            # otherwise queue 30 whole-page reruns per Next); another story or filters rerun the page.
-            @st.fragment(run_every=FOLLOW_EVERY)
-            def followed_slide() -> None:
-                p = teacher_slide()
-                if p is not None:
-                    if json.dumps([p["story"], p["state"]], sort_keys=True) != st.session_state.get("_follow_key"):
-                        st.session_state._follow_apply = p
-                        st.rerun(scope="app")
-                    st.session_state._followed = p["seq"]
-                    st.session_state.step = min(max(int(p["step"]), 1), n)
-                draw_slide()
-
-            followed_slide()
-        else:
-            draw_slide()
+    present_view()
 
 elif view == "Cast":
-    table = cast_view.cast_table(characters, events, cast_names)
+    # the table and the heatmap count the same events: the story's own (not production or reception)
+    story_events = events[events["kind"] == "story"]
+    table = cast_view.cast_table(characters, story_events, cast_names)
 
     def cast_selected() -> None:
         rows = st.session_state.cast_table.selection.rows
         st.session_state.f_chars = [table["Character"].iloc[i] for i in rows]
 
     st.caption(t("cast.hint"))
+    if cast_names:
+        def tell_story() -> None:
+            st.session_state.update(f_chars=[st.session_state.cast_tell_who], f_match="any", view="Presentation",
+                                    step=0)
+
+        r1, r2 = st.columns([2, 2], vertical_alignment="bottom")
+        r1.selectbox(t("cast.tell_who"), cast_names, key="cast_tell_who")
+        r2.button(t("cast.tell"), key="cast_tell", on_click=tell_story, icon=":material/slideshow:", type="primary")
     st.dataframe(table, key="cast_table", on_select=cast_selected, selection_mode="multi-row",
                  hide_index=True, width="stretch")
     if library_mode and can_edit and cast_names:
@@ -912,7 +1014,7 @@ elif view == "Cast":
                    t("cast.included", name=in_name))
     if len(cast_names) > 1:
         st.subheader(t("cast.heatmap"))
-        st.plotly_chart(cast_view.heatmap(events[events["kind"] == "story"], cast_names), theme=None,
+        st.plotly_chart(cast_view.heatmap(story_events, cast_names), theme=None,
                         width="stretch", config={"displaylogo": False})
 
 elif view == "Table":
@@ -920,6 +1022,9 @@ elif view == "Table":
         st.info(t("none"))
     else:
         tbl = text.table_frame(shown, lang=ui)
+        # a year reads "1957", never "1957-01-01" (interval rows keep their own "after Oct 1957")
+        tbl["Date"] = [v if p == "interval" else text.table_date(d, p)
+                       for v, d, p in zip(tbl["Date"], shown["date"], shown["date_precision"])]
         tbl.insert(0, "✎", shown["edited"].map(lambda x: "✎" if x == True else "").to_numpy())  # noqa: E712
         headline = t("col.Headline")
         tbl = tbl.rename(columns={c: t_or("col." + c, c) for c in tbl.columns if c not in ("id", "✎")})
@@ -984,20 +1089,10 @@ with st.sidebar:
             st.caption(m)
 
 # ---------------------------------------------------------------- state back into the URL
-state = flt.to_query(current)
-state["view"] = VIEW_KEYS[view]
-if library_mode:
-    state["story"] = slug
-if ui != i18n.DEFAULT or qp.get("ui"):
-    state["ui"] = ui
-if st.session_state.x_mode != "sequence":
-    state["x"] = st.session_state.x_mode
-if st.session_state.lanes != "character":
-    state["lanes"] = st.session_state.lanes
-if st.session_state.get("event_pick"):
-    state["ev"] = st.session_state.event_pick
-if view == "Presentation":
-    state["step"] = str(st.session_state.step)
+state = urlstate.url_from_session(current, view=view, story=slug if library_mode else None, ui=ui,
+                                  ui_in_url=bool(qp.get("ui")), x_mode=st.session_state.x_mode,
+                                  lanes=st.session_state.lanes, event=st.session_state.get("event_pick"),
+                                  step=st.session_state.get("step") or 0, default_ui=i18n.DEFAULT)
 if state != st.session_state.get("_last_qp"):
     st.session_state._last_qp = state
     st.query_params.from_dict(state)

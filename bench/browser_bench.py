@@ -7,7 +7,8 @@
   2. warm page load: a second visitor, from navigation to the chart drawn;
   3. click -> redraw: the user's input event until the rerun finished and the chart stopped changing
      (stamped in the page, see load_test.py): --repeats filter changes in the sidebar (a character added,
-     then removed again), horizontal-axis switches, and Next in the presentation; medians reported;
+     then removed again), horizontal-axis switches, lanes switches, and Next in the presentation; medians
+     reported;
   4. server RSS (process tree): after start, after the first page, peak during the run (1 s samples).
 
 Targets: filter change median <= 400 ms, server RSS <= 300 MB. Results: bench/results/browser.json and a
@@ -15,6 +16,7 @@ markdown table on stdout.
 
     python bench/browser_bench.py                 # bundled story, 10 repeats
     python bench/browser_bench.py --repeats 20 --data tests/fixtures/sample --out /tmp/browser.json
+    python bench/browser_bench.py --events 1000 --out bench/results/browser_1000.json   # a 1,000-event story
 """
 from __future__ import annotations
 
@@ -81,6 +83,8 @@ async def measure(srv: StreamlitServer, repeats: int, timeout: float) -> dict:
                     await second.remove_character()
                 for _ in range(repeats):
                     await second.pick_radio("x_mode", None, "x_axis")
+                for _ in range(repeats):
+                    await second.pick_radio("lanes", None, "lanes")
                 await second.pick_radio("view", 1, "to_presentation")
                 for _ in range(repeats):
                     await second.next_slide()
@@ -122,9 +126,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=10, help="measurements per kind of action")
     ap.add_argument("--timeout", type=float, default=120.0, help="one step may take this long, s")
     ap.add_argument("--data", help="folder for STORYLINE_DATA (default: the bundled story)")
+    ap.add_argument("--events", type=int, help="a synthetic story of this many events (dashboard.data.synthetic)")
     ap.add_argument("--out", type=Path, default=RESULTS / "browser.json")
     args = ap.parse_args(argv)
 
+    if args.events:   # the same synthetic story bench/dashboard_bench.py measures on the server side
+        import tempfile
+        from dashboard_bench import write_story
+        args.data = tempfile.mkdtemp(prefix=f"storyline-{args.events}-")
+        write_story(args.events, Path(args.data))
     env = {"STORYLINE_DATA": str(Path(args.data).resolve())} if args.data else {}
     srv = StreamlitServer(env=env)
     try:

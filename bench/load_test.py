@@ -126,6 +126,7 @@ CONTROLS: dict[str, list[str]] = {
     "search": [".st-key-f_q input", "[data-testid='stSidebar'] [data-testid='stTextInput'] input >> nth=0"],
     "view": [".st-key-view", "[data-testid='stMain'] [data-testid='stRadio'] >> nth=0"],
     "x_mode": [".st-key-x_mode", "[data-testid='stMain'] [data-testid='stRadio'] >> nth=1"],
+    "lanes": [".st-key-lanes", "[data-testid='stMain'] [data-testid='stRadio'] >> nth=2"],
     "next": [".st-key-next button", "[data-testid='stMain'] [data-testid='stButton'] button >> nth=1"],
     "prev": [".st-key-prev button", "[data-testid='stMain'] [data-testid='stButton'] button >> nth=0"],
 }

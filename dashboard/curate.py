@@ -187,5 +187,5 @@ def export_bytes(kind: str, events: pd.DataFrame, characters: pd.DataFrame | Non
     if kind == "png":
         if fig is None:
             fig = export.timeline_figure_for(df, characters, lang)
-        return export.png(fig)
+        return export.png(export.with_title(fig, title) if not fig.layout.title.text else fig)
     raise export.ExportError(f"unknown export {kind!r}")

@@ -14,6 +14,10 @@ Operations (all dicts with an "op" key):
     {"op": "merge_characters", "keep": NAME, "other": NAME}
     {"op": "include_character", "name": NAME}      # a teacher puts a name the pipeline left out in the cast
     {"op": "exclude_character", "name": NAME}      # a teacher takes a cast entry out (it is no character)
+    {"op": "slide", "id": EV, "notes": TEXT, "image": URL}   # the teacher's notes and picture for a slide
+
+A `slide` op changes no fact of the event (it is not marked edited); the last one per event wins and
+its notes/image become the `notes`/`image` columns.
 
 `apply` replays them in order. An op naming an event or character that no longer exists
 (the pipeline changed, or an earlier op deleted it) is skipped with a warning, never a crash.
@@ -36,8 +40,10 @@ from pipeline.schema import CHARACTER_COLUMNS, EVENT_COLUMNS, KINDS, PRECISIONS,
 
 EDITABLE_FIELDS = ("title", "summary", "date", "date_precision", "characters", "category", "kind")
 OPS = ("update", "delete", "merge", "add", "rename_character", "merge_characters", "include_character",
-       "exclude_character")
+       "exclude_character", "slide")
 INCLUDED_WHY = "added to the cast by a teacher"   # the evidence of an included name
+MAX_NOTES = 2000
+_IMAGE = re.compile(r"^https?://[^\s\"'<>]+$")
 _DATE = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
 _ADD_FIELDS = EDITABLE_FIELDS + ("id", "places", "date_text", "after")
 
@@ -123,6 +129,13 @@ def validate_op(op: Any, where: str = "edit") -> None:
         _need_str(op, "to", where)
     elif kind in ("include_character", "exclude_character"):
         _need_str(op, "name", where)
+    elif kind == "slide":
+        _need_str(op, "id", where)
+        notes, image = op.get("notes", ""), op.get("image", "")
+        if not isinstance(notes, str) or len(notes) > MAX_NOTES:
+            raise EditsError(f"{where}: notes must be text of at most {MAX_NOTES} characters")
+        if not isinstance(image, str) or (image.strip() and not _IMAGE.match(image.strip())):
+            raise EditsError(f"{where}: the image must be an http(s) address")
 
 
 # ---------------------------------------------------------------- helpers for the UI
@@ -131,6 +144,13 @@ def new_event_op(title: str, **fields: Any) -> dict:
     """An "add" operation with a fresh id ("user-xxxxxxxx"), validated."""
     ev = {"id": f"user-{uuid.uuid4().hex[:8]}", "title": title, **fields}
     op = {"op": "add", "event": ev}
+    validate_op(op)
+    return op
+
+
+def slide_op(eid: str, notes: str = "", image: str = "") -> dict:
+    """A "slide" operation (teacher's notes, image address) for event `eid`, validated."""
+    op = {"op": "slide", "id": eid, "notes": notes.strip(), "image": image.strip()}
     validate_op(op)
     return op
 
@@ -301,7 +321,7 @@ def apply_with_warnings(events_df: pd.DataFrame, characters_df: pd.DataFrame | N
     events = sorted(_event_rows(events_df), key=lambda e: e["order"])
     chars = _char_rows(characters_df)
     warnings: list[str] = []
-    added = False
+    added = slides = False
     added_ids: set[str] = set()
     base = int(events_df["order"].min()) if len(events_df) else 0
     by_id = {e["id"]: e for e in events}
@@ -381,6 +401,11 @@ def apply_with_warnings(events_df: pd.DataFrame, characters_df: pd.DataFrame | N
                 c["aliases"] = [a for a in _union(c["aliases"], [old]) if a != op["to"]]
                 c["name"] = op["to"]
             _rename_in_events(events, old, op["to"])
+        elif kind == "slide":
+            e = event(n, op["id"], kind)
+            if e is not None:
+                e["notes"], e["image"] = op.get("notes", "").strip(), op.get("image", "").strip()
+                slides = True
         elif kind == "merge_characters":
             keep, other = _find_char(chars, op["keep"]), _find_char(chars, op["other"])
             if keep is None or other is None or keep is other:
@@ -417,6 +442,9 @@ def apply_with_warnings(events_df: pd.DataFrame, characters_df: pd.DataFrame | N
     for c in extra:
         ev_df[c] = [e.get(c) for e in events]
     ev_df["edited"] = pd.Series([bool(e["edited"]) for e in events], dtype=bool)
+    if slides or "notes" in extra:
+        ev_df["notes"] = [str(e.get("notes") or "") for e in events]
+        ev_df["image"] = [str(e.get("image") or "") for e in events]
     ch_df = pd.DataFrame(chars, columns=list(characters_df.columns) if characters_df is not None
                          and len(characters_df.columns) else CHARACTER_COLUMNS)
     if "mentions" in ch_df:

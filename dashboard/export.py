@@ -195,8 +195,16 @@ def _placements(rows: list[dict], lang: str = DEFAULT) -> list[_Placed]:
     return out
 
 
+def _image(r: dict) -> str:
+    url = _str(r.get("image")).strip()
+    return url if re.match(r"^https?://[^\s\"'<>]+$", url) else ""
+
+
 def _slide_html(r: dict, lang: str = DEFAULT) -> str:
     parts = []
+    notes = _str(r.get("notes")).strip()
+    if notes:
+        parts.append(f"<p><b>{_esc(_t('ex.notes', lang))}:</b> {_esc(notes)}</p>")
     if _str(r.get("summary")).strip():
         parts.append(f"<p>{_esc(r['summary'])}</p>")
     if r["characters"]:
@@ -275,6 +283,8 @@ def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subt
               "unique_id": _uid(r.get("id"), seen)}
         if p.display:
             ev["display_date"] = p.display
+        if _image(r):
+            ev["media"] = {"url": _image(r)}
         events.append(ev)
     doc: dict[str, Any] = {"title": {"text": {"headline": _esc(title), "text": _esc(subtitle)}},
                            "events": events}
@@ -302,7 +312,7 @@ def timelinejs_sheet_csv(events_df: pd.DataFrame, title: str = "Story timeline",
         w.writerow(line(**{"Year": p.parts["year"], "Month": p.parts.get("month"), "Day": p.parts.get("day"),
                            "End Year": end.get("year"), "End Month": end.get("month"), "End Day": end.get("day"),
                            "Display Date": p.display, "Headline": _esc(r.get("title")) or _esc(untitled),
-                           "Text": _slide_html(r, lang), "Group": _esc(g)}))
+                           "Text": _slide_html(r, lang), "Media": _image(r), "Group": _esc(g)}))
     for era in _eras(rows):
         s, e = era["start_date"], era["end_date"]
         w.writerow(line(**{"Year": s["year"], "Month": s["month"], "Day": s["day"], "End Year": e["year"],
@@ -483,17 +493,60 @@ def add_character_dropdown(fig: go.Figure, events_df: pd.DataFrame,
             out["selectedpoints"] = sel
         return out
 
-    buttons = [{"label": _esc(_t("ex.all_characters", lang)), "method": "restyle", "args": [args_for(None)]}]
-    buttons += [{"label": _esc(n), "method": "restyle", "args": [args_for(n)]} for n in names]
+    # the rows layout writes headlines as tick labels of yaxis2: a character's choice greys the others'
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    heads = list(fig.layout.yaxis2.ticktext or []) if "yaxis2" in fig.layout and meta.get("rows") else []
+    row_ids = list(meta.get("rows") or [])
+
+    def heads_for(who: str | None) -> dict:
+        if not heads:
+            return {}
+        return {"yaxis2.ticktext": [h if who is None or who in id_chars.get(eid, []) else
+                                    f"<span style='color:#B4B4B4'>{re.sub(r'</?b>', '', h)}</span>"
+                                    for h, eid in zip(heads, row_ids)]}
+
+    method = "update" if heads else "restyle"
+
+    def button(label: str, who: str | None) -> dict:
+        return {"label": _esc(label), "method": method,
+                "args": [args_for(who), heads_for(who)] if heads else [args_for(who)]}
+
+    buttons = [button(_t("ex.all_characters", lang), None)] + [button(n, n) for n in names]
     menus = list(fig.layout.updatemenus or [])
+    # in the title band (top right) when there is one, else just above the plot: never over the lane names
+    h = int(fig.layout.height or 0)
+    band = bool(fig.layout.title.text) and h > 0 and fig.layout.title.yref == "container"
+    place = dict(x=1, xanchor="right", y=1 - 8 / h, yanchor="top", pad={"r": 10}) if band else \
+        dict(x=1, xanchor="right", y=1.02, yanchor="bottom")
+    if band:   # updatemenus are placed in paper coordinates: convert the container position
+        plot_h = h - int(fig.layout.margin.t or 0) - int(fig.layout.margin.b or 0)
+        place["y"] = min(3.0, 1 + (int(fig.layout.margin.t or 0) - 8) / max(plot_h, 1))   # Plotly's limit
+        place["x"], place["xanchor"] = 1.0, "left"
     menus.append(go.layout.Updatemenu(type="dropdown", buttons=buttons, active=0, showactive=True,
-                                      x=1, xanchor="right", y=1.02, yanchor="bottom",
-                                      name="character-filter"))
+                                      name="character-filter", **place))
     fig.update_layout(updatemenus=menus)
     if has_points:
         for t, (kind, _) in zip(fig.data, members):
             if kind == "points" and hasattr(t, "unselected"):
                 t.unselected = {"marker": {"opacity": 0.15}}
+    return fig
+
+
+TITLE_PX = 56        # the band above a figure that carries the story's title (PNG, HTML)
+
+
+def with_title(fig: go.Figure, title: str) -> go.Figure:
+    """A copy of `fig` with the story's title in a band of its own above everything else (legend, lane
+    names, dropdown keep their places below it), the figure that much taller."""
+    fig = go.Figure(fig)
+    h = int(fig.layout.height or 720)
+    top = int(fig.layout.margin.t if fig.layout.margin.t is not None else 80)
+    new_h = h + TITLE_PX
+    fig.update_layout(height=new_h, margin={"t": top + TITLE_PX},
+                      title={"text": f"<b>{_esc(title)}</b>", "x": 0.01, "xanchor": "left", "xref": "container",
+                             "y": 1 - 12 / new_h, "yanchor": "top", "yref": "container", "font": {"size": 24}})
+    if fig.layout.legend.yref == "container" and fig.layout.legend.y is not None:
+        fig.update_layout(legend={"y": 1 - TITLE_PX / new_h})
     return fig
 
 
@@ -504,7 +557,7 @@ def offline_html(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = N
     so no story text can close the <script> element."""
     fig = go.Figure(fig) if fig is not None else timeline_figure_for(events_df, characters_df, lang)
     if not fig.layout.title.text:
-        fig.update_layout(title={"text": _esc(title)})
+        fig = with_title(fig, title)
     add_character_dropdown(fig, events_df, characters_df, lang)
     page = fig.to_html(include_plotlyjs=True, full_html=True, include_mathjax=False,
                        div_id="storyline-timeline", config={"displaylogo": False, "responsive": True})
@@ -518,8 +571,20 @@ _kaleido_lock = threading.Lock()
 _kaleido_started = False
 
 
-def png(fig: go.Figure, width: int = 1280, height: int = 720, scale: float = 1) -> bytes:
-    """The figure as PNG bytes, rendered by kaleido in the system Chromium.
+MAX_PNG_PX = 16000   # Chromium's canvas limit is ~16k px a side
+
+
+def png_size(fig: go.Figure, width: int = 1280, height: int = 720) -> tuple[int, int]:
+    """A figure that says how tall it is (the rows layout grows with its events) is rendered whole;
+    the others at `width` x `height`."""
+    h = int(fig.layout.height) if getattr(fig.layout, "height", None) else height
+    w = int(fig.layout.width) if getattr(fig.layout, "width", None) else width
+    return w, min(max(h, 360), MAX_PNG_PX)
+
+
+def png(fig: go.Figure, width: int = 1280, height: int | None = None, scale: float = 1) -> bytes:
+    """The figure as PNG bytes, rendered by kaleido in the system Chromium; as tall as the figure
+    (height None), so 30 events are 30 readable rows, never squeezed onto one screen.
 
     The kaleido server starts on first use and stays up, so later calls are fast.
     MathJax is disabled: kaleido would otherwise fetch it from a CDN."""
@@ -535,8 +600,8 @@ def png(fig: go.Figure, width: int = 1280, height: int = 720, scale: float = 1) 
                 kaleido.start_sync_server(mathjax=False, silence_warnings=True)
                 _kaleido_started = True
         fig_dict = fig.to_dict() if hasattr(fig, "to_dict") else dict(fig)
-        data = kaleido.calc_fig_sync(fig_dict, opts={"format": "png", "width": int(width),
-                                                     "height": int(height), "scale": scale})
+        w, h = png_size(fig, width) if height is None else (int(width), int(height))
+        data = kaleido.calc_fig_sync(fig_dict, opts={"format": "png", "width": w, "height": h, "scale": scale})
     except ChromeNotFoundError as exc:
         _kaleido_started = False
         raise ExportError("PNG export needs Chromium, which was not found: install it "
@@ -581,7 +646,7 @@ def write_exports(events_df: pd.DataFrame, characters_df: pd.DataFrame | None, o
             if fig is None:
                 fig = timeline_figure_for(events_df, characters_df, lang)
                 if not fig.layout.title.text:
-                    fig.update_layout(title={"text": _esc(title)})
+                    fig = with_title(fig, title)
             if k == "html":
                 _write(p, offline_html(events_df, characters_df, fig=fig, title=title, lang=lang))
             else:

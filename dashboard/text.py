@@ -166,7 +166,7 @@ def details_markdown(e: dict, docs: dict[str, str], lang: str = DEFAULT) -> list
         f"**{t('d.kind', lang)}:** {md_escape(t_or('kind.' + kind, kind, lang))}",
     ]
     for doc, lg, ss in grouped_sources(e.get("sources") or []):
-        head = f"#### {md_escape(doc)} · {md_escape(lang_name(lg, lang))}"
+        head = f"#### {md_escape(doc_label(doc, docs.get(doc)))} · {md_escape(lang_name(lg, lang))}"
         quotes = "\n\n".join(f"> {source_markdown(s, docs.get(doc))}" for s in ss)
         blocks.append(f"{head}\n\n{quotes}")
     return blocks
@@ -195,3 +195,29 @@ def table_frame(events: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:
         "Sources": events["sources"].map(len),
         "id": events["id"],
     })
+
+
+def table_date(date, precision) -> str:
+    """The Table's date at the precision stated: "1957" for a year, "1957-10" for a month or season,
+    the whole ISO day otherwise; "" without a date."""
+    if not isinstance(date, str) or len(date) < 10:
+        return ""
+    if precision in ("year", "decade"):
+        return date[:-6]
+    if precision in ("month", "season"):
+        return date[:-3]
+    return date
+
+
+_MACHINE_STEM = re.compile(r"^(\d+[_-])?([0-9a-f]{8,}|[0-9a-f-]{20,})$", re.I)
+
+
+def doc_label(stem: str, doc_text: str | None = None, width: int = 70) -> str:
+    """A document's readable name: its file name as the user gave it ("plot_en"), or, for a machine name
+    ("002_92fda2849280da6a"), the document's first line (its title)."""
+    stem = str(stem)
+    if _MACHINE_STEM.match(stem) and doc_text:
+        first = next((ln.strip() for ln in doc_text.splitlines() if ln.strip()), "")
+        if first:
+            return first if len(first) <= width else first[:width].rsplit(" ", 1)[0] + " …"
+    return stem

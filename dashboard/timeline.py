@@ -43,7 +43,7 @@ class Style:
     compact: bool = False    # presentation: no legend, no axis title
     label_chars: tuple[int, ...] = (44, 36, 30, 24, 20)
     layout: str = "auto"     # "rows" (one row per event), "strip" (horizontal), "auto" (rows unless long)
-    width_px: int | None = None  # rows: assumed figure width; None = plot_px + 80 (800 px: a 1280 px
+    width_px: int | None = None  # rows: assumed figure width; None = plot_px + 100 (820 px: a 1280 px
                                  # window with the sidebar open; under-estimating only wraps more)
     date_px: int = 110       # rows: the "#n / date" column
 
@@ -482,7 +482,7 @@ def wrap_lines(text: str, width: int, max_lines: int = MAX_LINES) -> list[str]:
 def row_budget(style: Style, n_lanes: int) -> tuple[int, int]:
     """(px per lane column, chars per headline line) for a figure about style.width_px wide."""
     col_px = 26 if n_lanes > 1 else 44
-    free = (style.width_px or style.plot_px + 80) - style.date_px - n_lanes * col_px - 24
+    free = (style.width_px or style.plot_px + 100) - style.date_px - n_lanes * col_px - 24
     return col_px, max(24, int(free / (style.label_font * CHAR_PX)))
 
 
@@ -533,11 +533,11 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
     ev_color = [colors.get(c, OTHER) if c else OTHER for c in lead]
     status = df["_status"].to_numpy()
     cols = ["title", "date", "date_precision", "date_text", "_status", "characters", "order", "told",
-            "category", "kind", "date_from", "date_to"]
+            "category", "kind", "date_from", "date_to", "edited", "titles", "lang"]
     recs = [dict(zip(cols, vals)) for vals in zip(*(_column(df, c) for c in cols))]
 
     # rows: height from the wrapped headline (plus a "who" line when lanes don't name characters)
-    line_px = round(style.label_font * 1.3)
+    line_px = round(style.label_font * 1.3)     # Plotly's own line spacing: less would overlap
     who_line = lane_mode != "character"
     heads, lefts, ys, hs = [], [], [], []
     top = 0.0
@@ -546,15 +546,26 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
     boundaries: list[float] = []
     for i in order:
         r = recs[i]
-        lines = wrap_lines(r["title"], width)
+        # "✎" before an edited headline; "[IT]" after one not told in the interface language (one language
+        # at a time: a headline in another language says which)
+        mark = "✎ " if r["edited"] is True or r["edited"] == 1 else ""
+        per = r["titles"] if isinstance(r["titles"], dict) else None
+        other = (str(r["lang"]).upper() if per and not (isinstance(per.get(lang), str) and per[lang].strip())
+                 and isinstance(r["lang"], str) and r["lang"] != lang else "")
+        lines = wrap_lines(mark + str(r["title"]) + (f" [{other}]" if other else ""), width)
         bold = ids[i] == highlight
         text = "<br>".join(f"<b>{e(l)}</b>" if bold else e(l) for l in lines)
+        if other:   # the language tag in grey, so it does not read as part of the headline
+            text = text.replace(f"[{other}]", f"<span style='color:#6A6A6A'>[{other}]</span>")
         n_lines = len(lines)
         if who_line and r["characters"]:
             who = truncate(", ".join(r["characters"]), width + 4)
             text += f"<br><span style='color:#5A5A5A;font-size:{style.font - 2}px'>{e(who)}</span>"
             n_lines += 1
-        h = max(2, n_lines) * line_px + 12
+        # the "#n · date" label takes one line when it fits the date column, so a one-line headline
+        # makes a one-line row (more events on a projector screen)
+        one_line = len(f"#{int(r['order'])} · {short_date(r, lang)}") * (style.font - 2) * CHAR_PX <= style.date_px - 8
+        h = max(1 if one_line else 2, n_lines) * line_px + 9
         # the first row of a new year shows the year in bold: the column reads like a calendar
         date = e(short_date(r, lang))
         y_i = years[i]
@@ -563,7 +574,7 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
                 boundaries.append(-top)
             date = f"<b>{date}</b>"
             prev_year = y_i
-        lefts.append(f"#{int(r['order'])}<br>{date}")
+        lefts.append(f"#{int(r['order'])} · {date}" if one_line else f"#{int(r['order'])}<br>{date}")
         heads.append(text)
         ys.append(-(top + h / 2))
         hs.append(h)
@@ -574,7 +585,7 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
               for i in order}
 
     traces: list[dict] = []
-    x_lo, x_hi = -0.5, len(lanes) - 0.5
+    x_lo, x_hi = -0.8, len(lanes) - 0.5   # room on the left for the ring of the current event
     # zebra rows: one filled trace of rectangles (cheaper than a shape per row)
     zx, zy = [], []
     for k in range(1, len(order), 2):
@@ -657,7 +668,10 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
     head_px = int(max((len(n) for n in names), default=4) * lane_font * CHAR_PX) + 16 if lane_mode != "none" else 8
     tick = [f"<span style='color:{colors.get(l, '#1F1F1F')}'><b>{e(n)}</b></span>" if l in colors else e(n)
             for l, n in zip(lanes, names)]
-    legend_px = 40 if not style.compact else 0
+    # the marker legend sits in the empty corner above the headlines, beside the lane names, when
+    # they leave room for it; else in a band of its own above the chart
+    corner = lane_mode != "none" and head_px >= 70 and not style.compact
+    legend_px = 0 if style.compact or corner else 40
     caption_px = 26
     bottom_names = len(order) > 10 and lane_mode != "none"
     t_px = legend_px + caption_px + head_px
@@ -678,8 +692,11 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
         height=int(t_px + total + b_px), margin=dict(l=10, r=10, t=t_px, b=b_px),
         font=dict(size=style.font, family="Source Sans Pro, Arial, sans-serif", color="#1F1F1F"),
         hoverlabel=dict(font_size=style.font), plot_bgcolor="white", paper_bgcolor="white",
-        showlegend=legend_px > 0, legend=dict(orientation="h", yref="container", y=1, yanchor="top",
-                                               x=0, xanchor="left", font=dict(size=style.font - 1)),
+        showlegend=not style.compact,
+        legend=dict(orientation="v", yref="paper", y=1 + (caption_px + head_px - 6) / max(total, 1), yanchor="top",
+                    x=1, xanchor="left", font=dict(size=style.font - 1), tracegroupgap=0, itemsizing="constant")
+        if corner else dict(orientation="h", yref="container", y=1, yanchor="top", x=0, xanchor="left",
+                            font=dict(size=style.font - 1)),
         dragmode=False, clickmode="event+select", shapes=shapes, annotations=annotations,
         uirevision=f"rows-{x_mode}-{lane_mode}",
         xaxis=dict(side="top", **axis_x),

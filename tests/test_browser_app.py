@@ -95,18 +95,34 @@ def test_timeline_filter_and_click(server, browser, width, height):
         picked = re.search(r"ev=(e\d+)", page.url).group(1)
         assert picked != "e001"
         assert page.get_by_text("Sources (").count() >= 1
-        page.get_by_text("Sources (").first.scroll_into_view_if_needed()
+        # the clicked event's details are brought into the window, without the user scrolling
+        page.wait_for_function("""(h) => { const d = document.querySelector('.st-key-details');
+            if (!d) return false; const r = d.getBoundingClientRect(); return r.top >= -2 && r.top < h - 150; }""",
+                               arg=height, timeout=10_000)
+        head = page.locator(".st-key-details h3").first.bounding_box()
+        assert head and 0 <= head["y"] <= height - head["height"]
         shot(page, f"details_{width}x{height}.png")
     finally:
         page.close()
 
 
+def slide_fits(page, height: int) -> bool:
+    """The slide and the strip below it are inside the window, and nothing scrolls."""
+    return page.evaluate("""(h) => {
+        const c = document.querySelector('[data-testid="stPlotlyChart"]');
+        const m = document.querySelector('[data-testid="stMain"]');
+        const s = document.querySelector('.st-key-present');
+        return c.getBoundingClientRect().bottom <= h + 2 && s.scrollHeight <= s.clientHeight + 1
+            && document.documentElement.scrollHeight <= h + 1 && (!m || m.scrollHeight <= m.clientHeight + 1); }""", height)
+
+
 @pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
-def test_presentation_steps(server, browser, width, height):
+def test_presentation_steps_and_every_slide_fits(server, browser, width, height):
     page = open_page(browser, server + "/?view=present", width, height)
     try:
-        assert page.get_by_text("1 / 21").count() == 1
-        for k in (2, 3, 4):
+        assert page.get_by_text("Title · 21").count() == 1
+        shot(page, f"present_title_{width}x{height}.png")
+        for k in (1, 2, 3, 4):
             page.get_by_role("button", name="Next ▶").click()
             wait_text(page, f"{k} / 21")
         page.get_by_role("button", name="◀ Previous").click()
@@ -114,27 +130,41 @@ def test_presentation_steps(server, browser, width, height):
         page.wait_for_url(re.compile(r"step=3"), timeout=30_000)
         settle(page)
         assert no_horizontal_scroll(page)
-        # the whole slide, chart included, fits in the window
-        bottom = page.evaluate("""() => {
-            const c = document.querySelector('[data-testid="stPlotlyChart"]');
-            return c.getBoundingClientRect().bottom; }""")
         shot(page, f"present_{width}x{height}.png")
-        assert bottom <= height + 2
+        assert slide_fits(page, height)
+        # Exit and Back stay visible and clickable on every slide
+        for name in ("Exit", "◀ Previous", "Next ▶", "Full screen"):
+            box = page.get_by_role("button", name=name).bounding_box()
+            assert box and 0 <= box["y"] and box["y"] + box["height"] <= height
     finally:
         page.close()
 
 
-def test_presentation_steps_with_the_arrow_keys(server, browser):
+def test_a_whole_presentation_steps_with_the_keys_and_exits(server, browser):
     page = open_page(browser, server + "/?view=present", 1280, 720)
     try:
-        wait_text(page, "1 / 21")
-        page.mouse.click(640, 650)  # focus the page, not a widget
-        page.keyboard.press("ArrowRight")
-        wait_text(page, "2 / 21")
-        page.keyboard.press("ArrowRight")
-        wait_text(page, "3 / 21")
+        wait_text(page, "Title · 21")
+        page.mouse.click(640, 500)  # focus the page, not a widget
+        for k in range(1, 22):
+            page.keyboard.press("ArrowRight")
+            wait_text(page, f"{k} / 21")
+            settle(page)
+            assert slide_fits(page, 720), f"slide {k} does not fit 1280x720"
+            if k in (7, 21):
+                shot(page, f"present_step{k}_1280x720.png")
+        page.keyboard.press("ArrowRight")          # past the end: stays on the last slide
+        settle(page)
+        assert page.get_by_text("21 / 21").count() == 1
+        page.keyboard.press("Home")
+        wait_text(page, "Title · 21")
+        page.keyboard.press("End")
+        wait_text(page, "21 / 21")
         page.keyboard.press("ArrowLeft")
-        wait_text(page, "2 / 21")
+        wait_text(page, "20 / 21")
+        page.keyboard.press("Escape")
+        page.wait_for_url(re.compile(r"view=timeline"), timeout=30_000)
+        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)
+        assert page.get_by_role("button", name="Exit").count() == 0
     finally:
         page.close()
 

@@ -42,7 +42,7 @@ def open_page(browser, url: str, width: int, height: int):
 
 
 def slide(page) -> str:
-    return page.locator("h3").filter(has_text=re.compile(r"^\d+ / \d+$")).first.inner_text()
+    return page.locator("h3").filter(has_text=re.compile(r"^(\d+ / \d+|Title · \d+)$")).first.inner_text()
 
 
 @pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
@@ -68,6 +68,10 @@ def test_the_viewer_follows_the_teachers_next(server, browser, width, height):
         shot(teacher, f"sidebar_teacher_{width}x{height}.png")
         teacher.get_by_text("Presentation", exact=True).click()
         teacher.locator(".st-key-next button").wait_for(timeout=30_000)
+        settle(teacher)
+        assert slide(teacher).startswith("Title · ")     # a presentation opens on its title slide
+        teacher.locator(".st-key-next button").click()
+        teacher.locator("h3", has_text=re.compile(r"^1 / \d+$")).wait_for(timeout=15_000)
         settle(teacher)
         start = slide(teacher)
         assert start.startswith("1 / ")

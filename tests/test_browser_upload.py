@@ -61,6 +61,9 @@ def test_upload_two_files_opens_the_new_story(server, browser):
         page.wait_for_url(re.compile(r"story=rocket-boys"), timeout=60_000)
         page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
         settle(page)
+        # the new story opens at the top of the page, not scrolled down to where the Create button was
+        assert page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
+            return Math.max(m ? m.scrollTop : 0, window.scrollY); }""") <= 5
         shot(page, "upload_opened_1280x720.png")
         assert [d["name"] for d in library.store(lib).documents("rocket-boys")] == ["due_it.txt", "one_en.txt"]
         assert page.get_by_text(re.compile(r"\d+ of \d+ events · Rocket boys")).count() == 1

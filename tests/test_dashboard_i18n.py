@@ -89,7 +89,8 @@ def test_rows_legend_titles_and_short_dates_in_the_interface_language(lang):
     notes = [a.text for a in fig.layout.annotations]
     assert w["rows"] in notes and w["date_col"] in notes
     left = dict(zip(fig.layout.meta["rows"], fig.layout.yaxis.ticktext))
-    cells = {k: plain(v.replace("<br>", "|")).split("|") for k, v in left.items()}
+    # "#n · date" on one line when it fits the date column, else on two
+    cells = {k: plain(v.replace("<br>", "|").replace(" · ", "|")).split("|") for k, v in left.items()}
     assert cells["e004"] == ["#4", w["day"]]
     assert cells["e012"][1] == w["no_date"]
     hover = next(h for t in fig.data if t.name == "events" for h in t.hovertext)

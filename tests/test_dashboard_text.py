@@ -57,3 +57,23 @@ def test_table_frame_is_plain():
     tbl = text.table_frame(STORY.events)
     assert len(tbl) == 30 and tbl["Characters"].map(type).eq(str).all()
     assert set(tbl["≈"]) == {"", "≈", "—"}
+
+
+@pytest.mark.parametrize("date, precision, shown", [
+    ("1957-01-01", "year", "1957"), ("1950-01-01", "decade", "1950"), ("1957-10-01", "month", "1957-10"),
+    ("1957-10-04", "day", "1957-10-04"), (None, "unknown", ""), ("-0044-03-15", "day", "-0044-03-15"),
+])
+def test_the_table_shows_a_date_at_its_stated_precision(date, precision, shown):
+    from dashboard import text
+    assert text.table_date(date, precision) == shown
+
+
+@pytest.mark.parametrize("stem, body, label", [
+    ("002_92fda2849280da6a", "La bottega dell'orologiaio\n\nNel paese ...", "La bottega dell'orologiaio"),
+    ("001_plot_en", "Whatever", "001_plot_en"),
+    ("notes", None, "notes"),
+    ("003_1c3e1ff2f1fa35f1", None, "003_1c3e1ff2f1fa35f1"),   # no text to name it by
+])
+def test_sources_are_labelled_by_a_readable_document_name(stem, body, label):
+    from dashboard import text
+    assert text.doc_label(stem, body) == label

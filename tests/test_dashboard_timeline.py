@@ -327,9 +327,9 @@ def test_rows_highlight_and_reveal():
 def test_rows_left_column_gives_story_number_and_short_date():
     fig = build()
     left = dict(zip(fig.layout.meta["rows"], fig.layout.yaxis.ticktext))
-    assert plain(left["e004"]) == ["#4", "3 Mar 1962"]
-    assert plain(left["e009"])[1] == "≈ 2 May 1962"
-    assert plain(left["e012"])[1] == "no date"
+    assert plain(left["e004"]) == ["#4 · 3 Mar 1962"]      # one line when it fits the column
+    assert plain(left["e009"]) == ["#9", "≈ 2 May 1962"]     # two lines when it does not
+    assert plain(left["e012"]) == ["#12 · no date"]
 
 
 def test_rows_mark_where_a_new_year_starts():
@@ -369,3 +369,17 @@ def test_wrapped_lines_respect_width_and_keep_the_start(text, width):
     flat = " ".join(text.split())
     if not lines[-1].endswith("…"):
         assert " ".join(lines).replace(" ", "") == flat.replace(" ", "")
+
+
+def test_rows_mark_edited_events_and_headlines_in_another_language():
+    ev = SHOWN.copy()
+    ev["edited"] = [i == 0 for i in range(len(ev))]
+    ev["titles"] = [{"en": t} if i != 1 else {"it": t} for i, t in enumerate(ev["title"])]
+    ev["lang"] = ["en" if i != 1 else "it" for i in range(len(ev))]
+    fig = timeline.build_timeline(ev, lang="en")
+    heads = dict(zip(fig.layout.meta["rows"], fig.layout.yaxis2.ticktext))
+    first, second, third = (heads[i] for i in ev["id"][:3])
+    assert plain(first)[0].startswith("✎ ") and "✎" not in plain(third)[0]
+    assert " ".join(plain(second)).endswith("[IT]") and "[" not in " ".join(plain(third))
+    assert "[IT]" not in " ".join(plain(dict(zip(fig.layout.meta["rows"], timeline.build_timeline(
+        ev, lang="it").layout.yaxis2.ticktext))[ev["id"][1]]))
