@@ -75,6 +75,10 @@ class Teacher:
         await self.page.get_by_text("Teacher: you can edit").wait_for(timeout=self.timeout * 1000)
         await self.page.get_by_text("Presentation", exact=True).first.click()
         await self.page.locator(".st-key-next button").wait_for(timeout=self.timeout * 1000)
+        first = self.page.locator("h3").filter(has_text=re.compile(r"^(\d+ / \d+|\S+ · \d+)$")).first
+        if "·" in await first.inner_text():   # the presentation opens on its title slide: step to event 1
+            await self.page.locator(".st-key-next button").click(timeout=self.timeout * 1000)
+            await self.page.locator("h3", has_text=re.compile(r"^1 / \d+$")).wait_for(timeout=self.timeout * 1000)
         self.n = int(SLIDE.match("### " + await self.slide()).group(2))
         self.step = 1
 
