@@ -220,8 +220,10 @@ def teacher_key() -> str | None:
 
 TEACHER_KEY = teacher_key() if library_mode else None
 sid = st.session_state.setdefault("_sid", uuid.uuid4().hex[:12])
-if TEACHER_KEY is None:          # one person on their own machine: everyone edits, each undoes their own
-    actor = store.Actor(f"session:{sid}", "local")
+if TEACHER_KEY is None:
+    # one person on their own machine, as before roles existed: every tab and the CLI are that person, so
+    # Undo takes back the last edit whoever's tab made it (also after a reload, or an imported edits.json)
+    actor = store.Actor(store.TEACHER.who, "local")
 elif st.session_state.get("_teacher") is True:
     actor = store.Actor("teacher", "teacher")
 else:
