@@ -49,34 +49,35 @@ def scope_cue(lang: str) -> re.Pattern | None:
     return cue_list(lang, "scope_cues")
 
 
-def cue_list(lang: str, topic: str, *more: str) -> re.Pattern | None:
+def _alternation(words: list[str], apostrophes: bool = False) -> str:
+    """Lexicon phrases as one regex alternation, longest first, any run of spaces between their words
+    (and, with `apostrophes`, either apostrophe)."""
+    alts = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(a.replace("'", "['’]") if apostrophes else a for a in alts)
+
+
+def _lexicon_pattern(lang: str, keys: tuple[str, ...], before: str, apostrophes: bool = False) -> re.Pattern | None:
     table = lexicons.load(lang, "temporal")
-    cues = [c for key in (topic, *more) for c in table.get(key, [])]
-    if not cues:
+    words = [w for key in keys for w in table.get(key, [])]
+    if not words:
         return None
-    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]")
-                   for c in sorted(cues, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE)
+    return re.compile(before + "(?:" + _alternation(words, apostrophes) + r")(?!\w)", re.IGNORECASE)
+
+
+def cue_list(lang: str, topic: str, *more: str) -> re.Pattern | None:
+    return _lexicon_pattern(lang, (topic, *more), r"(?<!\w)", apostrophes=True)
 
 
 @lru_cache(maxsize=None)
 def return_cue(lang: str) -> re.Pattern | None:
     """"Now ...", "Back in ...", "Ora ...": a sentence that brings the story back from a look-back."""
-    cues = lexicons.load(lang, "temporal").get("return_cues", [])
-    if not cues:
-        return None
-    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
-    return re.compile(r"^[\W_]*(?:" + alt + r")(?!\w)", re.IGNORECASE)
+    return _lexicon_pattern(lang, ("return_cues",), r"^[\W_]*")
 
 
 @lru_cache(maxsize=None)
 def relative_pronoun(lang: str) -> re.Pattern | None:
     """", che ...", ", who ...": the start of a relative clause, whose dates are its own."""
-    words = lexicons.load(lang, "temporal").get("relative_pronouns", [])
-    if not words:
-        return None
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(r",\s*(?:" + alt + r")(?!\w)", re.IGNORECASE)
+    return _lexicon_pattern(lang, ("relative_pronouns",), r",\s*")
 
 
 def subordinate_start(t: TimeExpr, sent: Sentence | None, lang: str) -> int | None:
