@@ -64,6 +64,13 @@ ROWS = [
       ev("had poisoned", [("a", 2)], None, "interval", None, "1952-11-07"),
       ev("christmas arrest", [("a", 3)], "1952-12-24", "day")],
      ["found dead", "had poisoned", "arrest", "christmas arrest"]),
+    # an upper bound at year grain allows the whole year: "in 1961" told in the spring of 1961 sits after
+    # a summer date of that year the document tells before it, not on 1 January
+    ("upper bound at year grain holds to the year's end",
+     [ev("spring", [("a", 0)], "1961-03-01", "season"),
+      ev("summer", [("a", 1)], "1961-06-01", "season"),
+      ev("arrives in the autumn", [("a", 2)], "1961-09-01", "interval", "1961-09", "1961")],
+     ["spring", "summer", "arrives in the autumn"]),
 ]
 
 
