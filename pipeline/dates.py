@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from . import intervals
 from . import datecues as cues
 from .model import Document, Event, Sentence, Story, TimeExpr
+from .schema import bound_end
 
 EXPLICIT = ("date", "month", "season", "year", "decade")
 # coarseness of a precision: a coarser expression may contain a finer narrative date
@@ -483,6 +484,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     prev: Event | None = None
     grain: dict[int, bool] = {}          # id(event) -> its date is a day
     pending: list[tuple[Event, Event, TimeExpr]] = []
+    drifting: set[int] = set()  # events with no time of their own, opened at the narrative date
     waiting: list[tuple[Event, TimeExpr, int]] = []  # "the night before their game": the next day-dated event
     seen = 0
     ord_start: dt.date | None = None     # the day of the first day/stage, once a dated one was told
@@ -759,6 +761,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             # no date of its own: at or after the narrative date, bounded above later (intervals.close)
             intervals.open_after(ev, n.value, n.precision, n.text)
             grain[id(ev)] = n.day_grain
+            drifting.add(id(ev))
         else:
             _set(ev, None, "unknown", "", False)
             grain[id(ev)] = False
@@ -777,6 +780,16 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             ev.date = rel.value
             ev.date_precision = "relative"
             intervals.point(ev)
+            # "Tres días antes de la boda la visitó y le prometió ayudarla": what the document tells next
+            # with no time of its own happens at or after that day, not from the older narrative date
+            for nxt in events[events.index(ev) + 1:]:
+                if nxt.kind != "story":
+                    continue
+                if id(nxt) not in drifting:
+                    break
+                if intervals.is_interval(nxt) and nxt.date_from and nxt.date and nxt.date < ev.date:
+                    intervals.open_after(nxt, ev.date, "day", ev.date_text,
+                                         hi=nxt.date_to if nxt.date_to and bound_end(nxt.date_to) >= ev.date else None)
 
 
 def _ages_as_years(events: list[Event]) -> None:

@@ -33,6 +33,18 @@ CASES = [
     ("it", ["Nell'ottobre del 1957 un satellite attraversa il cielo di Bracton.", "Wilf e i suoi amici costruiscono un razzo.",
             "Il club vince la fiera della scienza della contea."],
      [("month", "1957-10-01"), ("interval", "1957-10", None), ("interval", "1957-10", None)]),
+    # "three days before the wedding" is dated once the wedding is told: what follows it with no date of
+    # its own is at or after that day, not back at the spring the narrative last stated
+    ("es", ["En la primavera de 1960 los mineros de Torvia van a la huelga.",
+            "Tres días antes de la boda, Rosa Lenti visita a Marco Duro en la cárcel.",
+            "Le promete su ayuda y le lleva pan.", "La boda de Rosa Lenti se celebra el 14 de mayo de 1960."],
+     [("season", "1960-03-01"), ("relative", "1960-05-11"), ("interval", "1960-05-11", "1960-05-14"),
+      ("day", "1960-05-14")]),
+    ("en", ["In the spring of 1960 the miners of Torvia go on strike.",
+            "Three days before the wedding, Rosa Lenti visits Marco Duro in prison.",
+            "She promises him her help and brings him bread.", "The wedding of Rosa Lenti takes place on 14 May 1960."],
+     [("season", "1960-03-01"), ("relative", "1960-05-11"), ("interval", "1960-05-11", "1960-05-14"),
+      ("day", "1960-05-14")]),
     # between two stated years
     ("en", ["In 1914 Tomas Vell leaves the farm for the city.", "He works nights at a printing press.",
             "In 1922 he opens his own shop."],
