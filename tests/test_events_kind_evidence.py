@@ -21,6 +21,8 @@ ABOUT_THE_WORK = [
     # the audience is still a reception cue with its article
     ("es", "El público aplaudió de pie durante diez minutos.", 0, "reception"),
     ("it", "Il pubblico applaudì in piedi per dieci minuti.", 0, "reception"),
+    ("it", "Voto medio 4,2 su 30 recensioni di critica, pubblico e dizionari.", 0, "reception"),
+    ("es", "Nota media de 4,2 según la crítica y el público.", 0, "reception"),
 ]
 
 
