@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 
 from .model import Event, Story
-from .schema import bound_end, bound_start
+from .schema import bound_start
 
 _POINT = {"day", "month", "season", "year", "decade", "relative"}
 
@@ -70,13 +70,15 @@ def _placed(lo: float | None, hi: float | None, frac: float, returns: bool) -> f
 
 
 def _clamp(v: float, ev: Event) -> float:
-    """Inside the interval the dates stage gave the event (its bounds are the event's own evidence)."""
-    # an upper bound holds up to its last day: "up to 1979" allows the autumn of 1979, not only its 1 January
-    f, t = _num(ev.date_from), _num(bound_end(ev.date_to) if ev.date_to else None)
-    if f is not None and v < f:
-        v = f
+    """Inside the interval the dates stage gave the event (its bounds are the event's own evidence). An upper
+    bound stands for the dated event that closes the interval, which sits at the start of its period, so the
+    event stays before that start; but a lower bound inside the upper bound's own period ("in 1979" told in
+    the autumn of 1979: from the autumn up to 1979) wins: the event is in that period, not before it."""
+    f, t = _num(ev.date_from), _num(ev.date_to)
     if t is not None and v > t:
         v = t
+    if f is not None and v < f:
+        v = f
     return v
 
 

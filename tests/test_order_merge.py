@@ -64,9 +64,15 @@ ROWS = [
       ev("had poisoned", [("a", 2)], None, "interval", None, "1952-11-07"),
       ev("christmas arrest", [("a", 3)], "1952-12-24", "day")],
      ["found dead", "had poisoned", "arrest", "christmas arrest"]),
-    # an upper bound at year grain allows the whole year: "in 1961" told in the spring of 1961 sits after
-    # a summer date of that year the document tells before it, not on 1 January
-    ("upper bound at year grain holds to the year's end",
+    # an upper bound stands for the dated event that closes the interval: the event stays before its start
+    ("upper bound at year grain keeps the event before that year's dated event",
+     [ev("enrols", [("a", 0)], "1909-04-22", "interval", "1909-04-22", "1936"),
+      ev("graduates", [("b", 0)], "1936-01-01", "year"), ev("enrols b", [("b", 1)], "1936-01-01", "interval", "1936", "1938"),
+      ev("expelled", [("b", 2)], "1938-01-01", "year")],
+     ["enrols", "graduates", "enrols b", "expelled"]),
+    # "in 1961" told in the autumn of 1961 (from the autumn up to 1961): a lower bound inside the upper
+    # bound's period wins, so the event sits after a summer date of that year, not on 1 January
+    ("lower bound inside the upper bound's year wins",
      [ev("spring", [("a", 0)], "1961-03-01", "season"),
       ev("summer", [("a", 1)], "1961-06-01", "season"),
       ev("arrives in the autumn", [("a", 2)], "1961-09-01", "interval", "1961-09", "1961")],
