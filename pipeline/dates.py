@@ -762,6 +762,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             intervals.open_after(ev, n.value, n.precision, n.text)
             grain[id(ev)] = n.day_grain
             drifting.add(id(ev))
+            ev.extra["no_time"] = True
         else:
             _set(ev, None, "unknown", "", False)
             grain[id(ev)] = False
@@ -838,10 +839,31 @@ def run(story: Story) -> Story:
         _resolve_doc(story, doc, evs, orphans.get(doc, []), document, sents.get(doc, {}), lang)
     _across_documents(story.events)
     _ages_as_years(story.events)
+    _clauses_share_their_sentence_time(story.events)
     for doc, evs in ev_by_doc.items():
         paras = {k: v.para for k, v in sents.get(doc, {}).items()}
         intervals.close(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told), paras)
     return story
+
+
+def _clauses_share_their_sentence_time(events: list[Event]) -> None:
+    """"Al día siguiente Rota cerró la fábrica y despidió a las obreras": a clause the events stage cut from
+    a sentence, with no time of its own, happens at or after the clause before it in that sentence, even
+    when that clause's date was only settled later (from a wedding told after it, from another document),
+    never back at the older narrative date. It is a moment of its own (that is why it was cut), so it gets
+    no point date."""
+    prev = None
+    for ev in sorted((e for e in events if e.kind == "story" and e.sources), key=lambda e: e.told):
+        same = (prev is not None and prev.sources[0].doc == ev.sources[0].doc
+                and prev.sources[0].sent == ev.sources[0].sent)
+        if (same and ev.extra.pop("no_time", False) and prev.date and intervals.is_interval(ev)
+                and (ev.date or "") < prev.date):
+            if intervals.is_interval(prev):
+                intervals.open_after(ev, prev.date_from, intervals.grain_of(prev.date_from), prev.date_text)
+            else:
+                intervals.open_after(ev, prev.date, prev.date_precision, prev.date_text)
+        ev.extra.pop("no_time", None)
+        prev = ev
 
 
 def _across_documents(events: list[Event]) -> None:

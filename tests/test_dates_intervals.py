@@ -134,3 +134,25 @@ BOUNDS = [  # (a point date, its precision) -> (lower bound, upper bound) at its
 @pytest.mark.parametrize("point, want", BOUNDS)
 def test_the_bounds_a_point_date_stands_for(point, want):
     assert (intervals.lower(*point), intervals.upper(*point)) == want
+
+
+# a clause cut from a sentence, with no time of its own, is at or after the clause before it, even when that
+# clause's day is only known from another document ("Al día siguiente" after a season here, a day there)
+SIBLINGS = [
+    {"mine_es.txt": "En la primavera de 1960 los mineros de Torvia se declararon en huelga con Ada Vell al frente. "
+                    "Al día siguiente el patrón Ugo Rana cerró la mina y despidió a todos los mineros.\n\n"
+                    "El 20 de junio de 1960 Ada Vell firmó un acuerdo con Ugo Rana.",
+     "mine_it.txt": "Il 2 maggio 1960 i minatori di Torvia entrarono in sciopero con Ada Vell in testa. Il giorno "
+                    "dopo il padrone Ugo Rana chiuse la miniera.\n\nIl 20 giugno 1960 Ada Vell firmò un accordo "
+                    "con Ugo Rana."},
+]
+
+
+@pytest.mark.parametrize("texts", SIBLINGS)
+def test_a_cut_clause_is_not_dated_before_the_clause_it_follows(texts):
+    import pipeline
+    story = pipeline.run(texts=texts)
+    closed = next(e for e in story.events if any("cerró la mina" in s.text for s in e.sources))
+    fired = next(e for e in story.events if any(s.text.startswith("y despidió") for s in e.sources))
+    assert closed is not fired and closed.date == "1960-05-03"
+    assert fired.date and fired.date >= closed.date, (fired.date, fired.date_from)
