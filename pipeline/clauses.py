@@ -59,6 +59,8 @@ def rules(lang: str) -> CutRules:
     shift = _alt(t.get("shift_words", []))
     clause_words = _alt(t.get("clause_openers", []))
     clitics = _alt(t.get("clitics", []))
+    # a word that can only be a finite verb ("y dedicó", "e tornò"): a finite clause follows, as after a clitic
+    finite = t.get("finite_verb") or r"(?!x)x"
     place = _alt(t.get("place_relatives", []))
     rel = _alt(lexicons.load(lang, "events").get("relative_pronouns") or [])
     comma_place = t.get("place_relative_needs_comma", True)
@@ -66,7 +68,8 @@ def rules(lang: str) -> CutRules:
         coord=re.compile(rf"(?:,\s*|\s+)(?=(?:{coord})\b)", re.I) if coord else None,
         shift=re.compile(rf"^\W*(?:(?:{coord})\s*,?\s+)?(?:{shift})\b", re.I) if shift else None,
         clause_open=re.compile(rf"(?:,\s*|\s+)(?=(?:{clause_words})\b)", re.I) if clause_words else None,
-        coord_clitic=re.compile(rf"\s+(?=(?:{coord})\s+(?:{clitics})\s+\w)", re.I) if coord and clitics else None,
+        coord_clitic=re.compile(rf"\s+(?=(?:{coord})\s+(?:(?:{clitics})\s+\w|(?:{finite})(?!\w)))", re.I)
+        if coord and clitics else None,
         place_rel=re.compile((r",\s*" if comma_place else r"(?:,\s*|\s+)") + rf"(?=(?:{place})\b)", re.I)
         if place else None,
         rel_shift=re.compile(rf",\s+(?=(?:{rel})\s+(?:\w+\s+)?(?:{shift})\b)", re.I) if rel and shift else None,

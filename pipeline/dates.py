@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from . import intervals
 from . import datecues as cues
 from .model import Document, Event, Sentence, Story, TimeExpr
+from .schema import bound_end
 
 EXPLICIT = ("date", "month", "season", "year", "decade")
 # coarseness of a precision: a coarser expression may contain a finer narrative date
@@ -483,6 +484,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     prev: Event | None = None
     grain: dict[int, bool] = {}          # id(event) -> its date is a day
     pending: list[tuple[Event, Event, TimeExpr]] = []
+    drifting: set[int] = set()  # events with no time of their own, opened at the narrative date
     waiting: list[tuple[Event, TimeExpr, int]] = []  # "the night before their game": the next day-dated event
     seen = 0
     ord_start: dt.date | None = None     # the day of the first day/stage, once a dated one was told
@@ -759,6 +761,8 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             # no date of its own: at or after the narrative date, bounded above later (intervals.close)
             intervals.open_after(ev, n.value, n.precision, n.text)
             grain[id(ev)] = n.day_grain
+            drifting.add(id(ev))
+            ev.extra["no_time"] = True
         else:
             _set(ev, None, "unknown", "", False)
             grain[id(ev)] = False
@@ -777,6 +781,16 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             ev.date = rel.value
             ev.date_precision = "relative"
             intervals.point(ev)
+            # "Tres días antes de la boda la visitó y le prometió ayudarla": what the document tells next
+            # with no time of its own happens at or after that day, not from the older narrative date
+            for nxt in events[events.index(ev) + 1:]:
+                if nxt.kind != "story":
+                    continue
+                if id(nxt) not in drifting:
+                    break
+                if intervals.is_interval(nxt) and nxt.date_from and nxt.date and nxt.date < ev.date:
+                    intervals.open_after(nxt, ev.date, "day", ev.date_text,
+                                         hi=nxt.date_to if nxt.date_to and bound_end(nxt.date_to) >= ev.date else None)
 
 
 def _ages_as_years(events: list[Event]) -> None:
@@ -825,10 +839,31 @@ def run(story: Story) -> Story:
         _resolve_doc(story, doc, evs, orphans.get(doc, []), document, sents.get(doc, {}), lang)
     _across_documents(story.events)
     _ages_as_years(story.events)
+    _clauses_share_their_sentence_time(story.events)
     for doc, evs in ev_by_doc.items():
         paras = {k: v.para for k, v in sents.get(doc, {}).items()}
         intervals.close(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told), paras)
     return story
+
+
+def _clauses_share_their_sentence_time(events: list[Event]) -> None:
+    """"Al día siguiente Rota cerró la fábrica y despidió a las obreras": a clause the events stage cut from
+    a sentence, with no time of its own, happens at or after the clause before it in that sentence, even
+    when that clause's date was only settled later (from a wedding told after it, from another document),
+    never back at the older narrative date. It is a moment of its own (that is why it was cut), so it gets
+    no point date."""
+    prev = None
+    for ev in sorted((e for e in events if e.kind == "story" and e.sources), key=lambda e: e.told):
+        same = (prev is not None and prev.sources[0].doc == ev.sources[0].doc
+                and prev.sources[0].sent == ev.sources[0].sent)
+        if (same and ev.extra.pop("no_time", False) and prev.date and intervals.is_interval(ev)
+                and (ev.date or "") < prev.date):
+            if intervals.is_interval(prev):
+                intervals.open_after(ev, prev.date_from, intervals.grain_of(prev.date_from), prev.date_text)
+            else:
+                intervals.open_after(ev, prev.date, prev.date_precision, prev.date_text)
+        ev.extra.pop("no_time", None)
+        prev = ev
 
 
 def _across_documents(events: list[Event]) -> None:

@@ -24,6 +24,9 @@ from . import intervals  # the dates of fused events (after the stage's own impo
 
 THRESHOLD = 0.26
 ABSORB = 0.25             # a neighbour telling part of a matched event joins it (one sentence here, two there)
+# a clause cut from the very sentence whose other clause matched: the matching telling, told in one
+# sentence, is likely to tell it too, so less shared content is enough (a shared concept is still needed)
+ABSORB_CLAUSE = 0.15
 GREEDY_GAP = 0.6
 GREEDY = 0.4              # out-of-order tellings (a synopsis paragraph, a frame) may still match strongly
 MAX_CELLS = 60_000        # alignment table size beyond which a document is not fused: retellings of one story are short
@@ -312,10 +315,15 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
                         matched[nj] = ni
                         taken.add(ni)
                         continue
-                # a neighbour already told by several documents is an event of its own, not a part of this one
-                if (nb.kind == g.kind and len(nb.docs) == 1 and not _distinct(nb.members, g.members + [ev])
+                # a neighbour already told by several documents is an event of its own, not a part of this one,
+                # unless each of them cut the same sentence there: "cayó en una grieta y se rompió la pierna"
+                # is two clauses where "fell into a crevasse and broke his leg" is one
+                siblings = _clause_siblings(nb.members, g.members)
+                if (nb.kind == g.kind and (len(nb.docs) == 1 or siblings)
+                        and not _distinct(nb.members, g.members + [ev])
                         and _room(g.members + [ev], nb.members)
-                        and _says_more(nb, ev) and similarity(nb, ev, nb.pos, w, same_doc_ok=True) >= ABSORB):
+                        and _says_more(nb, ev) and similarity(nb, ev, nb.pos, w, same_doc_ok=True)
+                        >= (ABSORB_CLAUSE if siblings else ABSORB)):
                     for mem in nb.members:
                         g.add(mem)
                     g.members.sort(key=lambda e: e.told)
@@ -326,10 +334,12 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
         for nj in (j - 1, j + 1):
             if nj in matched:
                 g = groups[matched[nj]]
+                siblings = _clause_siblings([evs[j]], [evs[nj]])
                 if (not _distinct([evs[j]], g.members + [evs[nj]])
                         and _room(g.members + [evs[nj]], [evs[j]])
                         and _says_more(g, evs[j])
-                        and similarity(g, evs[j], where_told[j], w, same_doc_ok=True) >= ABSORB):
+                        and similarity(g, evs[j], where_told[j], w, same_doc_ok=True)
+                        >= (ABSORB_CLAUSE if siblings else ABSORB)):
                     matched[j] = matched[nj]  # added with the matches by the caller
                     break
     if not drop:
@@ -340,6 +350,12 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
     for j in list(matched):
         matched[j] = new_index[matched[j]]
     return [groups[i] for i in keep]
+
+
+def _clause_siblings(parts: list[Event], of: list[Event]) -> bool:
+    """Is every telling in `parts` a clause of a sentence that also tells one of `of`, in the same document?"""
+    told = {(e.sources[0].doc, e.sources[0].sent) for e in of}
+    return all((e.sources[0].doc, e.sources[0].sent) in told for e in parts)
 
 
 def _says_more(g: Group, ev: Event) -> bool:

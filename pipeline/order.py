@@ -70,12 +70,15 @@ def _placed(lo: float | None, hi: float | None, frac: float, returns: bool) -> f
 
 
 def _clamp(v: float, ev: Event) -> float:
-    """Inside the interval the dates stage gave the event (its bounds are the event's own evidence)."""
+    """Inside the interval the dates stage gave the event (its bounds are the event's own evidence). An upper
+    bound stands for the dated event that closes the interval, which sits at the start of its period, so the
+    event stays before that start; but a lower bound inside the upper bound's own period ("in 1979" told in
+    the autumn of 1979: from the autumn up to 1979) wins: the event is in that period, not before it."""
     f, t = _num(ev.date_from), _num(ev.date_to)
-    if f is not None and v < f:
-        v = f
     if t is not None and v > t:
         v = t
+    if f is not None and v < f:
+        v = f
     return v
 
 

@@ -33,6 +33,18 @@ CASES = [
     ("it", ["Nell'ottobre del 1957 un satellite attraversa il cielo di Bracton.", "Wilf e i suoi amici costruiscono un razzo.",
             "Il club vince la fiera della scienza della contea."],
      [("month", "1957-10-01"), ("interval", "1957-10", None), ("interval", "1957-10", None)]),
+    # "three days before the wedding" is dated once the wedding is told: what follows it with no date of
+    # its own is at or after that day, not back at the spring the narrative last stated
+    ("es", ["En la primavera de 1960 los mineros de Torvia van a la huelga.",
+            "Tres días antes de la boda, Rosa Lenti visita a Marco Duro en la cárcel.",
+            "Le promete su ayuda y le lleva pan.", "La boda de Rosa Lenti se celebra el 14 de mayo de 1960."],
+     [("season", "1960-03-01"), ("relative", "1960-05-11"), ("interval", "1960-05-11", "1960-05-14"),
+      ("day", "1960-05-14")]),
+    ("en", ["In the spring of 1960 the miners of Torvia go on strike.",
+            "Three days before the wedding, Rosa Lenti visits Marco Duro in prison.",
+            "She promises him her help and brings him bread.", "The wedding of Rosa Lenti takes place on 14 May 1960."],
+     [("season", "1960-03-01"), ("relative", "1960-05-11"), ("interval", "1960-05-11", "1960-05-14"),
+      ("day", "1960-05-14")]),
     # between two stated years
     ("en", ["In 1914 Tomas Vell leaves the farm for the city.", "He works nights at a printing press.",
             "In 1922 he opens his own shop."],
@@ -122,3 +134,25 @@ BOUNDS = [  # (a point date, its precision) -> (lower bound, upper bound) at its
 @pytest.mark.parametrize("point, want", BOUNDS)
 def test_the_bounds_a_point_date_stands_for(point, want):
     assert (intervals.lower(*point), intervals.upper(*point)) == want
+
+
+# a clause cut from a sentence, with no time of its own, is at or after the clause before it, even when that
+# clause's day is only known from another document ("Al día siguiente" after a season here, a day there)
+SIBLINGS = [
+    {"mine_es.txt": "En la primavera de 1960 los mineros de Torvia se declararon en huelga con Ada Vell al frente. "
+                    "Al día siguiente el patrón Ugo Rana cerró la mina y despidió a todos los mineros.\n\n"
+                    "El 20 de junio de 1960 Ada Vell firmó un acuerdo con Ugo Rana.",
+     "mine_it.txt": "Il 2 maggio 1960 i minatori di Torvia entrarono in sciopero con Ada Vell in testa. Il giorno "
+                    "dopo il padrone Ugo Rana chiuse la miniera.\n\nIl 20 giugno 1960 Ada Vell firmò un accordo "
+                    "con Ugo Rana."},
+]
+
+
+@pytest.mark.parametrize("texts", SIBLINGS)
+def test_a_cut_clause_is_not_dated_before_the_clause_it_follows(texts):
+    import pipeline
+    story = pipeline.run(texts=texts)
+    closed = next(e for e in story.events if any("cerró la mina" in s.text for s in e.sources))
+    fired = next(e for e in story.events if any(s.text.startswith("y despidió") for s in e.sources))
+    assert closed is not fired and closed.date == "1960-05-03"
+    assert fired.date and fired.date >= closed.date, (fired.date, fired.date_from)

@@ -48,6 +48,16 @@ SPLIT = [
      [("guarda la carta", "1950", "Pedro Salas"), ("un buen día la pierde", None, "Pedro Salas")]),
     ("en", "In 1950 Ada Brent keeps the letter in her coat and one day she loses it at the market in Hull.",
      [("keeps the letter", "1950", "Ada Brent"), ("one day she loses it", None, "Ada Brent")]),
+    # a word that can only be a finite verb after 'y' / 'e' ('dedicó', 'aprì') opens a clause of its own
+    ("es", "En 1950 Pedro Salas vendió la granja de Lugo y compró un barco de pesca en Vigo.",
+     [("vendió la granja", "1950", "Pedro Salas"), ("compró un barco de pesca", None, "Pedro Salas")]),
+    ("it", "Nel 1950 Piero Sala vendette la fattoria di Lucca e comprò un peschereccio a Livorno.",
+     [("vendette la fattoria", "1950", "Piero Sala"), ("comprò un peschereccio", None, "Piero Sala")]),
+    # a return is a new moment: what follows 'y a su regreso' / 'e al suo ritorno' happens after the trip
+    ("es", "En 1950 Pedro Salas viajó a Lisboa y a su regreso a Lugo abrió una imprenta en el puerto.",
+     [("viajó a Lisboa", "1950", "Pedro Salas"), ("a su regreso a Lugo abrió una imprenta", None, "Pedro Salas")]),
+    ("it", "Nel 1950 Piero Sala viaggiò fino a Lisbona e al suo ritorno a Lucca aprì una tipografia nel porto.",
+     [("viaggiò fino a Lisbona", "1950", "Piero Sala"), ("al suo ritorno a Lucca aprì una tipografia", None, "Piero Sala")]),
 ]
 
 

@@ -18,6 +18,11 @@ ABOUT_THE_WORK = [
     ("en", "The diaries survive and provide a lively account of the siege.", 0, "production"),
     ("es", "La nube que describe es lo que ahora se denomina flujo de cenizas.", 0, "production"),
     ("it", "Gli scavi archeologici hanno riportato alla luce il vecchio porto.", 0, "production"),
+    # the audience is still a reception cue with its article
+    ("es", "El público aplaudió de pie durante diez minutos.", 0, "reception"),
+    ("it", "Il pubblico applaudì in piedi per dieci minuti.", 0, "reception"),
+    ("it", "Voto medio 4,2 su 30 recensioni di critica, pubblico e dizionari.", 0, "reception"),
+    ("es", "Nota media de 4,2 según la crítica y el público.", 0, "reception"),
 ]
 
 
@@ -37,6 +42,9 @@ STORY = [
     ("it", "Ossessionato dal delitto, Bruno decide di scrivere un libro sul caso.", 1),
     ("it", "Con il suo primo romanzo vince il premio della città.", 0),
     ("en", "Anna films the wedding with her father's old camera.", 1),
+    # "publicó" / "pubblicò" (published) fold to the noun "público" / "pubblico" (the audience)
+    ("es", "En 1907 publicó un libro sobre la travesía del desierto.", 0),
+    ("it", "Nel 1907 pubblicò un libro sulla traversata del deserto.", 0),
 ]
 
 

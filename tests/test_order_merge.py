@@ -64,6 +64,19 @@ ROWS = [
       ev("had poisoned", [("a", 2)], None, "interval", None, "1952-11-07"),
       ev("christmas arrest", [("a", 3)], "1952-12-24", "day")],
      ["found dead", "had poisoned", "arrest", "christmas arrest"]),
+    # an upper bound stands for the dated event that closes the interval: the event stays before its start
+    ("upper bound at year grain keeps the event before that year's dated event",
+     [ev("moves", [("a", 0)], "1935-01-01", "year"),
+      ev("enrols", [("a", 1)], "1935-01-01", "interval", "1935", "1936"),
+      ev("expelled", [("a", 2)], "1938-01-01", "year"), ev("graduates", [("b", 0)], "1936-01-01", "year")],
+     ["moves", "enrols", "graduates", "expelled"]),
+    # "in 1961" told in the autumn of 1961 (from the autumn up to 1961): a lower bound inside the upper
+    # bound's period wins, so the event sits after a summer date of that year, not on 1 January
+    ("lower bound inside the upper bound's year wins",
+     [ev("spring", [("a", 0)], "1961-03-01", "season"),
+      ev("summer", [("a", 1)], "1961-06-01", "season"),
+      ev("arrives in the autumn", [("a", 2)], "1961-09-01", "interval", "1961-09", "1961")],
+     ["spring", "summer", "arrives in the autumn"]),
 ]
 
 
