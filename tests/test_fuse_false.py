@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import pipeline
+from fuse_support import StoryRuns, event_telling
 
 STORIES = {
     # one day, two events: a wedding in one document, a death in the other
@@ -94,19 +94,7 @@ SAME = [
     ("one_day_three_things", "fair_en", "sold his farm", "fair_it", "vendette la fattoria"),
 ]
 
-_RUNS: dict[str, pipeline.Story] = {}
-
-
-def run(name: str) -> pipeline.Story:
-    if name not in _RUNS:
-        _RUNS[name] = pipeline.run(texts=STORIES[name])
-    return _RUNS[name]
-
-
-def event_telling(story, doc: str, words: str):
-    hits = [e for e in story.events for s in e.sources if s.doc == doc and words in s.text]
-    assert hits, f"no event tells {words!r} of {doc}: {[e.title for e in story.events]}"
-    return hits[0]
+run = StoryRuns(STORIES)
 
 
 @pytest.mark.parametrize("name,doc_a,words_a,doc_b,words_b", DIFFERENT)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import pipeline
+from fuse_support import StoryRuns, event_telling
 from pipeline import similarity
 
 STORIES = {
@@ -141,19 +141,7 @@ SAME_EVENT = [
 ]
 
 
-_RUNS: dict[str, pipeline.Story] = {}
-
-
-def run(name: str) -> pipeline.Story:
-    if name not in _RUNS:
-        _RUNS[name] = pipeline.run(texts=STORIES[name])
-    return _RUNS[name]
-
-
-def event_telling(story, doc: str, words: str):
-    hits = [e for e in story.events for s in e.sources if s.doc == doc and words in s.text]
-    assert hits, f"no event tells {words!r} of {doc}: {[e.title for e in story.events]}"
-    return hits[0]
+run = StoryRuns(STORIES)
 
 
 @pytest.mark.parametrize("name,doc_a,words_a,doc_b,words_b", SAME_EVENT)
