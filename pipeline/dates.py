@@ -759,6 +759,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             if n.value is not None and n.precision != "decade" and lo <= n.value[:4] <= hi:
                 lo = intervals.lower(n.value, n.precision)  # told after a date inside it: not before that date
             intervals.closed(ev, lo, hi, text)
+            ev.extra["own_span"] = True  # its own words' date: order anchors it, as a decade at its start
             grain[id(ev)] = False
         elif any(t.kind == "underspecified" for t in ts):
             # "In October" with no year stated yet: undated, but the reader still sees what was said
