@@ -103,6 +103,21 @@ def _resolve_under(t: TimeExpr, n: _Narrative, flashback: bool = False, ahead: T
         except ValueError:
             t.value, t.precision = None, "unknown"
         return
+    if t.month is None and t.day is not None and n.value is not None and n.precision in ("day", "month"):
+        # a bare day of the month ("la mañana del 14"): the narrative's month, or the next once that day
+        # has passed ("the 13th of December ... the morning of the 2nd" is 2 January)
+        cur = _date(n.value)
+        y, mo = cur.year, cur.month
+        if n.precision == "day" and t.day < cur.day:
+            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+        try:
+            t.value, t.precision = dt.date(y, mo, t.day).isoformat(), "day"
+            t.month = mo
+        except ValueError:
+            t.value, t.precision = None, "unknown"
+            return
+        t.resolved_from = n.text
+        return
     if n.value is None or n.precision == "decade" or t.month is None:
         t.value, t.precision = None, "unknown"
         return
@@ -348,6 +363,21 @@ def _anchor_match(t: TimeExpr, ev: Event, story_events: list[Event],
             if _mentions(e, pat):
                 return e, e.told > ev.told
     return None, False
+
+
+# the years of a century a part of it names (TimeML mod): "early" is its first third, "late" its last
+_CENTURY_PART = {"START": (0, 33), "EARLY": (0, 33), "MID": (33, 66), "END": (66, 99), "LATE": (66, 99)}
+
+
+def _century_span(ts: list[TimeExpr]) -> tuple[str, str, str] | None:
+    """(first year, last year, text) of a century an event's own words put it in ("in the early 20th
+    century"), or None. Only with a preposition before it: "two early 19th century Frenchmen" names
+    who they were, not when the event happened."""
+    for t in ts:
+        if t.kind == "century" and t.year is not None and t.lead:
+            a, b = _CENTURY_PART.get(t.mod or "", (0, 99))
+            return f"{t.year + a:04d}", f"{t.year + b:04d}", t.text
+    return None
 
 
 def _set(ev: Event, value: str | None, precision: str, text: str, approx: bool) -> None:
@@ -722,6 +752,15 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     intervals.open_before(ev, base[0], prec, rel.text)
                 else:
                     intervals.open_after(ev, base[0], prec, rel.text)
+        elif (cent := _century_span(ts)) is not None:
+            # "a principios del siglo XX fundó ...": the years of that part of the century, an interval
+            # of its own; a century is too coarse to move the story, which stays where it was
+            lo, hi, text = cent
+            if n.value is not None and n.precision != "decade" and lo <= n.value[:4] <= hi:
+                lo = intervals.lower(n.value, n.precision)  # told after a date inside it: not before that date
+            intervals.closed(ev, lo, hi, text)
+            ev.extra["own_span"] = True  # its own words' date: order anchors it, as a decade at its start
+            grain[id(ev)] = False
         elif any(t.kind == "underspecified" for t in ts):
             # "In October" with no year stated yet: undated, but the reader still sees what was said
             _set(ev, None, "unknown", next(t.text for t in ts if t.kind == "underspecified"), False)

@@ -85,6 +85,11 @@ def open_before(ev: Event, value: str, precision: str, text: str) -> None:
     _apply(ev, None, upper(value, precision), text)
 
 
+def closed(ev: Event, lo: str, hi: str, text: str) -> None:
+    """The event happens between two bounds its own words state ("early in the 20th century")."""
+    _apply(ev, lo, hi, text)
+
+
 def point(ev: Event) -> None:
     """The event now has a point date (a later pass dated it from its anchor): no interval any more."""
     if is_interval(ev):

@@ -54,6 +54,8 @@ def _num(iso: str | None) -> float | None:
 def _anchor_value(e: Event) -> float | None:
     if e.date and e.date_precision in _POINT and not (e.date_from or e.date_to):
         return _num(e.date)
+    if e.extra.get("own_span") and e.date_from:
+        return _num(e.date_from)  # "a finales del siglo XIX": a span its own words state, at its start
     return None
 
 

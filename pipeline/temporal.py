@@ -342,6 +342,9 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
         if not n or n > 120:
             return None
         return dict(kind="age", amount=n, unit="year", precision="unknown")
+    if family == "dayonly":
+        # "A la mañana del 14": a day of the month the narrative is in; dates gives it month and year
+        return dict(kind="underspecified", day=day, precision="unknown")
     if family == "under":
         if _grp(m, "season"):
             key = _norm(m.group("season"))
@@ -474,7 +477,7 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
     has_decade = has_word or (has_digit and _DECADE_DIGITS.search(text) is not None)
     can = {"date": has_word and has_digit, "month": has_word and has_year, "season": has_word and has_year,
            "year": has_year, "decade": has_decade, "under": has_word, "that": has_word, "next": has_word,
-           "ordinal": not tokens.isdisjoint(L.trig_ordinal), "age": has_digit or not tokens.isdisjoint(L.trig_age),
+           "ordinal": not tokens.isdisjoint(L.trig_ordinal), "dayonly": has_digit, "age": has_digit or not tokens.isdisjoint(L.trig_age),
            "era": has_digit and L.era_hint is not None and L.era_hint.search(text) is not None}
     if L.holiday_pat is not None and not tokens.isdisjoint(L.trig_holiday):
         for m in _finditer(L.holiday_pat, text, low):

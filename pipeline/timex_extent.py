@@ -39,7 +39,8 @@ def _tables(lang: str):
     post = re.compile(r"\s+(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in posts) + r")(?![\w])",
                       re.IGNORECASE) if posts else None
     part_tab = {_norm(k): v for k, v in tab.get("part_pre", {}).items()}
-    part = re.compile(r"(?:^|(?<=[\s(\"“«,]))(?P<part>" + _alt(tab.get("part_pre", {})) + r")\s*\Z",
+    # "All’inizio del Novecento": an elided preposition glues to the part word
+    part = re.compile(r"(?:^|(?<=[\s(\"“«,'’]))(?P<part>" + _alt(tab.get("part_pre", {})) + r")\s*\Z",
                       re.IGNORECASE) if part_tab else None
     part_head = re.compile(r"(?P<part>" + _alt(tab.get("part_pre", {})) + r")(?:\s+|(?<=-))", re.IGNORECASE)
     dunits = {_norm(k): v for k, v in tab.get("duration_units", {}).items()}
