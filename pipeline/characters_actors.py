@@ -90,7 +90,7 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                     links.append((b, a))
                     continue
                 if not _person_shaped(b, crew):
-                    continue             # "Marsala (Sicilia)", "Garibaldi (Continued)": no actor there
+                    continue             # "Ostra (Liguria)", "Verlo (Continued)": no actor there
                 b.ev[ACTOR] += 1
                 if not L.relof_re.search(text, max(0, a.ns - 40), a.ns):
                     links.append((a, b))
