@@ -40,6 +40,20 @@ CREDITS = [
     ("it", "Il film segue Odile Marnay, fornaia. Suo fratello Sebastiao ruba un furgone. Odile lo perdona.\n\n"
            "Interpreti: Petra Lund (Odile Marnay), Hugo Brenn (Sebastiao).",
      {"Odile Marnay": "Petra Lund", "Sebastiao": "Hugo Brenn"}, ["Petra Lund", "Hugo Brenn"]),
+    # a title's full stop inside the list ("Dr.", "Dott.") and a list running past a few hundred
+    # characters do not end it: roles named only in the list still go to the bracketed name
+    ("en", "Odile Marnay bakes bread in a small port town. She argues with her neighbours every single day.\n\n"
+           "Starring: Petra Lund (Odile Marnay), Hugo Brenn (Dr. Tomas Vell), Kai Varga (Nerissa Quell), "
+           + ", ".join(f"Actor{c}n Surname{c} (Role{c}a Family{c})" for c in "BCDEFGHIJKLMN")
+           + ", Ulla Brask (Corvin Haldane).",
+     {"Odile Marnay": "Petra Lund", "Tomas Vell": "Hugo Brenn", "Nerissa Quell": "Kai Varga",
+      "Corvin Haldane": "Ulla Brask"}, ["Kai Varga", "Ulla Brask"]),
+    ("es", "Odile Marnay hace pan en un pueblo.\n\n"
+           "Reparto: Petra Lund (Odile Marnay), Hugo Brenn (Dr. Tomas Vell), Kai Varga (Nerissa Quell).",
+     {"Tomas Vell": "Hugo Brenn", "Nerissa Quell": "Kai Varga"}, ["Kai Varga"]),
+    ("it", "Odile Marnay fa il pane in un paese.\n\n"
+           "Interpreti: Petra Lund (Odile Marnay), Hugo Brenn (Dott. Tomas Vell), Kai Varga (Nerissa Quell).",
+     {"Tomas Vell": "Hugo Brenn", "Nerissa Quell": "Kai Varga"}, ["Kai Varga"]),
     # no cue: the name used in the story's prose is the character, in a run of pairs
     ("en", "Odile Marnay bakes bread. Sebastiao steals a van and Odile forgives him.\n\n"
            "Petra Lund (Odile Marnay), Hugo Brenn (Sebastiao).",
