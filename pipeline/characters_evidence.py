@@ -136,8 +136,11 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         ev[PERSON] += 1   # "Ithra Vel, un policía del gueto", "Ada, his sister"
         o.why.append(f"described as '{am.group('det')} {noun}'")
     # "his father Samuel", but not "la morte del fratello in Normandia" (a preposition comes between)
+    # "his mother joined the Unity Party": after an article the family word must stand right before it
+    # ("his mother, the Countess Ada"), or the article opens the object of a verb between them
     if any(fold(w) in L.family for w in tail[-4:]) and L.appos_re.search(pre) \
-            and not (tail[-1] in L.stop and tail[-1] not in L.articles):
+            and not (tail[-1] in L.stop and tail[-1] not in L.articles) \
+            and not (tail[-1] in L.articles and len(tail) >= 2 and fold(tail[-2]) not in L.family):
         ev[PERSON] += 1
         o.why.append("kinship ('" + " ".join(pre.split()[-3:]).strip(" ,") + "')")
     bare = pre[:-1] if pre[-1:] in "\"'‘“" and pre[-2:-1] in " \t" else pre  # the 'Rocketboys'

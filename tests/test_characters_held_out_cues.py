@@ -128,6 +128,13 @@ NON_STORY = [
     ("it", "Nel 1885 Adela Voss si trasferì in città per studiare Chimica. Nel 1910 l'Istituto per Studi "
            "Superiori diede una borsa ad Adela. Le foto di questa cronaca vengono dall'archivio di Tobia Quaglio.",
      ["Adela Voss"], ["Chimica", "Studi Superiori", "Tobia Quaglio"]),
+    # a family word, a verb and an article before a party: the party is the verb's object, no relative
+    ("en", "Tamsin Orrell lives with her son Bram. His mother joined the Harmony Labour Party and Bram laughs.",
+     ["Tamsin Orrell", "Bram"], ["Harmony Labour Party"]),
+    ("es", "Tamsin Orrell vive con su hijo Bram. Su madre fundó el Partido Armonía y Bram se ríe.",
+     ["Tamsin Orrell", "Bram"], ["Partido Armonía"]),
+    ("it", "Tamsin Orrell vive con il figlio Bram. Sua madre fondò il Partito Armonia e Bram ride.",
+     ["Tamsin Orrell", "Bram"], ["Partito Armonia"]),
 ]
 
 
