@@ -148,6 +148,37 @@ def test_fields_institutions_and_commentators_are_not_characters(lang, text, peo
         assert fold(b) not in names, (b, names)
 
 
+# ------------------------------------------------------------------ a work's title repeated in the prose
+
+WORK_TITLE = [
+    # the heading line and its quoted or bare repetitions name the work; the people in it stay
+    ("en", "Farewell, Marcus!\n\nWilma Tesk lives with her son Jory. Jory hides the news from Wilma.\n\n"
+           "Why watch Farewell, Marcus? Because “Farewell, Marcus!” is a gem.",
+     ["Wilma Tesk", "Jory"], ["Farewell", "Marcus"]),
+    ("es", "¡Adiós, Marcus!\n\nWilma Tesk vive con su hijo Jory. Jory le oculta la noticia a Wilma.\n\n"
+           "¿Por qué ver Adiós, Marcus? Porque “¡Adiós, Marcus!” es una joya.",
+     ["Wilma Tesk", "Jory"], ["Marcus"]),
+    ("it", "Addio, Marcus!\n\nWilma Tesk vive con il figlio Jory. Jory nasconde la notizia a Wilma.\n\n"
+           "Commento: “Addio, Marcus!” è un gioiello.",
+     ["Wilma Tesk", "Jory"], ["Marcus"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,people,bad", WORK_TITLE)
+def test_names_inside_the_works_title_are_not_characters(lang, text, people, bad):
+    story = make_story({"d": (lang, text)})
+    names = cast_names(story)
+    for p in people:
+        assert fold(p) in names, (p, names)
+    for b in bad:
+        assert fold(b) not in names, (b, names)
+
+
+def test_a_title_that_is_one_persons_name_keeps_the_person():
+    story = make_story({"d": ("en", "Wilma Tesk\n\nWilma Tesk lives with her son Jory. Wilma sells boats.")})
+    assert fold("Wilma Tesk") in cast_names(story)
+
+
 # ------------------------------------------------------------------ titles, regnal numbers, stopwords
 
 TITLES = [
