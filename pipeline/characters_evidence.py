@@ -102,6 +102,9 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         L.author_after_re is not None and L.author_after_re.match(post) is not None
     if author:
         ev[AUTHOR] += 1   # "the third novel by Helena Marsh", "«...» di Helena Marsh"
+    elif L.crew_story_re is not None and L.crew_story_re.search(pre):
+        ev[PERSON] += 1   # "a coworker, aspiring filmmaker Ada Ruiz": a trade in the story, not a credit
+        o.why.append("role ('" + pre[len(pre) - L.crew_story_re.length(pre):].strip().lower() + "')")
     elif L.crew_re.search(pre) or L.actor_after_re.match(post) or _crew_with_adjective(pre, L):
         ev[ACTOR] += 1
     tail = pre[-40:].lower().replace(",", " ").split()

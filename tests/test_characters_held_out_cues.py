@@ -70,6 +70,21 @@ def test_actor_first_cast_lists_give_the_role_to_the_bracketed_name(lang, text, 
         assert fold(a) not in cast_names(story), a
 
 
+CREW_IN_STORY = [
+    # a trade the character pursues in the story is no credit of the work
+    ("en", "Bram Okello sells radios. He befriends a coworker, aspiring filmmaker Tadeo Brisk. Tadeo films him."),
+    ("es", "Bram Okello vende radios. Se hace amigo de un compañero, el aspirante a cineasta Tadeo Brisk."),
+    ("it", "Bram Okello vende radio. Diventa amico di un collega, l'aspirante regista Tadeo Brisk."),
+]
+
+
+@pytest.mark.parametrize("lang,text", CREW_IN_STORY)
+def test_a_trade_pursued_in_the_story_is_a_character_not_a_credit(lang, text):
+    story = make_story({"d": (lang, text)})
+    assert fold("Tadeo Brisk") in cast_names(story), cast_names(story)
+    assert "Tadeo Brisk" not in story.non_characters
+
+
 CHARACTER_FIRST = [
     # a pair inside a story sentence stays "Character (Actor)", even if the actor is praised later
     ("en", "Young Tilda Marr (Ines Okoro) learns to sail. Later Tilda wins a race. Ines Okoro is superb."),
