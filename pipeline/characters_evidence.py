@@ -71,6 +71,10 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     pre = text[max(0, o.ns - 60):o.ns].replace("’", "'")
     post = text[o.e:o.e + 60].replace("’", "'")
     ev = o.ev
+    if o.hon and fold(o.toks[0][2]) in {fold(w) for w in L.raw.get("of", [])} \
+            and fold(o.hon).rstrip(".") in {fold(w) for w in L.raw.get("peerage", [])}:
+        ev[PLACE] += 2   # "el duque de Brenmar": the title's seat, not a person named "de Brenmar"
+        return
     if o.hon:
         ev[PERSON] += 1
         o.why.append(f"title '{o.hon}'")

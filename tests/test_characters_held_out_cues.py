@@ -194,6 +194,22 @@ def test_a_title_that_is_one_persons_name_keeps_the_person():
     assert fold("Wilma Tesk") in cast_names(story)
 
 
+PEERAGE_SEAT = [
+    # "duke of X": X is the title's seat, never a person called "of X"
+    ("en", "Tomas Reyl, the Duke of Brenmar, stammers. The Duke of Brenmar hires Ada Kell. Ada trains Tomas."),
+    ("es", "Tomás Reyl, el duque de Brenmar, tartamudea. El duque de Brenmar contrata a Ada Kell. Ada entrena "
+           "a Tomás."),
+    ("it", "Tomas Reyl, il duca di Brenmar, balbetta. Il duca di Brenmar assume Ada Kell. Ada allena Tomas."),
+]
+
+
+@pytest.mark.parametrize("lang,text", PEERAGE_SEAT)
+def test_a_peerage_seat_is_not_a_person(lang, text):
+    names = cast_names(make_story({"d": (lang, text)}))
+    assert fold("Ada Kell") in names, names
+    assert not any("brenmar" in n for n in names), names
+
+
 # ------------------------------------------------------------------ titles, regnal numbers, stopwords
 
 TITLES = [
