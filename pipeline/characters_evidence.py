@@ -139,7 +139,11 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
                 # ", su prometido Cal": the role belongs to the name after it
                 noun = None if nxt and nxt[:1].isupper() else w
                 break
-    if noun and am.group("det").islower() and (am.group("det") in L.articles or am.group("det") in L.possessives):
+    # "la caída del Muro, la madre de Alex, ...": a one-word name after an article is a thing, and the
+    # description after its comma belongs to the clause that follows
+    after_article = len(o.core) == 1 and L.article_re.search(pre[:-1] if pre[-1:] in "\"'‘“" else pre)
+    if noun and not after_article and am.group("det").islower() \
+            and (am.group("det") in L.articles or am.group("det") in L.possessives):
         ev[PERSON] += 1   # "Ithra Vel, un policía del gueto", "Ada, his sister"
         o.why.append(f"described as '{am.group('det')} {noun}'")
     # "his father Samuel", but not "la morte del fratello in Normandia" (a preposition comes between)

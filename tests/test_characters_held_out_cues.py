@@ -210,6 +210,22 @@ def test_a_peerage_seat_is_not_a_person(lang, text):
     assert not any("brenmar" in n for n in names), names
 
 
+THING_BEFORE_APPOSITION = [
+    # a one-word name after an article, then a comma and someone's description: the description is the next
+    # clause's subject ("the mother of Marco"), the name a thing
+    ("en", "Days before the fall of the Dam, the mother of Marco Tesk falls ill. Marco hides the news.", "Dam"),
+    ("es", "Días antes de la caída del Dique, la madre de Marco Tesk enferma. Marco oculta la noticia.", "Dique"),
+    ("it", "Giorni prima del crollo della Diga, la madre di Marco Tesk si ammala. Marco nasconde la notizia.", "Diga"),
+]
+
+
+@pytest.mark.parametrize("lang,text,thing", THING_BEFORE_APPOSITION)
+def test_an_article_name_before_a_description_is_not_a_person(lang, text, thing):
+    names = cast_names(make_story({"d": (lang, text)}))
+    assert fold("Marco Tesk") in names, names
+    assert fold(thing) not in names, names
+
+
 # ------------------------------------------------------------------ titles, regnal numbers, stopwords
 
 TITLES = [
