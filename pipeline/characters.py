@@ -8,6 +8,7 @@ and a second linear pass per document turns occurrences, family phrases and grou
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
@@ -25,6 +26,45 @@ from .characters_evidence import _classify, _evidence, _propagate_lists, _resolv
 from .characters_aliases import _cluster, _distribute_surnames, merge_across_languages
 from .characters_actors import _prose_tokens, find_actor_links
 from .characters_relations import family_relations, group_mentions_of
+
+
+_TITLE_QUOTED = re.compile(r"[\"“«]([A-ZÀ-Þ][^\"“”«»\n]{0,60}?)[\"”»]")
+
+
+def _title_strings(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> set[str]:
+    """A work's title as the documents write it: a quoted phrase, or a short first line with no full
+    stop ("Farewell, Mister Quell!"), when it holds more than one name (a title that is just a person's
+    name, "Ada Ruiz", says nothing against the person)."""
+    out: set[str] = set()
+    for doc, occs in occs_by_doc.items():
+        text = texts[doc]
+        # a title may end with its own "!" or "?", which the name scan's quote pattern leaves out
+        cands = [q.group(1) for q in _TITLE_QUOTED.finditer(text) if len(q.group(1).split()) <= 8]
+        first = text.lstrip().split("\n", 1)[0].strip()
+        if first and len(first.split()) <= 6 and not first.endswith("."):
+            cands.append(re.sub(r"\s*\(\d{4}\)$", "", first))
+        for c in cands:
+            c = c.strip(" \t!?¡¿.,;:")
+            lo = text.find(c)
+            inside = [o for o in occs if lo >= 0 and lo <= o.s and o.e <= lo + len(c)]
+            if len(c) >= 4 and (len(inside) >= 2 or inside and len(" ".join(o.name for o in inside)) < len(c) - 6
+                                and any(ch in c for ch in ",!?:")):
+                out.add(c)
+    return out
+
+
+def _title_occurrences(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> None:
+    """Names inside a repetition of the work's title, in any document and quoted or not ("Why watch
+    Farewell, Mister Quell?"), are pieces of the title, not mentions of people."""
+    titles = sorted(_title_strings(occs_by_doc, texts), key=len, reverse=True)
+    if not titles:
+        return
+    pat = re.compile("|".join(re.escape(t) for t in titles), re.IGNORECASE)
+    for doc, occs in occs_by_doc.items():
+        spans = [(m.start(), m.end()) for m in pat.finditer(texts[doc])]
+        for o in occs:
+            if any(a <= o.s and o.e <= b for a, b in spans):
+                o.ev[TITLE] += 2
 
 
 def run(story: Story) -> Story:
@@ -59,6 +99,8 @@ def run(story: Story) -> Story:
                 qi += 1
             if qi < len(quoted) and quoted[qi][0] <= o.s:
                 o.ev[TITLE] += 2
+
+    _title_occurrences(occs_by_doc, texts)
 
     # capitalised uses away from sentence starts tell names from common words
     noninit: Counter = Counter()

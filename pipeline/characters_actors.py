@@ -1,9 +1,10 @@
 """Characters stage, step 4: actors in parentheses — which side of "A (B)" is the actor."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from .names import Lex, fold, given_names
+from .names import Lex, fold, given_names, honorifics_abbr
 from .characters_scan import ACTOR, PERSON, PLACE, THING, TITLE, Occ, _PAIR_AFTER, _PAIR_BEFORE, _PAREN_CLOSE, _PAREN_OPEN
 
 def _prose_tokens(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> Counter:
@@ -22,8 +23,17 @@ def _prose_tokens(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> C
 def _actor_first(a: Occ, b: Occ, text: str, L: Lex, prose: Counter) -> bool:
     """In "A (B)" is A the actor? Yes after a cast-list cue ("Starring:", "Reparto:"), or when B's
     name is used in the story's prose and A's never is."""
-    j, lo = a.s, max(0, a.s - 300)   # bounded: a credit list is short
-    while j > lo and text[j - 1] not in ".!?\n":
+    # bounded, but a credit list of twenty "Actor (Role)" pairs on one line runs past 1,000 characters
+    j, lo = a.s, max(0, a.s - 2000)
+    abbr = set(honorifics_abbr())
+    while j > lo:
+        if text[j - 1] in "!?\n":
+            break
+        if text[j - 1] == ".":
+            # "Roger Hale (Dr. Ada Lind), ...": a title's full stop does not end the credit list
+            w = re.search(r"([^\W\d_]+)$", text[max(lo, j - 12):j - 1])
+            if not (w and w.group(1).lower() in abbr):
+                break
         j -= 1
     if L.cast_list_re.match(text, j):
         return True

@@ -71,6 +71,10 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     pre = text[max(0, o.ns - 60):o.ns].replace("’", "'")
     post = text[o.e:o.e + 60].replace("’", "'")
     ev = o.ev
+    if o.hon and fold(o.toks[0][2]) in {fold(w) for w in L.raw.get("of", [])} \
+            and fold(o.hon).rstrip(".") in {fold(w) for w in L.raw.get("peerage", [])}:
+        ev[PLACE] += 2   # "el duque de Brenmar": the title's seat, not a person named "de Brenmar"
+        return
     if o.hon:
         ev[PERSON] += 1
         o.why.append(f"title '{o.hon}'")
@@ -102,6 +106,9 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         L.author_after_re is not None and L.author_after_re.match(post) is not None
     if author:
         ev[AUTHOR] += 1   # "the third novel by Helena Marsh", "«...» di Helena Marsh"
+    elif L.crew_story_re is not None and L.crew_story_re.search(pre):
+        ev[PERSON] += 1   # "a coworker, aspiring filmmaker Ada Ruiz": a trade in the story, not a credit
+        o.why.append("role ('" + pre[len(pre) - L.crew_story_re.length(pre):].strip().lower() + "')")
     elif L.crew_re.search(pre) or L.actor_after_re.match(post) or _crew_with_adjective(pre, L):
         ev[ACTOR] += 1
     tail = pre[-40:].lower().replace(",", " ").split()
@@ -132,12 +139,19 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
                 # ", su prometido Cal": the role belongs to the name after it
                 noun = None if nxt and nxt[:1].isupper() else w
                 break
-    if noun and am.group("det").islower() and (am.group("det") in L.articles or am.group("det") in L.possessives):
+    # "la caída del Muro, la madre de Alex, ...": a one-word name after an article is a thing, and the
+    # description after its comma belongs to the clause that follows
+    after_article = len(o.core) == 1 and L.article_re.search(pre[:-1] if pre[-1:] in "\"'‘“" else pre)
+    if noun and not after_article and am.group("det").islower() \
+            and (am.group("det") in L.articles or am.group("det") in L.possessives):
         ev[PERSON] += 1   # "Ithra Vel, un policía del gueto", "Ada, his sister"
         o.why.append(f"described as '{am.group('det')} {noun}'")
     # "his father Samuel", but not "la morte del fratello in Normandia" (a preposition comes between)
+    # "his mother joined the Unity Party": after an article the family word must stand right before it
+    # ("his mother, the Countess Ada"), or the article opens the object of a verb between them
     if any(fold(w) in L.family for w in tail[-4:]) and L.appos_re.search(pre) \
-            and not (tail[-1] in L.stop and tail[-1] not in L.articles):
+            and not (tail[-1] in L.stop and tail[-1] not in L.articles) \
+            and not (tail[-1] in L.articles and len(tail) >= 2 and fold(tail[-2]) not in L.family):
         ev[PERSON] += 1
         o.why.append("kinship ('" + " ".join(pre.split()[-3:]).strip(" ,") + "')")
     bare = pre[:-1] if pre[-1:] in "\"'‘“" and pre[-2:-1] in " \t" else pre  # the 'Rocketboys'

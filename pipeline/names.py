@@ -157,6 +157,7 @@ class Lex:
     given_exonyms: dict = None                 # folded given name -> a language-neutral sense ("giovanni" -> john)
     of_words: frozenset = frozenset()          # "di", "del", "dell": a credit's preposition before an adjective
     author_by: frozenset = frozenset()         # "by", "di", "de": the preposition before a work's author
+    crew_story_re: _RevCue | None = None       # "aspiring filmmaker ": a trade the character pursues, no credit
 
 
 @lru_cache(maxsize=None)
@@ -241,6 +242,7 @@ def lex(lang: str) -> Lex:
     return Lex(
         lang=lang, raw=d, name_re=name_re, hon_rev_re=hon_rev_re, stop=stop, articles=frozenset(arts),
         crew_re=_cue_before(g("crew_before", [])),
+        crew_story_re=_cue_before(g("crew_in_story", [])),
         actor_after_re=_cue_after(g("actor_after", [])),
         place_re=_cue_before(g("place_before", [])),
         vehicle_re=_cue_before(g("vehicle_before", [])),

@@ -40,6 +40,20 @@ CREDITS = [
     ("it", "Il film segue Odile Marnay, fornaia. Suo fratello Sebastiao ruba un furgone. Odile lo perdona.\n\n"
            "Interpreti: Petra Lund (Odile Marnay), Hugo Brenn (Sebastiao).",
      {"Odile Marnay": "Petra Lund", "Sebastiao": "Hugo Brenn"}, ["Petra Lund", "Hugo Brenn"]),
+    # a title's full stop inside the list ("Dr.", "Dott.") and a list running past a few hundred
+    # characters do not end it: roles named only in the list still go to the bracketed name
+    ("en", "Odile Marnay bakes bread in a small port town. She argues with her neighbours every single day.\n\n"
+           "Starring: Petra Lund (Odile Marnay), Hugo Brenn (Dr. Tomas Vell), Kai Varga (Nerissa Quell), "
+           + ", ".join(f"Actor{c}n Surname{c} (Role{c}a Family{c})" for c in "BCDEFGHIJKLMN")
+           + ", Ulla Brask (Corvin Haldane).",
+     {"Odile Marnay": "Petra Lund", "Tomas Vell": "Hugo Brenn", "Nerissa Quell": "Kai Varga",
+      "Corvin Haldane": "Ulla Brask"}, ["Kai Varga", "Ulla Brask"]),
+    ("es", "Odile Marnay hace pan en un pueblo.\n\n"
+           "Reparto: Petra Lund (Odile Marnay), Hugo Brenn (Dr. Tomas Vell), Kai Varga (Nerissa Quell).",
+     {"Tomas Vell": "Hugo Brenn", "Nerissa Quell": "Kai Varga"}, ["Kai Varga"]),
+    ("it", "Odile Marnay fa il pane in un paese.\n\n"
+           "Interpreti: Petra Lund (Odile Marnay), Hugo Brenn (Dott. Tomas Vell), Kai Varga (Nerissa Quell).",
+     {"Tomas Vell": "Hugo Brenn", "Nerissa Quell": "Kai Varga"}, ["Kai Varga"]),
     # no cue: the name used in the story's prose is the character, in a run of pairs
     ("en", "Odile Marnay bakes bread. Sebastiao steals a van and Odile forgives him.\n\n"
            "Petra Lund (Odile Marnay), Hugo Brenn (Sebastiao).",
@@ -54,6 +68,21 @@ def test_actor_first_cast_lists_give_the_role_to_the_bracketed_name(lang, text, 
         assert find(story, name).actor == actor
     for a in actors:
         assert fold(a) not in cast_names(story), a
+
+
+CREW_IN_STORY = [
+    # a trade the character pursues in the story is no credit of the work
+    ("en", "Bram Okello sells radios. He befriends a coworker, aspiring filmmaker Tadeo Brisk. Tadeo films him."),
+    ("es", "Bram Okello vende radios. Se hace amigo de un compañero, el aspirante a cineasta Tadeo Brisk."),
+    ("it", "Bram Okello vende radio. Diventa amico di un collega, l'aspirante regista Tadeo Brisk."),
+]
+
+
+@pytest.mark.parametrize("lang,text", CREW_IN_STORY)
+def test_a_trade_pursued_in_the_story_is_a_character_not_a_credit(lang, text):
+    story = make_story({"d": (lang, text)})
+    assert fold("Tadeo Brisk") in cast_names(story), cast_names(story)
+    assert "Tadeo Brisk" not in story.non_characters
 
 
 CHARACTER_FIRST = [
@@ -114,6 +143,13 @@ NON_STORY = [
     ("it", "Nel 1885 Adela Voss si trasferì in città per studiare Chimica. Nel 1910 l'Istituto per Studi "
            "Superiori diede una borsa ad Adela. Le foto di questa cronaca vengono dall'archivio di Tobia Quaglio.",
      ["Adela Voss"], ["Chimica", "Studi Superiori", "Tobia Quaglio"]),
+    # a family word, a verb and an article before a party: the party is the verb's object, no relative
+    ("en", "Tamsin Orrell lives with her son Bram. His mother joined the Harmony Labour Party and Bram laughs.",
+     ["Tamsin Orrell", "Bram"], ["Harmony Labour Party"]),
+    ("es", "Tamsin Orrell vive con su hijo Bram. Su madre fundó el Partido Armonía y Bram se ríe.",
+     ["Tamsin Orrell", "Bram"], ["Partido Armonía"]),
+    ("it", "Tamsin Orrell vive con il figlio Bram. Sua madre fondò il Partito Armonia e Bram ride.",
+     ["Tamsin Orrell", "Bram"], ["Partito Armonia"]),
 ]
 
 
@@ -125,6 +161,69 @@ def test_fields_institutions_and_commentators_are_not_characters(lang, text, peo
         assert fold(p) in names, (p, names)
     for b in bad:
         assert fold(b) not in names, (b, names)
+
+
+# ------------------------------------------------------------------ a work's title repeated in the prose
+
+WORK_TITLE = [
+    # the heading line and its quoted or bare repetitions name the work; the people in it stay
+    ("en", "Farewell, Marcus!\n\nWilma Tesk lives with her son Jory. Jory hides the news from Wilma.\n\n"
+           "Why watch Farewell, Marcus? Because “Farewell, Marcus!” is a gem.",
+     ["Wilma Tesk", "Jory"], ["Farewell", "Marcus"]),
+    ("es", "¡Adiós, Marcus!\n\nWilma Tesk vive con su hijo Jory. Jory le oculta la noticia a Wilma.\n\n"
+           "¿Por qué ver Adiós, Marcus? Porque “¡Adiós, Marcus!” es una joya.",
+     ["Wilma Tesk", "Jory"], ["Marcus"]),
+    ("it", "Addio, Marcus!\n\nWilma Tesk vive con il figlio Jory. Jory nasconde la notizia a Wilma.\n\n"
+           "Commento: “Addio, Marcus!” è un gioiello.",
+     ["Wilma Tesk", "Jory"], ["Marcus"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,people,bad", WORK_TITLE)
+def test_names_inside_the_works_title_are_not_characters(lang, text, people, bad):
+    story = make_story({"d": (lang, text)})
+    names = cast_names(story)
+    for p in people:
+        assert fold(p) in names, (p, names)
+    for b in bad:
+        assert fold(b) not in names, (b, names)
+
+
+def test_a_title_that_is_one_persons_name_keeps_the_person():
+    story = make_story({"d": ("en", "Wilma Tesk\n\nWilma Tesk lives with her son Jory. Wilma sells boats.")})
+    assert fold("Wilma Tesk") in cast_names(story)
+
+
+PEERAGE_SEAT = [
+    # "duke of X": X is the title's seat, never a person called "of X"
+    ("en", "Tomas Reyl, the Duke of Brenmar, stammers. The Duke of Brenmar hires Ada Kell. Ada trains Tomas."),
+    ("es", "Tomás Reyl, el duque de Brenmar, tartamudea. El duque de Brenmar contrata a Ada Kell. Ada entrena "
+           "a Tomás."),
+    ("it", "Tomas Reyl, il duca di Brenmar, balbetta. Il duca di Brenmar assume Ada Kell. Ada allena Tomas."),
+]
+
+
+@pytest.mark.parametrize("lang,text", PEERAGE_SEAT)
+def test_a_peerage_seat_is_not_a_person(lang, text):
+    names = cast_names(make_story({"d": (lang, text)}))
+    assert fold("Ada Kell") in names, names
+    assert not any("brenmar" in n for n in names), names
+
+
+THING_BEFORE_APPOSITION = [
+    # a one-word name after an article, then a comma and someone's description: the description is the next
+    # clause's subject ("the mother of Marco"), the name a thing
+    ("en", "Days before the fall of the Dam, the mother of Marco Tesk falls ill. Marco hides the news.", "Dam"),
+    ("es", "Días antes de la caída del Dique, la madre de Marco Tesk enferma. Marco oculta la noticia.", "Dique"),
+    ("it", "Giorni prima del crollo della Diga, la madre di Marco Tesk si ammala. Marco nasconde la notizia.", "Diga"),
+]
+
+
+@pytest.mark.parametrize("lang,text,thing", THING_BEFORE_APPOSITION)
+def test_an_article_name_before_a_description_is_not_a_person(lang, text, thing):
+    names = cast_names(make_story({"d": (lang, text)}))
+    assert fold("Marco Tesk") in names, names
+    assert fold(thing) not in names, names
 
 
 # ------------------------------------------------------------------ titles, regnal numbers, stopwords
