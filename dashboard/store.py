@@ -26,6 +26,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -124,8 +125,7 @@ class Store:
         self.root.mkdir(parents=True, exist_ok=True)
         self.path = self.root / DB_NAME
         self._local = threading.local()
-        c = self._conn()
-        c.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer; persistent per file
+        self._wal(self._conn())
         with self.write() as c:
             for stmt in _SCHEMA.split(";"):
                 if stmt.strip():
@@ -134,6 +134,20 @@ class Store:
                       (BUILTIN_SLUG, BUILTIN_TITLE))
         from . import legacy
         legacy.import_once(self)
+
+    @staticmethod
+    def _wal(c: sqlite3.Connection) -> None:
+        """WAL journal (readers never wait for the writer; persistent per file). Switching a new file to WAL
+        needs it alone for a moment and SQLite answers "locked" at once, without its busy timeout, when
+        another process (a second server starting) holds it: retry for a while before giving up."""
+        for attempt in range(200):
+            try:
+                c.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or attempt == 199:
+                    raise
+                time.sleep(0.05)
 
     # ------------------------------------------------------------ connections and transactions
     def _conn(self) -> sqlite3.Connection:

@@ -186,7 +186,6 @@ def _lcs(score: list[list[float]], floor: float) -> list[tuple[int, int]]:
 
 
 def run(story: Story) -> Story:
-    sim._MASS.clear()
     by_doc: dict[str, list[Event]] = {}
     for e in story.events:
         by_doc.setdefault(e.sources[0].doc, []).append(e)
@@ -258,7 +257,6 @@ def run(story: Story) -> Story:
         for e in members:
             e.extra.pop("_fuse_single", None)
     story.events = fused
-    sim._MASS.clear()  # ids of freed sets may be reused by the next run
     return story
 
 

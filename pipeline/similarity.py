@@ -257,15 +257,10 @@ def _weights(events: list[Event]) -> dict[str, float]:
     return {f: math.log(1 + n / c) for f, c in df.items()}
 
 
-_MASS: dict[tuple[int, int, str], float] = {}  # (id, size, prefix) -> summed weight; sets here only grow
-
-
 def _mass(xs: set, prefix: str, w: dict[str, float]) -> float:
-    key = (id(xs), len(xs), prefix)
-    m = _MASS.get(key)
-    if m is None:
-        m = _MASS[key] = sum(w.get(prefix + x, 1.0) for x in xs)
-    return m
+    # not cached by id(): a set's id is reused once it is freed, and the weights differ from story to story,
+    # so such a cache gave one story's (or one freed set's) weight to another
+    return sum(w.get(prefix + x, 1.0) for x in xs)
 
 
 def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float], ref: float = 0.0) -> float:
