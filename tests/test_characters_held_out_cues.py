@@ -28,6 +28,15 @@ def find(story: Story, name: str):
     return hits[0]
 
 
+def assert_cast(story, people, bad) -> None:
+    """Every name of `people` is in the cast and none of `bad` is."""
+    names = cast_names(story)
+    for p in people:
+        assert fold(p) in names, (p, names)
+    for b in bad:
+        assert fold(b) not in names, (b, names)
+
+
 # ------------------------------------------------------------------ actor-first credit lists
 
 CREDITS = [
@@ -155,12 +164,7 @@ NON_STORY = [
 
 @pytest.mark.parametrize("lang,text,people,bad", NON_STORY)
 def test_fields_institutions_and_commentators_are_not_characters(lang, text, people, bad):
-    story = make_story({"d": (lang, text)})
-    names = cast_names(story)
-    for p in people:
-        assert fold(p) in names, (p, names)
-    for b in bad:
-        assert fold(b) not in names, (b, names)
+    assert_cast(make_story({"d": (lang, text)}), people, bad)
 
 
 # ------------------------------------------------------------------ a work's title repeated in the prose
@@ -181,12 +185,7 @@ WORK_TITLE = [
 
 @pytest.mark.parametrize("lang,text,people,bad", WORK_TITLE)
 def test_names_inside_the_works_title_are_not_characters(lang, text, people, bad):
-    story = make_story({"d": (lang, text)})
-    names = cast_names(story)
-    for p in people:
-        assert fold(p) in names, (p, names)
-    for b in bad:
-        assert fold(b) not in names, (b, names)
+    assert_cast(make_story({"d": (lang, text)}), people, bad)
 
 
 def test_a_title_that_is_one_persons_name_keeps_the_person():
