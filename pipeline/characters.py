@@ -298,18 +298,35 @@ def run(story: Story) -> Story:
         members[r].append(k)
     surf: dict[str, Counter] = defaultdict(Counter)
     aliases_seen: dict[str, list[str]] = defaultdict(list)
+    titled: dict[str, Counter] = defaultdict(Counter)   # key -> its surfaces with a capitalised rank title
+    bare: Counter = Counter()                            # key -> its uses without a title
     for o in all_occs:
         if o.key in roots:
             surf[o.key][o.name] += 1
+            L = lexes[o.doc]
+            if o.hon and o.hon[:1].isupper() and (fold(o.hon) in L.regnal_hons or fold(o.hon) in L.peerage):
+                titled[o.key][texts[o.doc][o.s:o.e]] += 1
+            elif not o.hon:
+                bare[o.key] += 1
     char_of_root: dict[str, str] = {}
     chars: dict[str, Character] = {}
+    untitled: dict[str, str] = {}   # cid -> the name proper of a character named with its title
     for r, ks in members.items():
         best = max(ks, key=lambda k: (len(persons[k]), len(k), counts[k], k))
         name = surf[best].most_common(1)[0][0]
+        if len(persons[best]) == 1 and titled[best] and not bare[best]:
+            # "Queen Mary", "Duke Orlan": one word never written without its rank is named with it, as the
+            # story names them ("Mary" alone could be anyone); a courtesy title ("Mrs. Cole") is no part of a name
+            untitled_name = surf[best].most_common(1)[0][0]
+            name = titled[best].most_common(1)[0][0]
+        else:
+            untitled_name = None
         cid = slug(name)
         while cid in chars:
             cid += "-2"
         chars[cid] = Character(id=cid, name=name)
+        if untitled_name:
+            untitled[cid] = untitled_name
         char_of_root[r] = cid
 
     # ---- name mentions
@@ -392,7 +409,7 @@ def run(story: Story) -> Story:
             why_of[char_of_root[roots[k]]][w] += 1
     for cid, c in chars.items():
         c.evidence = [w for w, _ in why_of[cid].most_common(6)]
-        c.aliases = [a for a in aliases_seen[cid] if a != c.name]
+        c.aliases = [a for a in [untitled.get(cid), *aliases_seen[cid]] if a and a != c.name]
         c.actor = ", ".join(actor_of[cid]) or None
         c.mentions = per_char[cid]
         c.docs = sorted(char_docs[cid], key=lambda x: doc_order.get(x, 0))

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from .names import Lex, fold, given_names, honorifics_abbr
-from .characters_scan import ACTOR, PERSON, PLACE, THING, TITLE, Occ, _PAIR_AFTER, _PAIR_BEFORE, _PAREN_CLOSE, _PAREN_OPEN
+from .characters_scan import ACTOR, PART, PERSON, PLACE, THING, TITLE, Occ, _PAIR_AFTER, _PAIR_BEFORE, _PAREN_CLOSE, _PAREN_OPEN
 
 def _prose_tokens(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> Counter:
     """Name words seen outside parentheses and outside "Name (Name)" pairs: the story's own prose."""
@@ -58,6 +58,16 @@ def _person_shaped(b: Occ, crew: set[str], nationalities: frozenset = frozenset(
     return b.core[0] in given_names() or (len(b.toks) == 2 and len(b.core) == 2)
 
 
+def _unnamed_part(role: Occ, L: Lex, prose: Counter) -> bool:
+    """"Robert Roe (Equerry)", "Ann Lee (BBC Radio Announcer)": a credited role that is a job, not a name —
+    its head word (last or first) is a role word, none of its words is a given name and the story's prose
+    never names it. Such a part is played by someone but is no character of the cast."""
+    core = role.core or tuple(fold(t[2]) for t in role.toks)
+    if role.hon or not core or not (core[-1] in L.part_words or core[0] in L.part_words):
+        return False
+    return not any(w in given_names() or prose[w] for w in core)
+
+
 def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], lexes: dict[str, Lex],
                      prose: Counter) -> tuple[list[tuple[Occ, Occ]], list[tuple[str, Occ]]]:
     """(character, actor) pairs from "Tom Reyes (Sam Hale)", "Dora (played by Ada Ross)", "one teacher
@@ -107,6 +117,11 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
             elif len(b.core) > 1 and L.role_paren_re.search(text[max(0, b.s - 40):b.s]):
                 # "one teacher (Laura Dern)"; a single word "his mother (Elsie)" is the character
                 b.ev[ACTOR] += 1
+    parts = [(a, b) for a, b in links if _unnamed_part(a, lexes[a.doc], prose)]
+    for a, _ in parts:
+        a.ev[PART] += 1
+        a.ev[THING] += 2
+    links = [x for x in links if x not in parts]
     for a, b in links:
         a.ev[PERSON] += 1
         a.why.append(f"played by {b.name}")

@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .names import Lex, _all_langs, fold, given_names
-from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PERSON,
+from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
                               PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
 # ", un policía del gueto" / " (a miner who ...)" right after a name; a possessive noun ("the king's") is no role
@@ -336,6 +336,8 @@ def reason(kind: str, ev: Counter) -> str:
     """Why a name was left out of the cast, in words a teacher can check."""
     if kind == THING and ev[LABEL]:
         return "page furniture (a label)"
+    if kind == THING and ev[PART]:
+        return "an unnamed part in a credit list (a job, not a name)"
     if kind == COMMENTATOR and ev[OPINION]:
         return "named only inside an opinion about the story (historians agree, X testified that ...)"
     if kind == PLACE and ev[WPLACE] and not ev[PLACE]:

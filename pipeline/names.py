@@ -126,6 +126,7 @@ class Lex:
     famgroup_after_re: re.Pattern  # "family" right after a surname
     cap_honorifics: frozenset = frozenset()   # "Father", "Padre": titles only when capitalised
     regnal_hons: frozenset = frozenset()      # titles after which a bare "I" is a regnal numeral
+    peerage: frozenset = frozenset()          # "duke", "conte": ranks that are part of how a person is named
     peer_re: re.Pattern | None = None          # "Duke Roderic of " / "the duke of " right before a name
     field_re: _RevCue | None = None            # "estudiar" before a name: a field of study
     institution_re: re.Pattern | None = None   # "Junta para " before a name: part of an institution
@@ -137,6 +138,7 @@ class Lex:
     hon_next_re: re.Pattern | None = None      # what follows a lone title that is not a name itself
     link_words: frozenset = frozenset()        # last words of peer_re/institution_re/poss_place_re
     role_titles: frozenset = frozenset()       # "Owner", "Constable", "Sindaco": a capitalised role before a name
+    part_words: frozenset = frozenset()        # "Equerry", "Segretario": an unnamed part in a credit list
     author_re: re.Pattern | None = None        # "the third novel by " / "«...» di ": an author follows
     # positive evidence that a name is a person (see characters_evidence)
     human_verb_re: re.Pattern | None = None    # right after a name: "(Actor) finally decides", "ha deciso"
@@ -304,6 +306,7 @@ def lex(lang: str) -> Lex:
         else re.compile(r"(?!x)x"),
         cap_honorifics=frozenset(g("capital_honorifics", [])),
         regnal_hons=frozenset(fold(w) for w in g("regnal_honorifics", [])),
+        peerage=frozenset(fold(w) for w in g("peerage", [])),
         peer_re=re.compile(
             rf"(?:^|[^\w])(?i:{_alt(g('peerage', []))})(?:[ \t]+{TOK}){{0,2}}[ \t]+(?:{_alt(g('of', []))})[ \t]+$"),
         field_re=_cue_before(g("field_before", [])),
@@ -331,6 +334,7 @@ def lex(lang: str) -> Lex:
         person_pronouns=frozenset(w.lower() for w in g("person_pronouns", [])),
         human_object_re=_cue_before(g("human_object_before", [])),
         role_nouns=frozenset(fold(w) for w in g("role_nouns", [])),
+        part_words=frozenset(fold(w) for w in g("part_nouns", []) + g("role_nouns", []) + g("role_titles", [])),
         page_labels=_all_langs("page_labels"),
         nationalities=_all_langs("nationalities"),
         author_after_re=_cue_after(g("author_after", [])) if g("author_after") else None,

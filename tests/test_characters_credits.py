@@ -1,0 +1,68 @@
+"""Characters stage, credit lists and titles: a credited job is no character, a rank names its bearer, a
+title shared by two credited people does not make them one."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.names import fold
+
+from characters_support import make_story
+
+
+def cast(story) -> dict[str, object]:
+    return {fold(c.name): c for c in story.characters.values() if not c.is_group}
+
+
+# (lang, text, the named role and its actor, the unnamed parts)
+UNNAMED_PARTS = [
+    ("en", "Cast: Tom Vane (Harold Pike), Ann Ross (Footman), Lee Carr (Private Secretary), Mia Holt (Radio "
+           "Announcer).\nHarold Pike inherits a castle and hires a cook.",
+     "Harold Pike", "Tom Vane", ["Footman", "Private Secretary", "Radio Announcer"]),
+    ("es", "Reparto: Tomás Vera (Julián Roca), Ana Sanz (Secretaria), Luis Gil (Mayordomo).\n"
+           "Julián Roca hereda un castillo.",
+     "Julián Roca", "Tomás Vera", ["Secretaria", "Mayordomo"]),
+    ("it", "Cast: Marco Neri (Aldo Ferri), Lia Conti (Cameriera), Ugo Villa (Segretario).\n"
+           "Aldo Ferri eredita un castello.",
+     "Aldo Ferri", "Marco Neri", ["Cameriera", "Segretario"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,role,actor,parts", UNNAMED_PARTS)
+def test_a_credited_job_without_a_name_is_no_character(lang, text, role, actor, parts):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert names[fold(role)].actor == actor
+    for p in parts:
+        assert fold(p) not in names, p
+        assert "unnamed part" in story.non_character_reasons[p]
+
+
+def test_a_credited_job_named_in_the_prose_stays_a_character():
+    # the part is a person the story talks about: the prose names it with its capital
+    story = make_story({"d": ("en", "Cast: Tom Vane (Harold Pike), Ann Ross (Footman).\nHarold Pike hires the "
+                                    "Footman. Footman says he saw a ghost, and he leaves.")})
+    assert cast(story)["footman"].actor == "Ann Ross"
+
+
+@pytest.mark.parametrize("lang,text,demonym", [
+    ("en", "Edna Lowe read the work of two Frenchmen, Jean Arnoul and Paul Vidal, and she opened a school.",
+     "Frenchmen"),
+    ("es", "Edna Lowe leyó a los Franceses Jean Arnoul y Paul Vidal, y abrió una escuela.", "Franceses"),
+])
+def test_a_plural_demonym_before_a_list_of_people_is_no_person(lang, text, demonym):
+    names = cast(make_story({"d": (lang, text)}))
+    assert "jean arnoul" in names and fold(demonym) not in names
+
+
+@pytest.mark.parametrize("lang,text,shown,bare", [
+    ("en", "Nora Bell (Queen Adela) and Sam Hale (Lord Brent) lead the cast. Queen Adela summons Lord Brent.",
+     ["Queen Adela", "Lord Brent"], "Adela"),
+    ("en", "Mrs. Cole runs the inn. Mrs. Cole hires a cook and she pays him well.", ["Cole"], None),
+])
+def test_a_rank_is_part_of_a_name_never_written_without_it(lang, text, shown, bare):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    for n in shown:
+        assert fold(n) in names, (n, list(names))
+    if bare:   # searching by the name proper still finds the person
+        assert bare in names[fold(shown[0])].aliases
