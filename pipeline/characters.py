@@ -24,7 +24,7 @@ from .characters_scan import (Occ, _LOWER_WORD, _QUOTED, _called, _groups,
                               _scan, _sentence_index, _strip_common)
 from .characters_evidence import _classify, _evidence, _propagate_lists, _resolve_unproven, pronoun_evidence, reason
 from .characters_aliases import _cluster, _distribute_surnames, merge_across_languages
-from .characters_actors import _prose_tokens, find_actor_links
+from .characters_actors import _prose_tokens, find_actor_links, split_by_credited_titles
 from .characters_relations import family_relations, group_mentions_of
 
 
@@ -164,6 +164,8 @@ def run(story: Story) -> Story:
 
     # actors in parentheses: "Tom Reyes (Sam Hale)", "one teacher (Ada Ross)"; "Ana (née Lind)"
     actor_links, paren_births = find_actor_links(occs_by_doc, texts, lexes, _prose_tokens(occs_by_doc, texts))
+    for bare, titled_key in split_by_credited_titles(actor_links, occs_by_doc, texts).items():
+        forced.setdefault(bare, titled_key)
 
     cls, by_key = _classify(all_occs, lexes)
     for k in forced:

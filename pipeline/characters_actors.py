@@ -126,3 +126,35 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
         a.ev[PERSON] += 1
         a.why.append(f"played by {b.name}")
     return links, births
+
+
+def split_by_credited_titles(links: list[tuple[Occ, Occ]], occs_by_doc: dict[str, list[Occ]],
+                             texts: dict[str, str]) -> dict[str, str]:
+    """"Ann Lee (Queen Adela), Mia Roe (Princess Adela)": one name under two titles, each credited to another
+    actor, is two people (a mother and her daughter). Each titled use gets a key of its own ("queen~ adela").
+    Returns bare key -> the titled key the bare name stands for: the one whose actor is credited to a bare use
+    too ("la moglie Adela (Ann Lee)"), else the one billed first (a credit list bills the larger part first)."""
+    by_title: dict[str, dict[str, set]] = {}
+    for a, b in links:
+        if a.hon:
+            by_title.setdefault(a.key, {}).setdefault(fold(a.hon), set()).add(fold(b.name))
+    bare_actors: dict[str, set] = {}
+    for a, b in links:
+        if not a.hon:
+            bare_actors.setdefault(a.key, set()).add(fold(b.name))
+    out: dict[str, str] = {}
+    for key, titles in by_title.items():
+        actors = [x for t in titles.values() for x in t]
+        if len(titles) < 2 or len(actors) != len(set(actors)):
+            continue   # one title, or an actor credited under both: the same person
+        for occs in occs_by_doc.values():
+            for o in occs:
+                h = fold(o.hon) if o.key == key and o.hon else None
+                if h in titles:
+                    o.key = f"{h}~ {key}"
+                    o.core = (f"{h}~",) + o.core
+                    o.name = texts[o.doc][o.s:o.e]
+        order = list(titles)
+        best = max(order, key=lambda h: (bool(titles[h] & bare_actors.get(key, set())), -order.index(h)))
+        out[key] = f"{best}~ {key}"
+    return out

@@ -273,12 +273,21 @@ def _merge_nicknames(occs: list[Occ], text: str) -> tuple[list[Occ], list[tuple[
 
 
 def _called(occs: list[Occ], text: str, L: Lex) -> list[tuple[str, Occ]]:
-    """`Aldo Cattaneo, detto «il Falco»`, `Ana, known as "the Hawk"`: the nickname names the person before it.
+    """`Aldo Cattaneo, detto «il Falco»`, `Ana, known as "the Hawk"`, "Ana introduces herself as Mrs. Lind": the
+    nickname or assumed name names the person before it.
 
     A weak cue ("called", "detto", "llamado") needs a comma before it or a quote after it, so that
     "Sam called Tom" stays two people."""
     out = []
     for a, b in zip(occs, occs[1:]):
+        if len(b.toks) <= 3 and (
+                L.self_alias_re is not None and L.self_alias_re.search(text[max(0, b.s - 60):b.s])
+                and not any(c in text[a.e:b.s] for c in ".!?;\n")
+                or L.known_as_gap_re is not None and L.known_as_gap_re.fullmatch(text, a.e, b.s)
+                and L.known_as_re.search(text[max(0, a.s - 40):a.s])):
+            # "Ada introduces herself as Mrs. Lind", "the doctor knows Ada as Mrs. Lind": a name she goes by
+            out.append((b.name, a))
+            continue
         if b.hon or len(b.toks) > 2:
             continue
         g = L.nick_gap_re.fullmatch(text, a.e, b.s)

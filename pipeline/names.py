@@ -133,6 +133,9 @@ class Lex:
     reference_re: re.Pattern | None = None     # opinion/credit/reference sentence cues
     nick_gap_re: re.Pattern | None = None      # ", detto «il " between a person and their nickname
     nick_strong: frozenset = frozenset()
+    known_as_re: _RevCue | None = None         # "knows " right before a person whose other name follows ...
+    known_as_gap_re: re.Pattern | None = None  # ... " as " ("knows Ada as Mrs. Lind")
+    self_alias_re: _RevCue | None = None       # "introduces herself as " right before a name the subject goes by
     cast_list_re: re.Pattern | None = None     # "Starring:" at the start of an actor-first list
     poss_place_re: re.Pattern | None = None    # "nel suo negozio di " before a name: a place
     hon_next_re: re.Pattern | None = None      # what follows a lone title that is not a name itself
@@ -318,6 +321,10 @@ def lex(lang: str) -> Lex:
             rf"(?P<comma>[ \t]*,)?[ \t]*(?P<cue>(?i:{_alt(g('nickname_cues', []))}))[ \t]*"
             rf"(?P<q>[\"“«'‘][ \t]*)?(?:(?i:{_alt(arts)})[ \t]+)?"),
         nick_strong=frozenset(w.lower() for w in g("nickname_strong", [])),
+        known_as_re=_cue_before(g("known_as_before", [])) if g("known_as_before") else None,
+        known_as_gap_re=re.compile(rf"[ \t]+(?:{_alt(g('known_as_link', []))})[ \t]+[\"“«'‘]?", re.I)
+        if g("known_as_link") else None,
+        self_alias_re=_cue_before(g("self_alias_cues", [])) if g("self_alias_cues") else None,
         cast_list_re=re.compile(rf"[ \t]*(?i:{_alt(g('cast_list_cues', []))})[ \t]*:"),
         poss_place_re=re.compile(
             rf"(?:^|[^\w])(?i:{_alt(list(poss))})[ \t]+(?P<noun>[^\W\d_]+)[ \t]+(?:{_alt(g('poss_place_preps', []))})[ \t]*$")

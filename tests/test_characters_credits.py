@@ -66,3 +66,33 @@ def test_a_rank_is_part_of_a_name_never_written_without_it(lang, text, shown, ba
         assert fold(n) in names, (n, list(names))
     if bare:   # searching by the name proper still finds the person
         assert bare in names[fold(shown[0])].aliases
+
+
+def test_one_name_under_two_credited_titles_is_two_people():
+    story = make_story({"d": ("en", "Starring: Ann Lee (Queen Adela), Mia Roe (Princess Adela), Tom Vane (King "
+                                    "Osric).\nKing Osric falls ill. His wife Adela nurses him and she sings to "
+                                    "Princess Adela.")})
+    names = cast(story)
+    assert names["queen adela"].actor == "Ann Lee" and names["princess adela"].actor == "Mia Roe"
+    # the bare name goes to one of them, never to a third "Adela"
+    assert "adela" not in names and "Adela" in names["queen adela"].aliases
+
+
+def test_one_title_credited_once_keeps_the_bare_name_with_it():
+    story = make_story({"d": ("en", "Starring: Ann Lee (Queen Adela).\nAdela rules alone and she never marries. "
+                                    "Queen Adela dies old.")})
+    (only,) = cast(story).values()
+    assert only.name == "Adela" and only.actor == "Ann Lee" and only.mentions == 3
+
+
+@pytest.mark.parametrize("lang,text,person,alias", [
+    ("en", "Ada Lind visits the doctor in secret. The doctor only knows Ada as Mrs. Greer, and she pays in cash.",
+     "Ada Lind", "Greer"),
+    ("en", "Ada Lind rents a room and introduces herself as Mrs. Greer to the landlady.", "Ada Lind", "Greer"),
+    ("es", "Ada Lind alquila un cuarto y se presenta como señora Greer ante la casera.", "Ada Lind", "Greer"),
+    ("it", "Ada Lind affitta una stanza e si fa chiamare signora Greer dalla padrona.", "Ada Lind", "Greer"),
+])
+def test_an_assumed_name_is_an_alias_not_another_person(lang, text, person, alias):
+    names = cast(make_story({"d": (lang, text)}))
+    assert fold(alias) not in names, list(names)
+    assert any(alias in a for a in names[fold(person)].aliases), names[fold(person)].aliases
