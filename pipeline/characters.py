@@ -22,7 +22,8 @@ from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, HONS, ORG, OR
 from .characters_scan import (Occ, _LOWER_WORD, _QUOTED, _called, _groups,
                               _birth_names, _crude_spans, _merge_nicknames, _reference_sentences,
                               _scan, _sentence_index, _strip_common)
-from .characters_evidence import _classify, _evidence, _propagate_lists, _resolve_unproven, pronoun_evidence, reason
+from .characters_evidence import (_classify, _evidence, _propagate_lists, _resolve_unproven, names_beside_credits,
+                                  pronoun_evidence, reason)
 from .characters_aliases import _cluster, _distribute_surnames, merge_across_languages
 from .characters_actors import _prose_tokens, find_actor_links, split_by_credited_titles
 from .characters_relations import family_relations, group_mentions_of
@@ -168,6 +169,8 @@ def run(story: Story) -> Story:
         forced.setdefault(bare, titled_key)
 
     cls, by_key = _classify(all_occs, lexes)
+    sent_at = {d.doc: _sentence_index(sents_of.get(d.doc, []), texts[d.doc]) for d in docs}
+    names_beside_credits(cls, by_key, occs_by_doc, sent_at)
     for k in forced:
         if k in cls and cls[k] != ACTOR:
             cls[k] = PERSON   # a nickname is its person even when quoted
@@ -335,10 +338,6 @@ def run(story: Story) -> Story:
     mentions: list[Mention] = []
     place_mentions: list[Mention] = []
     per_doc: dict[str, list[tuple[int, int, str, Occ]]] = {}
-    sents_by_doc: dict[str, list] = defaultdict(list)
-    for x in story.sentences:
-        sents_by_doc[x.doc].append(x)
-    sent_at = {d.doc: _sentence_index(sents_by_doc.get(d.doc, []), texts[d.doc]) for d in docs}
     place_name: dict[str, str] = {}
     for o in all_occs:
         if cls.get(o.key) == PLACE:

@@ -336,6 +336,8 @@ def reason(kind: str, ev: Counter) -> str:
     """Why a name was left out of the cast, in words a teacher can check."""
     if kind == THING and ev[LABEL]:
         return "page furniture (a label)"
+    if kind == NOEV and ev[BESIDE_CREDITS]:
+        return "a first name named only beside the work's credits (another work, a credit), never acting"
     if kind == THING and ev[PART]:
         return "an unnamed part in a credit list (a job, not a name)"
     if kind == COMMENTATOR and ev[OPINION]:
@@ -373,3 +375,32 @@ def pronoun_evidence(occs: list[Occ], text: str, L: Lex, spans: list[tuple[int, 
         if m:
             o.ev[PRON] += 1
             o.why.append(f"referred to as '{m.group().lower()}'")
+
+
+BESIDE_CREDITS = "_beside_credits"   # evidence only: every mention shares its sentence with a credited name
+
+
+def names_beside_credits(cls: dict[str, str], by_key: dict[str, Counter], occs_by_doc: dict[str, list[Occ]],
+                         sentence_at: dict) -> None:
+    """"la canción de Yann Tiersen (que os sonará por Amélie)": a name whose only evidence is that it is a
+    given name, and whose every mention sits in a sentence naming a credited actor or crew member, is talk
+    about the work (another film, a crew member's family), not a person in the story. Marks it NOEV with
+    its evidence; `sentence_at[doc](pos)` gives the sentence of a position."""
+    credited: set[tuple[str, int]] = set()
+    for doc, occs in occs_by_doc.items():
+        at = sentence_at[doc]
+        credited.update((doc, at(o.s)) for o in occs if cls.get(o.key) == ACTOR)
+    if not credited:
+        return
+    weak: dict[str, bool] = {}
+    for doc, occs in occs_by_doc.items():
+        at = sentence_at[doc]
+        for o in occs:
+            ev = by_key[o.key]
+            if cls.get(o.key) != PERSON or ev[PERSON] or ev[VERB] or ev[PRON] or not ev[GIVEN]:
+                continue
+            weak[o.key] = weak.get(o.key, True) and (doc, at(o.s)) in credited
+    for k, beside in weak.items():
+        if beside:
+            cls[k] = NOEV
+            by_key[k][BESIDE_CREDITS] += 1

@@ -96,3 +96,23 @@ def test_an_assumed_name_is_an_alias_not_another_person(lang, text, person, alia
     names = cast(make_story({"d": (lang, text)}))
     assert fold(alias) not in names, list(names)
     assert any(alias in a for a in names[fold(person)].aliases), names[fold(person)].aliases
+
+
+@pytest.mark.parametrize("lang,text,person,not_people", [
+    ("es", "Julia Romero vive sola en Sevilla y decide abrir una tienda. La música de Pablo Urrutia (que os "
+           "sonará también por Matilde) acompaña cada escena.", "Julia Romero", ["Matilde", "Pablo Urrutia"]),
+    ("en", "Julia Romero lives alone in Leeds and decides to open a shop. The score by Paul Urwin recalls Matilda "
+           "and is gentle.", "Julia Romero", ["Matilda", "Paul Urwin"]),
+])
+def test_a_first_name_only_beside_a_credit_is_talk_about_the_work(lang, text, person, not_people):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert fold(person) in names
+    for n in not_people:
+        assert fold(n) not in names, (n, list(names))
+    assert "credits" in story.non_character_reasons[not_people[0]]
+
+
+def test_a_first_name_beside_a_credit_that_acts_in_the_story_stays():
+    story = make_story({"d": ("en", "Tom Vane plays a fisherman and Matilda says she loves him.")})
+    assert "matilda" in cast(story)
