@@ -93,7 +93,9 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     alone = not text[ls:o.s].strip(" \t*#-•|") and not text[o.e:le if le >= 0 else len(text)].strip(" \t")
     # a name alone on its line is a credit or listing entry ("Gael García Bernal\n\nGael García Bernal"):
     # a given name there says it is a person, not that the person is in the story
-    if o.core and o.core[0] in given_names() and not alone:
+    # "Ramón y Cajal" alone: a compound surname whose first half only looks like a first name
+    bare_compound = len(o.toks) >= 3 and o.toks[1][2] in L.raw.get("surname_joiners", ())
+    if o.core and o.core[0] in given_names() and not alone and not bare_compound:
         ev[GIVEN] += 1
         o.why.append("given name")
     vm = None if o.poss or L.human_verb_re is None else L.human_verb_re.match(text, o.e)

@@ -116,3 +116,11 @@ def test_a_first_name_only_beside_a_credit_is_talk_about_the_work(lang, text, pe
 def test_a_first_name_beside_a_credit_that_acts_in_the_story_stays():
     story = make_story({"d": ("en", "Tom Vane plays a fisherman and Matilda says she loves him.")})
     assert "matilda" in cast(story)
+
+
+def test_a_compound_surname_alone_is_no_first_name():
+    # "Tomás y Berrocal" cited for a method: the first half of the surname only looks like a given name
+    story = make_story({"d": ("es", "Elena Varo aprende en Turín la técnica que inventó Golgi y perfeccionó "
+                                    "Tomás y Berrocal. Elena Varo publica su primer artículo en 1936.")})
+    names = cast(story)
+    assert "elena varo" in names and "tomas y berrocal" not in names, list(names)
