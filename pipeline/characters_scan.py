@@ -159,12 +159,14 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
 def _joins_surname(text: str, s0: int, toks: list, jm: re.Match, L: Lex) -> bool:
     """"Ramón y Cajal", "José Ortega y Gasset": the capitalised word after the joiner is the second half of a
     compound surname when it is no given name ("Ana y Luis" are two), the name before it is a given name or
-    already has several words ("Madrid y Barcelona" are two), no place word comes before it ("entre Santiago y
-    Valparaíso") and no verb follows ("Pérez y Gómez firmaron" are two people acting)."""
+    already has several words besides particles ("Madrid y Barcelona", "De Sanctis y Montesano" are two), no
+    place word comes before it ("entre Santiago y Valparaíso") and no verb follows ("Pérez y Gómez firmaron" are
+    two people acting)."""
     tm = TOKEN_RE.match(text, jm.end())
     if tm is None or not IS_CAP.match(tm.group()) or fold(tm.group()).rstrip("'’") in given_names():
         return False
-    if len(toks) < 2 and fold(toks[-1][2]) not in given_names():
+    # "De Sanctis y Montesano" are two: a particle does not make the name before it a full name
+    if sum(t[2].lower() not in L.particles for t in toks) < 2 and fold(toks[-1][2]) not in given_names():
         return False
     pre = text[max(0, s0 - 40):s0]
     if L.place_re.search(pre) or L.place_weak_re.search(pre):

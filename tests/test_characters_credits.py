@@ -124,3 +124,19 @@ def test_a_compound_surname_alone_is_no_first_name():
                                     "Tomás y Berrocal. Elena Varo publica su primer artículo en 1936.")})
     names = cast(story)
     assert "elena varo" in names and "tomas y berrocal" not in names, list(names)
+
+
+def test_a_particle_surname_and_another_surname_are_two_people():
+    story = make_story({"d": ("es", "Lucía Ferri trabaja junto a De Marchi y Colasanti. Ugo Colasanti la "
+                                    "ayuda y ella escribe una tesis.")})
+    names = cast(story)
+    assert "de marchi y colasanti" not in names, list(names)
+    assert "Colasanti" in names["ugo colasanti"].aliases   # the second surname is Ugo's, told first
+
+
+def test_a_king_told_in_three_languages_is_one_cast_entry():
+    story = make_story({"en": ("en", "King Edward VIII abdicates and his brother is crowned."),
+                        "es": ("es", "El rey Eduardo VIII abdica y su hermano sube al trono."),
+                        "it": ("it", "Edoardo VIII abdica e il fratello sale al trono.")})
+    kings = [c for c in cast(story).values() if c.name.endswith("VIII")]
+    assert len(kings) == 1 and kings[0].docs == ["en", "es", "it"], [c.name for c in kings]
