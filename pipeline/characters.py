@@ -317,7 +317,7 @@ def run(story: Story) -> Story:
     chars: dict[str, Character] = {}
     untitled: dict[str, str] = {}   # cid -> the name proper of a character named with its title
     for r, ks in members.items():
-        best = max(ks, key=lambda k: (len(persons[k]), len(k), counts[k], k))
+        best = max(ks, key=lambda k: (len(persons[k]), counts[k], len(k), k))
         name = surf[best].most_common(1)[0][0]
         if len(persons[best]) == 1 and titled[best] and not bare[best]:
             # "Queen Mary", "Duke Orlan": one word never written without its rank is named with it, as the

@@ -7,6 +7,9 @@ from collections import Counter
 from .names import Lex, fold, given_names, honorifics_abbr
 from .characters_scan import ACTOR, PART, PERSON, PLACE, THING, TITLE, Occ, _PAIR_AFTER, _PAIR_BEFORE, _PAREN_CLOSE, _PAREN_OPEN
 
+_COMMA_ONLY = re.compile(r"[ \t]*,[ \t]*")
+
+
 def _prose_tokens(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> Counter:
     """Name words seen outside parentheses and outside "Name (Name)" pairs: the story's own prose."""
     c: Counter = Counter()
@@ -87,8 +90,13 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                     c.ev[ACTOR] += 1
                     links.append((a, c))
                     continue
+            other = None   # "Guy Roe (King Aldric, Teddy)": a second name of the credited role
             if not _PAREN_CLOSE.match(text, b.e):
-                continue
+                c = occs[i + 1] if i + 1 < len(occs) else None
+                if c is None or not _COMMA_ONLY.fullmatch(text, b.e, c.s) or not _PAREN_CLOSE.match(text, c.e) \
+                        or not text[max(0, b.s - 3):b.s].rstrip(" \t").endswith("("):
+                    continue
+                other = c
             a = occs[i - 1] if i else None
             gap = text[a.e:b.s] if a is not None else ""
             if a is not None and L.actor_paren_re is not None and L.actor_paren_re.fullmatch(gap):
@@ -108,7 +116,12 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                 if _actor_first(a, b, text, L, prose):
                     a.ev[ACTOR] += 1     # "Starring: Marta Reis (Inês Carvalho)": the role is in brackets
                     links.append((b, a))
+                    if other is not None:
+                        other.in_paren = True
+                        births.append((other.name, b))
                     continue
+                if other is not None:
+                    continue             # "Dora (Ada Ross, Lia Roe)": two names, no telling which is the actor
                 if not _person_shaped(b, crew):
                     continue             # "Ostra (Liguria)", "Verlo (Continued)": no actor there
                 b.ev[ACTOR] += 1

@@ -87,8 +87,8 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         return
     line = text.rfind("\n", 0, o.s) + 1
     lm = _LINE_LABEL.match(text, line, o.s)
-    if lm and fold(lm.group(1)) in L.page_labels_crew and not text[max(0, o.s - 2):o.s].strip(" \t").endswith("("):
-        ev[ACTOR] += 1   # "Reparto: Clara Ibarra, Tomás Leiva": a credit line
+    if lm and fold(lm.group(1)) in L.page_labels_crew and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s):
+        ev[ACTOR] += 1   # "Reparto: Clara Ibarra, Tomás Leiva": a credit line (the roles are in brackets)
     ls, le = text.rfind("\n", 0, o.s) + 1, text.find("\n", o.e)
     alone = not text[ls:o.s].strip(" \t*#-•|") and not text[o.e:le if le >= 0 else len(text)].strip(" \t")
     # a name alone on its line is a credit or listing entry ("Gael García Bernal\n\nGael García Bernal"):

@@ -140,3 +140,12 @@ def test_a_king_told_in_three_languages_is_one_cast_entry():
                         "it": ("it", "Edoardo VIII abdica e il fratello sale al trono.")})
     kings = [c for c in cast(story).values() if c.name.endswith("VIII")]
     assert len(kings) == 1 and kings[0].docs == ["en", "es", "it"], [c.name for c in kings]
+
+
+def test_a_second_name_inside_a_credited_role_is_an_alias():
+    story = make_story({"d": ("en", "Starring: Guy Roe (King Aldric III, Teddy), Ann Lee (Queen Adela).\n"
+                                    "Teddy abdicates and Queen Adela weeps.")})
+    names = cast(story)
+    king = names["aldric iii"]
+    assert king.actor == "Guy Roe" and "Teddy" in king.aliases and "teddy" not in names, list(names)
+    assert "Teddy" not in story.non_character_reasons
