@@ -242,9 +242,13 @@ def run(story: Story) -> Story:
     partonly = {k for k in persons if k not in not_partonly}
     roots, ambiguous = _cluster(persons, counts, partonly, forced)
     langs_of: dict[str, set] = defaultdict(set)
+    ranks_of: dict[str, set] = defaultdict(set)   # key -> the senses of the ranks it is written with
     for o in all_occs:
-        langs_of[o.key].add(lexes[o.doc].lang)
-    merge_across_languages(roots, ambiguous, langs_of, {L.lang: L for L in lexes.values()})
+        L = lexes[o.doc]
+        langs_of[o.key].add(L.lang)
+        if o.hon and fold(o.hon) in L.rank_senses:
+            ranks_of[o.key].add(L.rank_senses[fold(o.hon)])
+    merge_across_languages(roots, ambiguous, langs_of, {L.lang: L for L in lexes.values()}, ranks_of)
     hon_roots = {roots[o.key] for o in all_occs if o.hon and o.key in roots}
     hons_of: dict[str, set] = defaultdict(set)      # root -> honorifics used with it
     gender_of: dict[str, set] = defaultdict(set)    # root -> genders those honorifics imply
@@ -309,7 +313,7 @@ def run(story: Story) -> Story:
         if o.key in roots:
             surf[o.key][o.name] += 1
             L = lexes[o.doc]
-            if o.hon and o.hon[:1].isupper() and (fold(o.hon) in L.regnal_hons or fold(o.hon) in L.peerage):
+            if o.hon and o.hon[:1].isupper() and fold(o.hon) in L.rank_senses:
                 titled[o.key][texts[o.doc][o.s:o.e]] += 1
             elif not o.hon:
                 bare[o.key] += 1

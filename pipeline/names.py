@@ -126,7 +126,7 @@ class Lex:
     famgroup_after_re: re.Pattern  # "family" right after a surname
     cap_honorifics: frozenset = frozenset()   # "Father", "Padre": titles only when capitalised
     regnal_hons: frozenset = frozenset()      # titles after which a bare "I" is a regnal numeral
-    peerage: frozenset = frozenset()          # "duke", "conte": ranks that are part of how a person is named
+    rank_senses: dict = None                  # "reina" -> queen: ranks, part of how a person is named
     peer_re: re.Pattern | None = None          # "Duke Roderic of " / "the duke of " right before a name
     field_re: _RevCue | None = None            # "estudiar" before a name: a field of study
     institution_re: re.Pattern | None = None   # "Junta para " before a name: part of an institution
@@ -309,7 +309,7 @@ def lex(lang: str) -> Lex:
         else re.compile(r"(?!x)x"),
         cap_honorifics=frozenset(g("capital_honorifics", [])),
         regnal_hons=frozenset(fold(w) for w in g("regnal_honorifics", [])),
-        peerage=frozenset(fold(w) for w in g("peerage", [])),
+        rank_senses={fold(k): v for k, v in g("rank_senses", {}).items()},
         peer_re=re.compile(
             rf"(?:^|[^\w])(?i:{_alt(g('peerage', []))})(?:[ \t]+{TOK}){{0,2}}[ \t]+(?:{_alt(g('of', []))})[ \t]+$"),
         field_re=_cue_before(g("field_before", [])),

@@ -149,3 +149,12 @@ def test_a_second_name_inside_a_credited_role_is_an_alias():
     king = names["aldric iii"]
     assert king.actor == "Guy Roe" and "Teddy" in king.aliases and "teddy" not in names, list(names)
     assert "Teddy" not in story.non_character_reasons
+
+
+def test_a_queen_told_in_two_languages_is_one_cast_entry_but_two_first_names_are_not():
+    story = make_story({"en": ("en", "Queen Margaret opens the hospital and she thanks the nurses."),
+                        "es": ("es", "La reina Margarita inaugura el hospital. Margarita saluda a las enfermeras.")})
+    assert [c.docs for c in cast(story).values()] == [["en", "es"]], list(cast(story))
+    story = make_story({"en": ("en", "In May young Margaret opens a shop and she thanks the nurses."),
+                        "es": ("es", "En mayo la joven Margarita abre una tienda. Margarita saluda a las enfermeras.")})
+    assert len(cast(story)) == 2   # a first name alone could be anyone
