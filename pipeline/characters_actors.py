@@ -164,6 +164,8 @@ def split_by_credited_titles(links: list[tuple[Occ, Occ]], occs_by_doc: dict[str
             for o in occs:
                 h = fold(o.hon) if o.key == key and o.hon else None
                 if h in titles:
+                    others = ", ".join(f"'{t}'" for t in titles if t != h)
+                    o.why.append(f"a title credited apart from {others} (another actor)")
                     o.key = f"{h}~ {key}"
                     o.core = (f"{h}~",) + o.core
                     o.name = texts[o.doc][o.s:o.e]
