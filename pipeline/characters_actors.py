@@ -90,6 +90,10 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                     c.ev[ACTOR] += 1
                     links.append((a, c))
                     continue
+            if a is not None and L.actor_plays_re is not None and (a.ev[ACTOR] or a.key in crew) and not b.ev[ACTOR] \
+                    and b.key not in crew and L.actor_plays_re.fullmatch(text, a.e, b.s):
+                links.append((b, a))   # "Ann Lee plays Ada", "Ann Lee interpreta a Ada": the role after the actor
+                continue
             other = None   # "Guy Roe (King Aldric, Teddy)": a second name of the credited role
             if not _PAREN_CLOSE.match(text, b.e):
                 c = occs[i + 1] if i + 1 < len(occs) else None

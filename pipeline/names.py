@@ -155,6 +155,7 @@ class Lex:
     page_labels_crew: frozenset = frozenset()  # the labels after which names are cast or crew
     alias_cue_re: re.Pattern | None = None     # "née ", "nata con il nome di " right before a name
     actor_paren_re: re.Pattern | None = None   # "(played by " right before a name
+    actor_plays_re: re.Pattern | None = None   # " plays " between an actor and the role
     actor_is_re: re.Pattern | None = None      # " is played by Mexican actor " between a role and its actor
     person_after_re: re.Pattern | None = None  # " for help" right after a name: one asks a person, not a place
     surname_join_re: re.Pattern | None = None  # " y " between the two parts of a compound surname
@@ -352,6 +353,8 @@ def lex(lang: str) -> Lex:
         actor_is_re=re.compile(
             rf"[ \t]+(?:{_alt(g('actor_is_cues', []))})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}?", re.I)
         if g("actor_is_cues") else None,
+        actor_plays_re=re.compile(rf"[ \t]+(?:{_alt(g('actor_plays', []))})[ \t]+", re.I)
+        if g("actor_plays") else None,
         actor_paren_re=re.compile(rf"[ \t]*\([ \t]*(?:{_alt(g('actor_paren_cues', []))})[ \t]+", re.I)
         if g("actor_paren_cues") else None,
         person_after_re=_cue_after(g("person_after", [])) if g("person_after") else None,

@@ -158,3 +158,14 @@ def test_a_queen_told_in_two_languages_is_one_cast_entry_but_two_first_names_are
     story = make_story({"en": ("en", "In May young Margaret opens a shop and she thanks the nurses."),
                         "es": ("es", "En mayo la joven Margarita abre una tienda. Margarita saluda a las enfermeras.")})
     assert len(cast(story)) == 2   # a first name alone could be anyone
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The film is a delight. Daniel Brook plays Alex with great tenderness."),
+    ("es", "La película es una delicia. Daniel Brook interpreta a Alex con ternura."),
+    ("it", "Il film è una delizia. Daniel Brook interpreta Alex con tenerezza."),
+])
+def test_the_role_an_actor_plays_is_a_character_with_that_actor(lang, text):
+    # named once beside a credit, and still a character: the credit says whom the actor plays
+    story = make_story({"d": (lang, text)})
+    assert cast(story)["alex"].actor == "Daniel Brook" and "daniel brook" not in cast(story)
