@@ -22,9 +22,10 @@ from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, HONS, ORG, OR
 from .characters_scan import (Occ, _LOWER_WORD, _QUOTED, _called, _groups,
                               _birth_names, _crude_spans, _merge_nicknames, _reference_sentences,
                               _scan, _sentence_index, _strip_common)
-from .characters_evidence import _classify, _evidence, _propagate_lists, _resolve_unproven, pronoun_evidence, reason
+from .characters_evidence import (_classify, _evidence, _propagate_lists, _resolve_unproven, names_beside_credits,
+                                  pronoun_evidence, reason)
 from .characters_aliases import _cluster, _distribute_surnames, merge_across_languages
-from .characters_actors import _prose_tokens, find_actor_links
+from .characters_actors import _prose_tokens, find_actor_links, split_by_credited_titles
 from .characters_relations import family_relations, group_mentions_of
 
 
@@ -164,8 +165,12 @@ def run(story: Story) -> Story:
 
     # actors in parentheses: "Tom Reyes (Sam Hale)", "one teacher (Ada Ross)"; "Ana (née Lind)"
     actor_links, paren_births = find_actor_links(occs_by_doc, texts, lexes, _prose_tokens(occs_by_doc, texts))
+    for bare, titled_key in split_by_credited_titles(actor_links, occs_by_doc, texts).items():
+        forced.setdefault(bare, titled_key)
 
     cls, by_key = _classify(all_occs, lexes)
+    sent_at = {d.doc: _sentence_index(sents_of.get(d.doc, []), texts[d.doc]) for d in docs}
+    names_beside_credits(cls, by_key, occs_by_doc, sent_at)
     for k in forced:
         if k in cls and cls[k] != ACTOR:
             cls[k] = PERSON   # a nickname is its person even when quoted
@@ -237,9 +242,13 @@ def run(story: Story) -> Story:
     partonly = {k for k in persons if k not in not_partonly}
     roots, ambiguous = _cluster(persons, counts, partonly, forced)
     langs_of: dict[str, set] = defaultdict(set)
+    ranks_of: dict[str, set] = defaultdict(set)   # key -> the senses of the ranks it is written with
     for o in all_occs:
-        langs_of[o.key].add(lexes[o.doc].lang)
-    merge_across_languages(roots, ambiguous, langs_of, {L.lang: L for L in lexes.values()})
+        L = lexes[o.doc]
+        langs_of[o.key].add(L.lang)
+        if o.hon and fold(o.hon) in L.rank_senses:
+            ranks_of[o.key].add(L.rank_senses[fold(o.hon)])
+    merge_across_languages(roots, ambiguous, langs_of, {L.lang: L for L in lexes.values()}, ranks_of)
     hon_roots = {roots[o.key] for o in all_occs if o.hon and o.key in roots}
     hons_of: dict[str, set] = defaultdict(set)      # root -> honorifics used with it
     gender_of: dict[str, set] = defaultdict(set)    # root -> genders those honorifics imply
@@ -298,28 +307,41 @@ def run(story: Story) -> Story:
         members[r].append(k)
     surf: dict[str, Counter] = defaultdict(Counter)
     aliases_seen: dict[str, list[str]] = defaultdict(list)
+    titled: dict[str, Counter] = defaultdict(Counter)   # key -> its surfaces with a capitalised rank title
+    bare: Counter = Counter()                            # key -> its uses without a title
     for o in all_occs:
         if o.key in roots:
             surf[o.key][o.name] += 1
+            L = lexes[o.doc]
+            if o.hon and o.hon[:1].isupper() and fold(o.hon) in L.rank_senses:
+                titled[o.key][texts[o.doc][o.s:o.e]] += 1
+            elif not o.hon:
+                bare[o.key] += 1
     char_of_root: dict[str, str] = {}
     chars: dict[str, Character] = {}
+    untitled: dict[str, str] = {}   # cid -> the name proper of a character named with its title
     for r, ks in members.items():
-        best = max(ks, key=lambda k: (len(persons[k]), len(k), counts[k], k))
+        best = max(ks, key=lambda k: (len(persons[k]), counts[k], len(k), k))
         name = surf[best].most_common(1)[0][0]
+        if len(persons[best]) == 1 and titled[best] and not bare[best]:
+            # "Queen Mary", "Duke Orlan": one word never written without its rank is named with it, as the
+            # story names them ("Mary" alone could be anyone); a courtesy title ("Mrs. Cole") is no part of a name
+            untitled_name = surf[best].most_common(1)[0][0]
+            name = titled[best].most_common(1)[0][0]
+        else:
+            untitled_name = None
         cid = slug(name)
         while cid in chars:
             cid += "-2"
         chars[cid] = Character(id=cid, name=name)
+        if untitled_name:
+            untitled[cid] = untitled_name
         char_of_root[r] = cid
 
     # ---- name mentions
     mentions: list[Mention] = []
     place_mentions: list[Mention] = []
     per_doc: dict[str, list[tuple[int, int, str, Occ]]] = {}
-    sents_by_doc: dict[str, list] = defaultdict(list)
-    for x in story.sentences:
-        sents_by_doc[x.doc].append(x)
-    sent_at = {d.doc: _sentence_index(sents_by_doc.get(d.doc, []), texts[d.doc]) for d in docs}
     place_name: dict[str, str] = {}
     for o in all_occs:
         if cls.get(o.key) == PLACE:
@@ -392,7 +414,7 @@ def run(story: Story) -> Story:
             why_of[char_of_root[roots[k]]][w] += 1
     for cid, c in chars.items():
         c.evidence = [w for w, _ in why_of[cid].most_common(6)]
-        c.aliases = [a for a in aliases_seen[cid] if a != c.name]
+        c.aliases = [a for a in [untitled.get(cid), *aliases_seen[cid]] if a and a != c.name]
         c.actor = ", ".join(actor_of[cid]) or None
         c.mentions = per_char[cid]
         c.docs = sorted(char_docs[cid], key=lambda x: doc_order.get(x, 0))

@@ -5,7 +5,10 @@ import re
 from collections import Counter
 
 from .names import Lex, fold, given_names, honorifics_abbr
-from .characters_scan import ACTOR, PERSON, PLACE, THING, TITLE, Occ, _PAIR_AFTER, _PAIR_BEFORE, _PAREN_CLOSE, _PAREN_OPEN
+from .characters_scan import ACTOR, PART, PERSON, PLACE, THING, TITLE, Occ, _PAIR_AFTER, _PAIR_BEFORE, _PAREN_CLOSE, _PAREN_OPEN
+
+_COMMA_ONLY = re.compile(r"[ \t]*,[ \t]*")
+
 
 def _prose_tokens(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> Counter:
     """Name words seen outside parentheses and outside "Name (Name)" pairs: the story's own prose."""
@@ -58,6 +61,16 @@ def _person_shaped(b: Occ, crew: set[str], nationalities: frozenset = frozenset(
     return b.core[0] in given_names() or (len(b.toks) == 2 and len(b.core) == 2)
 
 
+def _unnamed_part(role: Occ, L: Lex, prose: Counter) -> bool:
+    """"Robert Roe (Equerry)", "Ann Lee (BBC Radio Announcer)": a credited role that is a job, not a name —
+    its head word (last or first) is a role word, none of its words is a given name and the story's prose
+    never names it. Such a part is played by someone but is no character of the cast."""
+    core = role.core or tuple(fold(t[2]) for t in role.toks)
+    if role.hon or not core or not (core[-1] in L.part_words or core[0] in L.part_words):
+        return False
+    return not any(w in given_names() or prose[w] for w in core)
+
+
 def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], lexes: dict[str, Lex],
                      prose: Counter) -> tuple[list[tuple[Occ, Occ]], list[tuple[str, Occ]]]:
     """(character, actor) pairs from "Tom Reyes (Sam Hale)", "Dora (played by Ada Ross)", "one teacher
@@ -77,8 +90,17 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                     c.ev[ACTOR] += 1
                     links.append((a, c))
                     continue
-            if not _PAREN_CLOSE.match(text, b.e):
+            if a is not None and L.actor_plays_re is not None and (a.ev[ACTOR] or a.key in crew) and not b.ev[ACTOR] \
+                    and b.key not in crew and L.actor_plays_re.fullmatch(text, a.e, b.s):
+                links.append((b, a))   # "Ann Lee plays Ada", "Ann Lee interpreta a Ada": the role after the actor
                 continue
+            other = None   # "Guy Roe (King Aldric, Teddy)": a second name of the credited role
+            if not _PAREN_CLOSE.match(text, b.e):
+                c = occs[i + 1] if i + 1 < len(occs) else None
+                if c is None or not _COMMA_ONLY.fullmatch(text, b.e, c.s) or not _PAREN_CLOSE.match(text, c.e) \
+                        or not text[max(0, b.s - 3):b.s].rstrip(" \t").endswith("("):
+                    continue
+                other = c
             a = occs[i - 1] if i else None
             gap = text[a.e:b.s] if a is not None else ""
             if a is not None and L.actor_paren_re is not None and L.actor_paren_re.fullmatch(gap):
@@ -98,7 +120,12 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                 if _actor_first(a, b, text, L, prose):
                     a.ev[ACTOR] += 1     # "Starring: Marta Reis (Inês Carvalho)": the role is in brackets
                     links.append((b, a))
+                    if other is not None:
+                        other.in_paren = True
+                        births.append((other.name, b))
                     continue
+                if other is not None:
+                    continue             # "Dora (Ada Ross, Lia Roe)": two names, no telling which is the actor
                 if not _person_shaped(b, crew):
                     continue             # "Ostra (Liguria)", "Verlo (Continued)": no actor there
                 b.ev[ACTOR] += 1
@@ -107,7 +134,46 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
             elif len(b.core) > 1 and L.role_paren_re.search(text[max(0, b.s - 40):b.s]):
                 # "one teacher (Laura Dern)"; a single word "his mother (Elsie)" is the character
                 b.ev[ACTOR] += 1
+    parts = [(a, b) for a, b in links if _unnamed_part(a, lexes[a.doc], prose)]
+    for a, _ in parts:
+        a.ev[PART] += 1
+        a.ev[THING] += 2
+    links = [x for x in links if x not in parts]
     for a, b in links:
         a.ev[PERSON] += 1
         a.why.append(f"played by {b.name}")
     return links, births
+
+
+def split_by_credited_titles(links: list[tuple[Occ, Occ]], occs_by_doc: dict[str, list[Occ]],
+                             texts: dict[str, str]) -> dict[str, str]:
+    """"Ann Lee (Queen Adela), Mia Roe (Princess Adela)": one name under two titles, each credited to another
+    actor, is two people (a mother and her daughter). Each titled use gets a key of its own ("queen~ adela").
+    Returns bare key -> the titled key the bare name stands for: the one whose actor is credited to a bare use
+    too ("la moglie Adela (Ann Lee)"), else the one billed first (a credit list bills the larger part first)."""
+    by_title: dict[str, dict[str, set]] = {}
+    for a, b in links:
+        if a.hon:
+            by_title.setdefault(a.key, {}).setdefault(fold(a.hon), set()).add(fold(b.name))
+    bare_actors: dict[str, set] = {}
+    for a, b in links:
+        if not a.hon:
+            bare_actors.setdefault(a.key, set()).add(fold(b.name))
+    out: dict[str, str] = {}
+    for key, titles in by_title.items():
+        actors = [x for t in titles.values() for x in t]
+        if len(titles) < 2 or len(actors) != len(set(actors)):
+            continue   # one title, or an actor credited under both: the same person
+        for occs in occs_by_doc.values():
+            for o in occs:
+                h = fold(o.hon) if o.key == key and o.hon else None
+                if h in titles:
+                    others = ", ".join(f"'{t}'" for t in titles if t != h)
+                    o.why.append(f"a title credited apart from {others} (another actor)")
+                    o.key = f"{h}~ {key}"
+                    o.core = (f"{h}~",) + o.core
+                    o.name = texts[o.doc][o.s:o.e]
+        order = list(titles)
+        best = max(order, key=lambda h: (bool(titles[h] & bare_actors.get(key, set())), -order.index(h)))
+        out[key] = f"{best}~ {key}"
+    return out

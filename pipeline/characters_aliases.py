@@ -121,29 +121,41 @@ def _cluster(keys: dict[str, tuple], counts: Counter, partonly: set[str], forced
 
 def _sense(key: str, L) -> tuple:
     """A name in language-neutral senses: "plinio il giovane" -> ("~pliny", "~younger"), "giovanni paolo ii" ->
-    ("~john", "~paul", "ii"); the words no table knows (surnames, numerals) stay as they are."""
+    ("~john", "~paul", "ii"); the words no table knows (surnames, numerals) stay as they are. A rank that a
+    credited title made part of the key ("queen~ adela") is a sense too."""
     for phrase, sense in L.epithet_senses.items():
         if key.endswith(" " + phrase):
             key = key[:-len(phrase)] + "~" + sense
             break
-    return tuple(t if t.startswith("~") else ("~" + L.given_exonyms[t] if t in L.given_exonyms else t)
-                 for t in key.split())
+    out = []
+    for t in key.split():
+        if t.endswith("~"):
+            out.append("^" + L.rank_senses.get(t[:-1], t[:-1]))
+        elif t.startswith("~"):
+            out.append(t)
+        else:
+            out.append("~" + L.given_exonyms[t] if t in L.given_exonyms else t)
+    return tuple(out)
 
 
 def merge_across_languages(roots: dict[str, str], ambiguous: dict[str, list[str]], langs_of: dict[str, set],
-                           lexes_by_lang: dict) -> None:
+                           lexes_by_lang: dict, ranks_of: dict[str, set] | None = None) -> None:
     """One person told in several languages is one cast entry: "Pliny the Younger" / "Plinio il Giovane" /
-    "Plinio el Joven", "John Paul II" / "Giovanni Paolo II". Two names of documents in different languages
-    merge only when their senses agree word by word and some word is no given name (a surname, an epithet, a
-    numeral): "Giovanni" and "John" alone, or "Juan Pablo" and "John Paul", stay apart. Rewrites `roots`
-    (and the candidates of `ambiguous`) in place."""
+    "Plinio el Joven", "John Paul II" / "Giovanni Paolo II", "Queen Elizabeth" / "Reina Isabel". Two names of
+    documents in different languages merge only when their senses agree word by word and some word is no given
+    name (a surname, an epithet, a numeral) or the name is always written with one rank (`ranks_of`: key -> rank
+    senses): "Giovanni" and "John" alone, or "Juan Pablo" and "John Paul", stay apart. Rewrites `roots` (and the
+    candidates of `ambiguous`) in place."""
     epithets = {v for L in lexes_by_lang.values() for v in L.epithet_senses.values()}
+    ranks_of = ranks_of or {}
     by_sense: dict[tuple, list[str]] = defaultdict(list)
     for k in roots:
         langs = langs_of.get(k, set())
         if len(langs) != 1:
             continue
         sense = _sense(k, lexes_by_lang[next(iter(langs))])
+        if not any(t.startswith("^") for t in sense) and len(ranks_of.get(k, ())) == 1:
+            sense = ("^" + next(iter(ranks_of[k])),) + sense
         if len(sense) >= 2 and any(not t.startswith("~") or t[1:] in epithets for t in sense):
             by_sense[sense].append(k)
     uf = _UF()

@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .names import Lex, _all_langs, fold, given_names
-from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PERSON,
+from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
                               PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
 # ", un policía del gueto" / " (a miner who ...)" right after a name; a possessive noun ("the king's") is no role
@@ -87,13 +87,15 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         return
     line = text.rfind("\n", 0, o.s) + 1
     lm = _LINE_LABEL.match(text, line, o.s)
-    if lm and fold(lm.group(1)) in L.page_labels_crew and not text[max(0, o.s - 2):o.s].strip(" \t").endswith("("):
-        ev[ACTOR] += 1   # "Reparto: Clara Ibarra, Tomás Leiva": a credit line
+    if lm and fold(lm.group(1)) in L.page_labels_crew and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s):
+        ev[ACTOR] += 1   # "Reparto: Clara Ibarra, Tomás Leiva": a credit line (the roles are in brackets)
     ls, le = text.rfind("\n", 0, o.s) + 1, text.find("\n", o.e)
     alone = not text[ls:o.s].strip(" \t*#-•|") and not text[o.e:le if le >= 0 else len(text)].strip(" \t")
     # a name alone on its line is a credit or listing entry ("Gael García Bernal\n\nGael García Bernal"):
     # a given name there says it is a person, not that the person is in the story
-    if o.core and o.core[0] in given_names() and not alone:
+    # "Ramón y Cajal" alone: a compound surname whose first half only looks like a first name
+    bare_compound = len(o.toks) >= 3 and o.toks[1][2] in L.raw.get("surname_joiners", ())
+    if o.core and o.core[0] in given_names() and not alone and not bare_compound:
         ev[GIVEN] += 1
         o.why.append("given name")
     vm = None if o.poss or L.human_verb_re is None else L.human_verb_re.match(text, o.e)
@@ -336,6 +338,10 @@ def reason(kind: str, ev: Counter) -> str:
     """Why a name was left out of the cast, in words a teacher can check."""
     if kind == THING and ev[LABEL]:
         return "page furniture (a label)"
+    if kind == NOEV and ev[BESIDE_CREDITS]:
+        return "a first name named only beside the work's credits (another work, a credit), never acting"
+    if kind == THING and ev[PART]:
+        return "an unnamed part in a credit list (a job, not a name)"
     if kind == COMMENTATOR and ev[OPINION]:
         return "named only inside an opinion about the story (historians agree, X testified that ...)"
     if kind == PLACE and ev[WPLACE] and not ev[PLACE]:
@@ -371,3 +377,32 @@ def pronoun_evidence(occs: list[Occ], text: str, L: Lex, spans: list[tuple[int, 
         if m:
             o.ev[PRON] += 1
             o.why.append(f"referred to as '{m.group().lower()}'")
+
+
+BESIDE_CREDITS = "_beside_credits"   # evidence only: every mention shares its sentence with a credited name
+
+
+def names_beside_credits(cls: dict[str, str], by_key: dict[str, Counter], occs_by_doc: dict[str, list[Occ]],
+                         sentence_at: dict) -> None:
+    """"la canción de Yann Tiersen (que os sonará por Amélie)": a name whose only evidence is that it is a
+    given name, and whose every mention sits in a sentence naming a credited actor or crew member, is talk
+    about the work (another film, a crew member's family), not a person in the story. Marks it NOEV with
+    its evidence; `sentence_at[doc](pos)` gives the sentence of a position."""
+    credited: set[tuple[str, int]] = set()
+    for doc, occs in occs_by_doc.items():
+        at = sentence_at[doc]
+        credited.update((doc, at(o.s)) for o in occs if cls.get(o.key) == ACTOR)
+    if not credited:
+        return
+    weak: dict[str, bool] = {}
+    for doc, occs in occs_by_doc.items():
+        at = sentence_at[doc]
+        for o in occs:
+            ev = by_key[o.key]
+            if cls.get(o.key) != PERSON or ev[PERSON] or ev[VERB] or ev[PRON] or not ev[GIVEN]:
+                continue
+            weak[o.key] = weak.get(o.key, True) and (doc, at(o.s)) in credited
+    for k, beside in weak.items():
+        if beside:
+            cls[k] = NOEV
+            by_key[k][BESIDE_CREDITS] += 1

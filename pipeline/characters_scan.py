@@ -47,6 +47,7 @@ ORGX = "_org"   # evidence only: "Junta para ...", part of an institution's name
 # positive evidence that a name is a person in the story (evidence only; see characters_evidence)
 GIVEN, VERB, PRON, LABEL = "_given", "_verb", "_pron", "_label"
 OPINION = "_opinion"   # evidence only: named after an opinion cue in its sentence ("historians agree ... X")
+PART = "_part"   # evidence only: a credited part that is a role, not a name ("Robert Roe (Equerry)")
 NOEV = "no_evidence"   # a kind: a capitalised name with nothing saying it is a person
 
 
@@ -158,12 +159,14 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
 def _joins_surname(text: str, s0: int, toks: list, jm: re.Match, L: Lex) -> bool:
     """"Ramón y Cajal", "José Ortega y Gasset": the capitalised word after the joiner is the second half of a
     compound surname when it is no given name ("Ana y Luis" are two), the name before it is a given name or
-    already has several words ("Madrid y Barcelona" are two), no place word comes before it ("entre Santiago y
-    Valparaíso") and no verb follows ("Pérez y Gómez firmaron" are two people acting)."""
+    already has several words besides particles ("Madrid y Barcelona", "De Sanctis y Montesano" are two), no
+    place word comes before it ("entre Santiago y Valparaíso") and no verb follows ("Pérez y Gómez firmaron" are
+    two people acting)."""
     tm = TOKEN_RE.match(text, jm.end())
     if tm is None or not IS_CAP.match(tm.group()) or fold(tm.group()).rstrip("'’") in given_names():
         return False
-    if len(toks) < 2 and fold(toks[-1][2]) not in given_names():
+    # "De Sanctis y Montesano" are two: a particle does not make the name before it a full name
+    if sum(t[2].lower() not in L.particles for t in toks) < 2 and fold(toks[-1][2]) not in given_names():
         return False
     pre = text[max(0, s0 - 40):s0]
     if L.place_re.search(pre) or L.place_weak_re.search(pre):
@@ -272,12 +275,21 @@ def _merge_nicknames(occs: list[Occ], text: str) -> tuple[list[Occ], list[tuple[
 
 
 def _called(occs: list[Occ], text: str, L: Lex) -> list[tuple[str, Occ]]:
-    """`Aldo Cattaneo, detto «il Falco»`, `Ana, known as "the Hawk"`: the nickname names the person before it.
+    """`Aldo Cattaneo, detto «il Falco»`, `Ana, known as "the Hawk"`, "Ana introduces herself as Mrs. Lind": the
+    nickname or assumed name names the person before it.
 
     A weak cue ("called", "detto", "llamado") needs a comma before it or a quote after it, so that
     "Sam called Tom" stays two people."""
     out = []
     for a, b in zip(occs, occs[1:]):
+        if len(b.toks) <= 3 and (
+                L.self_alias_re is not None and L.self_alias_re.search(text[max(0, b.s - 60):b.s])
+                and not any(c in text[a.e:b.s] for c in ".!?;\n")
+                or L.known_as_gap_re is not None and L.known_as_gap_re.fullmatch(text, a.e, b.s)
+                and L.known_as_re.search(text[max(0, a.s - 40):a.s])):
+            # "Ada introduces herself as Mrs. Lind", "the doctor knows Ada as Mrs. Lind": a name she goes by
+            out.append((b.name, a))
+            continue
         if b.hon or len(b.toks) > 2:
             continue
         g = L.nick_gap_re.fullmatch(text, a.e, b.s)

@@ -126,17 +126,22 @@ class Lex:
     famgroup_after_re: re.Pattern  # "family" right after a surname
     cap_honorifics: frozenset = frozenset()   # "Father", "Padre": titles only when capitalised
     regnal_hons: frozenset = frozenset()      # titles after which a bare "I" is a regnal numeral
+    rank_senses: dict = None                  # "reina" -> queen: ranks, part of how a person is named
     peer_re: re.Pattern | None = None          # "Duke Roderic of " / "the duke of " right before a name
     field_re: _RevCue | None = None            # "estudiar" before a name: a field of study
     institution_re: re.Pattern | None = None   # "Junta para " before a name: part of an institution
     reference_re: re.Pattern | None = None     # opinion/credit/reference sentence cues
     nick_gap_re: re.Pattern | None = None      # ", detto «il " between a person and their nickname
     nick_strong: frozenset = frozenset()
+    known_as_re: _RevCue | None = None         # "knows " right before a person whose other name follows ...
+    known_as_gap_re: re.Pattern | None = None  # ... " as " ("knows Ada as Mrs. Lind")
+    self_alias_re: _RevCue | None = None       # "introduces herself as " right before a name the subject goes by
     cast_list_re: re.Pattern | None = None     # "Starring:" at the start of an actor-first list
     poss_place_re: re.Pattern | None = None    # "nel suo negozio di " before a name: a place
     hon_next_re: re.Pattern | None = None      # what follows a lone title that is not a name itself
     link_words: frozenset = frozenset()        # last words of peer_re/institution_re/poss_place_re
     role_titles: frozenset = frozenset()       # "Owner", "Constable", "Sindaco": a capitalised role before a name
+    part_words: frozenset = frozenset()        # "Equerry", "Segretario": an unnamed part in a credit list
     author_re: re.Pattern | None = None        # "the third novel by " / "«...» di ": an author follows
     # positive evidence that a name is a person (see characters_evidence)
     human_verb_re: re.Pattern | None = None    # right after a name: "(Actor) finally decides", "ha deciso"
@@ -150,6 +155,7 @@ class Lex:
     page_labels_crew: frozenset = frozenset()  # the labels after which names are cast or crew
     alias_cue_re: re.Pattern | None = None     # "née ", "nata con il nome di " right before a name
     actor_paren_re: re.Pattern | None = None   # "(played by " right before a name
+    actor_plays_re: re.Pattern | None = None   # " plays " between an actor and the role
     actor_is_re: re.Pattern | None = None      # " is played by Mexican actor " between a role and its actor
     person_after_re: re.Pattern | None = None  # " for help" right after a name: one asks a person, not a place
     surname_join_re: re.Pattern | None = None  # " y " between the two parts of a compound surname
@@ -304,6 +310,7 @@ def lex(lang: str) -> Lex:
         else re.compile(r"(?!x)x"),
         cap_honorifics=frozenset(g("capital_honorifics", [])),
         regnal_hons=frozenset(fold(w) for w in g("regnal_honorifics", [])),
+        rank_senses={fold(k): v for k, v in g("rank_senses", {}).items()},
         peer_re=re.compile(
             rf"(?:^|[^\w])(?i:{_alt(g('peerage', []))})(?:[ \t]+{TOK}){{0,2}}[ \t]+(?:{_alt(g('of', []))})[ \t]+$"),
         field_re=_cue_before(g("field_before", [])),
@@ -315,6 +322,10 @@ def lex(lang: str) -> Lex:
             rf"(?P<comma>[ \t]*,)?[ \t]*(?P<cue>(?i:{_alt(g('nickname_cues', []))}))[ \t]*"
             rf"(?P<q>[\"“«'‘][ \t]*)?(?:(?i:{_alt(arts)})[ \t]+)?"),
         nick_strong=frozenset(w.lower() for w in g("nickname_strong", [])),
+        known_as_re=_cue_before(g("known_as_before", [])) if g("known_as_before") else None,
+        known_as_gap_re=re.compile(rf"[ \t]+(?:{_alt(g('known_as_link', []))})[ \t]+[\"“«'‘]?", re.I)
+        if g("known_as_link") else None,
+        self_alias_re=_cue_before(g("self_alias_cues", [])) if g("self_alias_cues") else None,
         cast_list_re=re.compile(rf"[ \t]*(?i:{_alt(g('cast_list_cues', []))})[ \t]*:"),
         poss_place_re=re.compile(
             rf"(?:^|[^\w])(?i:{_alt(list(poss))})[ \t]+(?P<noun>[^\W\d_]+)[ \t]+(?:{_alt(g('poss_place_preps', []))})[ \t]*$")
@@ -331,6 +342,7 @@ def lex(lang: str) -> Lex:
         person_pronouns=frozenset(w.lower() for w in g("person_pronouns", [])),
         human_object_re=_cue_before(g("human_object_before", [])),
         role_nouns=frozenset(fold(w) for w in g("role_nouns", [])),
+        part_words=frozenset(fold(w) for w in g("part_nouns", []) + g("role_nouns", []) + g("role_titles", [])),
         page_labels=_all_langs("page_labels"),
         nationalities=_all_langs("nationalities"),
         author_after_re=_cue_after(g("author_after", [])) if g("author_after") else None,
@@ -341,6 +353,8 @@ def lex(lang: str) -> Lex:
         actor_is_re=re.compile(
             rf"[ \t]+(?:{_alt(g('actor_is_cues', []))})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}?", re.I)
         if g("actor_is_cues") else None,
+        actor_plays_re=re.compile(rf"[ \t]+(?:{_alt(g('actor_plays', []))})[ \t]+", re.I)
+        if g("actor_plays") else None,
         actor_paren_re=re.compile(rf"[ \t]*\([ \t]*(?:{_alt(g('actor_paren_cues', []))})[ \t]+", re.I)
         if g("actor_paren_cues") else None,
         person_after_re=_cue_after(g("person_after", [])) if g("person_after") else None,

@@ -31,8 +31,9 @@ ROWS = [
      ["Tommaso Brina"], ["Elvira Cani"]),
     ("es", "Escribió tres dramas: Sal, Luna y La casa de Elvira Cano. Tomás Brío vuelve a casa.", ["Tomás Brío"],
      ["Elvira Cano"]),
-    # a Spanish compound surname is one person, not two
-    ("es", "Aprendió la técnica que había perfeccionado Anselmo y Quirós. Luego volvió a Toledo.",
+    # a Spanish compound surname is one person, not two (a person by what the story does with it: its first
+    # half is no given name)
+    ("es", "En Madrid conoció a Anselmo y Quirós. Luego volvió a Toledo.",
      ["Anselmo y Quirós"], ["Anselmo", "Quirós"]),
     ("es", "Ana y Luis llegaron tarde. Ana dijo que estaba cansada.", ["Ana", "Luis"], ["Ana y Luis"]),
     ("es", "Viajó entre Santiago y Valtierra durante años. Marta Gil decide quedarse.", ["Marta Gil"],

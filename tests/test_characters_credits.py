@@ -1,0 +1,171 @@
+"""Characters stage, credit lists and titles: a credited job is no character, a rank names its bearer, a
+title shared by two credited people does not make them one."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.names import fold
+
+from characters_support import make_story
+
+
+def cast(story) -> dict[str, object]:
+    return {fold(c.name): c for c in story.characters.values() if not c.is_group}
+
+
+# (lang, text, the named role and its actor, the unnamed parts)
+UNNAMED_PARTS = [
+    ("en", "Cast: Tom Vane (Harold Pike), Ann Ross (Footman), Lee Carr (Private Secretary), Mia Holt (Radio "
+           "Announcer).\nHarold Pike inherits a castle and hires a cook.",
+     "Harold Pike", "Tom Vane", ["Footman", "Private Secretary", "Radio Announcer"]),
+    ("es", "Reparto: Tomás Vera (Julián Roca), Ana Sanz (Secretaria), Luis Gil (Mayordomo).\n"
+           "Julián Roca hereda un castillo.",
+     "Julián Roca", "Tomás Vera", ["Secretaria", "Mayordomo"]),
+    ("it", "Cast: Marco Neri (Aldo Ferri), Lia Conti (Cameriera), Ugo Villa (Segretario).\n"
+           "Aldo Ferri eredita un castello.",
+     "Aldo Ferri", "Marco Neri", ["Cameriera", "Segretario"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,role,actor,parts", UNNAMED_PARTS)
+def test_a_credited_job_without_a_name_is_no_character(lang, text, role, actor, parts):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert names[fold(role)].actor == actor
+    for p in parts:
+        assert fold(p) not in names, p
+        assert "unnamed part" in story.non_character_reasons[p]
+
+
+def test_a_credited_job_named_in_the_prose_stays_a_character():
+    # the part is a person the story talks about: the prose names it with its capital
+    story = make_story({"d": ("en", "Cast: Tom Vane (Harold Pike), Ann Ross (Footman).\nHarold Pike hires the "
+                                    "Footman. Footman says he saw a ghost, and he leaves.")})
+    assert cast(story)["footman"].actor == "Ann Ross"
+
+
+@pytest.mark.parametrize("lang,text,demonym", [
+    ("en", "Edna Lowe read the work of two Frenchmen, Jean Arnoul and Paul Vidal, and she opened a school.",
+     "Frenchmen"),
+    ("es", "Edna Lowe leyó a los Franceses Jean Arnoul y Paul Vidal, y abrió una escuela.", "Franceses"),
+])
+def test_a_plural_demonym_before_a_list_of_people_is_no_person(lang, text, demonym):
+    names = cast(make_story({"d": (lang, text)}))
+    assert "jean arnoul" in names and fold(demonym) not in names
+
+
+@pytest.mark.parametrize("lang,text,shown,bare", [
+    ("en", "Nora Bell (Queen Adela) and Sam Hale (Lord Brent) lead the cast. Queen Adela summons Lord Brent.",
+     ["Queen Adela", "Lord Brent"], "Adela"),
+    ("en", "Mrs. Cole runs the inn. Mrs. Cole hires a cook and she pays him well.", ["Cole"], None),
+])
+def test_a_rank_is_part_of_a_name_never_written_without_it(lang, text, shown, bare):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    for n in shown:
+        assert fold(n) in names, (n, list(names))
+    if bare:   # searching by the name proper still finds the person
+        assert bare in names[fold(shown[0])].aliases
+
+
+def test_one_name_under_two_credited_titles_is_two_people():
+    story = make_story({"d": ("en", "Starring: Ann Lee (Queen Adela), Mia Roe (Princess Adela), Tom Vane (King "
+                                    "Osric).\nKing Osric falls ill. His wife Adela nurses him and she sings to "
+                                    "Princess Adela.")})
+    names = cast(story)
+    assert names["queen adela"].actor == "Ann Lee" and names["princess adela"].actor == "Mia Roe"
+    # the bare name goes to one of them, never to a third "Adela"
+    assert "adela" not in names and "Adela" in names["queen adela"].aliases
+
+
+def test_one_title_credited_once_keeps_the_bare_name_with_it():
+    story = make_story({"d": ("en", "Starring: Ann Lee (Queen Adela).\nAdela rules alone and she never marries. "
+                                    "Queen Adela dies old.")})
+    (only,) = cast(story).values()
+    assert only.name == "Adela" and only.actor == "Ann Lee" and only.mentions == 3
+
+
+@pytest.mark.parametrize("lang,text,person,alias", [
+    ("en", "Ada Lind visits the doctor in secret. The doctor only knows Ada as Mrs. Greer, and she pays in cash.",
+     "Ada Lind", "Greer"),
+    ("en", "Ada Lind rents a room and introduces herself as Mrs. Greer to the landlady.", "Ada Lind", "Greer"),
+    ("es", "Ada Lind alquila un cuarto y se presenta como señora Greer ante la casera.", "Ada Lind", "Greer"),
+    ("it", "Ada Lind affitta una stanza e si fa chiamare signora Greer dalla padrona.", "Ada Lind", "Greer"),
+])
+def test_an_assumed_name_is_an_alias_not_another_person(lang, text, person, alias):
+    names = cast(make_story({"d": (lang, text)}))
+    assert fold(alias) not in names, list(names)
+    assert any(alias in a for a in names[fold(person)].aliases), names[fold(person)].aliases
+
+
+@pytest.mark.parametrize("lang,text,person,not_people", [
+    ("es", "Julia Romero vive sola en Sevilla y decide abrir una tienda. La música de Pablo Urrutia (que os "
+           "sonará también por Matilde) acompaña cada escena.", "Julia Romero", ["Matilde", "Pablo Urrutia"]),
+    ("en", "Julia Romero lives alone in Leeds and decides to open a shop. The score by Paul Urwin recalls Matilda "
+           "and is gentle.", "Julia Romero", ["Matilda", "Paul Urwin"]),
+])
+def test_a_first_name_only_beside_a_credit_is_talk_about_the_work(lang, text, person, not_people):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert fold(person) in names
+    for n in not_people:
+        assert fold(n) not in names, (n, list(names))
+    assert "credits" in story.non_character_reasons[not_people[0]]
+
+
+def test_a_first_name_beside_a_credit_that_acts_in_the_story_stays():
+    story = make_story({"d": ("en", "Tom Vane plays a fisherman and Matilda says she loves him.")})
+    assert "matilda" in cast(story)
+
+
+def test_a_compound_surname_alone_is_no_first_name():
+    # "Tomás y Berrocal" cited for a method: the first half of the surname only looks like a given name
+    story = make_story({"d": ("es", "Elena Varo aprende en Turín la técnica que inventó Golgi y perfeccionó "
+                                    "Tomás y Berrocal. Elena Varo publica su primer artículo en 1936.")})
+    names = cast(story)
+    assert "elena varo" in names and "tomas y berrocal" not in names, list(names)
+
+
+def test_a_particle_surname_and_another_surname_are_two_people():
+    story = make_story({"d": ("es", "Lucía Ferri trabaja junto a De Marchi y Colasanti. Ugo Colasanti la "
+                                    "ayuda y ella escribe una tesis.")})
+    names = cast(story)
+    assert "de marchi y colasanti" not in names, list(names)
+    assert "Colasanti" in names["ugo colasanti"].aliases   # the second surname is Ugo's, told first
+
+
+def test_a_king_told_in_three_languages_is_one_cast_entry():
+    story = make_story({"en": ("en", "King Edward VIII abdicates and his brother is crowned."),
+                        "es": ("es", "El rey Eduardo VIII abdica y su hermano sube al trono."),
+                        "it": ("it", "Edoardo VIII abdica e il fratello sale al trono.")})
+    kings = [c for c in cast(story).values() if c.name.endswith("VIII")]
+    assert len(kings) == 1 and kings[0].docs == ["en", "es", "it"], [c.name for c in kings]
+
+
+def test_a_second_name_inside_a_credited_role_is_an_alias():
+    story = make_story({"d": ("en", "Starring: Guy Roe (King Aldric III, Teddy), Ann Lee (Queen Adela).\n"
+                                    "Teddy abdicates and Queen Adela weeps.")})
+    names = cast(story)
+    king = names["aldric iii"]
+    assert king.actor == "Guy Roe" and "Teddy" in king.aliases and "teddy" not in names, list(names)
+    assert "Teddy" not in story.non_character_reasons
+
+
+def test_a_queen_told_in_two_languages_is_one_cast_entry_but_two_first_names_are_not():
+    story = make_story({"en": ("en", "Queen Margaret opens the hospital and she thanks the nurses."),
+                        "es": ("es", "La reina Margarita inaugura el hospital. Margarita saluda a las enfermeras.")})
+    assert [c.docs for c in cast(story).values()] == [["en", "es"]], list(cast(story))
+    story = make_story({"en": ("en", "In May young Margaret opens a shop and she thanks the nurses."),
+                        "es": ("es", "En mayo la joven Margarita abre una tienda. Margarita saluda a las enfermeras.")})
+    assert len(cast(story)) == 2   # a first name alone could be anyone
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The film is a delight. Daniel Brook plays Alex with great tenderness."),
+    ("es", "La película es una delicia. Daniel Brook interpreta a Alex con ternura."),
+    ("it", "Il film è una delizia. Daniel Brook interpreta Alex con tenerezza."),
+])
+def test_the_role_an_actor_plays_is_a_character_with_that_actor(lang, text):
+    # named once beside a credit, and still a character: the credit says whom the actor plays
+    story = make_story({"d": (lang, text)})
+    assert cast(story)["alex"].actor == "Daniel Brook" and "daniel brook" not in cast(story)
