@@ -32,7 +32,8 @@ def test_the_url_a_page_writes_opens_that_page_again(view):
                       date_to=None, undated=True, q="")
     q = urlstate.url_from_session(cur, view=view, story="mill", ui="es", ui_in_url=False, x_mode="told",
                                   lanes="none", event="e3", step=4)
-    assert urlstate.view_from_url(q) == view and q["story"] == "mill" and q["ui"] == "es"
+    assert urlstate.view_from_link(urlstate.page_path(view), q) == view and q["story"] == "mill" and q["ui"] == "es"
+    assert "view" not in q                                                # the page is the link's path
     back = session(q)
     assert (back["f_chars"], back["x_mode"], back["lanes"], back["ev"]) == (["Piet Kaan"], "told", "none", "e3")
     assert ("step" in q) == (view == "Presentation") and (back["step"] == 4 or view != "Presentation")
