@@ -85,7 +85,7 @@ async def measure(srv: StreamlitServer, repeats: int, timeout: float) -> dict:
                     await second.pick_radio("x_mode", None, "x_axis")
                 for _ in range(repeats):
                     await second.pick_radio("lanes", None, "lanes")
-                await second.pick_radio("view", 1, "to_presentation")
+                await second.go("to_presentation", "to_presentation")
                 for _ in range(repeats):
                     await second.next_slide()
                 await second.close()

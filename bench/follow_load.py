@@ -42,7 +42,7 @@ from load_test import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, git_commit, summary  # 
 from server import RssSampler, StreamlitServer, tree_cpu_s  # noqa: E402
 
 TARGET_P95_MS = 1500
-FOLLOW_EVERY = 1.0          # must match app.py's FOLLOW_EVERY: the browser reruns the fragment this often
+FOLLOW_EVERY = 1.0          # must match views/roles.py's FOLLOW_EVERY: the browser reruns the fragment this often
 SLIDE = re.compile(r"^### (\d+) / (\d+)$")
 
 

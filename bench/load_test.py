@@ -124,9 +124,10 @@ class SelectorMissing(RuntimeError):
 CONTROLS: dict[str, list[str]] = {
     "characters": [".st-key-f_chars", "[data-testid='stSidebar'] [data-testid='stMultiSelect'] >> nth=0"],
     "search": [".st-key-f_q input", "[data-testid='stSidebar'] [data-testid='stTextInput'] input >> nth=0"],
-    "view": [".st-key-view", "[data-testid='stMain'] [data-testid='stRadio'] >> nth=0"],
-    "x_mode": [".st-key-x_mode", "[data-testid='stMain'] [data-testid='stRadio'] >> nth=1"],
-    "lanes": [".st-key-lanes", "[data-testid='stMain'] [data-testid='stRadio'] >> nth=2"],
+    "to_presentation": ["[data-testid='stTopNavLink'] >> nth=1"],   # the pages' navigation, in the header
+    "exit": [".st-key-exit button"],                                  # the presentation hides the header
+    "x_mode": [".st-key-x_mode", "[data-testid='stMain'] [data-testid='stRadio'] >> nth=0"],
+    "lanes": [".st-key-lanes", "[data-testid='stMain'] [data-testid='stRadio'] >> nth=1"],
     "next": [".st-key-next button", "[data-testid='stMain'] [data-testid='stButton'] button >> nth=1"],
     "prev": [".st-key-prev button", "[data-testid='stMain'] [data-testid='stButton'] button >> nth=0"],
 }
@@ -138,7 +139,7 @@ async def control(page, name: str):
         if await loc.count():
             return loc.first
     raise SelectorMissing(f"control '{name}' not found on the page (tried: {' | '.join(CONTROLS[name])}); "
-                          "the widgets in app.py changed - update CONTROLS in bench/load_test.py")
+                          "the widgets in app.py or views/ changed - update CONTROLS in bench/load_test.py")
 
 
 def pct(values: list[float], q: float) -> float | None:
@@ -273,6 +274,11 @@ class Student:
             return
         await self.timed(kind, target.click)
 
+    async def go(self, name: str, kind: str) -> None:
+        """Another page: a click on its link in the navigation (or on Exit, out of the presentation)."""
+        link = await control(self.page, name)
+        await self.timed(kind, link.click)
+
     async def next_slide(self) -> None:
         button = await control(self.page, "next")
         if await button.is_disabled():  # last slide: go back instead
@@ -285,9 +291,9 @@ class Student:
                 lambda: self.pick_radio("x_mode", None, "x_axis"),
                 lambda: self.remove_character(),
                 lambda: self.search("", "search_clear"),
-                lambda: self.pick_radio("view", 1, "to_presentation"),
+                lambda: self.go("to_presentation", "to_presentation"),
                 lambda: self.next_slide(), lambda: self.next_slide(), lambda: self.next_slide(),
-                lambda: self.pick_radio("view", 0, "to_timeline")]
+                lambda: self.go("exit", "to_timeline")]
         for step in plan:
             if time.monotonic() >= deadline:
                 return

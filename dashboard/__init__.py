@@ -1,4 +1,4 @@
-"""Storyline dashboard: pure builders (data, filters, figures, text) used by app.py.
+"""Storyline dashboard: pure builders (data, filters, figures, text) used by app.py and views/.
 
-Nothing in this package calls st.*; app.py owns the Streamlit layout and caching.
+Nothing in this package calls st.*; app.py and views/ own the Streamlit layout and caching.
 """

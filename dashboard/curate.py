@@ -1,6 +1,6 @@
 """Pure helpers behind the dashboard's story library, curation and export panels.
 
-Nothing here draws widgets: app.py calls these and shows the results, so the rules
+Nothing here draws widgets: the pages (views/) call these and show the results, so the rules
 (which fields changed, how an event reads in the interface language, what a download
 holds) are testable without Streamlit.
 """

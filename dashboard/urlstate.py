@@ -1,6 +1,8 @@
 """The URL contract, in one place and without Streamlit: query parameters <-> the session's view state.
 
-    story, ui, view (timeline|present|cast|table|stories), x (axis), lanes, ev (event), step (slide),
+    the page: /present, /cast, /table, /stories, or / for the timeline (`page_path`); old links name it
+    with ?view=present|cast|table|stories|timeline on / instead, and still open it (`view_from_link`)
+    story, ui, x (axis), lanes, ev (event), step (slide),
     and the filters of dashboard.filters (char, match, kind, cat, lang, from, to, undated, q)
 
 `session_from_url` gives the values a new session starts with (names the story does not know are
@@ -20,8 +22,24 @@ VIEW_KEYS = {"Timeline": "timeline", "Presentation": "present", "Cast": "cast", 
 X_DEFAULT, LANES_DEFAULT = "sequence", "character"
 
 
+DEFAULT_VIEW = "Timeline"   # its page is the app's root, /
+
+
 def view_from_url(qp: Mapping[str, Any]) -> str:
-    return {v: k for k, v in VIEW_KEYS.items()}.get(qp.get("view", ""), "Timeline")
+    """The view an old link's ?view= names (Timeline for none or an unknown one)."""
+    return {v: k for k, v in VIEW_KEYS.items()}.get(qp.get("view", ""), DEFAULT_VIEW)
+
+
+def page_path(view: str) -> str:
+    """The page's path in a link ("" for the timeline, the root); also its st.Page url_path."""
+    return "" if view == DEFAULT_VIEW else VIEW_KEYS[view]
+
+
+def view_from_link(path: str, qp: Mapping[str, Any]) -> str:
+    """The view a link opens: the page its path names, else (on the root: old links) its ?view=."""
+    path = path.strip("/")
+    by_path = {VIEW_KEYS[v]: v for v in VIEW_KEYS}
+    return by_path[path] if path in by_path else view_from_url(qp)
 
 
 def session_from_url(qp: Mapping[str, Any], *, cast: list[str], categories: set[str], langs: set[str],
@@ -51,9 +69,8 @@ def dates_from_url(qp: Mapping[str, Any], lo: dt.date, hi: dt.date) -> tuple[dt.
 
 def url_from_session(current: flt.Filters, *, view: str, story: str | None, ui: str, ui_in_url: bool,
                      x_mode: str, lanes: str, event: str | None, step: int, default_ui: str = "en") -> dict:
-    """The query a page writes back (defaults omitted)."""
+    """The query a page writes back (defaults omitted); the view is the link's path, not a parameter."""
     state = flt.to_query(current)
-    state["view"] = VIEW_KEYS[view]
     if story:
         state["story"] = story
     if ui != default_ui or ui_in_url:

@@ -95,6 +95,24 @@ def sample_events() -> list[dict]:
     return json.loads((SAMPLE / "events.json").read_text(encoding="utf-8"))
 
 
+def show(at, view: str):
+    """Open one of the app's pages, as a click on its name in the navigation does."""
+    from views import PAGE_FILES
+    return at.switch_page(PAGE_FILES[view]).run()
+
+
+def page(at) -> str:
+    """The view whose page the app ran last (what Streamlit itself ran, not what the app says it ran)."""
+    from views import PAGE_FILES
+    ran = at._registered_pages[at._finished_page_script_hash]["script_path"]
+    return next(v for v, f in PAGE_FILES.items() if Path(ran).resolve() == (ROOT / f).resolve())
+
+
+def nav_titles(at) -> list[str]:
+    """The page names in the navigation, in order."""
+    return [info["page_name"] for info in at._registered_pages.values()]
+
+
 def qp(at, key: str) -> list[str]:
     """Values of one URL query parameter as a list (AppTest gives str or list)."""
     v = at.query_params.get(key, [])

@@ -1,9 +1,11 @@
 """Cast view: who is who, and who shares events with whom."""
 from __future__ import annotations
 
+from conftest import show
+
 
 def test_cast_table_lists_actors_and_event_counts(app, chart, sample_events):
-    app.radio(key="view").set_value("Cast").run()
+    show(app, "Cast")
     table = app.dataframe[0].value
     marta = table[table["Character"] == "Marta Bellini"].iloc[0]
     assert marta["Actor"] == "Ana Ruiz"

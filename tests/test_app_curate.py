@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from conftest import show
 from dashboard import library
 
 
@@ -41,7 +42,7 @@ def test_edit_title_survives_restart_and_is_marked(sample_story, library_root, m
     assert "Marta reaches the top of the bell tower" in text
     assert "✎ edited" in text
     assert "Night watchman" in text
-    again.radio(key="view").set_value("Table").run()
+    show(again, "Table")
     grid = again.dataframe[0].value
     row = grid[grid["id"] == "e005"].iloc[0]
     assert row["✎"] == "✎" and row["Headline"] == "Marta reaches the top of the bell tower"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import nav_titles
 from dashboard import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +26,8 @@ def test_every_key_in_every_language():
 
 
 def test_every_label_used_in_code_exists():
-    code = "".join((ROOT / p).read_text(encoding="utf-8") for p in ("app.py", "dashboard/curate.py"))
+    files = [ROOT / "app.py", ROOT / "dashboard" / "curate.py", *sorted((ROOT / "views").glob("*.py"))]
+    code = "".join(p.read_text(encoding="utf-8") for p in files)
     used = set(re.findall(r"""\bt\(["']([\w.]+)["']""", code))
     assert used and not [k for k in used if not k.endswith((".", "_")) and k not in LABELS["en"]]
 
@@ -42,7 +44,7 @@ def test_browser_language_negotiation(header, lang):
 def test_ui_language_from_url(sample_story, make_app, lang, view_label, count):
     at = make_app(story=sample_story, ui=lang)
     assert not at.exception
-    assert at.radio(key="view").options[0] == view_label
+    assert nav_titles(at)[0] == view_label
     assert any(count in c.value for c in at.caption)
 
 

@@ -1,7 +1,7 @@
 """The first page a user sees: the story loads, or a clear message says why not."""
 from __future__ import annotations
 
-from conftest import qp
+from conftest import page, show
 
 import json
 
@@ -14,7 +14,7 @@ def test_sample_story_loads_without_exception(app, chart):
     assert "21 of 30 events" in captions          # story events only by default
     ids = set(chart.event_ids(app))
     assert len(ids) == 21
-    assert qp(app, "view") == ["timeline"]
+    assert page(app) == "Timeline" and "view" not in app.query_params
 
 
 def test_bundled_story_default_never_crashes(make_app, monkeypatch, clear_cache):
@@ -45,8 +45,8 @@ def test_broken_folder_is_reported(tmp_path, monkeypatch, make_app, clear_cache)
 
 @pytest.mark.parametrize("view, widget", [("Presentation", "next"), ("Cast", None), ("Table", None)])
 def test_every_view_renders(app, view, widget):
-    app.radio(key="view").set_value(view).run()
+    show(app, view)
     assert not app.exception
     if widget:
         assert app.button(key=widget)
-    assert qp(app, "view") == [{"Presentation": "present", "Cast": "cast", "Table": "table"}[view]]
+    assert page(app) == view

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import qp
+from conftest import page, qp, show
 
 
 def slide(at) -> str:
@@ -24,7 +24,7 @@ def strip_current(at) -> str | None:
 
 
 def test_title_slide_then_next_and_previous(app):
-    app.radio(key="view").set_value("Presentation").run()
+    show(app, "Presentation")
     assert 'data-slide="title"' in slide(app) and progress(app) == "### Title · 21"
     assert app.button(key="prev").disabled and app.button(key="first").disabled
     app.button(key="next").click().run()
@@ -42,7 +42,7 @@ def test_title_slide_then_next_and_previous(app):
     app.button(key="first").click().run()
     assert 'data-slide="title"' in slide(app)
     app.button(key="exit").click().run()
-    assert app.radio(key="view").value == "Timeline" and qp(app, "view") == ["timeline"]
+    assert page(app) == "Timeline" and "step" not in app.query_params
 
 
 def test_step_from_url_and_character_filter(sample_dir, make_app):
@@ -63,7 +63,7 @@ def test_tell_this_characters_story_from_the_cast(sample_dir, make_app):
     at.selectbox(key="cast_tell_who").set_value("Luca Bellini").run()
     at.button(key="cast_tell").click().run()
     assert not at.exception
-    assert at.radio(key="view").value == "Presentation"
+    assert page(at) == "Presentation"
     assert "The story of Luca Bellini" in slide(at) and progress(at) == "### Title · 2"
     assert qp(at, "char") == ["Luca Bellini"]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import page, show
 from dashboard import library
 
 KEY = "owl-7-harbour"
@@ -57,14 +58,14 @@ def test_a_viewer_sees_no_edit_upload_delete_or_undo_controls(keyed, make_app):
     assert "data_dir" not in drawn                                  # no reading folders on the server's disk
     assert {"_key_entry", "follow", "x_prepare"} <= drawn            # key field, follow toggle, export
     assert "Viewer" in page_text(at)
-    at.radio(key="view").set_value("Cast").run()
+    show(at, "Cast")
     assert "cast_rename_go" not in keys(at)
-    at.radio(key="view").set_value("Stories").run()
+    show(at, "Stories")
     drawn = keys(at)
     assert not any(k.startswith(("del_", "new_create", "new_title")) for k in drawn)
     assert "Only the teacher can add or delete stories." in page_text(at)
     # browsing and presenting still work
-    at.radio(key="view").set_value("Presentation").run()
+    show(at, "Presentation")
     at.button(key="next").click().run()                  # from the title slide to the first event
     at.button(key="next").click().run()
     assert not at.exception and "### 2 / " in page_text(at)
@@ -109,7 +110,7 @@ def test_the_teachers_slide_is_followed_and_leaving_follow_mode_browses_freely(k
     viewer = make_app(story=library.BUILTIN_SLUG)
     viewer.toggle(key="follow").set_value(True).run()
     assert not viewer.exception
-    assert viewer.session_state["story"] == keyed and viewer.session_state["view"] == "Presentation"
+    assert viewer.session_state["story"] == keyed and page(viewer) == "Presentation"
     assert "### 3 / " in page_text(viewer) and viewer.button(key="next").disabled
     teacher.button(key="next").click().run()
     viewer.run()                                                    # the follow fragment's next look

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import show
 from dashboard import library
 
 TEXTS = {
@@ -15,7 +16,7 @@ TEXTS = {
 
 
 def new_story(at, title: str, body: str, name: str = ""):
-    at.radio(key="view").set_value("Stories").run()
+    show(at, "Stories")
     n = at.session_state["_new_nonce"]
     at.text_input(key=f"new_title_{n}").set_value(title)
     at.text_input(key=f"new_paste_name_{n}").set_value(name)
@@ -93,7 +94,7 @@ def test_bad_paste_gives_message_and_keeps_open_story(sample_story, library_root
     assert "Traceback" not in messages(at)
     assert library.store(library_root).dump() == before      # nothing half-created
     assert at.session_state["story"] == sample_story
-    at.radio(key="view").set_value("Timeline").run()
+    show(at, "Timeline")
     assert "An edit that must survive" in "\n".join(m.value for m in at.markdown)
 
 

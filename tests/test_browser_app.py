@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -96,8 +97,11 @@ def test_timeline_filter_and_click(server, browser, width, height):
         assert picked != "e001"
         assert page.get_by_text("Sources (").count() >= 1
         # the clicked event's details are brought into the window, without the user scrolling
+        # (below the header that holds the pages' navigation, not under it)
         page.wait_for_function("""(h) => { const d = document.querySelector('.st-key-details');
-            if (!d) return false; const r = d.getBoundingClientRect(); return r.top >= -2 && r.top < h - 150; }""",
+            const head = document.querySelector('header[data-testid="stHeader"]');
+            const top = head ? head.getBoundingClientRect().bottom : 0;
+            if (!d) return false; const r = d.getBoundingClientRect(); return r.top >= top - 2 && r.top < h - 150; }""",
                                arg=height, timeout=10_000)
         head = page.locator(".st-key-details h3").first.bounding_box()
         assert head and 0 <= head["y"] <= height - head["height"]
@@ -162,7 +166,7 @@ def test_a_whole_presentation_steps_with_the_keys_and_exits(server, browser):
         page.keyboard.press("ArrowLeft")
         wait_text(page, "20 / 21")
         page.keyboard.press("Escape")
-        page.wait_for_url(re.compile(r"view=timeline"), timeout=30_000)
+        page.wait_for_url(lambda u: urlparse(u).path == "/" and "step=" not in u, timeout=30_000)
         page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)
         assert page.get_by_role("button", name="Exit").count() == 0
     finally:
@@ -207,5 +211,36 @@ def test_other_axes_render_without_scrolling(server, browser, query, name):
     try:
         assert no_horizontal_scroll(page)
         page.locator("[data-testid='stPlotlyChart']").first.screenshot(path=str(ARTIFACTS / f"chart_{name}_1280.png"))
+    finally:
+        page.close()
+
+
+def test_the_navigation_opens_every_page_and_keeps_the_filters(server, browser):
+    """The pages' names in the header are links (/cast, /table, /present, / for the timeline); the
+    filters stay in the link and on the page; an old link (/?view=cast) opens /cast."""
+    grid = "[data-testid='stDataFrame']"
+    page = open_page(browser, server + "/?view=cast&char=Luca+Bellini", 1280, 720, ready=grid)
+    try:
+        assert urlparse(page.url).path == "/cast" and "view=" not in page.url
+        for name, path, ready in [("Table", "/table", grid), ("Timeline", "/", "[data-testid='stPlotlyChart'] .main-svg"),
+                                  ("Presentation", "/present", ".sl-slide")]:
+            page.locator("[data-testid='stTopNavLink']", has_text=name).first.click()
+            page.wait_for_url(lambda u: urlparse(u).path == path and "char=Luca" in u, timeout=30_000)
+            page.wait_for_selector(ready, timeout=30_000)
+            settle(page)
+            assert "2 of 30 events" in events_caption(page), name
+        shot(page, "nav_present_1280x720.png")
+        page.get_by_role("button", name="Exit").click()     # the presentation hides the header: Exit leads out
+        page.wait_for_url(lambda u: urlparse(u).path == "/" and "char=Luca" in u, timeout=30_000)
+        page.locator("[data-testid='stTopNavLink']", has_text="Cast").first.wait_for(timeout=30_000)
+    finally:
+        page.close()
+
+
+def test_a_page_link_opens_that_page_on_its_slide(server, browser):
+    page = open_page(browser, server + "/present?step=3", 1280, 720, ready=".sl-slide")
+    try:
+        wait_text(page, "3 / 21")
+        assert slide_fits(page, 720)
     finally:
         page.close()

@@ -1,0 +1,6 @@
+"""The dashboard's pages (st.navigation runs one file of this folder per view) and the Streamlit-side
+state they share. Not named pages/: Streamlit would run every file of a pages/ folder as a page of its own."""
+
+# one file per view, run by st.navigation (paths relative to app.py)
+PAGE_FILES = {"Timeline": "views/timeline.py", "Presentation": "views/presentation.py", "Cast": "views/cast.py",
+              "Table": "views/table.py", "Stories": "views/stories.py"}
