@@ -564,11 +564,17 @@ def run(story: Story) -> Story:
     for doc, sents in by_doc.items():
         found = [_candidates(s.text, s.lang if s.lang in lexicons.LANGS else "en") for s in sents]
         dct = timex_values.parse_date(given.get(doc))
-        if dct is None:
-            # a dateline or a heading that is a date ("ROMA, 3 marzo 1921 —") is the document's date
-            head = [(s.cstart + f["start"], s.cstart + f["end"], f.get("value"), f.get("precision"))
-                    for s, fs in zip(sents, found) if s.cstart < 1500 for f in fs]
-            dct = timex_values.parse_date(timex_values.heading_date(clean.get(doc, ""), head))
+        # a dateline or a heading that is a date ("ROMA, 3 marzo 1921 —") is the document's date. It wins
+        # over a date given from outside (a catalogue's, a crawl's, a form's): "yesterday" and "on Friday"
+        # are the writer's, counted from the day the writer put at the head of the text
+        head = [(s.cstart + f["start"], s.cstart + f["end"], f.get("value"), f.get("precision"))
+                for s, fs in zip(sents, found) if s.cstart < 1500 for f in fs]
+        stated = timex_values.parse_date(timex_values.heading_date(clean.get(doc, ""), head))
+        if stated is not None:
+            if dct is not None and stated != dct:
+                story.messages.append(f"{doc}: its dateline says {stated.isoformat()}, not the given "
+                                      f"{dct.isoformat()}; the dateline's date is used")
+            dct = stated
         if dct is not None:
             story.doc_dates[doc] = dct.isoformat()
         told: dict[str, int] = {}

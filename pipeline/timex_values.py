@@ -94,6 +94,10 @@ def resolve(f: dict[str, Any], dct: dt.date | None) -> None:
         if unit == "day":
             d = dct - dt.timedelta(days=whole)
             f.update(value=d.isoformat(), precision="day", timeml=d.isoformat())
+        elif unit == "week" and n == whole:
+            # "a week ago", "hace dos semanas": the day that many weeks back, as news corpora annotate it
+            d = dct - dt.timedelta(weeks=whole)
+            f.update(value=d.isoformat(), precision="day", timeml=d.isoformat())
         elif unit == "week":
             d = dct - dt.timedelta(weeks=whole)
             f.update(value=None, precision="unknown", timeml=_week(d))

@@ -124,7 +124,10 @@ WITH_DATE = [
     ("it", "Il porto ha riaperto oggi.", "2011-03-16", "oggi", "2011-03-16", "2011-03-16"),
     ("it", "Le vendite sono calate la settimana scorsa.", "2011-03-16", "la settimana scorsa", None, "2011-W10"),
     ("it", "Il ponte apre l'anno prossimo.", "2011-03-16", "l'anno prossimo", "2012-01-01", "2012"),
-    ("it", "Il ponte fu chiuso due settimane fa.", "2011-03-16", "due settimane fa", None, "2011-W09"),
+    ("it", "Il ponte fu chiuso due settimane fa.", "2011-03-16", "due settimane fa", "2011-03-02", "2011-03-02"),
+    ("en", "The ferry sank off Oslen a week ago.", "2011-03-18", "a week ago", "2011-03-11", "2011-03-11"),
+    ("es", "El ferry se hundió frente a Osel hace una semana.", "2011-03-18", "hace una semana", "2011-03-11",
+     "2011-03-11"),
     ("it", "Domenica sera ci sarà la festa.", "2011-03-16", "Domenica sera", "2011-03-20", "2011-03-20TEV"),
     ("it", "Il sindaco ha parlato domenica.", "2011-03-16", "domenica", "2011-03-13", "2011-03-13"),
     ("es", "La fiesta será el viernes.", "2011-03-16", "el viernes", "2011-03-18", "2011-03-18"),
@@ -191,6 +194,16 @@ def test_a_dateline_is_the_document_date(heading, lang, day):
     story = pipeline.run(texts={"d": heading}, lang_override={"d": lang})
     [t] = [t for t in story.timex if t.kind == "deictic"]
     assert t.value == day
+
+
+def test_a_dateline_wins_over_a_given_date_that_disagrees():
+    # "yesterday" is the writer's: counted from the day at the head of the text, not from a catalogue's date
+    story = pipeline.run(texts={"d": "VILLALUZ, 18 de marzo de 2011 — El alcalde habló ayer a los mineros."},
+                         lang_override={"d": "es"}, doc_dates={"d": "2011-03-11"})
+    [t] = [t for t in story.timex if t.kind == "deictic"]
+    assert t.value == "2011-03-17"
+    assert story.doc_dates == {"d": "2011-03-18"}
+    assert any("2011-03-18" in m and "2011-03-11" in m for m in story.messages)
 
 
 def test_a_dated_sentence_is_no_dateline():
