@@ -86,6 +86,8 @@ class _Lang:
     trig_ordinal: set[str]   # "day", "tappa": the unit tokens an ordinal pattern needs
     trig_age: set[str]
     era_hint: re.Pattern | None  # "A.D.", "d.C.": years of the first millennium are only found after one
+    # "between April and June": (opener, the link and what follows it: a month with an optional year)
+    ranges: tuple[tuple[re.Pattern, re.Pattern, re.Pattern], ...] = ()
 
 
 _WORD = re.compile(r"\w+")
@@ -210,13 +212,19 @@ def _compiled(lang: str) -> _Lang:
     rel_patterns = [(f, _casefree(p), frozenset(_longest_token(w) for w in rel_needs[f]))
                     for f, p in rel_patterns]
     holiday_pat = _casefree(holiday_pat) if holiday_pat is not None else None
+    ranges = []
+    for opener, links in lex.get("range_links", {}).items():
+        link = r"\s+(?P<link>" + _alt(links) + r")\s+"
+        ranges.append((re.compile(_phrase(opener) + r"\s", re.IGNORECASE), re.compile(link, re.IGNORECASE),
+                       re.compile(link + "(?P<month>" + _alt(full_months) + r")(?![\w])(?:"
+                                  + lex.get("range_year_link", r"\s+") + subs["YEAR"] + ")?", re.IGNORECASE)))
     return _Lang(lang, lex, months, seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
                  decade_words, {_norm(m) for m in lex.get("measure_words", [])}, patterns, rel_patterns, rel,
                  phrase_info, need_day, trig_words, trig_rel, prefix, same_year, holidays, holiday_pat,
                  {_longest_token(h) for h in holidays}, ordinals,
                  {_norm(u) for u in lex.get("ordinal_units", [])},
                  {"age", "aged", "años", "anni", "età", "edad"},
-                 re.compile(lex["era_hint"]) if lex.get("era_hint") else None)
+                 re.compile(lex["era_hint"]) if lex.get("era_hint") else None, tuple(ranges))
 
 
 @lru_cache(maxsize=4096)
@@ -530,7 +538,59 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
         taken.append((s, e))
         out.append(dict(start=s, end=e, text=text[s:e], **fields))
     out.sort(key=lambda d: d["start"])
+    if L.ranges and out:
+        _ranges(L, text, out)
     return out
+
+
+RANGED = ("underspecified", "month", "date", "season", "year")
+
+
+def _ranges(L: _Lang, text: str, out: list[dict[str, Any]]) -> None:
+    """"between April and June", "entre abril y junio", "tra aprile e giugno": one interval, told as two
+    expressions (TimeML marks each). The second is found here even without a lead word of its own; the pair is
+    marked `range` start/end, and a year stated on one side is the other's too ("from April to June 1943")."""
+    i = 0
+    while i < len(out):
+        a = out[i]
+        hit = next(((link, tail) for opener, link, tail in L.ranges if opener.match(a["text"])), None)
+        if a["kind"] not in RANGED or hit is None or a.get("day") and a["kind"] == "underspecified":
+            i += 1
+            continue
+        link, tail = hit
+        b = out[i + 1] if i + 1 < len(out) else None
+        lm = link.match(text, a["end"])
+        # the next expression joins when the link word comes between (or opens it: "to 1945" keeps its lead)
+        if b is not None and (b["kind"] not in RANGED or lm is None or b["start"] not in (lm.end(), lm.start("link"))):
+            b = None
+        if b is None:
+            m = tail.match(text, a["end"])
+            if m is None or (L.lex.get("month_capitalised") and not m.group("month")[0].isupper()):
+                i += 1
+                continue
+            month = L.months[_norm(m.group("month"))]
+            s = m.start("month")
+            year = int(m.group("year")) if _grp(m, "year") else None
+            if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+                year = None
+            if year is None:
+                b = dict(start=s, end=m.end("month"), text=text[s:m.end("month")], kind="underspecified",
+                         month=month)
+            else:
+                b = dict(start=s, end=m.end(), text=text[s:m.end()], kind="month",
+                         value=f"{year:04d}-{month:02d}-01", precision="month", year=year, month=month)
+            if any(s < o["end"] and o["start"] < b["end"] for o in out):
+                i += 1
+                continue
+            out.insert(i + 1, b)
+        if a["kind"] == "underspecified" and a.get("month") and not a.get("season") and b.get("year"):
+            y = b["year"]
+            a.update(kind="month", value=f"{y:04d}-{a['month']:02d}-01", precision="month", year=y)
+        elif b["kind"] == "underspecified" and b.get("month") and a.get("year") and a["kind"] in ("month", "date"):
+            y = a["year"]
+            b.update(kind="month", value=f"{y:04d}-{b['month']:02d}-01", precision="month", year=y)
+        a["range"], b["range"] = "start", "end"
+        i += 2
 
 
 _FIELDS = {f.name for f in dataclasses.fields(TimeExpr)}

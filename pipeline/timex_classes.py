@@ -92,6 +92,8 @@ class _Classes:
     seasons: dict[str, int]
     season_names: dict[str, str]
     century_names: dict[str, int]
+    months: dict[str, int] = None  # full month names -> number ("last September", "el pasado septiembre")
+    month_capitalised: bool = False
 
 
 _DIGIT_NEED = object()
@@ -191,6 +193,7 @@ def compiled(lang: str) -> _Classes | None:
     seasons = {_norm(k): v for k, v in lex["seasons"].items()}
     dunits = {_norm(k): v for k, v in tab["duration_units"].items()}
     singular = [k for k in tab["duration_units"] if not k.endswith("s") or lang != "en"]
+    full_months = [k for k in lex["months"] if not k.endswith(".")]
     subs = {
         "WEEKDAY": _alt(tab["weekdays"]) + r"(?![\w])",
         "WMOD": _alt(tab.get("weekday_mods", [])),
@@ -218,6 +221,7 @@ def compiled(lang: str) -> _Classes | None:
         "SETWORD": _alt(tab.get("set_words", {})) + r"(?![\w])",
         "HOURWORD": _alt(tab.get("hour_words", {})),
         "YEAR": r"(?P<year>1\d{3}|20\d{2})(?!\d)",
+        "MONTHNAME": _alt(full_months) + r"(?![\w])",
     }
     patterns = []
     for family, templates in tab["timex_patterns"].items():
@@ -238,8 +242,8 @@ def compiled(lang: str) -> _Classes | None:
         "weekday": _tokens_of(tab["weekdays"]),
         "dayword": _tokens_of(tab["day_words"]),
         "ref": _tokens_of(tab["refs"]),
-        "deictic": _tokens_of(tab["calendar_units"]) | _tokens_of(lex["seasons"]) | {"periodo", "período", "momento",
-                                                                                       "period", "time"},
+        "deictic": _tokens_of(tab["calendar_units"]) | _tokens_of(lex["seasons"]) | _tokens_of(full_months)
+        | {"periodo", "período", "momento", "period", "time"},
         "duration": dur_trig | _tokens_of(["decade", "century", "fortnight", "lifetime", "year-long"]),
         "ago": _tokens_of(tab.get("ago", [])) | _tokens_of(tab.get("ago_pre", [])),
         "quarter": {"quarter", "half", "fiscal", "financial", "trimestre", "semestre", "fiscale", "esercizio"},
@@ -287,6 +291,7 @@ def compiled(lang: str) -> _Classes | None:
         re.compile(tab["future_cues"], re.IGNORECASE) if tab.get("future_cues") else None,
         seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
         {_norm(k): v for k, v in tab.get("century_names", {}).items()},
+        {_norm(k): v for k, v in lex["months"].items() if not k.endswith(".")}, bool(lex.get("month_capitalised")),
     )
 
 

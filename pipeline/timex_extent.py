@@ -47,6 +47,15 @@ def _tables(lang: str):
     return head, before, counts, post, part, part_tab, part_head, dunits
 
 
+@lru_cache(maxsize=None)
+def _year_tail(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
+    """"October of next year", "octubre del año que viene": the year a month is told in, after it."""
+    tails = {_norm(k): v for k, v in lexicons.load(lang, "temporal").get("month_year_tails", {}).items()}
+    if not tails:
+        return None, tails
+    return re.compile(r"\s*,?\s*(?P<tail>" + _alt(tails) + r")(?![\w])", re.IGNORECASE), tails
+
+
 def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | None,
            told: dict[str, int] | None = None) -> list[dict[str, Any]]:
     """`told` carries, across a document's sentences, the year of its last stated month or day ("year")."""
@@ -140,6 +149,13 @@ def _value(f: dict[str, Any], dct: dt.date | None, lang: str, text: str, told: d
             if not f.get("unit") and not f.get("direction"):
                 # "June 17", "en enero" in a dated document: the document's year, or the one before/after
                 # when the verb says the date is past/to come; it is then as explicit as a stated date
+                pat, tails = _year_tail(lang)
+                m = pat.match(text, f["end"]) if pat is not None else None
+                if m is not None:
+                    # "after October of next year": the year the words name, whatever the tense
+                    timex_values.partial_date(f, dct.replace(year=dct.year + tails[_norm(m.group("tail"))],
+                                                             month=1, day=1), 0)
+                    return
                 timex_values.partial_date(f, dct, timex_tense.tense(lang, text, f["start"], f["end"]))
                 return
             # what the date most likely means in a dated document; the narrative stage decides the value

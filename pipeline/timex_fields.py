@@ -113,6 +113,12 @@ def fields(C: _Classes, family: str, m: re.Match, text: str) -> dict[str, Any] |
             off = C.dpost.get(_norm(m.group("dpost")))
         if off is None:
             return None
+        if _g(m, "dmonth"):
+            # "last September", "el pasado septiembre", "settembre scorso": the nearest one before/after the document
+            if C.month_capitalised and not text[m.start("dmonth")].isupper():
+                return None
+            return dict(kind="deictic", type="DATE", unit="monthname", amount=off,
+                        month=C.months[_norm(m.group("dmonth"))], precision="month")
         if _g(m, "season"):
             key = _norm(m.group("season"))
             return dict(kind="deictic", type="DATE", unit="season", amount=off, month=C.seasons[key],

@@ -156,6 +156,14 @@ def _deictic(f: dict[str, Any], dct: dt.date | None) -> None:
     if unit == "same":
         f.update(value=None, precision="unknown", timeml=None)
         return
+    if unit == "monthname":
+        m = f["month"]
+        if dct is None:
+            f.update(value=None, precision="unknown", timeml=f"XXXX-{m:02d}")
+            return
+        y = dct.year - (off < 0 and m >= dct.month) + (off > 0 and m <= dct.month)
+        f.update(value=f"{y:04d}-{m:02d}-01", precision="month", timeml=f"{y:04d}-{m:02d}")
+        return
     if dct is None:
         f["timeml"] = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
                        "season": "XXXX-" + SEASON_CODE.get(f.get("month") or 0, "XX"), "quarter": "XXXX-QX",
