@@ -922,7 +922,7 @@ def _from_document_dates(story: Story) -> None:
     so neither the event nor the narrative moves."""
     for t in story.timex:
         day = story.doc_dates.get(t.doc)
-        if (day and t.kind == "relative" and t.value is None and t.anchor is None and t.amount
+        if (day and t.kind == "relative" and t.type == "DATE" and t.value is None and t.anchor is None and t.amount
                 and t.direction in ("before", "after") and t.unit in ("day", "week", "month", "year")):
             try:
                 t.value = _shift(day, t)

@@ -251,6 +251,8 @@ def compiled(lang: str) -> _Classes | None:
         "clock": {"noon", "midday", "midnight", "mediodía", "medianoche", "mezzogiorno", "mezzanotte", "clock"},
         "tod": _tokens_of(tab["times_of_day"]),
         "set": _tokens_of(tab.get("set_dets", {})) | _tokens_of(tab.get("set_words", {})),
+        # "ended the day", "cerró la jornada": the day the text is at (news of a market, a match, a vote)
+        "sameday": {"day", "día", "jornada", "giornata"},
     }
     del few
     triggers["setfreq"] = {"times", "once", "twice"}

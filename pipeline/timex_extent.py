@@ -102,12 +102,41 @@ def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | Non
         f.update(start=s, end=e, text=text[s:e], lead=lead, pstart=ps, pend=pe)
         f.setdefault("type", timex_values.TYPES.get(f["kind"], "DATE"))
         _value(f, dct, lang, text, told)
+        if f["kind"] == "deictic" and f.get("unit") == "same" and f.get("amount"):
+            _same_period(f, out)
+        elif f.get("sameday"):
+            # "Stocks rose on Friday. [...] The Dow gained 39 points, ending the day at 8,017": the last day told
+            day = next((p["value"] for p in reversed(out) if p.get("value") and p.get("precision") == "day"),
+                       (told or {}).get("day") if dct is not None else None)  # a report's, not a story's idiom
+            if day is not None:
+                f.update(value=day, timeml=day)
+            elif f.get("timeml") == "PRESENT_REF":
+                f["timeml"] = "XXXX-XX-XX"
+        if told is not None and f.get("precision") == "day" and f.get("value") and f["type"] in ("DATE", "TIME"):
+            told["day"] = f["value"]
         if told is not None and f.get("year") is not None and f["kind"] in ("date", "month", "season"):
             # a month or a day the text is at; a bare year ("the 1987 crash", "en 1989") is often background
             told["year"] = f["year"]
         out.append(f)
         prev_end = pe
     return out
+
+
+def _same_period(f: dict[str, Any], before: list[dict[str, Any]]) -> None:
+    """"Sales rose in February compared to the same period last year": the month (or day, season) the sentence
+    named before it, that many years earlier."""
+    prev = next((p for p in reversed(before) if p.get("value") and p.get("precision") in ("day", "month", "season")),
+                None)
+    if prev is None:
+        return
+    y = int(prev["value"][:4]) + f["amount"]
+    value = f"{y:04d}{prev['value'][4:]}"
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:  # 29 February
+        return
+    f.update(value=value, precision=prev["precision"], year=y,
+             timeml=timex_values.timeml_of({"value": value, "precision": prev["precision"]}))
 
 
 def _dur(f: dict[str, Any], dunits) -> str:

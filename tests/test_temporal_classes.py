@@ -144,6 +144,18 @@ WITH_DATE = [
      "2010-10-01", "2010-10"),
     ("it", "Il ponte di Castelmora aprirà a ottobre dell'anno prossimo.", "2009-05-15", "ottobre", "2010-10-01",
      "2010-10"),
+    ("en", "Brenford sales rose 43% in February compared to the same period last year.", "2010-03-03",
+     "the same period last year", "2009-02-01", "2009-02"),
+    ("es", "Las ventas de Villaluz cayeron un 35% en enero respecto al mismo mes del año anterior.", "2009-02-03",
+     "mismo mes del año anterior", "2008-01-01", "2008-01"),
+    ("it", "Le vendite di Castelmora sono salite a febbraio rispetto allo stesso periodo dell'anno scorso.",
+     "2010-03-03", "stesso periodo dell'anno scorso", "2009-02-01", "2009-02"),
+    ("en", "The Brenford index gained 39 points, ending the day at 8,017.", "2009-04-03", "the day", "2009-04-03",
+     "2009-04-03"),
+    ("es", "El índice de Villaluz ganó 39 puntos y terminó la jornada en 8.017.", "2009-04-03", "la jornada",
+     "2009-04-03", "2009-04-03"),
+    ("it", "L'indice di Castelmora ha guadagnato 39 punti e ha chiuso la giornata a 8.017.", "2009-04-03",
+     "la giornata", "2009-04-03", "2009-04-03"),
     ("it", "Domenica sera ci sarà la festa.", "2011-03-16", "Domenica sera", "2011-03-20", "2011-03-20TEV"),
     ("it", "Il sindaco ha parlato domenica.", "2011-03-16", "domenica", "2011-03-13", "2011-03-13"),
     ("es", "La fiesta será el viernes.", "2011-03-16", "el viernes", "2011-03-18", "2011-03-18"),
@@ -210,6 +222,24 @@ def test_a_dateline_is_the_document_date(heading, lang, day):
     story = pipeline.run(texts={"d": heading}, lang_override={"d": lang})
     [t] = [t for t in story.timex if t.kind == "deictic"]
     assert t.value == day
+
+
+@pytest.mark.parametrize("lang,text,span,day", [
+    ("en", "April 4, 2009\n\nThe Brenford index rose on Friday. The Dow gained 39 points, ending the day at 8,017.",
+     "the day", "2009-04-03"),
+    ("es", "4 de abril de 2009\n\nEl índice de Villaluz subió el viernes. El Dow ganó 39 puntos y terminó la "
+           "jornada en 8.017.", "la jornada", "2009-04-03"),
+])
+def test_the_day_a_report_ends_is_the_last_day_it_told(lang, text, span, day):
+    [t] = [t for t in pipeline.run(texts={"d": text}, lang_override={"d": lang}).timex if t.text == span]
+    assert t.value == day
+
+
+def test_the_end_of_the_day_in_a_story_dates_nothing_by_itself():
+    story = pipeline.run(texts={"s": "On 14 April 1912 Rose boarded the ship. At the end of the day, she knew what "
+                                     "she wanted."}, lang_override={"s": "en"})
+    [t] = [t for t in story.timex if t.text == "the end of the day"]
+    assert t.value is None
 
 
 def test_a_dateline_wins_over_a_given_date_that_disagrees():
