@@ -112,6 +112,10 @@ def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | Non
                 f.update(value=day, timeml=day)
             elif f.get("timeml") == "PRESENT_REF":
                 f["timeml"] = "XXXX-XX-XX"
+        elif (f["kind"] == "relative" and f.get("direction") == "same" and f.get("unit") == "day" and dct is not None
+              and not f.get("anchor") and told and told.get("day")):
+            # "Stocks rose on Friday [...] a report released on the same day": in a report, the last day it told
+            f.update(value=told["day"], timeml=told["day"])
         if told is not None and f.get("precision") == "day" and f.get("value") and f["type"] in ("DATE", "TIME"):
             told["day"] = f["value"]
         if told is not None and f.get("year") is not None and f["kind"] in ("date", "month", "season"):

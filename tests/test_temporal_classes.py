@@ -144,6 +144,7 @@ WITH_DATE = [
      "2010-10-01", "2010-10"),
     ("it", "Il ponte di Castelmora aprirà a ottobre dell'anno prossimo.", "2009-05-15", "ottobre", "2010-10-01",
      "2010-10"),
+    ("en", "Brenford mills reported their January sales.", "2009-02-03", "January", "2009-01-01", "2009-01"),
     ("en", "Brenford sales rose 43% in February compared to the same period last year.", "2010-03-03",
      "the same period last year", "2009-02-01", "2009-02"),
     ("es", "Las ventas de Villaluz cayeron un 35% en enero respecto al mismo mes del año anterior.", "2009-02-03",
@@ -229,6 +230,12 @@ def test_a_dateline_is_the_document_date(heading, lang, day):
      "the day", "2009-04-03"),
     ("es", "4 de abril de 2009\n\nEl índice de Villaluz subió el viernes. El Dow ganó 39 puntos y terminó la "
            "jornada en 8.017.", "la jornada", "2009-04-03"),
+    ("en", "April 4, 2009\n\nThe Brenford index rose on Friday. A report released on the same day said that jobs "
+           "were lost.", "the same day", "2009-04-03"),
+    ("es", "4 de abril de 2009\n\nEl índice de Villaluz subió el viernes. Un informe publicado el mismo día "
+           "dijo que se perdieron empleos.", "el mismo día", "2009-04-03"),
+    ("it", "4 aprile 2009\n\nL'indice di Castelmora è salito venerdì. Un rapporto pubblicato lo stesso giorno "
+           "diceva che si erano persi posti di lavoro.", "lo stesso giorno", "2009-04-03"),
 ])
 def test_the_day_a_report_ends_is_the_last_day_it_told(lang, text, span, day):
     [t] = [t for t in pipeline.run(texts={"d": text}, lang_override={"d": lang}).timex if t.text == span]

@@ -62,6 +62,7 @@ def test_the_previous_year_in_a_story_is_the_year_before_the_stated_one(lang, te
 COMPARED = [
     # a dated article: the comparison counts from the clause's own date (or the article's), the event keeps its date
     ("en", "Velkin cut its costs last year, more than the previous year.", "the previous year", "2009"),
+    ("en", "Velkin cut its costs last year, $19 million more than the year previous.", "the year previous", "2009"),
     ("es", "Velkin redujo sus costes el año pasado, más que el año anterior.", "el año anterior", "2009"),
     ("it", "Velkin ha ridotto i costi l'anno scorso, più dell'anno precedente.", "anno precedente", "2009"),
 ]
