@@ -88,6 +88,7 @@ class _Lang:
     era_hint: re.Pattern | None  # "A.D.", "d.C.": years of the first millennium are only found after one
     # "between April and June": (opener, the link and what follows it: a month with an optional year)
     ranges: tuple[tuple[re.Pattern, re.Pattern, re.Pattern], ...] = ()
+    year_pairs: re.Pattern | None = None
 
 
 _WORD = re.compile(r"\w+")
@@ -213,6 +214,14 @@ def _compiled(lang: str) -> _Lang:
                     for f, p in rel_patterns]
     holiday_pat = _casefree(holiday_pat) if holiday_pat is not None else None
     ranges = []
+    opens = lex.get("range_links", {})
+    year_pairs = None  # "between 1914 and 1918": opener, first year, link, second year
+    if opens:
+        year = r"(?:1\d{3}|20\d{2})(?![\d.,]\d|\d)"
+        art = (r"(?:" + _alt(lex["range_articles"]) + r"\s+)?") if lex.get("range_articles") else ""
+        links = _alt(w for ls in opens.values() for w in ls)
+        year_pairs = re.compile(r"(?<![\w'’])" + _alt(opens) + r"\s+" + art + "(?P<y1>" + year + r")\s+" + links
+                                + r"\s+(?P<b>" + art + "(?P<y2>" + year + "))", re.IGNORECASE)
     for opener, links in lex.get("range_links", {}).items():
         link = r"\s+(?P<link>" + _alt(links) + r")\s+"
         ranges.append((re.compile(_phrase(opener) + r"\s", re.IGNORECASE), re.compile(link, re.IGNORECASE),
@@ -224,7 +233,7 @@ def _compiled(lang: str) -> _Lang:
                  {_longest_token(h) for h in holidays}, ordinals,
                  {_norm(u) for u in lex.get("ordinal_units", [])},
                  {"age", "aged", "años", "anni", "età", "edad"},
-                 re.compile(lex["era_hint"]) if lex.get("era_hint") else None, tuple(ranges))
+                 re.compile(lex["era_hint"]) if lex.get("era_hint") else None, tuple(ranges), year_pairs)
 
 
 @lru_cache(maxsize=4096)
@@ -538,23 +547,38 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
         taken.append((s, e))
         out.append(dict(start=s, end=e, text=text[s:e], **fields))
     out.sort(key=lambda d: d["start"])
-    if L.ranges and out:
-        _ranges(L, text, out)
+    if L.ranges and (out or has_year):
+        _ranges(L, text, out, has_year)
     return out
 
 
 RANGED = ("underspecified", "month", "date", "season", "year")
 
 
-def _ranges(L: _Lang, text: str, out: list[dict[str, Any]]) -> None:
+def _ranges(L: _Lang, text: str, out: list[dict[str, Any]], has_year: bool = True) -> None:
     """"between April and June", "entre abril y junio", "tra aprile e giugno": one interval, told as two
     expressions (TimeML marks each). The second is found here even without a lead word of its own; the pair is
     marked `range` start/end, and a year stated on one side is the other's too ("from April to June 1943")."""
+    for pair in L.year_pairs.finditer(text) if L.year_pairs is not None and has_year else ():
+        y1, y2 = int(pair.group("y1")), int(pair.group("y2"))
+        # "between 1914 and 1918": a span of years; "between 1500 and 2000 soldiers" is a count
+        inside = [o for o in out if o["start"] < pair.end() and pair.start() < o["end"]]
+        if not (YEAR_MIN <= y1 < y2 <= min(y1 + 100, YEAR_MAX)) or _measure_after(text, pair.end(), L.measure):
+            out[:] = [o for o in out if o not in inside or o["kind"] != "year"]  # counts, not years
+            continue
+        if any(o["kind"] != "year" or o["start"] < pair.start() or o["end"] > pair.end() for o in inside):
+            continue  # part of a longer expression
+        out[:] = [o for o in out if o not in inside]
+        for y, s, e, end in ((y1, pair.start(), pair.end("y1"), "start"), (y2, pair.start("b"), pair.end(), "end")):
+            out.append(dict(start=s, end=e, text=text[s:e], kind="year", value=f"{y:04d}-01-01", precision="year",
+                            year=y, range=end))
+        out.sort(key=lambda d: d["start"])
     i = 0
     while i < len(out):
         a = out[i]
         hit = next(((link, tail) for opener, link, tail in L.ranges if opener.match(a["text"])), None)
-        if a["kind"] not in RANGED or hit is None or a.get("day") and a["kind"] == "underspecified":
+        if a["kind"] not in RANGED or hit is None or a["kind"] == "underspecified" and not a.get("month") \
+                or a.get("range"):
             i += 1
             continue
         link, tail = hit
@@ -584,8 +608,11 @@ def _ranges(L: _Lang, text: str, out: list[dict[str, Any]]) -> None:
                 continue
             out.insert(i + 1, b)
         if a["kind"] == "underspecified" and a.get("month") and not a.get("season") and b.get("year"):
-            y = b["year"]
-            a.update(kind="month", value=f"{y:04d}-{a['month']:02d}-01", precision="month", year=y)
+            y, day = b["year"], a.get("day")
+            if day and _valid_day(y, a["month"], day):  # "desde el 3 de marzo hasta el 5 de abril de 1943"
+                a.update(kind="date", value=f"{y:04d}-{a['month']:02d}-{day:02d}", precision="day", year=y)
+            elif not day:
+                a.update(kind="month", value=f"{y:04d}-{a['month']:02d}-01", precision="month", year=y)
         elif b["kind"] == "underspecified" and b.get("month") and a.get("year") and a["kind"] in ("month", "date"):
             y = a["year"]
             b.update(kind="month", value=f"{y:04d}-{b['month']:02d}-01", precision="month", year=y)

@@ -21,6 +21,9 @@ RANGES = [
     ("it", "L'economia di Osella si è contratta tra aprile e giugno.", ("aprile", "tra"), ("giugno", "")),
     ("it", "Il mulino di Osella restò chiuso da aprile a giugno del 1943.", ("aprile", "da"),
      ("giugno del 1943", "a")),
+    ("en", "The Oslen mill was closed between 1914 and 1918.", ("1914", "between"), ("1918", "")),
+    ("es", "El molino de Osel estuvo cerrado entre 1914 y 1918.", ("1914", "entre"), ("1918", "")),
+    ("it", "Il mulino di Osella restò chiuso tra il 1914 e il 1918.", ("il 1914", "tra"), ("il 1918", "")),
 ]
 
 
@@ -30,7 +33,22 @@ def test_both_ends_of_a_range_are_found_with_their_leads_outside(lang, sentence,
     assert got == [(first[0], first[1], "start"), (second[0], second[1], "end")]
 
 
-@pytest.mark.parametrize("lang,sentence", [(lang, s) for lang, s, _a, b in RANGES if b[0][-4:].isdigit()])
+@pytest.mark.parametrize("lang,sentence", [
+    ("en", "Between 1500 and 2000 soldiers died at Oslen."),
+    ("es", "Entre 1500 y 2000 soldados murieron en Osel."),
+    ("en", "Between 1990 and 2000 people left Oslen."),
+])
+def test_a_range_of_counts_is_no_range_of_years(lang, sentence):
+    assert [t["text"] for t in temporal.extract(sentence, lang) if t["kind"] == "year"] == []
+
+
+def test_a_day_and_month_opening_a_range_takes_the_year_that_closes_it():
+    got = temporal.extract("Desde el 3 de marzo hasta el 5 de abril de 1943 el molino estuvo cerrado.", "es")
+    assert [(t["value"], t["range"]) for t in got] == [("1943-03-03", "start"), ("1943-04-05", "end")]
+
+
+@pytest.mark.parametrize("lang,sentence", [(lang, s) for lang, s, a, b in RANGES
+                                           if b[0][-4:].isdigit() and not a[0][-4:].isdigit()])
 def test_a_year_stated_at_the_end_of_a_range_dates_both_ends(lang, sentence):
     assert [t["value"] for t in temporal.extract(sentence, lang)] == ["1943-04-01", "1943-06-01"]
 
@@ -43,6 +61,16 @@ def test_a_year_stated_at_the_end_of_a_range_dates_both_ends(lang, sentence):
 def test_an_event_told_between_two_months_gets_that_interval(lang, text):
     ev = _run(text, lang).events[-1]
     assert (ev.date_from, ev.date_to, ev.date_precision) == ("1943-04", "1943-06", "interval")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Oslen mill was closed between 1914 and 1918."),
+    ("es", "El molino de Osel estuvo cerrado entre 1914 y 1918."),
+    ("it", "Il mulino di Osella restò chiuso tra il 1914 e il 1918."),
+])
+def test_an_event_told_between_two_years_gets_that_interval(lang, text):
+    [ev] = _run(text, lang).events
+    assert (ev.date_from, ev.date_to, ev.date_precision) == ("1914", "1918", "interval")
     assert not ev.title.lower().startswith(("june", "junio", "giugno"))  # the whole range is cut from the headline
 
 
