@@ -559,7 +559,8 @@ def _ranges(L: _Lang, text: str, out: list[dict[str, Any]], has_year: bool = Tru
     """"between April and June", "entre abril y junio", "tra aprile e giugno": one interval, told as two
     expressions (TimeML marks each). The second is found here even without a lead word of its own; the pair is
     marked `range` start/end, and a year stated on one side is the other's too ("from April to June 1943")."""
-    for pair in L.year_pairs.finditer(text) if L.year_pairs is not None and has_year else ():
+    two_years = has_year and L.year_pairs is not None and len(_YEAR4.findall(text)) >= 2
+    for pair in L.year_pairs.finditer(text) if two_years else ():
         y1, y2 = int(pair.group("y1")), int(pair.group("y2"))
         # "between 1914 and 1918": a span of years; "between 1500 and 2000 soldiers" is a count
         inside = [o for o in out if o["start"] < pair.end() and pair.start() < o["end"]]

@@ -242,8 +242,9 @@ def compiled(lang: str) -> _Classes | None:
         "weekday": _tokens_of(tab["weekdays"]),
         "dayword": _tokens_of(tab["day_words"]),
         "ref": _tokens_of(tab["refs"]),
-        "deictic": _tokens_of(tab["calendar_units"]) | _tokens_of(lex["seasons"]) | _tokens_of(full_months)
-        | {"periodo", "período", "momento", "period", "time"},
+        "deictic": _tokens_of(tab["calendar_units"]) | _tokens_of(lex["seasons"]) | {"periodo", "período", "momento",
+                                                                                       "period", "time"},
+        "dmonth": _tokens_of(full_months),
         "duration": dur_trig | _tokens_of(["decade", "century", "fortnight", "lifetime", "year-long"]),
         "ago": _tokens_of(tab.get("ago", [])) | _tokens_of(tab.get("ago_pre", [])),
         "quarter": {"quarter", "half", "fiscal", "financial", "trimestre", "semestre", "fiscale", "esercizio"},
@@ -264,6 +265,11 @@ def compiled(lang: str) -> _Classes | None:
     hints = {"set": _literal(list(tab.get("set_dets", {})) + list(tab.get("set_words", {}))),
              # "las ocho de la noche", "le otto di sera": an hour word before a part of the day
              "clock": re.compile(r"(?:de\s+la|di|del|della)\s+" + _literal(tab["times_of_day"]).pattern)}
+    if tab.get("sameday_hints"):
+        hints["sameday"] = _literal(tab["sameday_hints"])
+    # "last September": a month after a word of the deictic tables, or before one ("septiembre pasado")
+    deictic_words = list(tab["deictic_pre"]) + list(tab.get("deictic_post", {}))
+    hints["dmonth"] = re.compile(r"(?<!\w)(?:" + _literal(deictic_words).pattern + r")(?!\w)")
     token_families: dict[str, set[str]] = {}
     for family, words in list(triggers.items()) + [("tod", set(_tokens_of(tab["times_of_day"])))]:
         for w in words:
@@ -330,7 +336,7 @@ def find(text: str, lang: str, tokens: set[str] | None = None,
                 continue
         elif family not in fams or family in C.hints and C.hints[family].search(low) is None:
             continue
-        kind = "set" if family == "setfreq" else family
+        kind = {"setfreq": "set", "dmonth": "deictic"}.get(family, family)
         for pat, lower, need in pats:
             if need is not None and (_ONE_DIGIT.search(low) is None if need is _DIGIT_NEED
                                      else tokens.isdisjoint(need)):
