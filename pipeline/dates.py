@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from . import intervals
+from . import intervals, timex_tense
 from . import datecues as cues
 from .model import Document, Event, Sentence, Story, TimeExpr
 from .schema import bound_end
@@ -418,6 +418,10 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     items.sort(key=lambda x: x[0])
 
     _resolve_ages(list(orphans) + [t for e in events for t in e.timex], sentences, lang)
+    try:
+        doc_day = dt.date.fromisoformat(story.doc_dates[doc]) if story.doc_dates.get(doc) else None
+    except ValueError:
+        doc_day = None
     cue = cues.cue_words(lang, "production_cues")
     scope = cues.scope_cue(lang)
     back = cues.flashback_cue(lang)
@@ -475,6 +479,18 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 year_anchored.add(id(t))  # the event keeps the stated year, "that summer" only qualifies it
             return
         _resolve_under(t, n, flashback, ahead(t))
+        if t.value is None and doc_day is not None and t.month is not None and t.direction in (None, "same"):
+            # "that summer", "ese verano" in a dated article that has stated no year yet: the one the verb's tense
+            # places around the article's date, as a yearless month there is
+            sent = sentences.get(t.sent)
+            tense = timex_tense.tense(lang, sent.text, t.cstart - sent.cstart, t.cend - sent.cstart) if sent else 0
+            year = doc_day.year - (tense < 0 and t.month > doc_day.month) + (tense > 0 and t.month < doc_day.month)
+            try:
+                t.value = dt.date(year, t.month, t.day or 1).isoformat()
+            except ValueError:
+                return
+            t.precision = "day" if t.day else "season" if t.season else "month"
+            t.resolved_from = story.doc_dates[doc]
 
     def ahead(t: TimeExpr) -> TimeExpr | None:
         i = bisect.bisect_right(stated_keys, (t.sent, t.cstart))
@@ -679,8 +695,22 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             else:  # "in 1957" told while in October 1957: from the narrative's October to the end of 1957
                 intervals.open_after(ev, n.value, n.precision, n.text,
                                      hi=intervals.upper(own.value, own.precision))
+            ends = [t for t in ts if t.range and t.value is not None]
+            if (own.range and len(ends) == 2 and [t.range for t in ends] == ["start", "end"]
+                    and ends[0].value <= ends[1].value and not fb):
+                # "between April and June": the event's own words state an interval, from one end to the other
+                lo, hi = ends
+                told = here.text[lo.phrase_start - here.cstart:hi.cend - here.cstart] if here else lo.text
+                intervals.closed(ev, intervals.lower(lo.value, lo.precision), intervals.upper(hi.value, hi.precision),
+                                 told)
+                ev.extra.update(own_span=True, date_approx=False)
             if rel is not None:
                 ev.rel = rel
+                if (rel.value is None and own.value and own.cstart < rel.cstart and rel.anchor is None
+                        and rel.direction in ("before", "after") and rel.unit in ("month", "year")):
+                    # "costs fell last year, more than the previous year": counted from the clause's own date;
+                    # the event keeps that date, the comparison only gets its value
+                    rel.value = _shift(own.value, rel)
             grain[id(ev)] = n.day_grain
             if own.precision == "day" and ev.date == own.value and not fb:
                 for w, wrel, _ in waiting:  # "the night before their game" told before "On June 19 ..."
@@ -876,6 +906,7 @@ def run(story: Story) -> Story:
         document = docs.get(doc)
         lang = document.lang if document else (evs[0].lang if evs else "en")
         _resolve_doc(story, doc, evs, orphans.get(doc, []), document, sents.get(doc, {}), lang)
+    _from_document_dates(story)
     _across_documents(story.events)
     _ages_as_years(story.events)
     _clauses_share_their_sentence_time(story.events)
@@ -883,6 +914,20 @@ def run(story: Story) -> Story:
         paras = {k: v.para for k, v in sents.get(doc, {}).items()}
         intervals.close(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told), paras)
     return story
+
+
+def _from_document_dates(story: Story) -> None:
+    """"Sales dropped 42% from the previous year" in a dated article with no date before it: the year before
+    the article's. Only the expression gets that value: a comparison is no date of the event it is told in,
+    so neither the event nor the narrative moves."""
+    for t in story.timex:
+        day = story.doc_dates.get(t.doc)
+        if (day and t.kind == "relative" and t.type == "DATE" and t.value is None and t.anchor is None and t.amount
+                and t.direction in ("before", "after") and t.unit in ("day", "week", "month", "year")):
+            try:
+                t.value = _shift(day, t)
+            except ValueError:
+                continue
 
 
 def _clauses_share_their_sentence_time(events: list[Event]) -> None:

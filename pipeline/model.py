@@ -84,6 +84,7 @@ class TimeExpr:
     type: str = "DATE"             # TimeML type: DATE | TIME | DURATION | SET (durations/sets never date an event)
     timeml: str | None = None      # TimeML value: "2009-10-04", "2009-W41", "2009-Q3", "P3D", "PRESENT_REF", "XXXX-WXX-5"
     mod: str | None = None         # TimeML mod: START | MID | END | APPROX | MORE_THAN | LESS_THAN ...
+    range: str | None = None       # "start" | "end": the two ends of one interval ("between April and June")
 
     @property
     def phrase_start(self) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from . import lexicons, timex_classes, timex_extent, timex_values
+from . import lexicons, timex_classes, timex_extent, timex_ranges, timex_values
 from .timex_classes import _casefree, _finditer
 from .model import Sentence, Story, TimeExpr
 
@@ -86,6 +86,9 @@ class _Lang:
     trig_ordinal: set[str]   # "day", "tappa": the unit tokens an ordinal pattern needs
     trig_age: set[str]
     era_hint: re.Pattern | None  # "A.D.", "d.C.": years of the first millennium are only found after one
+    # "between April and June": (opener, the link and what follows it: a month with an optional year)
+    ranges: tuple[tuple[re.Pattern, re.Pattern, re.Pattern], ...] = ()
+    year_pairs: re.Pattern | None = None
 
 
 _WORD = re.compile(r"\w+")
@@ -210,13 +213,14 @@ def _compiled(lang: str) -> _Lang:
     rel_patterns = [(f, _casefree(p), frozenset(_longest_token(w) for w in rel_needs[f]))
                     for f, p in rel_patterns]
     holiday_pat = _casefree(holiday_pat) if holiday_pat is not None else None
+    ranges, year_pairs = timex_ranges.compile_ranges(lex, full_months, subs["YEAR"])
     return _Lang(lang, lex, months, seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
                  decade_words, {_norm(m) for m in lex.get("measure_words", [])}, patterns, rel_patterns, rel,
                  phrase_info, need_day, trig_words, trig_rel, prefix, same_year, holidays, holiday_pat,
                  {_longest_token(h) for h in holidays}, ordinals,
                  {_norm(u) for u in lex.get("ordinal_units", [])},
                  {"age", "aged", "años", "anni", "età", "edad"},
-                 re.compile(lex["era_hint"]) if lex.get("era_hint") else None)
+                 re.compile(lex["era_hint"]) if lex.get("era_hint") else None, tuple(ranges), year_pairs)
 
 
 @lru_cache(maxsize=4096)
@@ -530,6 +534,8 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
         taken.append((s, e))
         out.append(dict(start=s, end=e, text=text[s:e], **fields))
     out.sort(key=lambda d: d["start"])
+    if L.ranges and (out or has_year):
+        timex_ranges.find(L, text, out, has_year, lambda pos: _measure_after(text, pos, L.measure))
     return out
 
 
@@ -564,11 +570,17 @@ def run(story: Story) -> Story:
     for doc, sents in by_doc.items():
         found = [_candidates(s.text, s.lang if s.lang in lexicons.LANGS else "en") for s in sents]
         dct = timex_values.parse_date(given.get(doc))
-        if dct is None:
-            # a dateline or a heading that is a date ("ROMA, 3 marzo 1921 —") is the document's date
-            head = [(s.cstart + f["start"], s.cstart + f["end"], f.get("value"), f.get("precision"))
-                    for s, fs in zip(sents, found) if s.cstart < 1500 for f in fs]
-            dct = timex_values.parse_date(timex_values.heading_date(clean.get(doc, ""), head))
+        # a dateline or a heading that is a date ("ROMA, 3 marzo 1921 —") is the document's date. It wins
+        # over a date given from outside (a catalogue's, a crawl's, a form's): "yesterday" and "on Friday"
+        # are the writer's, counted from the day the writer put at the head of the text
+        head = [(s.cstart + f["start"], s.cstart + f["end"], f.get("value"), f.get("precision"))
+                for s, fs in zip(sents, found) if s.cstart < 1500 for f in fs]
+        stated = timex_values.parse_date(timex_values.heading_date(clean.get(doc, ""), head))
+        if stated is not None:
+            if dct is not None and stated != dct:
+                story.messages.append(f"{doc}: its dateline says {stated.isoformat()}, not the given "
+                                      f"{dct.isoformat()}; the dateline's date is used")
+            dct = stated
         if dct is not None:
             story.doc_dates[doc] = dct.isoformat()
         told: dict[str, int] = {}

@@ -92,6 +92,8 @@ class _Classes:
     seasons: dict[str, int]
     season_names: dict[str, str]
     century_names: dict[str, int]
+    months: dict[str, int] = None  # full month names -> number ("last September", "el pasado septiembre")
+    month_capitalised: bool = False
 
 
 _DIGIT_NEED = object()
@@ -191,6 +193,7 @@ def compiled(lang: str) -> _Classes | None:
     seasons = {_norm(k): v for k, v in lex["seasons"].items()}
     dunits = {_norm(k): v for k, v in tab["duration_units"].items()}
     singular = [k for k in tab["duration_units"] if not k.endswith("s") or lang != "en"]
+    full_months = [k for k in lex["months"] if not k.endswith(".")]
     subs = {
         "WEEKDAY": _alt(tab["weekdays"]) + r"(?![\w])",
         "WMOD": _alt(tab.get("weekday_mods", [])),
@@ -218,6 +221,7 @@ def compiled(lang: str) -> _Classes | None:
         "SETWORD": _alt(tab.get("set_words", {})) + r"(?![\w])",
         "HOURWORD": _alt(tab.get("hour_words", {})),
         "YEAR": r"(?P<year>1\d{3}|20\d{2})(?!\d)",
+        "MONTHNAME": _alt(full_months) + r"(?![\w])",
     }
     patterns = []
     for family, templates in tab["timex_patterns"].items():
@@ -240,6 +244,7 @@ def compiled(lang: str) -> _Classes | None:
         "ref": _tokens_of(tab["refs"]),
         "deictic": _tokens_of(tab["calendar_units"]) | _tokens_of(lex["seasons"]) | {"periodo", "período", "momento",
                                                                                        "period", "time"},
+        "dmonth": _tokens_of(full_months),
         "duration": dur_trig | _tokens_of(["decade", "century", "fortnight", "lifetime", "year-long"]),
         "ago": _tokens_of(tab.get("ago", [])) | _tokens_of(tab.get("ago_pre", [])),
         "quarter": {"quarter", "half", "fiscal", "financial", "trimestre", "semestre", "fiscale", "esercizio"},
@@ -247,6 +252,8 @@ def compiled(lang: str) -> _Classes | None:
         "clock": {"noon", "midday", "midnight", "mediodía", "medianoche", "mezzogiorno", "mezzanotte", "clock"},
         "tod": _tokens_of(tab["times_of_day"]),
         "set": _tokens_of(tab.get("set_dets", {})) | _tokens_of(tab.get("set_words", {})),
+        # "ended the day", "cerró la jornada": the day the text is at (news of a market, a match, a vote)
+        "sameday": {"day", "día", "jornada", "giornata"},
     }
     del few
     triggers["setfreq"] = {"times", "once", "twice"}
@@ -258,6 +265,11 @@ def compiled(lang: str) -> _Classes | None:
     hints = {"set": _literal(list(tab.get("set_dets", {})) + list(tab.get("set_words", {}))),
              # "las ocho de la noche", "le otto di sera": an hour word before a part of the day
              "clock": re.compile(r"(?:de\s+la|di|del|della)\s+" + _literal(tab["times_of_day"]).pattern)}
+    if tab.get("sameday_hints"):
+        hints["sameday"] = _literal(tab["sameday_hints"])
+    # "last September": a month after a word of the deictic tables, or before one ("septiembre pasado")
+    deictic_words = list(tab["deictic_pre"]) + list(tab.get("deictic_post", {}))
+    hints["dmonth"] = re.compile(r"(?<!\w)(?:" + _literal(deictic_words).pattern + r")(?!\w)")
     token_families: dict[str, set[str]] = {}
     for family, words in list(triggers.items()) + [("tod", set(_tokens_of(tab["times_of_day"])))]:
         for w in words:
@@ -287,6 +299,7 @@ def compiled(lang: str) -> _Classes | None:
         re.compile(tab["future_cues"], re.IGNORECASE) if tab.get("future_cues") else None,
         seasons, {_norm(k): v for k, v in lex.get("season_names", {}).items()},
         {_norm(k): v for k, v in tab.get("century_names", {}).items()},
+        {_norm(k): v for k, v in lex["months"].items() if not k.endswith(".")}, bool(lex.get("month_capitalised")),
     )
 
 
@@ -323,7 +336,7 @@ def find(text: str, lang: str, tokens: set[str] | None = None,
                 continue
         elif family not in fams or family in C.hints and C.hints[family].search(low) is None:
             continue
-        kind = "set" if family == "setfreq" else family
+        kind = {"setfreq": "set", "dmonth": "deictic"}.get(family, family)
         for pat, lower, need in pats:
             if need is not None and (_ONE_DIGIT.search(low) is None if need is _DIGIT_NEED
                                      else tokens.isdisjoint(need)):

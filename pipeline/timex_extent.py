@@ -47,6 +47,15 @@ def _tables(lang: str):
     return head, before, counts, post, part, part_tab, part_head, dunits
 
 
+@lru_cache(maxsize=None)
+def _year_tail(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
+    """"October of next year", "octubre del año que viene": the year a month is told in, after it."""
+    tails = {_norm(k): v for k, v in lexicons.load(lang, "temporal").get("month_year_tails", {}).items()}
+    if not tails:
+        return None, tails
+    return re.compile(r"\s*,?\s*(?P<tail>" + _alt(tails) + r")(?![\w])", re.IGNORECASE), tails
+
+
 def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | None,
            told: dict[str, int] | None = None) -> list[dict[str, Any]]:
     """`told` carries, across a document's sentences, the year of its last stated month or day ("year")."""
@@ -93,12 +102,45 @@ def finish(text: str, lang: str, found: list[dict[str, Any]], dct: dt.date | Non
         f.update(start=s, end=e, text=text[s:e], lead=lead, pstart=ps, pend=pe)
         f.setdefault("type", timex_values.TYPES.get(f["kind"], "DATE"))
         _value(f, dct, lang, text, told)
+        if f["kind"] == "deictic" and f.get("unit") == "same" and f.get("amount"):
+            _same_period(f, out)
+        elif f.get("sameday"):
+            # "Stocks rose on Friday. [...] The Dow gained 39 points, ending the day at 8,017": the last day told
+            day = next((p["value"] for p in reversed(out) if p.get("value") and p.get("precision") == "day"),
+                       (told or {}).get("day") if dct is not None else None)  # a report's, not a story's idiom
+            if day is not None:
+                f.update(value=day, timeml=day)
+            elif f.get("timeml") == "PRESENT_REF":
+                f["timeml"] = "XXXX-XX-XX"
+        elif (f["kind"] == "relative" and f.get("direction") == "same" and f.get("unit") == "day" and dct is not None
+              and not f.get("anchor") and told and told.get("day")):
+            # "Stocks rose on Friday [...] a report released on the same day": in a report, the last day it told
+            f.update(value=told["day"], timeml=told["day"])
+        if told is not None and f.get("precision") == "day" and f.get("value") and f["type"] in ("DATE", "TIME"):
+            told["day"] = f["value"]
         if told is not None and f.get("year") is not None and f["kind"] in ("date", "month", "season"):
             # a month or a day the text is at; a bare year ("the 1987 crash", "en 1989") is often background
             told["year"] = f["year"]
         out.append(f)
         prev_end = pe
     return out
+
+
+def _same_period(f: dict[str, Any], before: list[dict[str, Any]]) -> None:
+    """"Sales rose in February compared to the same period last year": the month (or day, season) the sentence
+    named before it, that many years earlier."""
+    prev = next((p for p in reversed(before) if p.get("value") and p.get("precision") in ("day", "month", "season")),
+                None)
+    if prev is None:
+        return
+    y = int(prev["value"][:4]) + f["amount"]
+    value = f"{y:04d}{prev['value'][4:]}"
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:  # 29 February
+        return
+    f.update(value=value, precision=prev["precision"], year=y,
+             timeml=timex_values.timeml_of({"value": value, "precision": prev["precision"]}))
 
 
 def _dur(f: dict[str, Any], dunits) -> str:
@@ -140,6 +182,13 @@ def _value(f: dict[str, Any], dct: dt.date | None, lang: str, text: str, told: d
             if not f.get("unit") and not f.get("direction"):
                 # "June 17", "en enero" in a dated document: the document's year, or the one before/after
                 # when the verb says the date is past/to come; it is then as explicit as a stated date
+                pat, tails = _year_tail(lang)
+                m = pat.match(text, f["end"]) if pat is not None else None
+                if m is not None:
+                    # "after October of next year": the year the words name, whatever the tense
+                    timex_values.partial_date(f, dct.replace(year=dct.year + tails[_norm(m.group("tail"))],
+                                                             month=1, day=1), 0)
+                    return
                 timex_values.partial_date(f, dct, timex_tense.tense(lang, text, f["start"], f["end"]))
                 return
             # what the date most likely means in a dated document; the narrative stage decides the value

@@ -106,13 +106,21 @@ def fields(C: _Classes, family: str, m: re.Match, text: str) -> dict[str, Any] |
             # "the weekend", "el fin de semana": the one of the document's week
             return dict(kind="deictic", type="DATE", unit="weekend", amount=0, precision="unknown")
         if _g(m, "dpre2"):
-            return dict(kind="deictic", type="DATE", unit="same", amount=0, precision="unknown")
+            # "the same month a year ago": the period the sentence spoke of, `amount` years back
+            return dict(kind="deictic", type="DATE", unit="same", amount=-1 if _g(m, "dyear") else 0,
+                        precision="unknown")
         if _g(m, "dpre"):
             off = C.dpre.get(_norm(m.group("dpre")))
         else:
             off = C.dpost.get(_norm(m.group("dpost")))
         if off is None:
             return None
+        if _g(m, "dmonth"):
+            # "last September", "el pasado septiembre", "settembre scorso": the nearest one before/after the document
+            if C.month_capitalised and not text[m.start("dmonth")].isupper():
+                return None
+            return dict(kind="deictic", type="DATE", unit="monthname", amount=off,
+                        month=C.months[_norm(m.group("dmonth"))], precision="month")
         if _g(m, "season"):
             key = _norm(m.group("season"))
             return dict(kind="deictic", type="DATE", unit="season", amount=off, month=C.seasons[key],
@@ -121,6 +129,12 @@ def fields(C: _Classes, family: str, m: re.Match, text: str) -> dict[str, Any] |
         if unit is None:
             return None
         return dict(kind="deictic", type="DATE", unit=unit, amount=off, precision=unit)
+    if family == "sameday":
+        # "ended the day", "cerró la jornada": the day the report is about, the sentence's own day or else the
+        # document's (like "today"); undated without either
+        return dict(kind="deictic", type="DATE", unit="day", amount=0, tod=None, sameday=True,
+                    mod=_part_mod(m.group("span")) if _norm(m.group("span")).count(" ") > 1 else None,
+                    precision="day")
     if family == "duration":
         return _duration(C, m, text)
     if family == "ago":

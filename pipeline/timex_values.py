@@ -94,6 +94,10 @@ def resolve(f: dict[str, Any], dct: dt.date | None) -> None:
         if unit == "day":
             d = dct - dt.timedelta(days=whole)
             f.update(value=d.isoformat(), precision="day", timeml=d.isoformat())
+        elif unit == "week" and n == whole:
+            # "a week ago", "hace dos semanas": the day that many weeks back, as news corpora annotate it
+            d = dct - dt.timedelta(weeks=whole)
+            f.update(value=d.isoformat(), precision="day", timeml=d.isoformat())
         elif unit == "week":
             d = dct - dt.timedelta(weeks=whole)
             f.update(value=None, precision="unknown", timeml=_week(d))
@@ -151,6 +155,14 @@ def _deictic(f: dict[str, Any], dct: dt.date | None) -> None:
     unit, off, tod = f.get("unit"), f.get("amount") or 0, f.get("tod")
     if unit == "same":
         f.update(value=None, precision="unknown", timeml=None)
+        return
+    if unit == "monthname":
+        m = f["month"]
+        if dct is None:
+            f.update(value=None, precision="unknown", timeml=f"XXXX-{m:02d}")
+            return
+        y = dct.year - (off < 0 and m >= dct.month) + (off > 0 and m <= dct.month)
+        f.update(value=f"{y:04d}-{m:02d}-01", precision="month", timeml=f"{y:04d}-{m:02d}")
         return
     if dct is None:
         f["timeml"] = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",

@@ -124,7 +124,39 @@ WITH_DATE = [
     ("it", "Il porto ha riaperto oggi.", "2011-03-16", "oggi", "2011-03-16", "2011-03-16"),
     ("it", "Le vendite sono calate la settimana scorsa.", "2011-03-16", "la settimana scorsa", None, "2011-W10"),
     ("it", "Il ponte apre l'anno prossimo.", "2011-03-16", "l'anno prossimo", "2012-01-01", "2012"),
-    ("it", "Il ponte fu chiuso due settimane fa.", "2011-03-16", "due settimane fa", None, "2011-W09"),
+    ("it", "Il ponte fu chiuso due settimane fa.", "2011-03-16", "due settimane fa", "2011-03-02", "2011-03-02"),
+    ("en", "The ferry sank off Oslen a week ago.", "2011-03-18", "a week ago", "2011-03-11", "2011-03-11"),
+    ("es", "El ferry se hundió frente a Osel hace una semana.", "2011-03-18", "hace una semana", "2011-03-11",
+     "2011-03-11"),
+    ("en", "The Brenford index has not been this low since last September.", "2009-10-12", "last September",
+     "2009-09-01", "2009-09"),
+    ("en", "The Brenford bridge opens next March.", "2009-10-12", "next March", "2010-03-01", "2010-03"),
+    ("es", "El índice de Villaluz no estaba tan bajo desde el pasado septiembre.", "2009-10-12",
+     "el pasado septiembre", "2009-09-01", "2009-09"),
+    ("es", "El puente de Villaluz abrirá en marzo próximo.", "2009-10-12", "marzo próximo", "2010-03-01", "2010-03"),
+    ("it", "L'indice di Castelmora non era così basso dal settembre scorso.", "2009-10-12", "settembre scorso",
+     "2009-09-01", "2009-09"),
+    ("it", "Il ponte di Castelmora aprirà il prossimo marzo.", "2009-10-12", "il prossimo marzo", "2010-03-01",
+     "2010-03"),
+    ("en", "Brenford dealers will be closed after October of next year.", "2009-05-15", "October", "2010-10-01",
+     "2010-10"),
+    ("es", "Los talleres de Villaluz cerrarán a partir de octubre del año que viene.", "2009-05-15", "octubre",
+     "2010-10-01", "2010-10"),
+    ("it", "Il ponte di Castelmora aprirà a ottobre dell'anno prossimo.", "2009-05-15", "ottobre", "2010-10-01",
+     "2010-10"),
+    ("en", "Brenford mills reported their January sales.", "2009-02-03", "January", "2009-01-01", "2009-01"),
+    ("en", "Brenford sales rose 43% in February compared to the same period last year.", "2010-03-03",
+     "the same period last year", "2009-02-01", "2009-02"),
+    ("es", "Las ventas de Villaluz cayeron un 35% en enero respecto al mismo mes del año anterior.", "2009-02-03",
+     "mismo mes del año anterior", "2008-01-01", "2008-01"),
+    ("it", "Le vendite di Castelmora sono salite a febbraio rispetto allo stesso periodo dell'anno scorso.",
+     "2010-03-03", "stesso periodo dell'anno scorso", "2009-02-01", "2009-02"),
+    ("en", "The Brenford index gained 39 points, ending the day at 8,017.", "2009-04-03", "the day", "2009-04-03",
+     "2009-04-03"),
+    ("es", "El índice de Villaluz ganó 39 puntos y terminó la jornada en 8.017.", "2009-04-03", "la jornada",
+     "2009-04-03", "2009-04-03"),
+    ("it", "L'indice di Castelmora ha guadagnato 39 punti e ha chiuso la giornata a 8.017.", "2009-04-03",
+     "la giornata", "2009-04-03", "2009-04-03"),
     ("it", "Domenica sera ci sarà la festa.", "2011-03-16", "Domenica sera", "2011-03-20", "2011-03-20TEV"),
     ("it", "Il sindaco ha parlato domenica.", "2011-03-16", "domenica", "2011-03-13", "2011-03-13"),
     ("es", "La fiesta será el viernes.", "2011-03-16", "el viernes", "2011-03-18", "2011-03-18"),
@@ -191,6 +223,40 @@ def test_a_dateline_is_the_document_date(heading, lang, day):
     story = pipeline.run(texts={"d": heading}, lang_override={"d": lang})
     [t] = [t for t in story.timex if t.kind == "deictic"]
     assert t.value == day
+
+
+@pytest.mark.parametrize("lang,text,span,day", [
+    ("en", "April 4, 2009\n\nThe Brenford index rose on Friday. The Dow gained 39 points, ending the day at 8,017.",
+     "the day", "2009-04-03"),
+    ("es", "4 de abril de 2009\n\nEl índice de Villaluz subió el viernes. El Dow ganó 39 puntos y terminó la "
+           "jornada en 8.017.", "la jornada", "2009-04-03"),
+    ("en", "April 4, 2009\n\nThe Brenford index rose on Friday. A report released on the same day said that jobs "
+           "were lost.", "the same day", "2009-04-03"),
+    ("es", "4 de abril de 2009\n\nEl índice de Villaluz subió el viernes. Un informe publicado el mismo día "
+           "dijo que se perdieron empleos.", "el mismo día", "2009-04-03"),
+    ("it", "4 aprile 2009\n\nL'indice di Castelmora è salito venerdì. Un rapporto pubblicato lo stesso giorno "
+           "diceva che si erano persi posti di lavoro.", "lo stesso giorno", "2009-04-03"),
+])
+def test_the_day_a_report_ends_is_the_last_day_it_told(lang, text, span, day):
+    [t] = [t for t in pipeline.run(texts={"d": text}, lang_override={"d": lang}).timex if t.text == span]
+    assert t.value == day
+
+
+def test_the_end_of_the_day_in_a_story_dates_nothing_by_itself():
+    story = pipeline.run(texts={"s": "On 14 April 1912 Rose boarded the ship. At the end of the day, she knew what "
+                                     "she wanted."}, lang_override={"s": "en"})
+    [t] = [t for t in story.timex if t.text == "the end of the day"]
+    assert t.value is None
+
+
+def test_a_dateline_wins_over_a_given_date_that_disagrees():
+    # "yesterday" is the writer's: counted from the day at the head of the text, not from a catalogue's date
+    story = pipeline.run(texts={"d": "VILLALUZ, 18 de marzo de 2011 — El alcalde habló ayer a los mineros."},
+                         lang_override={"d": "es"}, doc_dates={"d": "2011-03-11"})
+    [t] = [t for t in story.timex if t.kind == "deictic"]
+    assert t.value == "2011-03-17"
+    assert story.doc_dates == {"d": "2011-03-18"}
+    assert any("2011-03-18" in m and "2011-03-11" in m for m in story.messages)
 
 
 def test_a_dated_sentence_is_no_dateline():

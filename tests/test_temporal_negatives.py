@@ -19,6 +19,7 @@ NO_TIMEX = [
     ("en", "In May they hope for rain."),
     ("en", "The soldiers march 3 miles each morning."),
     ("en", "The town had 2000 people and one mine."),
+    ("en", "Whether the truce will last may depend on the harvest."),  # "last may": no month
     ("es", "Ahora la pandilla debe aprender a perfeccionar su oficio."),
     ("es", "Jake Gyllenhaal fue alrededor de 19, cuando se lanzó esta película."),
     ("es", 'Sin dudas, "October Sky" es su mejor esfuerzo.'),

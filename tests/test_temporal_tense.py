@@ -35,6 +35,13 @@ TENSE = [
     ("it", "Il tribunale ha deciso l'11 dicembre che la vendita era nulla.", "l'11 dicembre", "2009-12-11"),
     ("it", "Il nuovo ponte di Osella sarà aperto il 17 giugno.", "il 17 giugno", "2010-06-17"),
     ("it", "Il porto resterà chiuso fino al 3 febbraio.", "3 febbraio", "2010-02-03"),
+    # a present tense in news tells what is scheduled: the coming weekday; a past verb nearer wins
+    ("en", "The summit of the Tarnfield mayors opens on Friday.", "Friday", "2010-01-22"),
+    ("en", "Ovid Marsk, who visits Tarnfield every year, resigned on Friday.", "Friday", "2010-01-15"),
+    ("es", "La cumbre de alcaldes de Tarnella se abre el viernes.", "el viernes", "2010-01-22"),
+    ("es", "Ovidio Marsi, que visita Tarnella cada año, dimitió el viernes.", "el viernes", "2010-01-15"),
+    ("it", "Il vertice dei sindaci di Tarnella si apre venerdì.", "venerdì", "2010-01-22"),
+    ("it", "Ovidio Marsi, che visita Tarnella ogni anno, ha lasciato la carica venerdì.", "venerdì", "2010-01-15"),
 ]
 
 
