@@ -403,3 +403,28 @@ def find_age_clauses(story: Story) -> None:
         story.timex.append(t)
         for e in by_sent.get((sent.doc, sent.idx), [])[:1]:
             e.timex.append(t)
+
+
+def day_reading(month: int, day: int, told: list[tuple[str, str]]) -> tuple[str, str, int] | None:
+    """A day and month with no year ("Fue bautizado el 11 de junio") read from the days just told
+    (`told`: (ISO day, its text)): the first such day on or after one of them, the one reached by the
+    smallest step forward, as (ISO day, the text it was read from, days stepped). "Nació el 5 de junio
+    de 1898 y murió el 19 de agosto de 1936. Fue bautizado el 11 de junio" steps six days from the birth,
+    not ten months from the death: the sentence after a summary of a life goes back to its start."""
+    best: tuple[str, str, int] | None = None
+    for value, text in told:
+        try:
+            d0 = dt.date.fromisoformat(value)
+        except ValueError:
+            continue
+        for year in (d0.year, d0.year + 1):
+            try:
+                cand = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if cand >= d0:
+                gap = (cand - d0).days
+                if best is None or gap < best[2]:
+                    best = (cand.isoformat(), text, gap)
+                break
+    return best

@@ -84,21 +84,103 @@ def _clamp(v: float, ev: Event) -> float:
     return v
 
 
-def _values(story_evs: list[Event]) -> dict[int, float]:
+# the length of a period on the day-count scale of _num, for a point date of that precision
+_SPAN = {"month": 31.0, "season": 93.0, "year": 372.0, "decade": 3720.0}
+
+
+def _coarse_bounds(story_evs: list[Event], value: dict[int, float]) -> dict[int, tuple[float, float]]:
+    """Point dates coarser than another point date inside their period ("in A.D. 79" in one document,
+    "on 24 August 79" in another; "in 1903" and "on 17 December 1903"): the coarse one says only that
+    the event is somewhere in that period, so it is no anchor at the period's start (which would put it
+    before everything the finer dates tell); it is placed by its telling, inside the period.
+    Returns id -> (start, end) of the period for the events taken out of `value`."""
+    # only stated dates count: a relative one ("the next day") estimated from the coarse date is no evidence
+    fine = sorted((v, e.date_precision) for e in story_evs
+                  if (v := value.get(id(e))) is not None and e.date_precision != "relative")
+    # the earliest telling position, per document, of an event with a value
+    first_valued: dict[str, int] = {}
+    for e in story_evs:
+        if id(e) in value:
+            for s in e.sources:
+                first_valued[s.doc] = min(first_valued.get(s.doc, s.start), s.start)
+    out: dict[int, tuple[float, float]] = {}
+    for e in story_evs:
+        v = value.get(id(e))
+        span = _SPAN.get(e.date_precision or "")
+        if v is None or span is None or e.extra.get("own_span"):
+            continue
+        # told first in all its documents ("In 1927, Yusuf joins a caravan ... On 9 March 1927 ..."):
+        # nothing told says it is later than the start of its period
+        if not any(first_valued.get(s.doc, s.start) < s.start for s in e.sources):
+            continue
+        if any(v < w < v + span and _SPAN.get(p, 0.0) < span for w, p in fine):
+            out[id(e)] = (v, v + span - 1.0)
+    for k in out:
+        del value[k]
+    return out
+
+
+def _summaries(story: Story, story_evs: list[Event], value: dict[int, float]) -> dict[int, set[str]]:
+    """id() -> documents, for the events of a document's summary opening: a first paragraph that tells two events or
+    more and states no time at all (no date, no "the next day"), in a document whose next paragraphs state dates ("X escapes the
+    deportation, lives in the ghetto, hides in the ruins, where an officer helps him survive." and then
+    "On 1 September 1939 ..."). Such a paragraph runs ahead to the end of the story before the document
+    tells it from its beginning: its telling position says nothing of when its events happen."""
+    para = {(s.doc, s.idx): s.para for s in story.sentences}
+    by_doc: dict[str, list[tuple[int, int, Event]]] = {}
+    for e in story_evs:
+        for s in e.sources:
+            by_doc.setdefault(s.doc, []).append((s.start, para.get((s.doc, s.sent), 0), e))
+    out: dict[int, set[str]] = {}
+    for doc, told in by_doc.items():
+        told.sort(key=lambda t: t[0])
+        first_para = told[0][1]
+        opening = [e for _, p, e in told if p == first_para]
+        later = [e for _, p, e in told if p != first_para]
+        if (len(opening) >= 2 and not any(e.date or e.date_from or e.date_to for e in opening)
+                and any(id(e) in value for e in later)):
+            for e in opening:
+                out.setdefault(id(e), set()).add(doc)
+    return out
+
+
+def _values(story: Story, story_evs: list[Event]) -> dict[int, float]:
     value: dict[int, float] = {}
     for e in story_evs:
         v = _anchor_value(e)
         if v is not None:
             value[id(e)] = v
-    _between(story_evs, value)
+    bounds = _coarse_bounds(story_evs, value)
+    summary = _summaries(story, story_evs, value)
+    _between(story_evs, value, bounds, summary)
     # a document that states no date of its own is merged by the events it shares with the others:
     # an event placed by another document's dates anchors its neighbours in this one
-    _between(story_evs, value)
+    _between(story_evs, value, bounds, summary)
+    _after_telling(story_evs, value, summary)
     return value
 
 
-def _between(story_evs: list[Event], value: dict[int, float]) -> None:
-    """Place the events without a value between the valued ones each document tells around them."""
+def _after_telling(story_evs: list[Event], value: dict[int, float], summary: dict[int, set[str]]) -> None:
+    """A summary's events that no other document places sit after what their document goes on to tell:
+    the summary ran ahead of the telling, to where the story ends."""
+    last: dict[str, float] = {}
+    for e in story_evs:
+        if id(e) in value and id(e) not in summary:
+            for s in e.sources:
+                last[s.doc] = max(last.get(s.doc, float("-inf")), value[id(e)])
+    for e in story_evs:
+        if id(e) in summary and id(e) not in value:
+            ends = [last[d] for d in summary[id(e)] if d in last]
+            if ends:
+                value[id(e)] = max(ends)
+                e.extra["summary_tail"] = True
+
+
+def _between(story_evs: list[Event], value: dict[int, float], bounds: dict[int, tuple[float, float]],
+             summary: dict[int, set[str]]) -> None:
+    """Place the events without a value between the valued ones each document tells around them
+    (inside their coarse date's period, `bounds`); a summary opening's events are placed only by the
+    other documents that tell them."""
     # each document's telling: the event's first sentence in that document
     tellings: dict[str, list[tuple[int, Event]]] = {}
     for e in story_evs:
@@ -128,11 +210,17 @@ def _between(story_evs: list[Event], value: dict[int, float]) -> None:
             run = evs[k:j]
             returns = prev is not None and later_max[min(j + 1, len(evs))] >= prev
             for i, e in enumerate(run):
+                if d in summary.get(id(e), ()):
+                    continue
                 v = _placed(prev, nxt, (i + 1) / (len(run) + 1), returns)
                 if v is None:
                     v = _num(e.date_from) if e.date_from else _num(e.date_to)
+                if v is None and id(e) in bounds:
+                    v = bounds[id(e)][0]
                 if v is not None:
                     v = _clamp(v, e)
+                    if id(e) in bounds:
+                        v = min(max(v, bounds[id(e)][0]), bounds[id(e)][1])
                     # a document with anchors on both sides is the best witness of where the event sits
                     cand.setdefault(id(e), []).append((0 if prev is not None and nxt is not None else 1, v))
             k = j
@@ -173,7 +261,7 @@ def run(story: Story) -> Story:
     for k, e in enumerate(evs):
         e.extra.setdefault("seq", k)
     story_evs = sorted((e for e in evs if e.kind == "story"), key=lambda e: e.extra["seq"])
-    value = _values(story_evs)
+    value = _values(story, story_evs)
     share = _shares(story_evs, value)
     keys: dict[int, tuple] = {}
     carried = None
@@ -184,6 +272,8 @@ def run(story: Story) -> Story:
         else:
             carried = v
         sub = share.get(id(e), 0.0)
+        if e.extra.get("summary_tail"):
+            sub += 1.0  # after what its document tells at that date
         if e.date_to and not e.date_from and v is not None and v >= (_num(e.date_to) or v):
             sub = -1.0  # known only to happen up to a date ("she had already poisoned the tea"): ahead of it
         keys[id(e)] = (v is not None, v if v is not None else 0.0, sub, float(e.extra["seq"]))
