@@ -77,6 +77,20 @@ ROWS = [
       ev("summer", [("a", 1)], "1961-06-01", "season"),
       ev("arrives in the autumn", [("a", 2)], "1961-09-01", "interval", "1961-09", "1961")],
      ["spring", "summer", "arrives in the autumn"]),
+    # "in A.D. 79" (a year) told after "24 August 79" (a day, from another document): the year holds the day,
+    # so it says only "some time in 79", and the admiral's death is not put on 1 January, before the eruption
+    ("a coarse date holding a finer one is placed by its telling",
+     [ev("eruption", [("a", 0), ("b", 0)], "0079-08-24", "day"),
+      ev("fleet sails", [("a", 1)], "0079-01-01", "interval", "0079"),
+      ev("admiral dies", [("a", 2)], "0079-01-01", "year"),
+      ev("nephew writes", [("a", 3)], "0079-01-01", "interval", "0079")],
+     ["eruption", "fleet sails", "admiral dies", "nephew writes"]),
+    # told first in its document, the year is still where the telling starts: at the start of that year
+    ("a coarse date told first stays at its start",
+     [ev("joins caravan", [("a", 0)], "1927-01-01", "year"),
+      ev("sandstorm", [("a", 1)], "1927-01-01", "interval", "1927", "1927-03-09"),
+      ev("reaches the city", [("a", 2)], "1927-03-09", "day")],
+     ["joins caravan", "sandstorm", "reaches the city"]),
 ]
 
 
@@ -84,3 +98,34 @@ ROWS = [
 def test_story_order_merges_the_tellings_by_their_dates(name, events, want):
     out = order.run(Story(events=events)).events
     assert [e.title for e in out] == want
+
+
+def _paragraphs(events, paras):
+    """A story whose sentences (one per event, doc/position as in `ev`) sit in the paragraphs given."""
+    from pipeline.model import Sentence
+    story = Story(events=events)
+    for e in events:
+        for s in e.sources:
+            story.sentences.append(Sentence(doc=s.doc, lang="en", idx=s.sent, cstart=s.start, cend=s.end,
+                                            start=s.start, end=s.end, text=s.text, para=paras[(s.doc, s.sent)]))
+    return story
+
+
+def test_an_undated_summary_opening_does_not_pull_the_ending_early():
+    # "He escapes the round-up, hides in the ruins, an officer helps him survive." as the opening paragraph,
+    # then "In September 1939 the radio is bombed ..." told from the beginning: the summary ran ahead
+    events = [ev("hides in the ruins", [("a", 0)]), ev("officer helps him", [("a", 1)]),
+              ev("radio bombed", [("a", 2)], "1939-09-01", "day"),
+              ev("ghetto", [("a", 3)], "1940-11-01", "month"),
+              ev("saved from the train", [("a", 4)], "1940-11-01", "interval", "1940-11")]
+    story = _paragraphs(events, {("a", 0): 0, ("a", 1): 0, ("a", 2): 1, ("a", 3): 1, ("a", 4): 1})
+    out = [e.title for e in order.run(story).events]
+    assert out == ["radio bombed", "ghetto", "saved from the train", "hides in the ruins", "officer helps him"]
+
+
+def test_a_dated_opening_paragraph_is_no_summary():
+    # "Al día siguiente del funeral ..." in the opening paragraph states a time: the telling orders it
+    events = [ev("storm", [("a", 0)]), ev("argue on the pier", [("a", 1)], "1987-03-01", "interval", "1987-03"),
+              ev("final scene", [("a", 2)], "1987-04-20", "day")]
+    story = _paragraphs(events, {("a", 0): 0, ("a", 1): 0, ("a", 2): 1})
+    assert [e.title for e in order.run(story).events] == ["storm", "argue on the pier", "final scene"]
