@@ -209,10 +209,19 @@ def _between(story_evs: list[Event], value: dict[int, float], bounds: dict[int, 
             nxt = value[id(evs[j])] if j < len(evs) else None
             run = evs[k:j]
             returns = prev is not None and later_max[min(j + 1, len(evs))] >= prev
+            lo = prev
+            if prev is not None and nxt is not None and prev > nxt and not returns:
+                # the document goes back for good and tells what leads up to the earlier date: from the
+                # earliest date its events there are known to follow ("Era hijo de ... [from his birth]",
+                # "Ella le inculcó la lectura", "Cuando tenía cinco años ..." before "En 1909 ..."), in telling
+                # order, not all at the earlier date
+                starts = [f for e in run if (f := _num(e.date_from)) is not None and f < nxt]
+                if starts:
+                    lo = min(starts)
             for i, e in enumerate(run):
                 if d in summary.get(id(e), ()):
                     continue
-                v = _placed(prev, nxt, (i + 1) / (len(run) + 1), returns)
+                v = _placed(lo, nxt, (i + 1) / (len(run) + 1), returns)
                 if v is None:
                     v = _num(e.date_from) if e.date_from else _num(e.date_to)
                 if v is None and id(e) in bounds:

@@ -91,6 +91,16 @@ ROWS = [
       ev("sandstorm", [("a", 1)], "1927-01-01", "interval", "1927", "1927-03-09"),
       ev("reaches the city", [("a", 2)], "1927-03-09", "day")],
      ["joins caravan", "sandstorm", "reaches the city"]),
+    # a document that goes back for good ("... fusilado en 1936." then "Era hijo de ... [from his birth].
+    # Su madre le enseñó a leer. ... En 1908 ...") tells what leads up to the earlier date from the earliest
+    # date its events are known to follow, in telling order: not all just before the earlier date
+    ("going back for good, from the earliest bound told there",
+     [ev("born", [("b", 0)], "1898-06-05", "day"), ev("shot", [("a", 0)], "1936-01-01", "year"),
+      ev("son of a farmer", [("a", 1)], "1898-06-05", "interval", "1898-06-05", "1909"),
+      ev("mother teaches him to read", [("a", 2)]),
+      ev("studies in almeria", [("a", 3)], "1908-01-01", "year"),
+      ev("moves to the city", [("b", 1)], "1907-01-01", "year")],
+     ["born", "son of a farmer", "mother teaches him to read", "moves to the city", "studies in almeria", "shot"]),
 ]
 
 
