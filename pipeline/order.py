@@ -121,23 +121,27 @@ def _coarse_bounds(story_evs: list[Event], value: dict[int, float]) -> dict[int,
 
 
 def _summaries(story: Story, story_evs: list[Event], value: dict[int, float]) -> dict[int, set[str]]:
-    """id() -> documents, for the events of a document's summary opening: a first paragraph that tells two events or
-    more and states no time at all (no date, no "the next day"), in a document whose next paragraphs state dates ("X escapes the
-    deportation, lives in the ghetto, hides in the ruins, where an officer helps him survive." and then
-    "On 1 September 1939 ..."). Such a paragraph runs ahead to the end of the story before the document
-    tells it from its beginning: its telling position says nothing of when its events happen."""
+    """id() -> documents, for the events of a document's blurb: a first paragraph that tells two story events
+    or more, states no time at all (no date, no "the next day") and also speaks of the work, in a document
+    whose next paragraphs state dates ("X escapes the deportation, lives in the ghetto, hides in the ruins,
+    where an officer helps him survive. It is an adaptation of his memoirs." and then "On 1 September 1939
+    ..."). Such a paragraph runs ahead to the end of the story before the document tells it from its
+    beginning: its telling position says nothing of when its events happen. An opening that only sets the
+    story up ("Homer is a shy boy. His father runs the mine.") says nothing of the work and keeps its place."""
     para = {(s.doc, s.idx): s.para for s in story.sentences}
     by_doc: dict[str, list[tuple[int, int, Event]]] = {}
     for e in story_evs:
         for s in e.sources:
             by_doc.setdefault(s.doc, []).append((s.start, para.get((s.doc, s.sent), 0), e))
+    about_work = {(s.doc, para.get((s.doc, s.sent), 0)) for e in story.events if e.kind != "story" for s in e.sources}
     out: dict[int, set[str]] = {}
     for doc, told in by_doc.items():
         told.sort(key=lambda t: t[0])
         first_para = told[0][1]
         opening = [e for _, p, e in told if p == first_para]
         later = [e for _, p, e in told if p != first_para]
-        if (len(opening) >= 2 and not any(e.date or e.date_from or e.date_to for e in opening)
+        if (len(opening) >= 2 and (doc, first_para) in about_work
+                and not any(e.date or e.date_from or e.date_to for e in opening)
                 and any(id(e) in value for e in later)):
             for e in opening:
                 out.setdefault(id(e), set()).add(doc)
@@ -161,8 +165,8 @@ def _values(story: Story, story_evs: list[Event]) -> dict[int, float]:
 
 
 def _after_telling(story_evs: list[Event], value: dict[int, float], summary: dict[int, set[str]]) -> None:
-    """A summary's events that no other document places sit after what their document goes on to tell:
-    the summary ran ahead of the telling, to where the story ends."""
+    """A blurb's events that no other document places sit after what their document goes on to tell: the
+    blurb ran ahead of the telling, to where the story ends."""
     last: dict[str, float] = {}
     for e in story_evs:
         if id(e) in value and id(e) not in summary:

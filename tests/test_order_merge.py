@@ -121,16 +121,27 @@ def _paragraphs(events, paras):
     return story
 
 
-def test_an_undated_summary_opening_does_not_pull_the_ending_early():
-    # "He escapes the round-up, hides in the ruins, an officer helps him survive." as the opening paragraph,
-    # then "In September 1939 the radio is bombed ..." told from the beginning: the summary ran ahead
-    events = [ev("hides in the ruins", [("a", 0)]), ev("officer helps him", [("a", 1)]),
-              ev("radio bombed", [("a", 2)], "1939-09-01", "day"),
-              ev("ghetto", [("a", 3)], "1940-11-01", "month"),
-              ev("saved from the train", [("a", 4)], "1940-11-01", "interval", "1940-11")]
-    story = _paragraphs(events, {("a", 0): 0, ("a", 1): 0, ("a", 2): 1, ("a", 3): 1, ("a", 4): 1})
-    out = [e.title for e in order.run(story).events]
+def test_an_undated_blurb_does_not_pull_the_ending_early():
+    # "He escapes the round-up, hides in the ruins, an officer helps him survive. It is an adaptation of his
+    # memoirs." as the opening paragraph, then "In September 1939 the radio is bombed ..." told from the
+    # beginning: the blurb ran ahead
+    note = ev("an adaptation of his memoirs", [("a", 2)])
+    note.kind = "production"
+    events = [ev("hides in the ruins", [("a", 0)]), ev("officer helps him", [("a", 1)]), note,
+              ev("radio bombed", [("a", 3)], "1939-09-01", "day"),
+              ev("ghetto", [("a", 4)], "1940-11-01", "month"),
+              ev("saved from the train", [("a", 5)], "1940-11-01", "interval", "1940-11")]
+    story = _paragraphs(events, {("a", 0): 0, ("a", 1): 0, ("a", 2): 0, ("a", 3): 1, ("a", 4): 1, ("a", 5): 1})
+    out = [e.title for e in order.run(story).events if e.kind == "story"]
     assert out == ["radio bombed", "ghetto", "saved from the train", "hides in the ruins", "officer helps him"]
+
+
+def test_an_undated_setup_paragraph_keeps_its_place():
+    # "Homer is a shy boy. His father runs the mine." then "In October 1957 ...": the setup, not a blurb
+    events = [ev("shy boy", [("a", 0)]), ev("father runs the mine", [("a", 1)]),
+              ev("satellite", [("a", 2)], "1957-10-01", "month"), ev("prize", [("a", 3)], "1958-01-01", "year")]
+    story = _paragraphs(events, {("a", 0): 0, ("a", 1): 0, ("a", 2): 1, ("a", 3): 1})
+    assert [e.title for e in order.run(story).events] == ["shy boy", "father runs the mine", "satellite", "prize"]
 
 
 def test_a_dated_opening_paragraph_is_no_summary():
