@@ -481,32 +481,13 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             return
         _resolve_under(t, n, flashback, ahead(t))
         if t.day is not None and t.month is not None:
-            _read_day(t, flashback or frame is not None)
+            # a day and month read from the days just told (datecues.read_day)
+            cues.read_day(t, n.value, n.day_grain, flashback or frame is not None,
+                          [(k[0], v, x) for k, v, x in days_told if k < (t.sent, t.cstart)])
 
     # day-dates stated so far ((sentence, offset), ISO day, text): the explicit ones, then those read
     days_told: list[tuple[tuple[int, int], str, str]] = [(k, t.value, t.text) for k, t in stated
                                                          if t.precision == "day" and t.value]
-
-    def _read_day(t: TimeExpr, back: bool) -> None:
-        """A day and month without a year, read as a reader does: a day the document already stated in
-        full, when the narrative knows no day of its own or looks back ("El 9 de noviembre de 1989 ...
-        construido en 1961 ... El 9 de noviembre, el anuncio ..."), is that day again; else (not looking
-        back) the smallest step forward from a day stated in its own or the previous sentence, when that
-        is smaller than the narrative's."""
-        before = [(k[0], v, x) for k, v, x in days_told if k < (t.sent, t.cstart)]
-        if n.value is not None and (back or not n.day_grain):
-            same = [(v, x) for _, v, x in before if int(v[5:7]) == t.month and int(v[8:10]) == t.day]
-            if same:
-                t.value, t.precision, t.resolved_from = same[-1][0], "day", same[-1][1]
-                return
-        near = None if back else cues.day_reading(t.month, t.day, [(v, x) for s, v, x in before if s >= t.sent - 1])
-        if near is None:
-            return
-        if t.value is None or t.precision != "day" or n.value is None:
-            return
-        gap = (_date(t.value) - _date(n.value)).days
-        if near[2] < gap:
-            t.value, t.resolved_from = near[0], near[1]
 
     def ahead(t: TimeExpr) -> TimeExpr | None:
         i = bisect.bisect_right(stated_keys, (t.sent, t.cstart))

@@ -1,13 +1,19 @@
 """Stage: order. Story chronology, telling rank and stable ids.
 
 Story events are placed on one time line merged from every document's telling:
-- an event with a date of its own (a point) sits at the start of its period;
+- an event with a date of its own (a point) sits at the start of its period, unless another event states
+  a finer date inside that period ("in A.D. 79" and "on 24 August 79"): then the coarse date only says
+  "some time in that period" and the event is placed by its telling, inside the period;
 - an event that states none (an interval, or no date at all) sits between the dated events its own document
   tells around it, spaced by telling position, and inside its interval's bounds. A document's sequence is thus
   merged with the others by the dated anchors each one states (a topological merge of the tellings constrained
   by dates), never by the order the documents come in nor by the last date carried over from another document;
 - where a document goes back in time (a later date, then an earlier one: a flashback, background told after
-  the frame), what it tells between them sits just before the earlier date it goes back to;
+  the frame), what it tells between them leads up to the earlier date it goes back to, from the earliest
+  bound its events there state;
+- a blurb (an undated opening paragraph that also speaks of the work) runs ahead to the end before the
+  document tells the story from its beginning: its events are placed by the other documents that tell
+  them, else after what their document goes on to tell;
 - an event with no dated neighbour in its documents stays beside the event told before it in the fused telling;
 - an event told as happening "before" its neighbour is moved just ahead of it.
 Ties (several events on one day) follow the fused telling sequence. Production and reception events come
