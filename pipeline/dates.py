@@ -891,6 +891,9 @@ def run(story: Story) -> Story:
         _resolve_doc(story, doc, evs, orphans.get(doc, []), document, sents.get(doc, {}), lang)
     _across_documents(story.events)
     _ages_as_years(story.events)
+    for doc, evs in ev_by_doc.items():
+        paras = {k: v.para for k, v in sents.get(doc, {}).items()}
+        intervals.background(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told), paras)
     _clauses_share_their_sentence_time(story.events)
     for doc, evs in ev_by_doc.items():
         paras = {k: v.para for k, v in sents.get(doc, {}).items()}
