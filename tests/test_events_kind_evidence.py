@@ -73,6 +73,10 @@ PAGE_LINES = [
     ("it", "Il battello Aurora è considerato il primo piroscafo ad aver attraversato il lago.", 0),
     ("en", "The Aurora is considered the first steamer to cross the lake.", 0),
     ("es", "El Aurora es considerado el primer vapor que cruzó el lago.", 0),
+    # a comment on the past from today ("unusual at the time"), no one acting
+    ("en", "This was unusual at the time, as most girls who went to secondary school studied the classics.", 0),
+    ("es", "Era algo poco común en la época, porque la mayoría de las chicas estudiaba letras.", 0),
+    ("it", "Era una scelta insolita per l'epoca, perché quasi tutte le ragazze studiavano lettere.", 0),
 ]
 
 
