@@ -101,25 +101,19 @@ def _coarse_bounds(story_evs: list[Event], value: dict[int, float]) -> dict[int,
     before everything the finer dates tell); it is placed by its telling, inside the period.
     Returns id -> (start, end) of the period for the events taken out of `value`."""
     # only stated dates count: a relative one ("the next day") estimated from the coarse date is no evidence
-    fine = sorted((v, e.date_precision) for e in story_evs
-                  if (v := value.get(id(e))) is not None and e.date_precision != "relative")
-    # the earliest telling position, per document, of an event with a value
-    first_valued: dict[str, int] = {}
-    for e in story_evs:
-        if id(e) in value:
-            for s in e.sources:
-                first_valued[s.doc] = min(first_valued.get(s.doc, s.start), s.start)
+    fine = [(v, e) for e in story_evs
+            if (v := value.get(id(e))) is not None and e.date_precision != "relative"]
     out: dict[int, tuple[float, float]] = {}
     for e in story_evs:
         v = value.get(id(e))
         span = _SPAN.get(e.date_precision or "")
         if v is None or span is None or e.extra.get("own_span"):
             continue
-        # told first in all its documents ("In 1927, Yusuf joins a caravan ... On 9 March 1927 ..."):
-        # nothing told says it is later than the start of its period
-        if not any(first_valued.get(s.doc, s.start) < s.start for s in e.sources):
-            continue
-        if any(v < w < v + span and _SPAN.get(p, 0.0) < span for w, p in fine):
+        inside = [f for w, f in fine if v < w < v + span and _SPAN.get(f.date_precision or "", 0.0) < span]
+        # only when one of its documents tells a finer date of that period before it ("On 24 August 79 ...
+        # In A.D. 79 ..."): told ahead of them ("In the summer of 1988 ... On 3 August ..."), it is where the
+        # period's telling starts
+        if any(s.doc == t.doc and t.start < s.start for s in e.sources for f in inside for t in f.sources):
             out[id(e)] = (v, v + span - 1.0)
     for k in out:
         del value[k]

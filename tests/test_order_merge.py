@@ -91,6 +91,15 @@ ROWS = [
       ev("sandstorm", [("a", 1)], "1927-01-01", "interval", "1927", "1927-03-09"),
       ev("reaches the city", [("a", 2)], "1927-03-09", "day")],
      ["joins caravan", "sandstorm", "reaches the city"]),
+    # after a frame ("In May 1998 ... Ten years earlier, in the summer of 1988 ... On 3 August 1988 ..."), the
+    # summer is told before the finer dates of that summer: it still opens it
+    ("a coarse date told before the finer ones of its period opens it, even after a frame",
+     [ev("letter arrives", [("a", 0)], "1998-05-01", "month"),
+      ev("students at the observatory", [("a", 1)], "1988-06-01", "season"),
+      ev("finds the comet", [("a", 2)], "1988-08-03", "day"),
+      ev("leaves for london", [("a", 3)], "1988-08-21", "day"),
+      ev("opens the letter", [("a", 4)], "1998-05-01", "interval", "1998-05")],
+     ["students at the observatory", "finds the comet", "leaves for london", "letter arrives", "opens the letter"]),
     # a document that goes back for good ("... fusilado en 1936." then "Era hijo de ... [from his birth].
     # Su madre le enseñó a leer. ... En 1908 ...") tells what leads up to the earlier date from the earliest
     # date its events are known to follow, in telling order: not all just before the earlier date
