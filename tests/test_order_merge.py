@@ -98,7 +98,7 @@ ROWS = [
       ev("students at the observatory", [("a", 1)], "1988-06-01", "season"),
       ev("finds the comet", [("a", 2)], "1988-08-03", "day"),
       ev("leaves for london", [("a", 3)], "1988-08-21", "day"),
-      ev("opens the letter", [("a", 4)], "1998-05-01", "interval", "1998-05")],
+      ev("opens the letter", [("a", 4)], "1998-05-10", "day")],
      ["students at the observatory", "finds the comet", "leaves for london", "letter arrives", "opens the letter"]),
     # a document that goes back for good ("... fusilado en 1936." then "Era hijo de ... [from his birth].
     # Su madre le enseñó a leer. ... En 1908 ...") tells what leads up to the earlier date from the earliest
