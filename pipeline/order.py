@@ -120,7 +120,7 @@ def _coarse_bounds(story_evs: list[Event], value: dict[int, float]) -> dict[int,
     return out
 
 
-def _summaries(story: Story, story_evs: list[Event], value: dict[int, float]) -> dict[int, set[str]]:
+def _blurbs(story: Story, story_evs: list[Event], value: dict[int, float]) -> dict[int, set[str]]:
     """id() -> documents, for the events of a document's blurb: a first paragraph that tells two story events
     or more, states no time at all (no date, no "the next day") and also speaks of the work, in a document
     whose next paragraphs state dates ("X escapes the deportation, lives in the ghetto, hides in the ruins,
@@ -148,43 +148,45 @@ def _summaries(story: Story, story_evs: list[Event], value: dict[int, float]) ->
     return out
 
 
-def _values(story: Story, story_evs: list[Event]) -> dict[int, float]:
+def _values(story: Story, story_evs: list[Event]) -> tuple[dict[int, float], set[int]]:
+    """Where each story event sits on the day-count scale, and the blurb events sent after their telling."""
     value: dict[int, float] = {}
     for e in story_evs:
         v = _anchor_value(e)
         if v is not None:
             value[id(e)] = v
     bounds = _coarse_bounds(story_evs, value)
-    summary = _summaries(story, story_evs, value)
-    _between(story_evs, value, bounds, summary)
+    blurb = _blurbs(story, story_evs, value)
+    _between(story_evs, value, bounds, blurb)
     # a document that states no date of its own is merged by the events it shares with the others:
     # an event placed by another document's dates anchors its neighbours in this one
-    _between(story_evs, value, bounds, summary)
-    _after_telling(story_evs, value, summary)
-    return value
+    _between(story_evs, value, bounds, blurb)
+    return value, _after_telling(story_evs, value, blurb)
 
 
-def _after_telling(story_evs: list[Event], value: dict[int, float], summary: dict[int, set[str]]) -> None:
+def _after_telling(story_evs: list[Event], value: dict[int, float], blurb: dict[int, set[str]]) -> set[int]:
     """A blurb's events that no other document places sit after what their document goes on to tell: the
-    blurb ran ahead of the telling, to where the story ends."""
+    blurb ran ahead of the telling, to where the story ends. Returns the id() of the events so placed."""
     last: dict[str, float] = {}
     for e in story_evs:
-        if id(e) in value and id(e) not in summary:
+        if id(e) in value and id(e) not in blurb:
             for s in e.sources:
                 last[s.doc] = max(last.get(s.doc, float("-inf")), value[id(e)])
+    tail: set[int] = set()
     for e in story_evs:
-        if id(e) in summary and id(e) not in value:
-            ends = [last[d] for d in summary[id(e)] if d in last]
+        if id(e) in blurb and id(e) not in value:
+            ends = [last[d] for d in blurb[id(e)] if d in last]
             if ends:
                 value[id(e)] = max(ends)
-                e.extra["summary_tail"] = True
+                tail.add(id(e))
+    return tail
 
 
 def _between(story_evs: list[Event], value: dict[int, float], bounds: dict[int, tuple[float, float]],
-             summary: dict[int, set[str]]) -> None:
+             blurb: dict[int, set[str]]) -> None:
     """Place the events without a value between the valued ones each document tells around them
-    (inside their coarse date's period, `bounds`); a summary opening's events are placed only by the
-    other documents that tell them."""
+    (inside their coarse date's period, `bounds`); a blurb's events are placed only by the other
+    documents that tell them."""
     # each document's telling: the event's first sentence in that document
     tellings: dict[str, list[tuple[int, Event]]] = {}
     for e in story_evs:
@@ -223,7 +225,7 @@ def _between(story_evs: list[Event], value: dict[int, float], bounds: dict[int, 
                 if starts:
                     lo = min(starts)
             for i, e in enumerate(run):
-                if d in summary.get(id(e), ()):
+                if d in blurb.get(id(e), ()):
                     continue
                 v = _placed(lo, nxt, (i + 1) / (len(run) + 1), returns)
                 if v is None:
@@ -274,7 +276,7 @@ def run(story: Story) -> Story:
     for k, e in enumerate(evs):
         e.extra.setdefault("seq", k)
     story_evs = sorted((e for e in evs if e.kind == "story"), key=lambda e: e.extra["seq"])
-    value = _values(story, story_evs)
+    value, tail = _values(story, story_evs)
     share = _shares(story_evs, value)
     keys: dict[int, tuple] = {}
     carried = None
@@ -285,7 +287,7 @@ def run(story: Story) -> Story:
         else:
             carried = v
         sub = share.get(id(e), 0.0)
-        if e.extra.get("summary_tail"):
+        if id(e) in tail:
             sub += 1.0  # after what its document tells at that date
         if e.date_to and not e.date_from and v is not None and v >= (_num(e.date_to) or v):
             sub = -1.0  # known only to happen up to a date ("she had already poisoned the tea"): ahead of it
