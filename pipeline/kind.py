@@ -323,7 +323,10 @@ def section_kinds(rows: list[tuple[int, int, bool, str]], lang: str) -> dict[int
     current: str | None = None
     for idx, para, is_head, text in rows:
         flat = " ".join(tokens(fold(text)))
-        named = next((k for k, w in _section_heads(lang) if flat == w or flat.startswith(w + " ")), None)
+        # a single word names the section only alone ("Crítica", "Cast": not "Opinión pública"); a phrase
+        # may go on with the work's title ("¿Por qué ver Good Bye, Lenin?")
+        named = next((k for k, w in _section_heads(lang)
+                      if flat == w or (" " in w and flat.startswith(w + " "))), None)
         if is_head or (size[para] == 1 and named and len(flat.split()) <= 8):
             current = named
             if named and not is_head:

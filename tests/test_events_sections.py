@@ -41,3 +41,19 @@ def test_a_section_about_the_work_is_not_story(lang, plot_head, plot, head, line
     for e in in_section:
         assert e.kind != "story", (e.kind, e.sources[0].text)
         assert e.date is None, (e.date, e.sources[0].text)
+
+
+# a heading a story's own section may carry is no section about the work: a character's prizes are story,
+# and a single word names a section only alone ("Opinión pública" is no "Opinión")
+STORY_SECTIONS = [
+    ("en", "Awards", "In 1911 Lena Ward won the Harbour Prize for her bread."),
+    ("es", "Opinión pública", "En 1911 la ciudad entera protestó contra el cierre de la panadería de Lena Ward."),
+    ("it", "Premi", "Nel 1911 Lena Ward vinse il premio del porto per il suo pane."),
+]
+
+
+@pytest.mark.parametrize("lang,head,line", STORY_SECTIONS, ids=[r[0] for r in STORY_SECTIONS])
+def test_a_story_section_heading_keeps_its_sentences_story(lang, head, line):
+    story = pipeline.run(texts={f"{lang}.txt": f"{head}\n{line}\n"}, lang_override={f"{lang}.txt": lang})
+    evs = [e for e in story.events if e.sources[0].text in line]
+    assert evs and all(e.kind == "story" for e in evs), [(e.kind, e.sources[0].text) for e in evs]
