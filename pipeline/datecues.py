@@ -403,3 +403,50 @@ def find_age_clauses(story: Story) -> None:
         story.timex.append(t)
         for e in by_sent.get((sent.doc, sent.idx), [])[:1]:
             e.timex.append(t)
+
+
+def day_reading(month: int, day: int, told: list[tuple[str, str]]) -> tuple[str, str, int] | None:
+    """A day and month with no year ("Fue bautizado el 11 de junio") read from the days just told
+    (`told`: (ISO day, its text)): the first such day on or after one of them, the one reached by the
+    smallest step forward, as (ISO day, the text it was read from, days stepped). "Nació el 5 de junio
+    de 1898 y murió el 19 de agosto de 1936. Fue bautizado el 11 de junio" steps six days from the birth,
+    not ten months from the death: the sentence after a summary of a life goes back to its start."""
+    best: tuple[str, str, int] | None = None
+    for value, text in told:
+        try:
+            d0 = dt.date.fromisoformat(value)
+        except ValueError:
+            continue
+        for year in (d0.year, d0.year + 1):
+            try:
+                cand = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if cand >= d0:
+                gap = (cand - d0).days
+                if best is None or gap < best[2]:
+                    best = (cand.isoformat(), text, gap)
+                break
+    return best
+
+
+def read_day(t: TimeExpr, narrative: str | None, day_grain: bool, back: bool,
+             told: list[tuple[int, str, str]]) -> None:
+    """A day and month without a year (`t`, already read from the narrative date), read again as a reader
+    does from the days told before it (`told`: (sentence, ISO day, text)): a day the document already stated
+    in full, when the narrative knows no day of its own or looks back ("El 9 de noviembre de 1989 ...
+    construido en 1961 ... El 9 de noviembre, el anuncio ..."), is that day again; else (not looking back) the
+    smallest step forward from a day stated in its own or the previous sentence, when that is smaller than
+    the step from the narrative date (day_reading)."""
+    if narrative is None or t.month is None or t.day is None:
+        return
+    if back or not day_grain:
+        same = [(v, x) for _, v, x in told if int(v[5:7]) == t.month and int(v[8:10]) == t.day]
+        if same:
+            t.value, t.precision, t.resolved_from = same[-1][0], "day", same[-1][1]
+            return
+    if back or t.value is None or t.precision != "day":
+        return
+    near = day_reading(t.month, t.day, [(v, x) for s, v, x in told if s >= t.sent - 1])
+    if near is not None and near[2] < (dt.date.fromisoformat(t.value) - dt.date.fromisoformat(narrative)).days:
+        t.value, t.resolved_from = near[0], near[1]

@@ -461,6 +461,11 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     year_anchored: set[int] = set()  # id() of "that summer"-like expressions dated by their sentence's year
 
     def under(t: TimeExpr, flashback: bool) -> None:
+        _under(t, flashback)
+        if t.value and t.precision == "day":
+            days_told.append(((t.sent, t.cstart), t.value, t.text))
+
+    def _under(t: TimeExpr, flashback: bool) -> None:
         if t.direction == "same" and t.unit == "year":
             # "el 17 de septiembre del mismo año": the year last stated, in its sentence or before it
             i = bisect.bisect_left(stated_keys, (t.sent, t.cstart))
@@ -479,6 +484,10 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 year_anchored.add(id(t))  # the event keeps the stated year, "that summer" only qualifies it
             return
         _resolve_under(t, n, flashback, ahead(t))
+        if t.day is not None and t.month is not None:
+            # a day and month read from the days just told (datecues.read_day)
+            cues.read_day(t, n.value, n.day_grain, flashback or frame is not None,
+                          [(k[0], v, x) for k, v, x in days_told if k < (t.sent, t.cstart)])
         if t.value is None and doc_day is not None and t.month is not None and t.direction in (None, "same"):
             # "that summer", "ese verano" in a dated article that has stated no year yet: the one the verb's tense
             # places around the article's date, as a yearless month there is
@@ -491,6 +500,10 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 return
             t.precision = "day" if t.day else "season" if t.season else "month"
             t.resolved_from = story.doc_dates[doc]
+
+    # day-dates stated so far ((sentence, offset), ISO day, text): the explicit ones, then those read
+    days_told: list[tuple[tuple[int, int], str, str]] = [(k, t.value, t.text) for k, t in stated
+                                                         if t.precision == "day" and t.value]
 
     def ahead(t: TimeExpr) -> TimeExpr | None:
         i = bisect.bisect_right(stated_keys, (t.sent, t.cstart))
@@ -909,6 +922,9 @@ def run(story: Story) -> Story:
     _from_document_dates(story)
     _across_documents(story.events)
     _ages_as_years(story.events)
+    for doc, evs in ev_by_doc.items():
+        paras = {k: v.para for k, v in sents.get(doc, {}).items()}
+        intervals.background(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told), paras)
     _clauses_share_their_sentence_time(story.events)
     for doc, evs in ev_by_doc.items():
         paras = {k: v.para for k, v in sents.get(doc, {}).items()}

@@ -21,7 +21,7 @@ from .headline import (LEADING_PUNCT, PAREN, SUMMARY_MAX, TITLE_MAX, _strip_lead
                        headline, summarize)
 from .kind import cast_names as kind_cast_names  # noqa: E402
 from .kind import (NAME_RE, QUOTED_RE, _actor_pattern, _author_subject, _crew_pattern, _title_re, authors,  # noqa: F401
-                   classify, evidence, framing_len, paragraph_kinds, strong_kind, work_titles)
+                   classify, evidence, framing_len, paragraph_kinds, section_kinds, strong_kind, work_titles)
 from .participants import (Tracker, _char_ids, _char_names, _pronouns, _subject_names, full_names,  # noqa: F401
                            full_names_in, genders)
 
@@ -322,7 +322,7 @@ def _sentence_kinds(story: Story, doc, sents: list[Sentence], heads: set[int], m
         if strength == "story" and sent_tx:
             strength = "dated"  # a character and a time of the story ("Un año después, Lucía ..."): story time
         items.append((sent.idx, sent.para, kind, strength))
-    return paragraph_kinds(items)
+    return paragraph_kinds(items, section_kinds([(s.idx, s.para, s.idx in heads, s.text) for s in sents], lang))
 
 WORD_RAW = re.compile(r"\w+")
 

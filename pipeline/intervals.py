@@ -103,6 +103,33 @@ def _bound(ev: Event) -> bool:
             and (not ev.extra.get("date_approx", True) or ev.date_precision == "relative"))
 
 
+def background(events: list[Event], paras: dict[int, int]) -> None:
+    """A document that opens on a day ("Il crollo del muro, il 9 novembre 1989, fu ...") and states that day
+    again in a later paragraph ("Il 9 novembre 1989 il governo annunciò ...") starts telling the day at the
+    restatement: what its paragraphs in between tell with no time of their own ("Il muro circondò la parte
+    occidentale ...") is the background of that day, at or before it, not after it.
+
+    `events` are one document's story events in telling order; `paras` maps a sentence to its paragraph.
+    Only events still open at that very day are changed (no_time: the dates stage gave them none of their own)."""
+    if not events:
+        return
+    first_para = paras.get(events[0].sources[0].sent)
+    for i, a in enumerate(events):
+        if paras.get(a.sources[0].sent) != first_para:
+            break
+        if not (a.date and a.date_precision == "day" and a.extra.get("date_approx") is False):
+            continue
+        for j in range(i + 1, len(events)):
+            b = events[j]
+            if (b.date == a.date and b.date_precision == "day" and b.extra.get("date_approx") is False
+                    and paras.get(b.sources[0].sent) != first_para):
+                for x in events[i + 1:j]:
+                    if (x.extra.get("no_time") and is_interval(x) and x.date_from == lower(a.date, "day")
+                            and x.date_to is None and paras.get(x.sources[0].sent) != first_para):
+                        open_before(x, a.date, "day", a.date_text)
+                return
+
+
 def close(events: list[Event], paras: dict[int, int] | None = None) -> None:
     """Bound each interval above by the next date the same document states for a later story event.
 

@@ -304,7 +304,39 @@ def _title_re(titles: list[str]) -> re.Pattern | None:
                       + r")(?!\w)")
 
 
-def paragraph_kinds(items: list[tuple[int, int, str, str]]) -> dict[int, str]:
+@lru_cache(maxsize=None)
+def _section_heads(lang: str) -> tuple[tuple[str, str], ...]:
+    table = lexicons.load(lang, "events").get("section_headings") or {}
+    return tuple((kind, " ".join(tokens(fold(w)))) for kind, ws in table.items() for w in ws)
+
+
+def section_kinds(rows: list[tuple[int, int, bool, str]], lang: str) -> dict[int, str]:
+    """The kind of the sentences under a heading that names a section about the work ("¿Por qué ver
+    …?", "Para pensar", "Recensione", "Cast"), up to the next heading. `rows`: (sentence idx, paragraph,
+    is a heading, text) in telling order; a line that is a paragraph of its own and names such a section is
+    its heading even when it ends in a question mark. What such a section says of the characters ("Alex
+    teme que su madre ...", a question for the class) is a reading of the work, not the story told again."""
+    size: dict[int, int] = {}
+    for _, para, _, _ in rows:
+        size[para] = size.get(para, 0) + 1
+    out: dict[int, str] = {}
+    current: str | None = None
+    for idx, para, is_head, text in rows:
+        flat = " ".join(tokens(fold(text)))
+        # a single word names the section only alone ("Crítica", "Cast": not "Opinión pública"); a phrase
+        # may go on with the work's title ("¿Por qué ver Good Bye, Lenin?")
+        named = next((k for k, w in _section_heads(lang)
+                      if flat == w or (" " in w and flat.startswith(w + " "))), None)
+        if is_head or (size[para] == 1 and named and len(flat.split()) <= 8):
+            current = named
+            if named and not is_head:
+                out[idx] = named
+        elif current:
+            out[idx] = current
+    return out
+
+
+def paragraph_kinds(items: list[tuple[int, int, str, str]], sections: dict[int, str] | None = None) -> dict[int, str]:
     """Kinds decided per paragraph as well as per sentence. `items`: (sentence idx, paragraph, kind,
     strength, see evidence()) in telling order. A paragraph whose sentences about the work (an opinion among them,
     or two at least) outnumber its sentences with story evidence is about the work as a whole: its neutral sentences ("La música
@@ -326,4 +358,7 @@ def paragraph_kinds(items: list[tuple[int, int, str, str]]) -> dict[int, str]:
         for idx, k, s in rows:
             if k == "story" and (s in ("none", "cue") or (wholly and s == "story")):
                 out[idx] = kind
+    for idx, kind in (sections or {}).items():
+        if out.get(idx) == "story":
+            out[idx] = kind
     return out

@@ -1,13 +1,19 @@
 """Stage: order. Story chronology, telling rank and stable ids.
 
 Story events are placed on one time line merged from every document's telling:
-- an event with a date of its own (a point) sits at the start of its period;
+- an event with a date of its own (a point) sits at the start of its period, unless another event states
+  a finer date inside that period ("in A.D. 79" and "on 24 August 79"): then the coarse date only says
+  "some time in that period" and the event is placed by its telling, inside the period;
 - an event that states none (an interval, or no date at all) sits between the dated events its own document
   tells around it, spaced by telling position, and inside its interval's bounds. A document's sequence is thus
   merged with the others by the dated anchors each one states (a topological merge of the tellings constrained
   by dates), never by the order the documents come in nor by the last date carried over from another document;
 - where a document goes back in time (a later date, then an earlier one: a flashback, background told after
-  the frame), what it tells between them sits just before the earlier date it goes back to;
+  the frame), what it tells between them leads up to the earlier date it goes back to, from the earliest
+  bound its events there state;
+- a blurb (an undated opening paragraph that also speaks of the work) runs ahead to the end before the
+  document tells the story from its beginning: its events are placed by the other documents that tell
+  them, else after what their document goes on to tell;
 - an event with no dated neighbour in its documents stays beside the event told before it in the fused telling;
 - an event told as happening "before" its neighbour is moved just ahead of it.
 Ties (several events on one day) follow the fused telling sequence. Production and reception events come
@@ -84,21 +90,103 @@ def _clamp(v: float, ev: Event) -> float:
     return v
 
 
-def _values(story_evs: list[Event]) -> dict[int, float]:
+# the length of a period on the day-count scale of _num, for a point date of that precision
+_SPAN = {"month": 31.0, "season": 93.0, "year": 372.0, "decade": 3720.0}
+
+
+def _coarse_bounds(story_evs: list[Event], value: dict[int, float]) -> dict[int, tuple[float, float]]:
+    """Point dates coarser than another point date inside their period ("in A.D. 79" in one document,
+    "on 24 August 79" in another; "in 1903" and "on 17 December 1903"): the coarse one says only that
+    the event is somewhere in that period, so it is no anchor at the period's start (which would put it
+    before everything the finer dates tell); it is placed by its telling, inside the period.
+    Returns id -> (start, end) of the period for the events taken out of `value`."""
+    # only stated dates count: a relative one ("the next day") estimated from the coarse date is no evidence
+    fine = [(v, e) for e in story_evs
+            if (v := value.get(id(e))) is not None and e.date_precision != "relative"]
+    out: dict[int, tuple[float, float]] = {}
+    for e in story_evs:
+        v = value.get(id(e))
+        span = _SPAN.get(e.date_precision or "")
+        if v is None or span is None or e.extra.get("own_span"):
+            continue
+        inside = [f for w, f in fine if v < w < v + span and _SPAN.get(f.date_precision or "", 0.0) < span]
+        # only when one of its documents tells a finer date of that period before it ("On 24 August 79 ...
+        # In A.D. 79 ..."): told ahead of them ("In the summer of 1988 ... On 3 August ..."), it is where the
+        # period's telling starts
+        if any(s.doc == t.doc and t.start < s.start for s in e.sources for f in inside for t in f.sources):
+            out[id(e)] = (v, v + span - 1.0)
+    for k in out:
+        del value[k]
+    return out
+
+
+def _blurbs(story: Story, story_evs: list[Event], value: dict[int, float]) -> dict[int, set[str]]:
+    """id() -> documents, for the events of a document's blurb: a first paragraph that tells two story events
+    or more, states no time at all (no date, no "the next day") and also speaks of the work, in a document
+    whose next paragraphs state dates ("X escapes the deportation, lives in the ghetto, hides in the ruins,
+    where an officer helps him survive. It is an adaptation of his memoirs." and then "On 1 September 1939
+    ..."). Such a paragraph runs ahead to the end of the story before the document tells it from its
+    beginning: its telling position says nothing of when its events happen. An opening that only sets the
+    story up ("Homer is a shy boy. His father runs the mine.") says nothing of the work and keeps its place."""
+    para = {(s.doc, s.idx): s.para for s in story.sentences}
+    by_doc: dict[str, list[tuple[int, int, Event]]] = {}
+    for e in story_evs:
+        for s in e.sources:
+            by_doc.setdefault(s.doc, []).append((s.start, para.get((s.doc, s.sent), 0), e))
+    about_work = {(s.doc, para.get((s.doc, s.sent), 0)) for e in story.events if e.kind != "story" for s in e.sources}
+    out: dict[int, set[str]] = {}
+    for doc, told in by_doc.items():
+        told.sort(key=lambda t: t[0])
+        first_para = told[0][1]
+        opening = [e for _, p, e in told if p == first_para]
+        later = [e for _, p, e in told if p != first_para]
+        if (len(opening) >= 2 and (doc, first_para) in about_work
+                and not any(e.date or e.date_from or e.date_to for e in opening)
+                and any(id(e) in value for e in later)):
+            for e in opening:
+                out.setdefault(id(e), set()).add(doc)
+    return out
+
+
+def _values(story: Story, story_evs: list[Event]) -> tuple[dict[int, float], set[int]]:
+    """Where each story event sits on the day-count scale, and the blurb events sent after their telling."""
     value: dict[int, float] = {}
     for e in story_evs:
         v = _anchor_value(e)
         if v is not None:
             value[id(e)] = v
-    _between(story_evs, value)
+    bounds = _coarse_bounds(story_evs, value)
+    blurb = _blurbs(story, story_evs, value)
+    _between(story_evs, value, bounds, blurb)
     # a document that states no date of its own is merged by the events it shares with the others:
     # an event placed by another document's dates anchors its neighbours in this one
-    _between(story_evs, value)
-    return value
+    _between(story_evs, value, bounds, blurb)
+    return value, _after_telling(story_evs, value, blurb)
 
 
-def _between(story_evs: list[Event], value: dict[int, float]) -> None:
-    """Place the events without a value between the valued ones each document tells around them."""
+def _after_telling(story_evs: list[Event], value: dict[int, float], blurb: dict[int, set[str]]) -> set[int]:
+    """A blurb's events that no other document places sit after what their document goes on to tell: the
+    blurb ran ahead of the telling, to where the story ends. Returns the id() of the events so placed."""
+    last: dict[str, float] = {}
+    for e in story_evs:
+        if id(e) in value and id(e) not in blurb:
+            for s in e.sources:
+                last[s.doc] = max(last.get(s.doc, float("-inf")), value[id(e)])
+    tail: set[int] = set()
+    for e in story_evs:
+        if id(e) in blurb and id(e) not in value:
+            ends = [last[d] for d in blurb[id(e)] if d in last]
+            if ends:
+                value[id(e)] = max(ends)
+                tail.add(id(e))
+    return tail
+
+
+def _between(story_evs: list[Event], value: dict[int, float], bounds: dict[int, tuple[float, float]],
+             blurb: dict[int, set[str]]) -> None:
+    """Place the events without a value between the valued ones each document tells around them
+    (inside their coarse date's period, `bounds`); a blurb's events are placed only by the other
+    documents that tell them."""
     # each document's telling: the event's first sentence in that document
     tellings: dict[str, list[tuple[int, Event]]] = {}
     for e in story_evs:
@@ -127,12 +215,27 @@ def _between(story_evs: list[Event], value: dict[int, float]) -> None:
             nxt = value[id(evs[j])] if j < len(evs) else None
             run = evs[k:j]
             returns = prev is not None and later_max[min(j + 1, len(evs))] >= prev
+            lo = prev
+            if prev is not None and nxt is not None and prev > nxt and not returns:
+                # the document goes back for good and tells what leads up to the earlier date: from the
+                # earliest date its events there are known to follow ("Era hijo de ... [from his birth]",
+                # "Ella le inculcó la lectura", "Cuando tenía cinco años ..." before "En 1909 ..."), in telling
+                # order, not all at the earlier date
+                starts = [f for e in run if (f := _num(e.date_from)) is not None and f < nxt]
+                if starts:
+                    lo = min(starts)
             for i, e in enumerate(run):
-                v = _placed(prev, nxt, (i + 1) / (len(run) + 1), returns)
+                if d in blurb.get(id(e), ()):
+                    continue
+                v = _placed(lo, nxt, (i + 1) / (len(run) + 1), returns)
                 if v is None:
                     v = _num(e.date_from) if e.date_from else _num(e.date_to)
+                if v is None and id(e) in bounds:
+                    v = bounds[id(e)][0]
                 if v is not None:
                     v = _clamp(v, e)
+                    if id(e) in bounds:
+                        v = min(max(v, bounds[id(e)][0]), bounds[id(e)][1])
                     # a document with anchors on both sides is the best witness of where the event sits
                     cand.setdefault(id(e), []).append((0 if prev is not None and nxt is not None else 1, v))
             k = j
@@ -173,7 +276,7 @@ def run(story: Story) -> Story:
     for k, e in enumerate(evs):
         e.extra.setdefault("seq", k)
     story_evs = sorted((e for e in evs if e.kind == "story"), key=lambda e: e.extra["seq"])
-    value = _values(story_evs)
+    value, tail = _values(story, story_evs)
     share = _shares(story_evs, value)
     keys: dict[int, tuple] = {}
     carried = None
@@ -184,6 +287,8 @@ def run(story: Story) -> Story:
         else:
             carried = v
         sub = share.get(id(e), 0.0)
+        if id(e) in tail:
+            sub += 1.0  # after what its document tells at that date
         if e.date_to and not e.date_from and v is not None and v >= (_num(e.date_to) or v):
             sub = -1.0  # known only to happen up to a date ("she had already poisoned the tea"): ahead of it
         keys[id(e)] = (v is not None, v if v is not None else 0.0, sub, float(e.extra["seq"]))

@@ -37,3 +37,43 @@ def test_bare_day_takes_the_narrative_month(lang, sentences, want):
 def test_full_date_after_a_part_of_day_still_wins(lang, text):
     story = make_multi([(f"d_{lang}", lang, [text])])
     assert story.events[0].date == "1911-05-14"
+
+
+
+# a life summed up in one sentence (birth, then death: two events), then "baptised on 9 May": six days after
+# the birth, not the May after the death, and told in that order
+LIFE = {
+    "es": "Nació en 1902 en Soria el 3 de mayo y murió el 8 de octubre de 1950 en Madrid. "
+          "Fue bautizado el 9 de mayo en la iglesia del pueblo.",
+    "en": "She was born in 1902 in Soria on 3 May and died on 8 October 1950 in Madrid. "
+          "She was baptised on 9 May in the village church.",
+    "it": "Nacque nel 1902 a Soria il 3 maggio e morì l'8 ottobre 1950 a Madrid. "
+          "Fu battezzata il 9 maggio nella chiesa del paese.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LIFE))
+def test_day_and_month_after_a_life_summary_steps_from_the_birth(lang):
+    import pipeline
+    story = pipeline.run(texts={f"d_{lang}": LIFE[lang]}, lang_override={f"d_{lang}": lang})
+    dates = [e.date for e in story.events if e.kind == "story"]
+    assert dates == ["1902-05-03", "1902-05-09", "1950-10-08"]
+
+
+# a day told in full, then background of another year, then the same day and month again: that day, not
+# the background's year
+SAME_DAY = [
+    ("es", ["El 4 de julio de 1976 la plaza se llenó de gente.",
+            "El puente, construido en 1931 por la ciudad, unía los dos barrios.",
+            "El 4 de julio, el alcalde cortó la cinta."]),
+    ("it", ["Il 4 luglio 1976 la piazza si riempì di gente.",
+            "Il ponte, costruito nel 1931 dal comune, univa i due quartieri.",
+            "Il 4 luglio il sindaco tagliò il nastro."]),
+]
+
+
+@pytest.mark.parametrize("lang,sentences", SAME_DAY)
+def test_a_day_already_stated_in_full_is_that_day_again(lang, sentences):
+    story = make_multi([(f"d_{lang}", lang, sentences)])
+    ev = max(story.events, key=lambda e: e.sources[0].start)
+    assert ev.date == "1976-07-04"

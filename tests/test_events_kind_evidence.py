@@ -66,6 +66,17 @@ PAGE_LINES = [
     ("es", "Autores como Irene Sala especulan con la posibilidad de un segundo incendio.", 1),
     ("es", "El muro se convirtió en el mayor símbolo de la división de la ciudad.", 0),
     ("it", "Questa in breve la trama del film di Ventura, che si snoda tra giallo e commedia.", 0),
+    # a link line, and a claim of a first told from today about a thing (no character acts)
+    ("it", "Clicca qui >>", 0),
+    ("en", "Click here for the timetable of the ferries.", 0),
+    ("es", "Haz clic aquí para ver el horario.", 0),
+    ("it", "Il battello Aurora è considerato il primo piroscafo ad aver attraversato il lago.", 0),
+    ("en", "The Aurora is considered the first steamer to cross the lake.", 0),
+    ("es", "El Aurora es considerado el primer vapor que cruzó el lago.", 0),
+    # a comment on the past from today ("unusual at the time"), no one acting
+    ("en", "This was unusual at the time, as most girls who went to secondary school studied the classics.", 0),
+    ("es", "Era algo poco común en la época, porque la mayoría de las chicas estudiaba letras.", 0),
+    ("it", "Era una scelta insolita per l'epoca, perché quasi tutte le ragazze studiavano lettere.", 0),
 ]
 
 

@@ -77,6 +77,39 @@ ROWS = [
       ev("summer", [("a", 1)], "1961-06-01", "season"),
       ev("arrives in the autumn", [("a", 2)], "1961-09-01", "interval", "1961-09", "1961")],
      ["spring", "summer", "arrives in the autumn"]),
+    # "in A.D. 79" (a year) told after "24 August 79" (a day, from another document): the year holds the day,
+    # so it says only "some time in 79", and the admiral's death is not put on 1 January, before the eruption
+    ("a coarse date holding a finer one is placed by its telling",
+     [ev("eruption", [("a", 0), ("b", 0)], "0079-08-24", "day"),
+      ev("fleet sails", [("a", 1)], "0079-01-01", "interval", "0079"),
+      ev("admiral dies", [("a", 2)], "0079-01-01", "year"),
+      ev("nephew writes", [("a", 3)], "0079-01-01", "interval", "0079")],
+     ["eruption", "fleet sails", "admiral dies", "nephew writes"]),
+    # told first in its document, the year is still where the telling starts: at the start of that year
+    ("a coarse date told first stays at its start",
+     [ev("joins caravan", [("a", 0)], "1927-01-01", "year"),
+      ev("sandstorm", [("a", 1)], "1927-01-01", "interval", "1927", "1927-03-09"),
+      ev("reaches the city", [("a", 2)], "1927-03-09", "day")],
+     ["joins caravan", "sandstorm", "reaches the city"]),
+    # after a frame ("In May 1998 ... Ten years earlier, in the summer of 1988 ... On 3 August 1988 ..."), the
+    # summer is told before the finer dates of that summer: it still opens it
+    ("a coarse date told before the finer ones of its period opens it, even after a frame",
+     [ev("letter arrives", [("a", 0)], "1998-05-01", "month"),
+      ev("students at the observatory", [("a", 1)], "1988-06-01", "season"),
+      ev("finds the comet", [("a", 2)], "1988-08-03", "day"),
+      ev("leaves for london", [("a", 3)], "1988-08-21", "day"),
+      ev("opens the letter", [("a", 4)], "1998-05-10", "day")],
+     ["students at the observatory", "finds the comet", "leaves for london", "letter arrives", "opens the letter"]),
+    # a document that goes back for good ("... fusilado en 1936." then "Era hijo de ... [from his birth].
+    # Su madre le enseñó a leer. ... En 1908 ...") tells what leads up to the earlier date from the earliest
+    # date its events are known to follow, in telling order: not all just before the earlier date
+    ("going back for good, from the earliest bound told there",
+     [ev("born", [("b", 0)], "1898-06-05", "day"), ev("shot", [("a", 0)], "1936-01-01", "year"),
+      ev("son of a farmer", [("a", 1)], "1898-06-05", "interval", "1898-06-05", "1909"),
+      ev("mother teaches him to read", [("a", 2)]),
+      ev("studies in almeria", [("a", 3)], "1908-01-01", "year"),
+      ev("moves to the city", [("b", 1)], "1907-01-01", "year")],
+     ["born", "son of a farmer", "mother teaches him to read", "moves to the city", "studies in almeria", "shot"]),
 ]
 
 
@@ -84,3 +117,45 @@ ROWS = [
 def test_story_order_merges_the_tellings_by_their_dates(name, events, want):
     out = order.run(Story(events=events)).events
     assert [e.title for e in out] == want
+
+
+def _paragraphs(events, paras):
+    """A story whose sentences (one per event, doc/position as in `ev`) sit in the paragraphs given."""
+    from pipeline.model import Sentence
+    story = Story(events=events)
+    for e in events:
+        for s in e.sources:
+            story.sentences.append(Sentence(doc=s.doc, lang="en", idx=s.sent, cstart=s.start, cend=s.end,
+                                            start=s.start, end=s.end, text=s.text, para=paras[(s.doc, s.sent)]))
+    return story
+
+
+def test_an_undated_blurb_does_not_pull_the_ending_early():
+    # "He escapes the round-up, hides in the ruins, an officer helps him survive. It is an adaptation of his
+    # memoirs." as the opening paragraph, then "In September 1939 the radio is bombed ..." told from the
+    # beginning: the blurb ran ahead
+    note = ev("an adaptation of his memoirs", [("a", 2)])
+    note.kind = "production"
+    events = [ev("hides in the ruins", [("a", 0)]), ev("officer helps him", [("a", 1)]), note,
+              ev("radio bombed", [("a", 3)], "1939-09-01", "day"),
+              ev("ghetto", [("a", 4)], "1940-11-01", "month"),
+              ev("saved from the train", [("a", 5)], "1940-11-01", "interval", "1940-11")]
+    story = _paragraphs(events, {("a", 0): 0, ("a", 1): 0, ("a", 2): 0, ("a", 3): 1, ("a", 4): 1, ("a", 5): 1})
+    out = [e.title for e in order.run(story).events if e.kind == "story"]
+    assert out == ["radio bombed", "ghetto", "saved from the train", "hides in the ruins", "officer helps him"]
+
+
+def test_an_undated_setup_paragraph_keeps_its_place():
+    # "Homer is a shy boy. His father runs the mine." then "In October 1957 ...": the setup, not a blurb
+    events = [ev("shy boy", [("a", 0)]), ev("father runs the mine", [("a", 1)]),
+              ev("satellite", [("a", 2)], "1957-10-01", "month"), ev("prize", [("a", 3)], "1958-01-01", "year")]
+    story = _paragraphs(events, {("a", 0): 0, ("a", 1): 0, ("a", 2): 1, ("a", 3): 1})
+    assert [e.title for e in order.run(story).events] == ["shy boy", "father runs the mine", "satellite", "prize"]
+
+
+def test_a_dated_opening_paragraph_is_no_summary():
+    # "Al día siguiente del funeral ..." in the opening paragraph states a time: the telling orders it
+    events = [ev("storm", [("a", 0)]), ev("argue on the pier", [("a", 1)], "1987-03-01", "interval", "1987-03"),
+              ev("final scene", [("a", 2)], "1987-04-20", "day")]
+    story = _paragraphs(events, {("a", 0): 0, ("a", 1): 0, ("a", 2): 1})
+    assert [e.title for e in order.run(story).events] == ["storm", "argue on the pier", "final scene"]
