@@ -283,6 +283,22 @@ def test_words_that_only_look_like_a_concept_word_stay_out(lang, text, concept):
     ("es", "Empeña las sábanas para recuperar la bicicleta", "pawn"),
     ("it", "Impegna le lenzuola al banco dei pegni", "pawn"),
     ("it", "Scrisse due lettere all'amico", "letter"),
+    # a crime told as a noun in one language, a verb in another
+    ("it", "Il commissario indaga sull'omicidio della sarta", "kill"),
+    ("es", "El homicidio del juez quedó sin castigo", "kill"),
+    ("en", "The seamstress was raped and killed in her flat", "rape"),
+    ("es", "La violación y el asesinato de la costurera", "rape"),
+    ("it", "Lo stupro e l'omicidio della sarta", "rape"),
+    # what a poor family sells, what a persecuted one is, how life under occupation goes
+    ("en", "She sells their blankets to a neighbour", "bedding"),
+    ("es", "Empeña las mantas de la casa", "bedding"),
+    ("it", "Impegna le lenzuola del letto", "bedding"),
+    ("en", "The Jewish families of the town", "jew"),
+    ("es", "Las familias judías del pueblo", "jew"),
+    ("it", "Le famiglie ebree del paese", "jew"),
+    ("en", "Living conditions gradually deteriorate", "worsen"),
+    ("es", "Las condiciones de vida se han ido deteriorando", "worsen"),
+    ("it", "Le condizioni di vita peggiorano ogni mese", "worsen"),
 ])
 def test_history_and_plot_words_meet_across_languages(lang, text, concept):
     assert concept in concepts_of(lang, text)
