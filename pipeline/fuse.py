@@ -200,8 +200,9 @@ def run(story: Story) -> Story:
     # features only for documents that can be compared at all (the alignment table only grows)
     compared = [d for d in docs[1:] if len(first) * len(by_doc[d]) <= MAX_CELLS]
     featured = [e for d in ([docs[0]] + compared if compared else []) for e in by_doc[d]]
+    outside = sim.outside_names(story)
     for e in featured:
-        sim.features(e)
+        sim.features(e, outside)
     w = _weights(featured)
     groups = [Group(e, p) for e, p in zip(first, positions([e.kind for e in first]))]
     skipped: list[str] = []
@@ -220,7 +221,7 @@ def run(story: Story) -> Story:
         elif len(groups) * len(evs) <= MAX_CELLS:
             matched = {j: i for i, j in align(groups, evs, w)}
             groups = _absorb_neighbours(groups, evs, matched, w)
-            _greedy(groups, evs, matched, w)
+            _greedy(groups, evs, matched, w, monotone=True)
         else:
             skipped.append(d)
             groups.extend(Group(ev, 1.0) for ev in evs)  # told after the documents before it
@@ -270,18 +271,30 @@ def out_of_order(evs: list[Event]) -> bool:
     return False
 
 
+CROSSING = 0.6  # a match against the order of the aligned matches around it needs this much on its own
+
+
 def _greedy(groups: list[Group], evs: list[Event], matched: dict[int, int], w: dict[str, float],
-            gap: float = GREEDY_GAP, floor: float = GREEDY) -> None:
-    """Match what the monotone alignment left out when the similarity is strong on its own."""
+            gap: float = GREEDY_GAP, floor: float = GREEDY, monotone: bool = False) -> None:
+    """Match what the monotone alignment left out when the similarity is strong on its own. In a
+    document told in order (`monotone`) a match may cross the aligned ones by one place (two sentences
+    told the other way round); further against the order (told before an event matched several events
+    earlier in the running sequence) it needs very strong evidence: a shared person and a common word
+    are not that."""
     used = set(matched.values())
     where_told = positions([e.kind for e in evs])
+    aligned = sorted(matched.items())
     for j, ev in enumerate(evs):
         if j in matched:
             continue
         best, where = floor, None
         pos = where_told[j]
+        lo = max((i for jj, i in aligned if jj < j), default=-1)
+        hi = min((i for jj, i in aligned if jj > j), default=len(groups))
         for i, g in enumerate(groups):
             if i in used or abs(g.pos - pos) > gap:
+                continue
+            if monotone and (i < lo - 1 or i > hi + 1) and similarity(g, ev, g.pos, w) < CROSSING:
                 continue
             s = similarity(g, ev, g.pos, w)  # no position penalty: this telling is out of order
             if s > best:
@@ -369,8 +382,9 @@ PER_DOC = 2  # one telling may take two sentences for what another says in one; 
 
 def _room(members: list[Event], joining: list[Event]) -> bool:
     """May `joining` (neighbours in their documents) join a group without one document telling it in
-    more than PER_DOC events? Six sentences of a campaign are six events, however alike."""
-    per_doc = Counter(e.sources[0].doc for e in members + joining)
+    more than PER_DOC sentences? Six sentences of a campaign are six events, however alike; and an event
+    the events stage already made of two sentences (one scene) has no room left for a neighbour."""
+    per_doc = Counter(doc for doc, _ in {(s.doc, s.sent) for e in members + joining for s in e.sources})
     return max(per_doc.values()) <= PER_DOC
 
 

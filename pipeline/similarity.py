@@ -198,9 +198,21 @@ def _content(text: str, lang: str, names: frozenset[str], cog: set[str], concept
         cog.update(skeleton(w, lang))
 
 
-def features(ev: Event) -> None:
+# people outside the told story: their names in a telling say who played or wrote it, not what happens
+OUTSIDE_KINDS = ("actor", "author", "commentator")
+
+
+def outside_names(story) -> frozenset[str]:
+    """Name keys of the actors, authors and commentators of a story ("Antonio (Lamberto Maggiorani)"): a
+    review names the actor at a character's first mention, which is another event in each telling."""
+    names = [n for n, kind in story.non_characters.items() if kind in OUTSIDE_KINDS]
+    names += [c.actor for c in story.characters.values() if c.actor]
+    return frozenset(name_key(w) for n in names for w in tokens(fold(n)) if len(w) >= 4)
+
+
+def features(ev: Event, outside: frozenset[str] = frozenset()) -> None:
     """Fill ev.extra with `fuse_concepts`, `fuse_chars`, `cognates`, `content_anchors` and `gate_anchors`
-    (once; cached on the event)."""
+    (once; cached on the event). `outside`: name keys never taken as content (see outside_names)."""
     x = ev.extra
     if "cognates" in x:
         return
@@ -221,7 +233,9 @@ def features(ev: Event) -> None:
             continue  # word starts: the cognate keys do this job across languages
         if a in date_nums or a in stop:
             continue  # the stated date (its numbers, a capitalised month) is compared as a date, never as content
-        anchors.add(name_key(a) if a.isalpha() else a)
+        key = name_key(a) if a.isalpha() else a
+        if key not in outside:
+            anchors.add(key)
     # people, also by the spelling of their names: "Pliny" and "Plinio" may be two entries of the cast
     x["fuse_chars"] = set(x.get("char_ids", ())) | {name_key(w, False) for n in ev.characters for w in tokens(fold(n))
                                                      if len(w) >= 4}
