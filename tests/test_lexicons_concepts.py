@@ -299,6 +299,20 @@ def test_words_that_only_look_like_a_concept_word_stay_out(lang, text, concept):
     ("en", "Living conditions gradually deteriorate", "worsen"),
     ("es", "Las condiciones de vida se han ido deteriorando", "worsen"),
     ("it", "Le condizioni di vita peggiorano ogni mese", "worsen"),
+    ("en", "They are forced into the ghetto", "ghetto"),
+    ("es", "Son obligados a trasladarse al gueto", "ghetto"),
+    ("it", "Vengono rinchiusi nel ghetto", "ghetto"),
+    ("en", "They found refuge in a country house", "refuge"),
+    ("es", "Encontraron refugio en una casa de campo", "refuge"),
+    ("it", "Trovarono rifugio in una casa di campagna", "refuge"),
+    ("en", "He observed the eruption from the villa", "observe"),
+    ("es", "Observó la erupción desde la villa", "observe"),
+    ("it", "Osservò l'eruzione dalla villa", "observe"),
+    ("en", "They built their glider in the shop", "glider"),
+    ("es", "Construyeron su planeador en el taller", "glider"),
+    ("it", "Costruirono il loro aliante in officina", "glider"),
+    ("en", "He and his family rejoice", "happy"),
+    ("it", "Diventa allievo del grande pittore", "student"),
 ])
 def test_history_and_plot_words_meet_across_languages(lang, text, concept):
     assert concept in concepts_of(lang, text)
