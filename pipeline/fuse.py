@@ -487,7 +487,9 @@ def _merge(members: list[Event], seq: int, w: dict[str, float] | None = None) ->
     # the date a source states beats one inherited from context; finer beats coarser
     dated = [e for e in members if e.date]
     if dated:
-        best = min(dated, key=lambda e: (bool(e.extra.get("date_approx", True)), _PREC_RANK.get(e.date_precision, 9)))
+        # ... and among equals, one whose own words give the year ("9 novembre 1989" over "el 9 de noviembre")
+        best = min(dated, key=lambda e: (bool(e.extra.get("date_approx", True)), _PREC_RANK.get(e.date_precision, 9),
+                                         not sim.year_stated(e)))
         if best is not primary:
             primary.date, primary.date_precision, primary.date_text = best.date, best.date_precision, best.date_text
             primary.extra["date_approx"] = best.extra.get("date_approx", True)

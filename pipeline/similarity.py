@@ -301,11 +301,28 @@ _BROADER = json.loads((lexicons.HERE / "categories.json").read_text(encoding="ut
 _COARSE = {"day": 10, "month": 7, "season": 4, "year": 4, "decade": 3}
 
 
+_WITH_YEAR = frozenset({"date", "month", "season", "year", "decade"})
+
+
 def _stated(ev: Event) -> tuple[str, str] | None:
     """The date a source states itself (not one inherited from context), down to the decade."""
     if ev.date and not ev.extra.get("date_approx", True) and ev.date_precision in _COARSE:
         return ev.date, ev.date_precision
     return None
+
+
+def year_stated(ev: Event) -> bool:
+    """Does the event's own time expression state its year? "El 9 de noviembre" takes its year from the
+    sentences before it, and that year may be wrong (a paragraph on the wall's building in 1961 before the
+    night it fell): such a date is compared by its day and month only."""
+    return any(t.kind in _WITH_YEAR or (t.kind == "underspecified" and t.year) for t in ev.timex)
+
+
+def _told_dates_agree(a: Event, da: tuple[str, str], b: Event, db: tuple[str, str]) -> bool:
+    if year_stated(a) and year_stated(b):
+        return dates_agree(da, db)
+    n = min(_COARSE[da[1]], _COARSE[db[1]])
+    return n < 7 or da[0][5:n] == db[0][5:n]
 
 
 def dates_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -346,7 +363,7 @@ def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: 
     for other in g.members if mine else ():
         theirs = _stated(other)
         if theirs:
-            if not dates_agree(mine, theirs):
+            if not _told_dates_agree(ev, mine, other, theirs):
                 return 0.0  # two stated dates that disagree are two events, whatever else they share
             # agreeing stated dates add to shared content (content_shared() already passed); a shared year
             # only when what is shared is a decisive action (a death, a wedding), since whole stories share a year
