@@ -40,6 +40,7 @@ _LEVEL = [
     (re.compile(r"h"), ""), (re.compile(r"w"), "v"),
     (re.compile(r"ct|pt"), "t"), (re.compile(r"ns(?=[^aeiou])"), "s"),  # acción / azione, transporte / trasporto
     (re.compile(r"gn"), "n"),
+    (re.compile(r"d"), "t"),  # unidos / uniti, mercado / mercato, soldado / soldato
 ]
 _VOWELS = re.compile(r"[aeiou]+")
 SKELETON = 4          # consonants kept: enough to tell words apart, few enough to survive inflection

@@ -190,7 +190,7 @@ def test_a_synopsis_sentence_is_not_fused_with_a_later_event(name, doc_a, words_
 
 # spellings of one place or thing across en/es/it meet; different people's names do not
 SAME_NAME = [("trebonum", "trevono"), ("trebonum", "trebono"), ("salvius", "salvio"), ("ostiles", "ostili"),
-             ("dravonia", "drabonia"), ("wolvar", "volvar")]
+             ("dravonia", "drabonia"), ("wolvar", "volvar"), ("unidos", "uniti"), ("mercado", "mercato")]
 DIFFERENT_PEOPLE = [("carlos", "carla"), ("julius", "julia")]
 
 
