@@ -97,7 +97,9 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
     raw = [[_best_member(g, ev, w) for ev in evs] for g in groups]  # content only, no position prior
     anchors = _lcs([[s if s >= ANCHOR else 0.0 for s in row] for row in raw], ANCHOR) if _short(groups, evs) else []
     expect = _expected(pos, [(pos[j], groups[i].pos) for i, j in anchors])
-    scored = [[s - sim.position_penalty(abs(groups[i].pos - expect[j])) if s > 0 else 0.0
+    # two tellings stating the same date are told at the same point of the story, whatever their proportions
+    scored = [[s - (0.0 if s > 0 and sim.dated_together(groups[i], evs[j]) else
+                    sim.position_penalty(abs(groups[i].pos - expect[j]))) if s > 0 else 0.0
                for j, s in enumerate(row)] for i, row in enumerate(raw)]
     # two tellings that are each other's best match are one event on weaker evidence than a match that
     # has rivals (mutual nearest neighbours, as in sentence alignment of translations), where they are expected

@@ -376,6 +376,18 @@ def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: 
     return s - position_penalty(gap)
 
 
+def dated_together(g: Any, ev: Event) -> bool:
+    """Does the event state a date that a member of the group states too (down to the year)?"""
+    mine = _stated(ev)
+    if not mine or _COARSE[mine[1]] < 4 or not year_stated(ev):
+        return False
+    for other in g.members:
+        theirs = _stated(other)
+        if theirs and _COARSE[theirs[1]] >= 4 and year_stated(other) and dates_agree(mine, theirs):
+            return True
+    return False
+
+
 def position_penalty(gap: float) -> float:
     """Tellings keep the story's order, so far-apart positions need much stronger evidence."""
     return POS_SLOPE * gap + POS_STEEP * max(0.0, gap - MAX_POS_GAP / 2)
