@@ -9,18 +9,18 @@ is learned from the strongest matches (a synopsis may tell only the start of a l
 are each other's best match fuse on weaker evidence than one that has rivals. A match needs shared content:
 the same people on the same date doing something else are another event. After alignment a fused group
 whose members share no content is split again, and the headline comes from the member that best tells
-what the group has in common.
+what the group has in common (fuse_merge.py).
 """
 from __future__ import annotations
 
 from collections import Counter
 
 from . import similarity as sim
-from .similarity import _own_content, _pair_score, _weights, content_shared, similarity
+from .similarity import _weights, content_shared, similarity
 from .similarity import dates_agree  # noqa: F401  (part of this stage's interface: tests, callers)
 from .model import Event, Story
 from .textutil import cues, fold, tokens
-from . import intervals  # the dates of fused events (after the stage's own imports: clean merges)
+from .fuse_merge import _merge, headline_member, split_unrelated  # noqa: F401 (headline_member: tests)
 
 THRESHOLD = 0.26
 ABSORB = 0.25             # a neighbour telling part of a matched event joins it (one sentence here, two there)
@@ -97,7 +97,9 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
     raw = [[_best_member(g, ev, w) for ev in evs] for g in groups]  # content only, no position prior
     anchors = _lcs([[s if s >= ANCHOR else 0.0 for s in row] for row in raw], ANCHOR) if _short(groups, evs) else []
     expect = _expected(pos, [(pos[j], groups[i].pos) for i, j in anchors])
-    scored = [[s - sim.position_penalty(abs(groups[i].pos - expect[j])) if s > 0 else 0.0
+    # two tellings stating the same date are told at the same point of the story, whatever their proportions
+    scored = [[s - (0.0 if s > 0 and sim.dated_together(groups[i], evs[j]) else
+                    sim.position_penalty(abs(groups[i].pos - expect[j]))) if s > 0 else 0.0
                for j, s in enumerate(row)] for i, row in enumerate(raw)]
     # two tellings that are each other's best match are one event on weaker evidence than a match that
     # has rivals (mutual nearest neighbours, as in sentence alignment of translations), where they are expected
@@ -200,8 +202,9 @@ def run(story: Story) -> Story:
     # features only for documents that can be compared at all (the alignment table only grows)
     compared = [d for d in docs[1:] if len(first) * len(by_doc[d]) <= MAX_CELLS]
     featured = [e for d in ([docs[0]] + compared if compared else []) for e in by_doc[d]]
+    outside = sim.outside_names(story)
     for e in featured:
-        sim.features(e)
+        sim.features(e, outside)
     w = _weights(featured)
     groups = [Group(e, p) for e, p in zip(first, positions([e.kind for e in first]))]
     skipped: list[str] = []
@@ -220,7 +223,7 @@ def run(story: Story) -> Story:
         elif len(groups) * len(evs) <= MAX_CELLS:
             matched = {j: i for i, j in align(groups, evs, w)}
             groups = _absorb_neighbours(groups, evs, matched, w)
-            _greedy(groups, evs, matched, w)
+            _greedy(groups, evs, matched, w, monotone=True)
         else:
             skipped.append(d)
             groups.extend(Group(ev, 1.0) for ev in evs)  # told after the documents before it
@@ -270,18 +273,30 @@ def out_of_order(evs: list[Event]) -> bool:
     return False
 
 
+CROSSING = 0.6  # a match against the order of the aligned matches around it needs this much on its own
+
+
 def _greedy(groups: list[Group], evs: list[Event], matched: dict[int, int], w: dict[str, float],
-            gap: float = GREEDY_GAP, floor: float = GREEDY) -> None:
-    """Match what the monotone alignment left out when the similarity is strong on its own."""
+            gap: float = GREEDY_GAP, floor: float = GREEDY, monotone: bool = False) -> None:
+    """Match what the monotone alignment left out when the similarity is strong on its own. In a
+    document told in order (`monotone`) a match may cross the aligned ones by one place (two sentences
+    told the other way round); further against the order (told before an event matched several events
+    earlier in the running sequence) it needs very strong evidence: a shared person and a common word
+    are not that."""
     used = set(matched.values())
     where_told = positions([e.kind for e in evs])
+    aligned = sorted(matched.items())
     for j, ev in enumerate(evs):
         if j in matched:
             continue
         best, where = floor, None
         pos = where_told[j]
+        lo = max((i for jj, i in aligned if jj < j), default=-1)
+        hi = min((i for jj, i in aligned if jj > j), default=len(groups))
         for i, g in enumerate(groups):
             if i in used or abs(g.pos - pos) > gap:
+                continue
+            if monotone and (i < lo - 1 or i > hi + 1) and similarity(g, ev, g.pos, w) < CROSSING:
                 continue
             s = similarity(g, ev, g.pos, w)  # no position penalty: this telling is out of order
             if s > best:
@@ -369,50 +384,10 @@ PER_DOC = 2  # one telling may take two sentences for what another says in one; 
 
 def _room(members: list[Event], joining: list[Event]) -> bool:
     """May `joining` (neighbours in their documents) join a group without one document telling it in
-    more than PER_DOC events? Six sentences of a campaign are six events, however alike."""
-    per_doc = Counter(e.sources[0].doc for e in members + joining)
+    more than PER_DOC sentences? Six sentences of a campaign are six events, however alike; and an event
+    the events stage already made of two sentences (one scene) has no room left for a neighbour."""
+    per_doc = Counter(doc for doc, _ in {(s.doc, s.sent) for e in members + joining for s in e.sources})
     return max(per_doc.values()) <= PER_DOC
-
-
-SPLIT_MIN = 0.08  # across documents, members sharing only this little (_pair_score) tell different things
-
-
-def _related(a: Event, b: Event, w: dict[str, float] | None = None) -> bool:
-    """Do two members of a fused group tell the same thing? Across documents they must share content;
-    within one document they are neighbours that joined one telling (adjacent and sharing people or content)."""
-    ka, aa, ga = _own_content(a, gate=True)
-    kb, ab, gb = _own_content(b, gate=True)
-    if a.sources[0].doc != b.sources[0].doc:
-        return content_shared(ka, kb, aa, ab, ga, gb) and (not SPLIT_MIN or _pair_score(a, b, w or {}) >= SPLIT_MIN)
-    if abs(a.sources[0].sent - b.sources[0].sent) > 2:
-        return False
-    return content_shared(ka, kb, aa, ab, ga, gb) or not a.extra.get("char_ids", set()).isdisjoint(
-        b.extra.get("char_ids", set()))
-
-
-def split_unrelated(members: list[Event], w: dict[str, float] | None = None) -> list[list[Event]]:
-    """A fused group whose members fall into parts that share nothing (a death and a wedding met through a
-    pooled feature or a chain of neighbours) is split back into those parts, in telling order."""
-    if len(members) < 2:
-        return [members]
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(members)):
-        for j in range(i + 1, len(members)):
-            if find(i) != find(j) and _related(members[i], members[j], w):
-                parent[find(i)] = find(j)
-    parts: dict[int, list[Event]] = {}
-    for i, e in enumerate(members):
-        parts.setdefault(find(i), []).append(e)
-    if len(parts) == 1:
-        return [members]
-    return sorted(parts.values(), key=lambda p: min(e.told for e in p))
 
 
 def _distinct(xs: list[Event], ys: list[Event]) -> bool:
@@ -426,67 +401,3 @@ def _distinct(xs: list[Event], ys: list[Event]) -> bool:
             if later.extra.get("own_time"):
                 return True
     return False
-
-
-_PREC_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "decade": 4, "relative": 5, "unknown": 6}
-
-
-def headline_member(members: list[Event], w: dict[str, float]) -> Event:
-    """The member that best tells what the group has in common (highest summed match with the members of
-    the other documents); among near-ties, the one told first, so the headline stays in the language the
-    event was first told in."""
-    if len(members) < 2:
-        return members[0]
-    score = {}
-    for a in members:
-        score[id(a)] = sum(_pair_score(a, b, w) for b in members
-                           if b is not a and b.sources[0].doc != a.sources[0].doc)
-    best = max(score.values())
-    if best <= 0:
-        return members[0]
-    near = [e for e in members if score[id(e)] >= 0.8 * best]
-    return min(near, key=lambda e: e.told)
-
-
-def _merge(members: list[Event], seq: int, w: dict[str, float] | None = None) -> Event:
-    primary = members[0]
-    teller = headline_member(members, w or {}) if len({e.sources[0].doc for e in members}) > 1 else primary
-    if teller is not primary:
-        # the container keeps the first telling (its id, its position); the headline is the teller's
-        primary.title, primary.summary, primary.lang = teller.title, teller.summary, teller.lang
-        for key in ("titles", "summaries"):
-            primary.extra[key] = {**primary.extra.get(key, {}), **teller.extra.get(key, {})}
-        if teller.category != "other":
-            primary.category = teller.category
-    for other in members[1:]:
-        other.extra["merged_into"] = primary
-        primary.sources.extend(other.sources)
-        for key in ("titles", "summaries"):
-            for lang, text in other.extra.get(key, {}).items():
-                primary.extra.setdefault(key, {}).setdefault(lang, text)
-        for c in other.characters:
-            if c not in primary.characters:
-                primary.characters.append(c)
-        for p in other.places:
-            if p not in primary.places:
-                primary.places.append(p)
-    # the date a source states beats one inherited from context; finer beats coarser
-    dated = [e for e in members if e.date]
-    if dated:
-        best = min(dated, key=lambda e: (bool(e.extra.get("date_approx", True)), _PREC_RANK.get(e.date_precision, 9)))
-        if best is not primary:
-            primary.date, primary.date_precision, primary.date_text = best.date, best.date_precision, best.date_text
-            primary.extra["date_approx"] = best.extra.get("date_approx", True)
-            primary.rel = best.rel or primary.rel
-    intervals.merge(primary, members)  # a stated date won: no interval left over from the primary
-    for other in members[1:]:
-        for k in ("before", "after"):
-            if k in other.extra and k not in primary.extra:
-                primary.extra[k] = other.extra[k]
-    if primary.category == "other":
-        for other in members[1:]:
-            if other.category != "other":
-                primary.category = other.category
-                break
-    primary.extra["seq"] = seq
-    return primary

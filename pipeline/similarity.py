@@ -40,6 +40,7 @@ _LEVEL = [
     (re.compile(r"h"), ""), (re.compile(r"w"), "v"),
     (re.compile(r"ct|pt"), "t"), (re.compile(r"ns(?=[^aeiou])"), "s"),  # acción / azione, transporte / trasporto
     (re.compile(r"gn"), "n"),
+    (re.compile(r"d"), "t"),  # unidos / uniti, mercado / mercato, soldado / soldato
 ]
 _VOWELS = re.compile(r"[aeiou]+")
 SKELETON = 4          # consonants kept: enough to tell words apart, few enough to survive inflection
@@ -198,9 +199,21 @@ def _content(text: str, lang: str, names: frozenset[str], cog: set[str], concept
         cog.update(skeleton(w, lang))
 
 
-def features(ev: Event) -> None:
+# people outside the told story: their names in a telling say who played or wrote it, not what happens
+OUTSIDE_KINDS = ("actor", "author", "commentator")
+
+
+def outside_names(story) -> frozenset[str]:
+    """Name keys of the actors, authors and commentators of a story ("Antonio (Lamberto Maggiorani)"): a
+    review names the actor at a character's first mention, which is another event in each telling."""
+    names = [n for n, kind in story.non_characters.items() if kind in OUTSIDE_KINDS]
+    names += [c.actor for c in story.characters.values() if c.actor]
+    return frozenset(name_key(w) for n in names for w in tokens(fold(n)) if len(w) >= 4)
+
+
+def features(ev: Event, outside: frozenset[str] = frozenset()) -> None:
     """Fill ev.extra with `fuse_concepts`, `fuse_chars`, `cognates`, `content_anchors` and `gate_anchors`
-    (once; cached on the event)."""
+    (once; cached on the event). `outside`: name keys never taken as content (see outside_names)."""
     x = ev.extra
     if "cognates" in x:
         return
@@ -221,7 +234,9 @@ def features(ev: Event) -> None:
             continue  # word starts: the cognate keys do this job across languages
         if a in date_nums or a in stop:
             continue  # the stated date (its numbers, a capitalised month) is compared as a date, never as content
-        anchors.add(name_key(a) if a.isalpha() else a)
+        key = name_key(a) if a.isalpha() else a
+        if key not in outside:
+            anchors.add(key)
     # people, also by the spelling of their names: "Pliny" and "Plinio" may be two entries of the cast
     x["fuse_chars"] = set(x.get("char_ids", ())) | {name_key(w, False) for n in ev.characters for w in tokens(fold(n))
                                                      if len(w) >= 4}
@@ -287,11 +302,28 @@ _BROADER = json.loads((lexicons.HERE / "categories.json").read_text(encoding="ut
 _COARSE = {"day": 10, "month": 7, "season": 4, "year": 4, "decade": 3}
 
 
+_WITH_YEAR = frozenset({"date", "month", "season", "year", "decade"})
+
+
 def _stated(ev: Event) -> tuple[str, str] | None:
     """The date a source states itself (not one inherited from context), down to the decade."""
     if ev.date and not ev.extra.get("date_approx", True) and ev.date_precision in _COARSE:
         return ev.date, ev.date_precision
     return None
+
+
+def year_stated(ev: Event) -> bool:
+    """Does the event's own time expression state its year? "El 9 de noviembre" takes its year from the
+    sentences before it, and that year may be wrong (a paragraph on the wall's building in 1961 before the
+    night it fell): such a date is compared by its day and month only."""
+    return any(t.kind in _WITH_YEAR or (t.kind == "underspecified" and t.year) for t in ev.timex)
+
+
+def _told_dates_agree(a: Event, da: tuple[str, str], b: Event, db: tuple[str, str]) -> bool:
+    if year_stated(a) and year_stated(b):
+        return dates_agree(da, db)
+    n = min(_COARSE[da[1]], _COARSE[db[1]])
+    return n < 7 or da[0][5:n] == db[0][5:n]
 
 
 def dates_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -332,7 +364,7 @@ def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: 
     for other in g.members if mine else ():
         theirs = _stated(other)
         if theirs:
-            if not dates_agree(mine, theirs):
+            if not _told_dates_agree(ev, mine, other, theirs):
                 return 0.0  # two stated dates that disagree are two events, whatever else they share
             # agreeing stated dates add to shared content (content_shared() already passed); a shared year
             # only when what is shared is a decisive action (a death, a wedding), since whole stories share a year
@@ -342,6 +374,18 @@ def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: 
                 bonus = max(bonus, 0.08)
     s += bonus
     return s - position_penalty(gap)
+
+
+def dated_together(g: Any, ev: Event) -> bool:
+    """Does the event state a date that a member of the group states too (down to the year)?"""
+    mine = _stated(ev)
+    if not mine or _COARSE[mine[1]] < 4 or not year_stated(ev):
+        return False
+    for other in g.members:
+        theirs = _stated(other)
+        if theirs and _COARSE[theirs[1]] >= 4 and year_stated(other) and dates_agree(mine, theirs):
+            return True
+    return False
 
 
 def position_penalty(gap: float) -> float:

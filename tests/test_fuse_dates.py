@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+import pipeline
+from fuse_support import event_telling
 from pipeline.fuse import dates_agree, out_of_order
 from pipeline.model import Event, Source
 
@@ -35,3 +37,23 @@ def _ev(text: str, lang: str) -> Event:
 ])
 def test_documents_that_say_they_tell_out_of_order(lang, text, shuffled):
     assert out_of_order([_ev(text, lang)]) is shuffled
+
+
+# a day and month without a year ("El 9 de noviembre") take the year of the paragraph before, which may be
+# another one (the wall built in 1961): compared by day and month, they meet the telling that states 1989
+BORROWED_YEAR = {
+    "gate_es.txt": "En 1961 el gobierno de Varna levantó un muro alrededor del puerto de Ossel. Durante décadas "
+                   "nadie pudo cruzarlo. El 9 de noviembre, el anuncio del ministro Karel Dumas abrió las puertas "
+                   "del muro. Miles de personas cruzaron hacia el puerto.",
+    "gate_it.txt": "Nel 1961 il governo di Varna costruì un muro intorno al porto di Ossel. Il 9 novembre 1989 il "
+                   "ministro Karel Dumas annunciò l'apertura delle porte del muro. Migliaia di persone "
+                   "attraversarono il varco.",
+}
+
+
+def test_a_day_without_its_year_meets_the_telling_that_states_the_year():
+    story = pipeline.run(texts=BORROWED_YEAR)
+    a = event_telling(story, "gate_es", "el anuncio del ministro")
+    b = event_telling(story, "gate_it", "annunciò l'apertura")
+    assert a is b, [(e.title, e.date) for e in story.events]
+    assert a.date.startswith("1989-11-09"), a.date  # the year a telling states, not the one borrowed

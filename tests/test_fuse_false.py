@@ -2,6 +2,8 @@
 same campaign (our own invented stories, told by two or three documents in en/es/it)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from fuse_support import StoryRuns, event_telling
@@ -70,6 +72,27 @@ STORIES = {
         "bak_es.txt": "Ada Pell creció en una granja cerca de Brisk. Su hijo Otto nació en primavera. Muchos "
                       "años después Ada vendió la panadería y se marchó a la costa.",
     },
+    # a review names the actor at each character's first mention, which is another event in each telling
+    "actors": {
+        "act_en.txt": "Pavel Dorn (Marek Ilves) loses his job at the docks of Velka. He tells his wife Ilse (Lina "
+                      "Ostra) over dinner, and they count their savings. Ilse sells their blankets to a neighbour. "
+                      "With the money Pavel buys an old boat. He goes fishing every night.",
+        "act_es.txt": "Pavel Dorn (Marek Ilves) pierde su trabajo en el puerto de Velka. Ilse (Lina Ostra), su "
+                      "esposa, empeña las mantas de la casa. Con ese dinero Pavel compra una barca vieja.",
+        "act_it.txt": "Pavel Dorn (Marek Ilves) perde il lavoro al porto di Velka. Ilse (Lina Ostra) cuce reti per "
+                      "i pescatori del porto.",
+    },
+    # a sentence told far later than its best match (a chair in 1950, studies in the first years) is a later
+    # event the other telling leaves out, not that one told out of order
+    "chair": {
+        "chem_es.txt": "Nora Vill nació en Graz en 1905. Estudió química en la universidad de Graz. Después "
+                       "consiguió un puesto de ayudante de su maestro, el químico Emil Hart. En 1933 se casó con el "
+                       "pintor Ugo Brand. En 1935 nació su hija Lia. En 1938 huyó a Suiza con su familia. En 1945 "
+                       "regresó a Graz y abrió un laboratorio.",
+        "chem_it.txt": "Nora Vill nacque a Graz nel 1905. Nel 1933 sposò il pittore Ugo Brand. Nel 1938 fuggì in "
+                       "Svizzera con la famiglia. Nel 1950 ottenne la cattedra di chimica all'università di Lund, "
+                       "dove lavorò con il suo maestro Emil Hart.",
+    },
 }
 
 # (story, document, words of one event, document, words of a different event): never one event
@@ -83,6 +106,10 @@ DIFFERENT = [
     ("one_day_three_things", "fair_en", "sold his farm", "fair_it", "vinse la corsa"),
     ("one_day_three_things", "fair_en", "argued with her father", "fair_it", "vendette la fattoria"),
     ("bakery", "bak_en", "opened a bakery", "bak_es", "vendió la panadería"),
+    ("actors", "act_es", "empeña las mantas", "act_en", "loses his job"),
+    ("actors", "act_it", "cuce reti", "act_es", "empeña las mantas"),
+    ("chair", "chem_it", "ottenne la cattedra", "chem_es", "Estudió química"),
+    ("chair", "chem_it", "lavorò con il suo maestro", "chem_es", "puesto de ayudante"),
 ]
 
 # (story, document, words, document, words): these must be one event
@@ -92,6 +119,9 @@ SAME = [
     ("same_day_king", "b_it", "colpita da un terremoto", "b_es", "un terremoto destruyó"),
     ("one_day_three_things", "fair_en", "won the cycling race", "fair_it", "vinse la corsa"),
     ("one_day_three_things", "fair_en", "sold his farm", "fair_it", "vendette la fattoria"),
+    ("actors", "act_en", "sells their blankets", "act_es", "empeña las mantas"),
+    ("actors", "act_en", "loses his job", "act_es", "pierde su trabajo"),
+    ("chair", "chem_es", "huyó a Suiza", "chem_it", "fuggì in Svizzera"),
 ]
 
 run = StoryRuns(STORIES)
@@ -126,4 +156,6 @@ def test_a_fused_headline_tells_the_event_of_its_sources(name):
     for e in story.events:
         if len(e.sources) > 1:
             head = e.title.rstrip("…")[:20].casefold()
-            assert any(head in s.text.casefold() for s in e.sources), (e.title, [s.text for s in e.sources])
+            # headlines leave out what a sentence says in brackets (an actor's name)
+            told = [re.sub(r"\s*\([^)]*\)", "", s.text).casefold() for s in e.sources]
+            assert any(head in t for t in told), (e.title, [s.text for s in e.sources])

@@ -1,5 +1,6 @@
 """Fusing tellings across documents, and ordering by story chronology."""
-from pipeline import fuse, order
+from fuse_support import event_telling
+from pipeline import fuse, order, run
 from pipeline.model import Event, Source, Story
 
 
@@ -72,3 +73,24 @@ def test_order_puts_reception_after_the_story_and_ids_are_stable():
     assert [e.kind for e in first] == ["story", "reception"]
     assert [e.id for e in first] == [e.id for e in second]
     assert len({e.id for e in first}) == 2
+
+
+# one document tells the childhood at length, the other a whole life in five sentences: the move they both
+# date 1909 sits at the end of one and at the start of the other, and is still one event
+CHILDHOOD = {
+    "child_en.txt": "Tilo Varga was born in 1898 in the village of Ossa. His father grew olives on a small farm. His "
+                    "mother taught him to play the piano. At school he was a poor pupil but a fine singer. He spent his "
+                    "summers with his grandmother by the sea. In 1905 his little sister Nora was born. In 1909 the "
+                    "family moved to the city of Corbe.",
+    "life_it.txt": "Nel 1909 Tilo Varga si trasferì con la famiglia a Corbe. Nel 1919 partì per Lisbona, dove studiò "
+                   "legge. Nel 1925 pubblicò il suo primo libro di poesie. Nel 1931 fondò una compagnia di teatro. Nel "
+                   "1936 fu arrestato e fucilato.",
+}
+
+
+def test_one_stated_date_fuses_tellings_whose_proportions_differ():
+    story = run(texts=CHILDHOOD)
+    a = event_telling(story, "child_en", "the family moved")
+    b = event_telling(story, "life_it", "si trasferì")
+    assert a is b, [e.title for e in story.events]
+    assert event_telling(story, "life_it", "partì per Lisbona") is not a

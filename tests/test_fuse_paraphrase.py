@@ -101,6 +101,21 @@ STORIES = {
                     "Percorsero molti chilometri a piedi. Ilario fu fucilato davanti al municipio. Molti anni "
                     "dopo la figlia Mila Vent si laureò.",
     },
+    # a history told with the vocabulary of persecution: a ghetto, a Jewish family, a refuge, life getting worse
+    "occupation": {
+        "occ_en.txt": "In 1939 the tailor Ezra Lind lived with his family in the town of Orvik. When the war was "
+                      "declared, Ezra and his family rejoiced, sure that it would end soon. Living conditions for "
+                      "the Jewish families of Orvik slowly deteriorated. In 1941 they were all forced into the "
+                      "ghetto. In 1942 Ezra found refuge in a barn outside the town. From the barn he observed the "
+                      "trains leaving.",
+        "occ_es.txt": "En 1939 el sastre Ezra Lind vivía con su familia en Orvik. Al declararse la guerra, Ezra y "
+                      "los suyos se alegraron, creyendo que acabaría pronto. Las condiciones de vida de las familias "
+                      "judías de Orvik se fueron deteriorando. En 1941 fueron obligados a trasladarse al gueto. En "
+                      "1942 Ezra se refugió en un granero fuera del pueblo. Desde allí observaba los trenes.",
+        "occ_it.txt": "Nel 1939 il sarto Ezra Lind viveva con la famiglia a Orvik. Le condizioni di vita degli ebrei "
+                      "di Orvik peggiorarono di mese in mese. Nel 1941 furono tutti rinchiusi nel ghetto. Nel 1942 "
+                      "Ezra trovò rifugio in un fienile fuori città. Di lì osservava i treni.",
+    },
 }
 
 # (story, document, words of one telling, document, words of another telling of the same event)
@@ -138,6 +153,11 @@ SAME_EVENT = [
     ("concepts", "c_en", "Rebels shot Ilario", "c_it", "fu fucilato"),
     ("concepts", "c_en", "Rebels shot Ilario", "c_es", "lo fusilaron"),
     ("concepts", "c_en", "received a doctorate", "c_it", "si laureò"),
+    ("occupation", "occ_en", "forced into the", "occ_es", "trasladarse al gueto"),
+    ("occupation", "occ_en", "forced into the", "occ_it", "rinchiusi nel ghetto"),
+    ("occupation", "occ_en", "slowly deteriorated", "occ_it", "peggiorarono"),
+    ("occupation", "occ_en", "rejoiced", "occ_es", "se alegraron"),
+    ("occupation", "occ_es", "se refugió", "occ_it", "trovò rifugio"),
 ]
 
 
@@ -170,7 +190,7 @@ def test_a_synopsis_sentence_is_not_fused_with_a_later_event(name, doc_a, words_
 
 # spellings of one place or thing across en/es/it meet; different people's names do not
 SAME_NAME = [("trebonum", "trevono"), ("trebonum", "trebono"), ("salvius", "salvio"), ("ostiles", "ostili"),
-             ("dravonia", "drabonia"), ("wolvar", "volvar")]
+             ("dravonia", "drabonia"), ("wolvar", "volvar"), ("unidos", "uniti"), ("mercado", "mercato")]
 DIFFERENT_PEOPLE = [("carlos", "carla"), ("julius", "julia")]
 
 
