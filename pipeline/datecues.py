@@ -450,3 +450,34 @@ def read_day(t: TimeExpr, narrative: str | None, day_grain: bool, back: bool,
     near = day_reading(t.month, t.day, [(v, x) for s, v, x in told if s >= t.sent - 1])
     if near is not None and near[2] < (dt.date.fromisoformat(t.value) - dt.date.fromisoformat(narrative)).days:
         t.value, t.resolved_from = near[0], near[1]
+
+
+# what may stand between a counted look-back and the date put beside it: ", en 1974", " – in 1960"
+_APPOSED_GAP = re.compile(r"\s*[,;:(\u2013\u2014-]\s*")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def counted_appositions(ts: list[TimeExpr], sentences: dict[int, Sentence]) -> list[tuple[TimeExpr, TimeExpr]]:
+    """(relative, explicit) pairs of "ocurrido veinticinco años antes, en 1974", "a fire set twenty years
+    earlier, in 1960": a count of years or months back from the story's present, inside the sentence (a
+    participle or relative clause naming a past thing), with the date it names beside it. The explicit
+    date is the past's; the present the sentence is told from is that date plus the count. Opening a
+    sentence ("Two years earlier, in 1929, she had ...") the count is a look back from the narrative, and
+    "The next year, in 1935" counts on from it: neither is a present of its own."""
+    out = []
+    by_sent: dict[int, list[TimeExpr]] = {}
+    for t in ts:
+        by_sent.setdefault(t.sent, []).append(t)
+    for idx, group in by_sent.items():
+        sent = sentences.get(idx)
+        if sent is None:
+            continue
+        group = sorted(group, key=lambda t: t.cstart)
+        for rel, nxt in zip(group, group[1:]):
+            if (rel.kind == "relative" and rel.anchor is None and rel.amount and rel.unit in ("year", "month")
+                    and rel.direction == "before" and nxt.kind in ("date", "month", "year") and nxt.value is not None
+                    and len(_WORDS.findall(sent.text[:rel.phrase_start - sent.cstart])) >= 2):
+                gap = sent.text[rel.phrase_end - sent.cstart:nxt.phrase_start - sent.cstart]
+                if _APPOSED_GAP.fullmatch(gap):
+                    out.append((rel, nxt))
+    return out

@@ -148,6 +148,8 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         before = sentences.get(sent_idx - 1)
         return bool(evening_cue.search(n.text or "") or (before is not None and evening_cue.search(before.text)))
 
+    appositions = cues.counted_appositions([t for e in events if e.kind == "story" for t in e.timex
+                                            if id(t) not in sub], sentences)
     returns = sorted(i for i, s in sentences.items() if ret is not None and ret.search(s.text))
     ret_i = 0
     story_events = sorted((e for e in events if e.kind == "story"), key=lambda e: e.told)
@@ -287,6 +289,28 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             continue
         ts = [t for t in ts if id(t) not in sub and not _planned(t)]
         seen += 1
+        pair = next((p for p in appositions if any(t is p[0] or t is p[1] for t in ts)), None)
+        if pair is not None:
+            # "Obsesionado por un crimen ocurrido veinticinco años antes, en 1974, decide escribir": the count
+            # and its date tell the past (1974); the clause that holds the count alone is that past, the
+            # rest of the sentence is told from the present the count is made from (1999). The story goes
+            # on in the past it opened, and a return cue brings it back to that present.
+            rel, past = pair
+            rel.value = past.value
+            grain_of = "year" if rel.unit == "year" else "month"
+            now = _shift(past.value, replace(rel, direction="after"))
+            now = now[:4] + "-01-01" if grain_of == "year" else now[:8] + "01"
+            if frame is None:
+                frame = _Narrative(now, grain_of, rel.text, False, rel.text)
+            _state(n, past)
+            if any(t is past for t in ts):
+                _set(ev, now, grain_of, rel.text, True)
+            else:
+                _set(ev, past.value, past.precision, past.text, False)
+            prev = ev
+            grain[id(ev)] = False
+            settle()
+            continue
         opened = lookback(ts)
         # inside a look-back opened by "Ten years earlier" the pluperfect does not send the story back again
         fb = bool(back and ts and any(back.search(x.text or "") for x in ev.sources[:1])) and not opened

@@ -87,3 +87,47 @@ def test_documents_have_their_own_narrative(lang):
     s.events += other.events
     dates.run(s)
     assert s.events[-1].date is None
+
+
+
+# A count of years told from the story's present, with the date it names beside it: the sentence is told from
+# that present (the past's date plus the count), and the story goes on in the past until a return cue.
+COUNTED = {
+    "en": ["Haunted by a fire set twenty-five years earlier, in 1961, the old judge decides to write a book.",
+           "The fire destroys the archive.", "Back in 1986, he calls his former clerk."],
+    "es": ["Obsesionada por un incendio ocurrido veinticinco años antes, en 1961, la vieja jueza decide escribir.",
+           "El fuego destruye el archivo.", "De vuelta en 1986, llama a su antiguo secretario."],
+    "it": ["Ossessionata da un incendio avvenuto venticinque anni prima, nel 1961, la vecchia giudice decide di "
+           "scrivere.", "Il fuoco distrugge l'archivio.", "Tornata nel 1986, chiama il suo vecchio segretario."],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(COUNTED))
+def test_counted_look_back_with_its_date_dates_the_present_it_is_told_from(lang):
+    evs = make_story(lang, COUNTED[lang]).events
+    assert evs[0].date == "1986-01-01" and evs[0].date_precision == "year"
+    assert (evs[1].date_from, evs[1].date_to) == ("1961", "1986")  # told in the past: from 1961 until the return
+    assert evs[2].date == "1986-01-01"
+
+
+def test_the_clause_holding_the_count_alone_is_the_past():
+    # "asesinato ocurrido veinticinco años antes, | en 1974, decide escribir": cut in two by the events stage
+    s = make_story("es", ["Obsesionada por un incendio ocurrido veinticinco años antes, en 1961, decide escribir."])
+    whole = s.events[0]
+    cut = whole.sources[0].text.index(" en 1961")
+    past, present = (Event(title=t, kind="story", lang="es", told=k,
+                           sources=[Source(doc="d", lang="es", start=a, end=b, text=t, sent=0, order_in_doc=0)],
+                           timex=[x for x in s.timex if a <= x.cstart < b])
+                     for k, (a, b, t) in enumerate([(0, cut, whole.sources[0].text[:cut]),
+                                                    (cut, whole.sources[0].end, whole.sources[0].text[cut:])]))
+    s.events = [past, present]
+    dates.run(s)
+    assert [(e.date, e.date_precision) for e in s.events] == [("1961-01-01", "year"), ("1986-01-01", "year")]
+
+
+@pytest.mark.parametrize("lang, sentences", [
+    ("en", ["In 1931 Lida Marn marries a sailor.", "Two years earlier, in 1929, she had met him in Porto Alto."]),
+    ("es", ["En 1931 Lida Marn se casa con un marinero.", "Dos años antes, en 1929, lo había conocido en Porto Alto."]),
+])
+def test_a_count_opening_the_sentence_is_a_look_back_from_the_narrative(lang, sentences):
+    assert make_story(lang, sentences).events[1].date == "1929-01-01"

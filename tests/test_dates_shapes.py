@@ -35,6 +35,12 @@ SHAPES = {
         ("it", ["Lia Ferro nasce il 3 marzo 1920 a Tolva.", "A 20 anni si trasferisce a Roma."], 1, ("interval", "1940", "1941")),
         ("en", ["Lia Ferro was born on 3 March 1920 in Tolva.", "At the age of 20 she moves to Rome."], 1, ("interval", "1940", "1941")),
     ],
+    # a compound number word is one count ("twenty-five" is not five)
+    "age in compound number words": [
+        ("en", ["Lia Ferro was born on 3 March 1920 in Tolva.", "At the age of twenty-five she moves to Rome."], 1, ("interval", "1945", "1946")),
+        ("es", ["Lía Ferro nace el 3 de marzo de 1920 en Tolva.", "A los veinticinco años se muda a Roma."], 1, ("interval", "1945", "1946")),
+        ("it", ["Lia Ferro nasce il 3 marzo 1920 a Tolva.", "A trentotto anni si trasferisce a Roma."], 1, ("interval", "1958", "1959")),
+    ],
     # an age told as a clause counts from the birth too; "five or six" spans both years
     "age clause": [
         ("en", ["Mina Roe was born in 1920.", "When she was three, her brother fell ill."], 1, ("interval", "1923", "1924")),
