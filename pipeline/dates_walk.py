@@ -138,6 +138,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         return m is not None
 
     small = cues.pattern_list(lang, "small_hours")
+    ahead_cue = cues.pattern_list(lang, "flash_forward_cues")
     weekday = cues.weekday_past(lang)
     evening_cue = cues.cue_list(lang, "evening_cues")
 
@@ -483,6 +484,10 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         elif n.value is not None:
             # no date of its own: at or after the narrative date, bounded above later (intervals.close)
             intervals.open_after(ev, n.value, n.precision, n.text)
+            if ahead_cue is not None and ahead_cue.search(ev.sources[0].text or ""):
+                # "Da questa scuola usciranno tre futuri Premi Nobel": told ahead of the story, after the narrative
+                # date but not before the next date the document states
+                ev.extra["ahead"] = True
             grain[id(ev)] = n.day_grain
             drifting.add(id(ev))
             ev.extra["no_time"] = True

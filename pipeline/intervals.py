@@ -147,6 +147,8 @@ def close(events: list[Event], paras: dict[int, int] | None = None) -> None:
             last_para = paras.get(ev.sources[0].sent)
     later: list[str] = []    # upper ends of the stated dates after the current event, nearest last
     for ev in reversed(events):
+        if is_interval(ev) and ev.date_to is None and ev.extra.get("ahead"):
+            continue  # told ahead of the story ("will become"): the next stated date does not bound it
         if is_interval(ev) and ev.date_to is None:
             start = bound_start(ev.date_from) if ev.date_from else None
             para, frame = paras.get(ev.sources[0].sent), since.get(id(ev))
@@ -189,3 +191,31 @@ def merge(primary: Event, members: list[Event]) -> None:
     best = min(spans, key=_width)
     if best is not primary:
         _apply(primary, best.date_from, best.date_to, best.date_text)
+
+
+# expressions that state their own year: "El 9 de noviembre" takes one from the sentences before, maybe wrongly
+_OWN_YEAR = frozenset({"date", "month", "season", "year", "decade"})
+
+
+def _days(ev: Event) -> tuple[str | None, str | None] | None:
+    """(first day, last day) an event can be on: its interval's bounds (None: open), or the period of a
+    date its own words state with its year; None for anything else (an estimate, a borrowed year, no date, a
+    date before year 1)."""
+    if is_interval(ev):
+        if (ev.date_from or "").startswith("-") or (ev.date_to or "").startswith("-"):
+            return None
+        return (bound_start(ev.date_from) if ev.date_from else None, bound_end(ev.date_to) if ev.date_to else None)
+    if ev.date and ev.date_precision in POINT[:-1] and ev.extra.get("date_approx") is False \
+            and not ev.date.startswith("-") and any(t.text == ev.date_text and t.kind in _OWN_YEAR for t in ev.timex):
+        return bound_start(lower(ev.date, ev.date_precision)), bound_end(upper(ev.date, ev.date_precision))
+    return None
+
+
+def excludes(a: Event, b: Event) -> bool:
+    """Does one telling state a date the other's bounds leave out ("in September 1903" against "on or after
+    17 December 1903")? Then they tell two moments. Two intervals never decide it: both are read from
+    their documents' order, which may not be the story's."""
+    da, db = _days(a), _days(b)
+    if da is None or db is None or (is_interval(a) and is_interval(b)):
+        return False
+    return bool((da[1] and db[0] and da[1] < db[0]) or (db[1] and da[0] and db[1] < da[0]))

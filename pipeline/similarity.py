@@ -25,7 +25,7 @@ from typing import Any
 
 import snowballstemmer
 
-from . import lexicons
+from . import intervals, lexicons
 from .model import Event
 from .textutil import fold, tokens
 
@@ -351,6 +351,8 @@ def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: 
     ev_cog = x.get("cognates", set())
     if not content_shared(g.concepts, ev_concepts, g.gate, x.get("gate_anchors", set()), g.cognates, ev_cog):
         return 0.0  # the same people doing something else, or another event on the same date
+    if any(intervals.excludes(ev, other) for other in g.members):
+        return 0.0  # a date one telling states lies outside the bounds of another: two moments
     gap = abs(g.pos - pos)
     chars = _wjaccard(g.chars, x.get("fuse_chars", set()), "c:", w, CHAR_REF)
     concepts = _wjaccard(g.concepts, ev_concepts, "k:", w, CONCEPT_REF)

@@ -35,6 +35,17 @@ SHAPES = {
         ("it", ["Lia Ferro nasce il 3 marzo 1920 a Tolva.", "A 20 anni si trasferisce a Roma."], 1, ("interval", "1940", "1941")),
         ("en", ["Lia Ferro was born on 3 March 1920 in Tolva.", "At the age of 20 she moves to Rome."], 1, ("interval", "1940", "1941")),
     ],
+    # told ahead of the story (a future form): after the narrative date, not bounded by the next date stated
+    "flash-forward": [
+        ("es", ["En 1930 Lía Ferro entra en la escuela de Tolva.", "De esa escuela saldrán tres futuros ministros.",
+                "En 1936 se gradúa."], 1, ("interval", "1930", None)),
+        ("it", ["Nel 1930 Lia Ferro entra nella scuola di Tolva.", "Da quella scuola usciranno tre futuri ministri.",
+                "Nel 1936 si laurea."], 1, ("interval", "1930", None)),
+        ("en", ["In 1930 Lia Ferro enters the school of Tolva.", "Three of her classmates would later become ministers.",
+                "In 1936 she graduates."], 1, ("interval", "1930", None)),
+        ("en", ["In 1930 Lia Ferro enters the school of Tolva.", "She studies medicine there.",
+                "In 1936 she graduates."], 1, ("interval", "1930", "1936")),
+    ],
     # a compound number word is one count ("twenty-five" is not five)
     "age in compound number words": [
         ("en", ["Lia Ferro was born on 3 March 1920 in Tolva.", "At the age of twenty-five she moves to Rome."], 1, ("interval", "1945", "1946")),

@@ -57,3 +57,23 @@ def test_a_day_without_its_year_meets_the_telling_that_states_the_year():
     b = event_telling(story, "gate_it", "annunciò l'apertura")
     assert a is b, [(e.title, e.date) for e in story.events]
     assert a.date.startswith("1989-11-09"), a.date  # the year a telling states, not the one borrowed
+
+
+# a telling that states its date ("En marzo de 1950") is not the same moment as one its document places after
+# a later stated day (on or after 20 June 1950), however much else they share: the repair in port is not the
+# repair at sea, and the fused event would show the wrong month
+SHIP = {
+    "ship_en.txt": "On 20 June 1950 the Marla leaves the port of Ossel with captain Ivo Brask. Out at sea, the crew "
+                   "of the Marla repairs the broken engine.",
+    "ship_es.txt": "En marzo de 1950 la tripulación del Marla repara el motor roto en el puerto de Ossel. El 20 de "
+                   "junio de 1950 el Marla zarpa de Ossel con el capitán Ivo Brask.",
+}
+
+
+def test_a_stated_date_outside_the_other_tellings_bounds_keeps_them_apart():
+    story = pipeline.run(texts=SHIP)
+    at_sea = event_telling(story, "ship_en", "repairs the broken engine")
+    in_port = event_telling(story, "ship_es", "repara el motor")
+    assert at_sea is not in_port
+    assert (at_sea.date_from, in_port.date) == ("1950-06-20", "1950-03-01")
+    assert event_telling(story, "ship_en", "leaves the port") is event_telling(story, "ship_es", "zarpa de Ossel")
