@@ -14,7 +14,7 @@ from __future__ import annotations
 from . import intervals
 from . import datecues as cues
 from .dates_anchors import _anchor_pattern, _mentions
-from .dates_narrative import SPAN_MONTHS, _add_months, _anchor_base, _date, _shift
+from .dates_narrative import EXPLICIT, SPAN_MONTHS, _add_months, _anchor_base, _date, _shift
 from .dates_walk import _resolve_doc
 from .model import Event, Sentence, Story, TimeExpr
 
@@ -88,6 +88,9 @@ def run(story: Story) -> Story:
         paras = {k: v.para for k, v in sents.get(doc, {}).items()}
         intervals.background(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told), paras)
     _clauses_share_their_sentence_time(story.events)
+    for doc, evs in ev_by_doc.items():
+        document = docs.get(doc)
+        _lead_summary(evs, sents.get(doc, {}), document.lang if document else "en")
     for doc, evs in ev_by_doc.items():
         paras = {k: v.para for k, v in sents.get(doc, {}).items()}
         intervals.close(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told), paras)
@@ -176,3 +179,24 @@ def _across_documents(events: list[Event]) -> None:
         if intervals.is_interval(ev):
             ev.date_from = est  # not before the first day another document states within that period
         floor[key] = est
+
+
+def _lead_summary(events: list[Event], sentences: dict[int, Sentence], lang: str) -> None:
+    """"Il 31 agosto del 1870 nacque Maria ... Fu tra le prime donne a laurearsi in medicina. || Figlia di
+    Alessandro ..., Maria nacque a Chiaravalle": a biography that tells the birth again, undated, in a later
+    paragraph starts its story over; the paragraphs before that retelling sum up the life. Their events
+    happen after the birth, and the dates the retold story states next do not bound them."""
+    cue = cues.birth_cue(lang)
+    if cue is None:
+        return
+    dated = {t.sent for e in events for t in e.timex if t.kind in EXPLICIT}
+    births = sorted((s.para, s.idx in dated) for s in sentences.values() if cue.search(s.text))
+    first = next((para for para, has_date in births if has_date), None)
+    again = next((para for para, has_date in births if not has_date and first is not None and para > first), None)
+    if again is None:
+        return
+    for ev in events:
+        here = sentences.get(ev.sources[0].sent)
+        if (ev.kind == "story" and here is not None and first < here.para < again and intervals.is_interval(ev)
+                and ev.date_to is None):
+            ev.extra["ahead"] = True

@@ -37,3 +37,26 @@ def test_without_the_restatement_it_stays_after_the_day(lang, opening, backgroun
     story = _run(lang, [opening, background])
     ev = next(e for e in story.events if e.sources[0].text in background)
     assert ev.date_from == "1961-03-04" and ev.date_to is None
+
+
+# A biography whose lead paragraph sums up the life, then tells the birth again (undated) and starts over:
+# the summary happens some time after the birth, not before the first date the retold story states.
+LEADS = [
+    ("it", ["Il 3 marzo 1920 nacque Lia Ferro.", "Fu la prima donna pilota del paese.",
+            "Figlia di un pescatore, Lia nacque nel porto di Tolva. Nel 1931 la famiglia si trasferì a Lima."]),
+    ("es", ["El 3 de marzo de 1920 nació Lía Ferro.", "Fue la primera mujer piloto del país.",
+            "Hija de un pescador, Lía nació en el puerto de Tolva. En 1931 la familia se mudó a Lima."]),
+    ("en", ["Lia Ferro was born on 3 March 1920.", "She became the first woman pilot of her country.",
+            "The daughter of a fisherman, Lia was born in the port of Tolva. In 1931 the family moved to Lima."]),
+]
+
+
+@pytest.mark.parametrize("lang,paras", LEADS, ids=[d[0] for d in LEADS])
+def test_a_lead_summary_before_the_birth_is_told_again_is_not_bounded_by_the_retold_story(lang, paras):
+    story = _run(lang, paras)
+    ev = next(e for e in story.events if e.sources[0].text in paras[1])
+    assert (ev.date_from, ev.date_to) == ("1920-03-03", None)
+    # without the retold birth the next stated date bounds it, as for any event told in order
+    story = _run(lang, [paras[0], paras[1], paras[2].split(". ")[1]])
+    ev = next(e for e in story.events if e.sources[0].text in paras[1])
+    assert (ev.date_from, ev.date_to) == ("1920-03-03", "1931")
