@@ -1,14 +1,15 @@
 """What a relative expression or an age counts from, for the dates stage: the told event an anchor noun
-names ("three days before the wedding"), the look-backs that open a frame, and the birth year an age
-("a los 12 años") is added to."""
+names ("three days before the wedding", settled once that event is dated when it is told later), the
+look-backs that open a frame, and the birth year an age ("a los 12 años") is added to."""
 from __future__ import annotations
 
 import bisect
 import re
 
-from . import datecues as cues
-from .dates_narrative import EXPLICIT
+from . import datecues as cues, intervals
+from .dates_narrative import EXPLICIT, _shift
 from .model import Event, Sentence, TimeExpr
+from .schema import bound_end
 
 def _resolve_ages(ts: list[TimeExpr], sentences: dict[int, Sentence], lang: str) -> None:
     """"A los 12 años", "at the age of 70": the birth year stated earlier in the document plus the age.
@@ -86,3 +87,23 @@ def _anchor_match(t: TimeExpr, ev: Event, story_events: list[Event],
                 return e, e.told > ev.told
     return None, False
 
+
+def _settle_pending(events: list[Event], pending: list[tuple[Event, Event, TimeExpr]], grain: dict[int, bool],
+                    drifting: set[int]) -> None:
+    """"three days before the wedding" told before the wedding: estimate from the wedding's date."""
+    for ev, anchor, rel in pending:
+        if anchor.date and grain.get(id(anchor)):
+            rel.value = _shift(anchor.date, rel)
+            ev.date = rel.value
+            ev.date_precision = "relative"
+            intervals.point(ev)
+            # "Tres días antes de la boda la visitó y le prometió ayudarla": what the document tells next
+            # with no time of its own happens at or after that day, not from the older narrative date
+            for nxt in events[events.index(ev) + 1:]:
+                if nxt.kind != "story":
+                    continue
+                if id(nxt) not in drifting:
+                    break
+                if intervals.is_interval(nxt) and nxt.date_from and nxt.date and nxt.date < ev.date:
+                    intervals.open_after(nxt, ev.date, "day", ev.date_text,
+                                         hi=nxt.date_to if nxt.date_to and bound_end(nxt.date_to) >= ev.date else None)

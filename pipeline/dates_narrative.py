@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import intervals
 from .model import Event, Sentence, TimeExpr
@@ -277,6 +277,15 @@ def _apply_relative(n: _Narrative, t: TimeExpr, base: tuple[str | None, bool], m
         n.value, n.text = est, t.text
     return est
 
+
+
+
+def _present_of(rel: TimeExpr, past: TimeExpr) -> tuple[str, str]:
+    """(date, grain) of the present "veinticinco años antes, en 1974" is counted back from: the past's date
+    plus the count, at the count's grain (twenty-five years before some day of 1974 is some day of 1999)."""
+    grain = "year" if rel.unit == "year" else "month"
+    now = _shift(past.value, replace(rel, direction="after"))
+    return (now[:4] + "-01-01" if grain == "year" else now[:8] + "01"), grain
 
 
 # the years of a century a part of it names (TimeML mod): "early" is its first third, "late" its last

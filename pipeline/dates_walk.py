@@ -13,12 +13,12 @@ from dataclasses import replace
 
 from . import intervals, timex_tense
 from . import datecues as cues
-from .dates_anchors import ANCHOR_WINDOW, _anchor_match, _opens_lookback, _resolve_ages
+from .dates_anchors import ANCHOR_WINDOW, _anchor_match, _opens_lookback, _resolve_ages, _settle_pending
 from .dates_narrative import (EXPLICIT, _Narrative, _anchor_base, _apply_explicit, _apply_relative,
                               _century_span, _coarse_shift, _counted, _date, _jumps_back, _looks_back, _pick,
+                              _present_of,
                               _resolve_under, _retells, _sequence_end, _set, _shift, _state)
 from .model import Document, Event, Sentence, Story, TimeExpr
-from .schema import bound_end
 
 
 def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[TimeExpr],
@@ -298,9 +298,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             # on in the past it opened, and a return cue brings it back to that present.
             rel, past = pair
             rel.value = past.value
-            grain_of = "year" if rel.unit == "year" else "month"
-            now = _shift(past.value, replace(rel, direction="after"))
-            now = now[:4] + "-01-01" if grain_of == "year" else now[:8] + "01"
+            now, grain_of = _present_of(rel, past)
             if frame is None:
                 frame = _Narrative(now, grain_of, rel.text, False, rel.text)
             _state(n, past)
@@ -502,21 +500,4 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         # a forward anchor is told near its event: give up on one waiting too long
         waiting = [w for w in waiting if seen - w[2] <= ANCHOR_WINDOW]
 
-    # "three days before the wedding" told before the wedding: estimate from the wedding's date
-    for ev, anchor, rel in pending:
-        if anchor.date and grain.get(id(anchor)):
-            rel.value = _shift(anchor.date, rel)
-            ev.date = rel.value
-            ev.date_precision = "relative"
-            intervals.point(ev)
-            # "Tres días antes de la boda la visitó y le prometió ayudarla": what the document tells next
-            # with no time of its own happens at or after that day, not from the older narrative date
-            for nxt in events[events.index(ev) + 1:]:
-                if nxt.kind != "story":
-                    continue
-                if id(nxt) not in drifting:
-                    break
-                if intervals.is_interval(nxt) and nxt.date_from and nxt.date and nxt.date < ev.date:
-                    intervals.open_after(nxt, ev.date, "day", ev.date_text,
-                                         hi=nxt.date_to if nxt.date_to and bound_end(nxt.date_to) >= ev.date else None)
-
+    _settle_pending(events, pending, grain, drifting)
