@@ -414,6 +414,9 @@ def scenes(events: list[Event]) -> list[Event]:
                 and ev.sources[0].sent == prev.sources[-1].sent + 1
                 and ev.extra.get("opens_sentence", True) and ev.extra.get("subject_opens", True)
                 and _same_scene(prev, ev)):
+            # the join is a guess fusion may undo: another telling can tell the two sentences apart
+            # (pipeline/fuse_scenes.py), so each sentence keeps what it said on its own
+            prev.extra.setdefault("parts", [_part(prev)]).append(_part(ev))
             prev.sources.append(ev.sources[0])
             prev.summary = summarize(prev.summary + " " + ev.summary, None)
             prev.extra["summaries"][prev.lang] = prev.summary
@@ -431,6 +434,19 @@ def scenes(events: list[Event]) -> list[Event]:
             continue
         out.append(ev)
     return out
+
+
+PART_EXTRA = ("titles", "summaries", "concepts", "char_ids", "cat_weights", "anchors", "cstart", "cend", "subject",
+              "subject_names", "own_time", "opens_sentence", "subject_opens")
+
+
+def _part(ev: Event) -> dict:
+    """What one sentence of a scene says on its own, before the scene joins it to its neighbour."""
+    return dict(title=ev.title, summary=ev.summary, characters=list(ev.characters), places=list(ev.places),
+                sources=list(ev.sources), category=ev.category, told=ev.told,
+                extra={k: (set(v) if isinstance(v, (set, frozenset)) and k != "subject" else
+                           dict(v) if isinstance(v, dict) else v)
+                       for k, v in ev.extra.items() if k in PART_EXTRA})
 
 
 def _same_scene(a: Event, b: Event) -> bool:
