@@ -58,6 +58,22 @@ SPLIT = [
      [("viajó a Lisboa", "1950", "Pedro Salas"), ("a su regreso a Lugo abrió una imprenta", None, "Pedro Salas")]),
     ("it", "Nel 1950 Piero Sala viaggiò fino a Lisbona e al suo ritorno a Lucca aprì una tipografia nel porto.",
      [("viaggiò fino a Lisbona", "1950", "Piero Sala"), ("al suo ritorno a Lucca aprì una tipografia", None, "Piero Sala")]),
+    # an opening 'when' clause with its own time is a moment of its own; the main clause tells what follows
+    ("es", "En 1950 Tomás Gil cae enfermo. Cuando se cura, dos años después, su hermana Lidia Gil le regala un "
+           "caballo.",
+     [("Cuando se cura, dos años después", None, None), ("su hermana Lidia Gil le regala", None, "Lidia Gil")]),
+    ("it", "Nel 1950 Tommaso Gallo si ammala. Quando guarisce, due anni dopo, la sorella Lidia Gallo gli regala un "
+           "cavallo.",
+     [("Quando guarisce, due anni dopo", None, None), ("la sorella Lidia Gallo gli regala", None, "Lidia Gallo")]),
+    # 'and despite' / 'e nonostante' opens a clause of its own, and a trailing gerund that moves on in time
+    # ('receiving ... two years later') is a later step
+    ("en", "In 1950 Lina Moro wanted to study law, and despite the anger of her uncle, Lina enrolled at the "
+           "University of Pavia, receiving her degree four years later.",
+     [("wanted to study law", "1950", "Lina Moro"), ("despite the anger of her uncle", None, "Lina Moro"),
+      ("receiving her degree four years later", None, None)]),
+    ("it", "Nel 1943 Bruno Serra vede la distruzione del suo quartiere e nonostante tutti i suoi sforzi non riesce "
+           "a salvare la bottega del padre.",
+     [("vede la distruzione", "1943", "Bruno Serra"), ("nonostante tutti i suoi sforzi", None, "Bruno Serra")]),
 ]
 
 
@@ -110,6 +126,10 @@ def test_events_clauses_a_relative_clause_headline_tells_the_action(lang, text, 
     ("es", "Sin embargo, Pedro Salas encuentra la carta y, sin decir nada, la guarda en su chaqueta."),
     ("es", "Pedro Salas vuelve cada noche a la vieja estación de radio donde trabajaba su padre."),
     ("it", "Anna Rossi torna ogni sera nella vecchia stazione radio dove lavorava il padre."),
+    # an opening 'when' without a time of its own sets the scene of its main clause
+    ("en", "When the army enters Lugo, Pedro Salas hides the letters in the cellar."),
+    # a trailing gerund that tells how long the same thing lasted
+    ("en", "In 1898 the weavers of the Rota mill went on strike, lasting from 2 May to 20 May 1898."),
 ])
 def test_events_clauses_one_action_with_modifiers_stays_one_event(lang, text):
     assert len(story_events(lang, text)) == 1
