@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from . import lexicons
-from .clauses import NEW_ACTION, _drop_relative, _other_date, _parts, _ruled_parts, shifts  # noqa: F401 (_parts: tests)
+from .clauses import NEW_ACTION, OWN_TIME, _drop_relative, _other_date, _parts, _ruled_parts, shifts  # noqa: F401 (_parts: tests)
 from .model import Event, Mention, Sentence, Source, Story, TimeExpr
 from .textutil import cues, fold, tokens
 # re-exported: other modules and the tests import these names from pipeline.events
@@ -62,7 +62,10 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
             kind = out[-1][2]  # what follows a colon says more of the same, unless it has its own time
         # a new action (pipeline/clauses.py) or a date other than the one the event so far states: a new event
         new_date = bool(out) and _other_date(timex, out[-1][0], out[-1][1], a, b)
-        new = (own_time or rule in NEW_ACTION or new_date) and kind == "story" and a > start
+        # after a colon, a time anywhere in the clause ("...: la madre si sveglia otto mesi dopo") is a
+        # later moment, not more of the same
+        colon_time = rule == "colon" and any(a <= t.cstart < b and t.kind in OWN_TIME for t in timex)
+        new = (own_time or rule in NEW_ACTION or new_date or colon_time) and kind == "story" and a > start
         if out and out[-1][2] == kind and not new:
             out[-1][1] = b
         else:

@@ -74,6 +74,11 @@ SPLIT = [
     ("it", "Nel 1943 Bruno Serra vede la distruzione del suo quartiere e nonostante tutti i suoi sforzi non riesce "
            "a salvare la bottega del padre.",
      [("vede la distruzione", "1943", "Bruno Serra"), ("nonostante tutti i suoi sforzi", None, "Bruno Serra")]),
+    # after a colon a time of its own, even late in the clause, is a later moment
+    ("it", "Nel 1917 Marta Neri resta sola con un grosso problema: il fratello Paolo Neri torna dal fronte tre "
+           "mesi dopo e non riesce più a lavorare.",
+     [("resta sola con un grosso problema", "1917", "Marta Neri"), ("il fratello Paolo Neri torna", None,
+                                                                     "Paolo Neri")]),
 ]
 
 
