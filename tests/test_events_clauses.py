@@ -74,6 +74,11 @@ SPLIT = [
     ("it", "Nel 1943 Bruno Serra vede la distruzione del suo quartiere e nonostante tutti i suoi sforzi non riesce "
            "a salvare la bottega del padre.",
      [("vede la distruzione", "1943", "Bruno Serra"), ("nonostante tutti i suoi sforzi", None, "Bruno Serra")]),
+    ("en", "In 1950 Ada Brent was hired at the wool mill of Hull, and shortly after was promoted to foreman of the "
+           "dye house.",
+     [("was hired at the wool mill", "1950", "Ada Brent"), ("shortly after was promoted", None, "Ada Brent")]),
+    ("es", "En 1950 Rosa Llorente entra a trabajar en la fábrica de Alcoy y poco después asciende a jefa del taller.",
+     [("entra a trabajar en la fábrica", "1950", "Rosa Llorente"), ("poco después asciende", None, "Rosa Llorente")]),
     # after a colon a time of its own, even late in the clause, is a later moment
     ("it", "Nel 1917 Marta Neri resta sola con un grosso problema: il fratello Paolo Neri torna dal fronte tre "
            "mesi dopo e non riesce più a lavorare.",
