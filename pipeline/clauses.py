@@ -119,7 +119,7 @@ def _time_near(clean: str, p: int, b: int, timex: list[TimeExpr], lang: str) -> 
     conn_end = conn.end() if conn else p
     while conn_end < b and clean[conn_end] in " ,":
         conn_end += 1
-    return any(p <= t.phrase_start <= conn_end and t.kind in DATED for t in timex) or shifts(clean[p:b], lang)
+    return any(p <= t.phrase_start <= conn_end and t.kind in OWN_TIME for t in timex) or shifts(clean[p:b], lang)
 
 
 def cuts(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], first: bool) -> list[tuple[int, str]]:
@@ -177,7 +177,7 @@ def cuts(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], first: bo
             if ok(p) and any(p <= t.cstart < b and t.kind == "relative" for t in timex):
                 found.setdefault(p, "gerund")
     if first and r.sub_open is not None:
-        p = _subordinate_cut(clean, a, b, timex, r)
+        p = _subordinate_cut(clean, a, b, lang, timex, r)
         if p is not None and ok(p, 4):
             found.setdefault(p, "subordinate")
     if first and r.participle is not None:
@@ -208,7 +208,7 @@ def opening(clean: str, prev: tuple[int, int] | None, a: int, b: int, lang: str,
 OWN_TIME = DATED + ("relative",)  # a time that places a moment ("two years later"); not a duration
 
 
-def _subordinate_cut(clean: str, a: int, b: int, timex: list[TimeExpr], r: CutRules) -> int | None:
+def _subordinate_cut(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], r: CutRules) -> int | None:
     """Where the main clause starts after an opening subordinate that carries its own time ("Cuando
     despierta, ocho meses después, su hijo ...", "When she returns in 1921, ..."): the moment it names is an
     event of its own, what the main clause tells another. Without a time the subordinate only sets the
@@ -228,10 +228,11 @@ def _subordinate_cut(clean: str, a: int, b: int, timex: list[TimeExpr], r: CutRu
     nxt = clean.find(",", end, b)
     if nxt > 0 and _words(clean, end, nxt) <= 4 and any(end <= t.cstart < nxt for t in timex):
         end = nxt + 1
-    if not any(a <= t.cstart < end and t.kind in OWN_TIME for t in timex):
-        return None
     while end < b and clean[end].isspace():
         end += 1
+    # "After studying in Brussels, on her return she ...": the main clause moving on in time parts them too
+    if not any(a <= t.cstart < end for t in timex if t.kind in OWN_TIME) and not shifts(clean[end:b], lang):
+        return None
     return end
 
 

@@ -79,6 +79,14 @@ SPLIT = [
      [("was hired at the wool mill", "1950", "Ada Brent"), ("shortly after was promoted", None, "Ada Brent")]),
     ("es", "En 1950 Rosa Llorente entra a trabajar en la fábrica de Alcoy y poco después asciende a jefa del taller.",
      [("entra a trabajar en la fábrica", "1950", "Rosa Llorente"), ("poco después asciende", None, "Rosa Llorente")]),
+    # a coordinator before a relative time ('e, qualche anno dopo, ...') opens a later moment
+    ("it", "Nel 1873 la famiglia Rossi si trasferì prima a Pisa e, qualche anno dopo, a Lucca.",
+     [("si trasferì prima a Pisa", "1873", None), ("qualche anno dopo, a Lucca", None, None)]),
+    # an opening 'after' clause whose main clause moves on ('on her return') is two moments
+    ("en", "Ada Brent grew up in Hull. After studying briefly in Lyon, on her return Ada Brent opened a school for "
+           "weavers.",
+     [("After studying briefly in Lyon", None, None), ("on her return Ada Brent opened a school", None,
+                                                        "Ada Brent")]),
     # after a colon a time of its own, even late in the clause, is a later moment
     ("it", "Nel 1917 Marta Neri resta sola con un grosso problema: il fratello Paolo Neri torna dal fronte tre "
            "mesi dopo e non riesce più a lavorare.",
