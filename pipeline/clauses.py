@@ -323,6 +323,32 @@ def _ruled_parts(sent: Sentence, clean: str, lang: str = "en", timex: list[TimeE
     return refined
 
 
+def _other_subject(clean: str, start: int, a: int, b: int, lang: str, persons) -> bool:
+    """Does the clause open with an adversative and then a person the sentence has not named yet ("Bertie
+    wants to give up, but his wife Elizabeth goes to see a doctor")? Another person's action against the
+    first one is an event of its own; "but he stammers" (the same person) stays with it."""
+    adv = _adversative_re(lang)
+    m = adv.match(clean, a, b) if adv is not None else None
+    if m is None:
+        return False
+    near = [cid for at, cid in persons(m.end(), b) if _words_between(clean, m.end(), at) <= 3]
+    before = {cid for _, cid in persons(start, a)}
+    return bool(near and before and near[0] not in before)
+
+
+def _words_between(clean: str, a: int, b: int) -> int:
+    return len(_WORD.findall(clean, a, b))
+
+
+@lru_cache(maxsize=None)
+def _adversative_re(lang: str) -> re.Pattern | None:
+    words = (lexicons.load(lang, "events").get("clause_cuts") or {}).get("adversatives") or []
+    if not words:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[\s,;]*(?:{alts})\b[\s,]*", re.I)
+
+
 NEW_ACTION = ("coord", "place", "rel", "participle", "final", "gerund", "subordinate")
 
 

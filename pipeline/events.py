@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from . import lexicons
-from .clauses import NEW_ACTION, OWN_TIME, _drop_relative, _other_date, _parts, _ruled_parts, shifts  # noqa: F401 (_parts: tests)
+from .clauses import NEW_ACTION, OWN_TIME, _drop_relative, _other_subject, _other_date, _parts, _ruled_parts, shifts  # noqa: F401 (_parts: tests)
 from .model import Event, Mention, Sentence, Source, Story, TimeExpr
 from .textutil import cues, fold, tokens
 # re-exported: other modules and the tests import these names from pipeline.events
@@ -34,7 +34,7 @@ def _index(items, key):
 
 
 def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_kind: str,
-           n_chars, actor_out) -> list[tuple[int, int, str]]:
+           n_chars, actor_out, persons=lambda a, b: []) -> list[tuple[int, int, str]]:
     """Events in a sentence as (cstart, cend, kind): parts of one kind stay together unless a later
     part carries its own time, which makes it an event of its own."""
     start = sent.cstart
@@ -65,7 +65,8 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
         # after a colon, a time anywhere in the clause ("...: la madre si sveglia otto mesi dopo") is a
         # later moment, not more of the same
         colon_time = rule == "colon" and any(a <= t.cstart < b and t.kind in OWN_TIME for t in timex)
-        new = (own_time or rule in NEW_ACTION or new_date or colon_time) and kind == "story" and a > start
+        new = (own_time or rule in NEW_ACTION or new_date or colon_time
+               or _other_subject(clean, start, a, b, lang, persons)) and kind == "story" and a > start
         if out and out[-1][2] == kind and not new:
             out[-1][1] = b
         else:
@@ -168,8 +169,11 @@ def run(story: Story) -> Story:
             sent_subj: list[str] = []  # the subject of the sentence's first clause, for clauses that drop it
             opening_ev: Event | None = None  # a participle opening waiting for its subject
             opens = True  # the next event starts its sentence (only such an event may join the sentence before)
-            for cstart, cend, kind, role in _asides(_spans(sent, doc.clean, sent_tx, lang, kind, n_chars, actor_in),
-                                                    doc.clean, sent_tx, lang):
+            def persons(a, b, ms=sent_m):
+                return [(m.cstart, m.char_id) for m in ms if a <= m.cstart < b]
+
+            for cstart, cend, kind, role in _asides(_spans(sent, doc.clean, sent_tx, lang, kind, n_chars, actor_in,
+                                                           persons), doc.clean, sent_tx, lang):
                 if role == "cont" and main is not None:
                     _continue(main, doc, cstart, cend, sent, sent_tx, mentions.get(key, []), story, actors)
                     continue

@@ -87,6 +87,14 @@ SPLIT = [
            "weavers.",
      [("After studying briefly in Lyon", None, None), ("on her return Ada Brent opened a school", None,
                                                         "Ada Brent")]),
+    # 'but' and another person: that person's action against the first one is an event of its own
+    ("en", "In 1936 Bertie Hale wants to give up with doctors, but his wife Elizabeth Hale goes to see a therapist "
+           "in Harley Street.",
+     [("wants to give up with doctors", "1936", "Bertie Hale"), ("his wife Elizabeth Hale goes", None,
+                                                                  "Elizabeth Hale")]),
+    ("it", "Nel 1936 Bruno Serra vuole lasciare la scuola di musica, ma la madre Anna Serra va a parlare con il "
+           "maestro.",
+     [("vuole lasciare la scuola", "1936", "Bruno Serra"), ("la madre Anna Serra va a parlare", None, "Anna Serra")]),
     # after a colon a time of its own, even late in the clause, is a later moment
     ("it", "Nel 1917 Marta Neri resta sola con un grosso problema: il fratello Paolo Neri torna dal fronte tre "
            "mesi dopo e non riesce più a lavorare.",
@@ -144,6 +152,8 @@ def test_events_clauses_a_relative_clause_headline_tells_the_action(lang, text, 
     ("es", "Sin embargo, Pedro Salas encuentra la carta y, sin decir nada, la guarda en su chaqueta."),
     ("es", "Pedro Salas vuelve cada noche a la vieja estación de radio donde trabajaba su padre."),
     ("it", "Anna Rossi torna ogni sera nella vecchia stazione radio dove lavorava il padre."),
+    # 'but' and the same person: how the same attempt went
+    ("en", "Bertie Hale tries to give a speech at the stadium, but he stammers in front of the crowd."),
     # an opening 'when' without a time of its own sets the scene of its main clause
     ("en", "When the army enters Lugo, Pedro Salas hides the letters in the cellar."),
     # a trailing gerund that tells how long the same thing lasted
