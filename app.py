@@ -22,7 +22,7 @@ import streamlit as st
 
 from dashboard import cast as cast_view
 from dashboard import (curate, data, edits as edits_mod, export, filters as flt, i18n, library, slides, store, text,
-                       timeline, urlstate)
+                       timeline, urlstate, viewport, appcss)
 from dashboard.i18n import t, t_or
 from dashboard.palette import character_colors
 from pipeline.schema import KINDS as EVENT_KINDS, PRECISIONS
@@ -328,6 +328,7 @@ st.html("<style>[data-testid='stMainBlockContainer'], .block-container {padding-
         "[data-key='__select_all__'] > div{font-size:0}"
         "[data-key='__select_all__'] > div::after{font-size:0.875rem;content:"
         + json.dumps(t("ui.select_all"), ensure_ascii=False) + "}</style>")
+st.html(appcss.DETAILS_CSS)
 
 
 # ---------------------------------------------------------------- story switching and saving edits
@@ -919,19 +920,21 @@ if view == "Timeline":
     # with dates, rows keep headlines readable; "to scale" spaces events by their real dates instead
     to_scale = st.session_state.x_mode == "chronological" and c1.toggle(t("tl.scale"), key="to_scale",
                                                                          help=t("tl.scale_help"))
+    width_px = viewport.main_width(timeline.Style().plot_px + 100)   # rows are laid out for this width
     if not ids:
         st.info(t("tl.none"))
     else:
         # key = every input of the build below (story_id carries the interface language)
         fig = cached_figure(repr((story_id, current, "timeline", st.session_state.x_mode, st.session_state.lanes,
                                   st.session_state.event_pick, bool(st.session_state.eras), bool(st.session_state.wide),
-                                  to_scale)),
+                                  to_scale, width_px)),
                             lambda: timeline.build_timeline(
                                       shown, x_mode=st.session_state.x_mode, lane_mode=st.session_state.lanes,
                                       cast=cast_names, colors=colors, highlight=st.session_state.event_pick,
                                       eras=st.session_state.eras,
                                       style=timeline.Style(plot_px=1250 if st.session_state.wide else 720,
-                                                           layout="strip" if to_scale else "auto"), lang=ui))
+                                                           layout="strip" if to_scale else "auto",
+                                                           width_px=width_px), lang=ui))
         sel = st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points",
                               theme=None, width="stretch",
                               config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
