@@ -22,7 +22,7 @@ import streamlit as st
 
 from dashboard import cast as cast_view
 from dashboard import (curate, data, edits as edits_mod, export, filters as flt, i18n, library, slides, store, text,
-                       timeline, urlstate, viewport, appcss)
+                       timeline, urlstate, viewport, appcss, pager)
 from dashboard.i18n import t, t_or
 from dashboard.palette import character_colors
 from pipeline.schema import KINDS as EVENT_KINDS, PRECISIONS
@@ -924,17 +924,19 @@ if view == "Timeline":
     if not ids:
         st.info(t("tl.none"))
     else:
+        page = None if to_scale else pager.pick(len(shown), pager.page_of(
+            shown, st.session_state.x_mode, st.session_state.event_pick), ui)
         # key = every input of the build below (story_id carries the interface language)
         fig = cached_figure(repr((story_id, current, "timeline", st.session_state.x_mode, st.session_state.lanes,
                                   st.session_state.event_pick, bool(st.session_state.eras), bool(st.session_state.wide),
-                                  to_scale, width_px)),
+                                  to_scale, width_px, page)),
                             lambda: timeline.build_timeline(
                                       shown, x_mode=st.session_state.x_mode, lane_mode=st.session_state.lanes,
                                       cast=cast_names, colors=colors, highlight=st.session_state.event_pick,
                                       eras=st.session_state.eras,
                                       style=timeline.Style(plot_px=1250 if st.session_state.wide else 720,
                                                            layout="strip" if to_scale else "auto",
-                                                           width_px=width_px), lang=ui))
+                                                           width_px=width_px), lang=ui, page=page))
         sel = st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points",
                               theme=None, width="stretch",
                               config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]})

@@ -4,9 +4,10 @@ Every coordinate is a pixel of a figure `Style.width_px` wide (the app passes th
 chart is drawn in), so lanes keep the few pixels they need and the headlines get the rest of the width.
 Headlines and dates are text traces, not tick labels: Plotly measures every tick label's box to place it
 (and again for automargin), which cost 7-14x the whole drawing at 50-250 rows (bench/browser_profile.py).
-Long stories are cut into pages of `Style.page_rows` rows, all in one figure: a page is a set of traces,
-the pager (a Plotly dropdown above the rows) only switches which set is visible, so turning a page needs
-no rerun, and the browser draws one page whatever the story's length.
+Long stories are cut into pages of `Style.page_rows` rows and the figure holds one page (`page`, else the
+page of the highlighted event): the browser draws, and the server sends, one page whatever the story's
+length. (All pages in one figure with a Plotly dropdown was tried: the hidden pages doubled Plotly.react
+and made every rerun ship ~700 KB for 1,000 events.) dashboard/pager.py is the app's pager.
 """
 from __future__ import annotations
 
@@ -30,7 +31,6 @@ SIDE_PX = 8               # left/right figure margin
 GAP_PX = 8                # between the last lane and the headline
 SHORT_MONTHS = {m: m[:3] for m in MONTHS}
 ROW_TITLES = {"sequence": "Story order ↓", "told": "Order of telling ↓", "chronological": "By date ↓"}
-PAGER_PX = 48             # the band above the chart that holds the pager, when there are pages
 
 
 def short_date(r, lang: str = DEFAULT) -> str:
@@ -138,7 +138,7 @@ def _row_texts(recs, ids, order, lane_mode, width, highlight, style, lang, date_
 
 def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list[str] | None,
                 colors: dict[str, str] | None, highlight: str | None, reveal_upto: str | None,
-                eras: bool, style, lang: str = DEFAULT) -> go.Figure:
+                eras: bool, style, lang: str = DEFAULT, page: int | None = None) -> go.Figure:
     tl = _tl
     df = prepare(events)
     cast = cast or []
@@ -155,8 +155,15 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
     cols = ["title", "date", "date_precision", "date_text", "_status", "characters", "order", "told",
             "category", "kind", "date_from", "date_to", "edited", "titles", "lang"]
     recs = [dict(zip(cols, vals)) for vals in zip(*(tl._column(df, c) for c in cols))]
-    dates = [short_date(recs[i], lang) for i in order]
-    date_px = date_column_px([f"#{int(recs[i]['order'])} · {d}" for i, d in zip(order, dates)], dates, style)
+    ids_order = [ids[i] for i in order]
+    pages = pages_of(len(order), style.page_rows)
+    if page is None:      # the page of the highlighted event
+        page = next((k for k, (a, b) in enumerate(pages) if highlight in ids_order[a:b]), 0)
+    cur_page = min(max(int(page), 0), len(pages) - 1)
+    a, b = pages[cur_page]
+    rows = order[a:b]
+    dates = [short_date(recs[i], lang) for i in rows]
+    date_px = date_column_px([f"#{int(recs[i]['order'])} · {d}" for i, d in zip(rows, dates)], dates, style)
     col_px, width = row_budget(style, len(lanes), date_px)
     plot_w = figure_width(style) - 2 * SIDE_PX
     lane_x = {name: date_px + col_px * (k + 0.5) for k, name in enumerate(lanes)}
@@ -166,134 +173,116 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
     ev_color = [colors.get(c, OTHER) if c else OTHER for c in lead]
     status = df["_status"].to_numpy()
     years = df["_dt"].dt.year.to_numpy(dtype=float)
-    heads, lefts, hs = _row_texts(recs, ids, order, lane_mode, width, highlight, style, lang, date_px)
+    heads, lefts, hs = _row_texts(recs, ids, rows, lane_mode, width, highlight, style, lang, date_px)
     note = tl._placed_note(lang)
-    pages = pages_of(len(order), style.page_rows)
-    cur_page = next((k for k, (a, b) in enumerate(pages) if highlight in (ids[i] for i in order[a:b])), 0)
 
-    # palette: colours as indices into one discrete scale for every page (per-point colour strings make
+    # palette: colours as indices into one discrete scale (per-point colour strings make
     # Plotly's validation ~100x slower)
     mc_all = [colors.get(l, ev_color[i]) if lane_mode == "character" else ev_color[i]
-              for i in order for l in per_event[i]]
+              for i in rows for l in per_event[i]]
     palette = list(dict.fromkeys(mc_all)) or [OTHER]
     pal_idx = {c: k for k, c in enumerate(palette)}
     K = len(palette)
     scale = [[v, c] for k, c in enumerate(palette) for v in (k / K, (k + 1) / K)]
     marker_px = min(16, col_px - 8)
 
-    traces: list[dict] = []        # plain dicts, validated once by go.Figure: much faster than add_trace
-    page_of_trace: list[int | None] = []    # None = on every page
-    year_rules = 0
-    totals = []
+    traces: list[dict] = []        # plain dicts (see the note on validation below)
+    add = traces.append
+    ys, top, rules, left_txt, prev_year = [], 0.0, [], [], np.nan
+    for k, i in enumerate(rows):
+        h = hs[k]
+        one_line, num, dates = lefts[k]
+        if eras and x_mode != "told" and not np.isnan(years[i]) and years[i] != prev_year:
+            if not np.isnan(prev_year):
+                rules.append(-top)
+            dates = [f"<b>{d}</b>" for d in dates]   # a new year's first row: the column reads like a calendar
+            prev_year = years[i]
+        left_txt.append(f"#{num} · {dates[0]}" if one_line else "<br>".join([f"#{num}"] + dates))
+        ys.append(-(top + h / 2))
+        top += h
+    total = top
+    year_rules = len(rules)
+    # zebra rows: one filled trace of rectangles (cheaper than a shape per row)
+    zx, zy = [], []
+    for k in range(1, len(rows), 2):
+        y0, y1 = ys[k] + hs[k] / 2, ys[k] - hs[k] / 2
+        zx += [0, plot_w, plot_w, 0, 0, None]; zy += [y0, y0, y1, y1, y0, None]
+    if zx:
+        add(dict(type="scatter", x=zx, y=zy, mode="lines", fill="toself", fillcolor="#F3F4F6",
+                 line=dict(width=0), hoverinfo="skip", showlegend=False, name="rows"))
+    if highlight in (ids[i] for i in rows):
+        k = [ids[i] for i in rows].index(highlight)
+        y0, y1 = ys[k] + hs[k] / 2, ys[k] - hs[k] / 2
+        add(dict(type="scatter", x=[0, plot_w, plot_w, 0, 0], y=[y0, y0, y1, y1, y0], mode="lines",
+                 fill="toself", fillcolor="rgba(255,200,0,0.28)", line=dict(width=0), hoverinfo="skip",
+                 showlegend=False, name="current row"))
+    if rules:   # a new year starts: a firm rule across the whole row
+        rx, ry = [], []
+        for y in rules:
+            rx += [0, plot_w, None]; ry += [y, y, None]
+        add(dict(type="scatter", x=rx, y=ry, mode="lines", line=dict(color="#7A7F87", width=1.5),
+                 hoverinfo="skip", showlegend=False, name="year rules"))
+    # who shares the event (solid) and a dotted leader from the last marker to the headline
+    cx, cy, lx, ly = [], [], [], []
+    mx, my, mc, ms, mh, mid = [], [], [], [], [], []
+    for k, i in enumerate(rows):
+        xs_i = [lane_x[l] for l in per_event[i]]
+        y = ys[k]
+        hover = tl.hover_html(recs[i], lang) + (note if placed[i] and x_mode == "chronological" else "")
+        for l, x in zip(per_event[i], xs_i):
+            mx.append(x); my.append(y); mid.append(ids[i]); mh.append(hover)
+            mc.append(colors.get(l, ev_color[i]) if lane_mode == "character" else ev_color[i])
+            ms.append(tl.SYMBOLS[status[i]])
+        if len(xs_i) > 1:
+            cx += [min(xs_i), max(xs_i), None]; cy += [y, y, None]
+        if max(xs_i) < lanes_end - col_px:
+            lx += [max(xs_i) + col_px * 0.3, head_x - 2, None]; ly += [y, y, None]
+    if lx:
+        add(dict(type="scatter", x=lx, y=ly, mode="lines", hoverinfo="skip", showlegend=False,
+                 name="leaders", line=dict(color="#B9BEC6", width=1, dash="dot")))
+    if cx:
+        add(dict(type="scatter", x=cx, y=cy, mode="lines", line=dict(color="#8A8A8A", width=2),
+                 hoverinfo="skip", showlegend=False, name="shared event"))
+    for symbol in dict.fromkeys(ms):   # one trace per symbol
+        ks = [k for k, sy in enumerate(ms) if sy == symbol]
+        cval = np.array([pal_idx[mc[k]] + 0.5 for k in ks])
+        add(dict(type="scatter", x=np.array([mx[k] for k in ks], dtype=float),
+                 y=np.array([my[k] for k in ks], dtype=float), mode="markers", name="events", showlegend=False,
+                 customdata=np.array([mid[k] for k in ks], dtype=object),
+                 hovertext=np.array([mh[k] for k in ks], dtype=object), hoverinfo="text",
+                 marker=dict(size=marker_px, color=cval, colorscale=scale, cmin=0, cmax=K, symbol=symbol,
+                             line=dict(width=2.6, color=cval, colorscale=scale, cmin=0, cmax=K))))
+    if highlight in (ids[i] for i in rows):
+        i = ids.index(highlight)
+        xs_i = [lane_x[l] for l in per_event[i]]
+        y = ys[[ids[j] for j in rows].index(highlight)]
+        add(dict(type="scatter", x=xs_i, y=[y] * len(xs_i), mode="markers", hoverinfo="skip",
+                 showlegend=False, name="current",
+                 marker=dict(size=marker_px + 12, symbol="circle-open", color="#111111",
+                             line=dict(width=2.5, color="#111111"))))
+    row_ids = np.array([ids[i] for i in rows], dtype=object)
+    add(dict(type="scatter", x=[head_x] * len(rows), y=ys, mode="text", text=heads,
+             textposition="middle right", textfont=dict(size=style.label_font, color="#1F1F1F"),
+             customdata=row_ids, hoverinfo="skip", cliponaxis=False, showlegend=False, name="headlines"))
+    add(dict(type="scatter", x=[date_px - 8] * len(rows), y=ys, mode="text", text=left_txt,
+             textposition="middle left", textfont=dict(size=style.font - 2, color="#333333"),
+             customdata=row_ids, hoverinfo="skip", cliponaxis=False, showlegend=False, name="dates"))
 
-    def add(tr: dict, page: int | None) -> None:
-        if page is not None and page != cur_page:
-            tr["visible"] = False
-        traces.append(tr)
-        page_of_trace.append(page)
-
-    for p, (a, b) in enumerate(pages):
-        rows = order[a:b]
-        ys, top, rules, left_txt, prev_year = [], 0.0, [], [], np.nan
-        for k, i in enumerate(rows):
-            h = hs[a + k]
-            one_line, num, dates = lefts[a + k]
-            if eras and x_mode != "told" and not np.isnan(years[i]) and years[i] != prev_year:
-                if not np.isnan(prev_year):
-                    rules.append(-top)
-                dates = [f"<b>{d}</b>" for d in dates]   # a new year's first row: the column reads like a calendar
-                prev_year = years[i]
-            left_txt.append(f"#{num} · {dates[0]}" if one_line else "<br>".join([f"#{num}"] + dates))
-            ys.append(-(top + h / 2))
-            top += h
-        totals.append(top)
-        year_rules += len(rules)
-        # zebra rows: one filled trace of rectangles (cheaper than a shape per row)
-        zx, zy = [], []
-        for k in range(1, len(rows), 2):
-            y0, y1 = ys[k] + hs[a + k] / 2, ys[k] - hs[a + k] / 2
-            zx += [0, plot_w, plot_w, 0, 0, None]; zy += [y0, y0, y1, y1, y0, None]
-        if zx:
-            add(dict(type="scatter", x=zx, y=zy, mode="lines", fill="toself", fillcolor="#F3F4F6",
-                     line=dict(width=0), hoverinfo="skip", showlegend=False, name="rows"), p)
-        if highlight in (ids[i] for i in rows):
-            k = [ids[i] for i in rows].index(highlight)
-            y0, y1 = ys[k] + hs[a + k] / 2, ys[k] - hs[a + k] / 2
-            add(dict(type="scatter", x=[0, plot_w, plot_w, 0, 0], y=[y0, y0, y1, y1, y0], mode="lines",
-                     fill="toself", fillcolor="rgba(255,200,0,0.28)", line=dict(width=0), hoverinfo="skip",
-                     showlegend=False, name="current row"), p)
-        if rules:   # a new year starts: a firm rule across the whole row
-            rx, ry = [], []
-            for y in rules:
-                rx += [0, plot_w, None]; ry += [y, y, None]
-            add(dict(type="scatter", x=rx, y=ry, mode="lines", line=dict(color="#7A7F87", width=1.5),
-                     hoverinfo="skip", showlegend=False, name="year rules"), p)
-        # who shares the event (solid) and a dotted leader from the last marker to the headline
-        cx, cy, lx, ly = [], [], [], []
-        mx, my, mc, ms, mh, mid = [], [], [], [], [], []
-        for k, i in enumerate(rows):
-            xs_i = [lane_x[l] for l in per_event[i]]
-            y = ys[k]
-            hover = tl.hover_html(recs[i], lang) + (note if placed[i] and x_mode == "chronological" else "")
-            for l, x in zip(per_event[i], xs_i):
-                mx.append(x); my.append(y); mid.append(ids[i]); mh.append(hover)
-                mc.append(colors.get(l, ev_color[i]) if lane_mode == "character" else ev_color[i])
-                ms.append(tl.SYMBOLS[status[i]])
-            if len(xs_i) > 1:
-                cx += [min(xs_i), max(xs_i), None]; cy += [y, y, None]
-            if max(xs_i) < lanes_end - col_px:
-                lx += [max(xs_i) + col_px * 0.3, head_x - 2, None]; ly += [y, y, None]
-        if lx:
-            add(dict(type="scatter", x=lx, y=ly, mode="lines", hoverinfo="skip", showlegend=False,
-                     name="leaders", line=dict(color="#B9BEC6", width=1, dash="dot")), p)
-        if cx:
-            add(dict(type="scatter", x=cx, y=cy, mode="lines", line=dict(color="#8A8A8A", width=2),
-                     hoverinfo="skip", showlegend=False, name="shared event"), p)
-        for symbol in dict.fromkeys(ms):   # one trace per symbol
-            ks = [k for k, sy in enumerate(ms) if sy == symbol]
-            cval = np.array([pal_idx[mc[k]] + 0.5 for k in ks])
-            add(dict(type="scatter", x=np.array([mx[k] for k in ks], dtype=float),
-                     y=np.array([my[k] for k in ks], dtype=float), mode="markers", name="events", showlegend=False,
-                     customdata=np.array([mid[k] for k in ks], dtype=object),
-                     hovertext=np.array([mh[k] for k in ks], dtype=object), hoverinfo="text",
-                     marker=dict(size=marker_px, color=cval, colorscale=scale, cmin=0, cmax=K, symbol=symbol,
-                                 line=dict(width=2.6, color=cval, colorscale=scale, cmin=0, cmax=K))), p)
-        if highlight in (ids[i] for i in rows):
-            i = ids.index(highlight)
-            xs_i = [lane_x[l] for l in per_event[i]]
-            y = ys[[ids[j] for j in rows].index(highlight)]
-            add(dict(type="scatter", x=xs_i, y=[y] * len(xs_i), mode="markers", hoverinfo="skip",
-                     showlegend=False, name="current",
-                     marker=dict(size=marker_px + 12, symbol="circle-open", color="#111111",
-                                 line=dict(width=2.5, color="#111111"))), p)
-        row_ids = np.array([ids[i] for i in rows], dtype=object)
-        add(dict(type="scatter", x=[head_x] * len(rows), y=ys, mode="text", text=heads[a:b],
-                 textposition="middle right", textfont=dict(size=style.label_font, color="#1F1F1F"),
-                 customdata=row_ids, hoverinfo="skip", cliponaxis=False, showlegend=False, name="headlines"), p)
-        add(dict(type="scatter", x=[date_px - 8] * len(rows), y=ys, mode="text", text=left_txt,
-                 textposition="middle left", textfont=dict(size=style.font - 2, color="#333333"),
-                 customdata=row_ids, hoverinfo="skip", cliponaxis=False, showlegend=False, name="dates"), p)
-
-    total = max(totals) if totals else 0.0
-    # faint column guides so a character can be followed down the page (every page)
+    # faint column guides so a character can be followed down the page
     gx, gy = [], []
     for x in lane_x.values():
         gx += [x, x, None]; gy += [0, -total, None]
     traces.insert(0, dict(type="scatter", x=gx, y=gy, mode="lines", line=dict(color="#DADDE2", width=1),
                           hoverinfo="skip", showlegend=False, name="lane guides"))
-    page_of_trace.insert(0, None)
-    on_page = [i for a, b in pages[cur_page:cur_page + 1] for i in order[a:b]]
     for st_key in ("exact", "approx", "undated"):
-        if (status[order] == st_key).any():
+        if (status[rows] == st_key).any():
             traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=e(tl.legend_name(st_key, lang)),
                                marker=dict(size=13, symbol=tl.SYMBOLS[st_key], color="#444444",
                                            line=dict(width=2.4, color="#444444"))))
-            page_of_trace.append(None)
     if lane_mode != "character":
-        for c in [c for c in cast if c in {lead[i] for i in on_page}][:8]:
+        for c in [c for c in cast if c in {lead[i] for i in rows}][:8]:
             traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=e(c),
                                marker=dict(size=13, color=colors.get(c, OTHER))))
-            page_of_trace.append(None)
 
     # lane names as column headers, rotated (a class reads them once; the rows need the width)
     names = [tl.truncate(tl.lane_name(l, lang), 22) for l in lanes]
@@ -311,10 +300,9 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
     per_line = max(1, int((plot_w - 10) // entry_px))
     legend_lines = -(-len(legend_names) // per_line)
     legend_px = 0 if style.compact or corner else legend_lines * (item_px + 2) + 14
-    pager_px = PAGER_PX if len(pages) > 1 else 0
     caption_px = 26
-    bottom_names = len(on_page) > 10 and lane_mode != "none"
-    t_px = pager_px + legend_px + caption_px + head_px
+    bottom_names = len(rows) > 10 and lane_mode != "none"
+    t_px = legend_px + caption_px + head_px
     b_px = head_px + 10 if bottom_names else 16
     height = int(t_px + total + b_px)
     annotations = [
@@ -331,17 +319,6 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
     if bottom_names:   # repeat the lane names under a long table: the top ones have scrolled away
         traces.append(dict(type="scatter", x=[None], y=[None], xaxis="x2", showlegend=False, hoverinfo="skip",
                            name="lane names below"))
-        page_of_trace.append(None)
-    menus = []
-    if pager_px:
-        n = len(order)
-        buttons = [dict(label=e(t("tl.page", lang, first=a + 1, last=b, n=n)), method="restyle",
-                        args=[{"visible": [pg is None or pg == k for pg in page_of_trace]}])
-                   for k, (a, b) in enumerate(pages)]
-        menus.append(dict(type="dropdown", buttons=buttons, active=cur_page, showactive=True, name="pager",
-                          x=0, xanchor="left", y=1 + (t_px - 6) / plot_h, yanchor="top", direction="down",
-                          font=dict(size=style.font), bgcolor="#FFFFFF", bordercolor="#7A7F87",
-                          pad=dict(l=0, t=0)))
     # built without plotly.py's validation: it cost ~375 ms of server CPU for a 1,000-event story (per
     # filter change), 20x the rest of the build; tests/test_dashboard_rows.py validates these figures
     fig = go.Figure(data=traces, _validate=False)
@@ -353,15 +330,15 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
         legend=dict(orientation="v", yref="paper", y=1 + (caption_px + head_px - 6) / plot_h, yanchor="top",
                     x=head_x / plot_w, xanchor="left", font=dict(size=style.font - 1), tracegroupgap=0,
                     itemsizing="constant")
-        if corner else dict(orientation="h", yref="container", y=1 - pager_px / height, yanchor="top", x=0,
+        if corner else dict(orientation="h", yref="container", y=1, yanchor="top", x=0,
                             xanchor="left", font=dict(size=style.font - 1), entrywidth=entry_px,
                             entrywidthmode="pixels", tracegroupgap=0, itemsizing="constant"),
-        dragmode=False, clickmode="event+select", annotations=annotations, updatemenus=menus,
+        dragmode=False, clickmode="event+select", annotations=annotations,
         uirevision=f"rows-{x_mode}-{lane_mode}",
         xaxis=dict(side="top", **axis_x),
         yaxis=dict(range=[-total, 0], showticklabels=False, showgrid=False, zeroline=False, fixedrange=True,
                    automargin=False, ticks=""),
-        meta=dict(layout="rows", lanes=lanes, rows=[ids[i] for i in order], row_px=hs, wrap=width,
+        meta=dict(layout="rows", lanes=lanes, rows=[ids[i] for i in rows], row_px=hs, n_rows=len(order), wrap=width,
                   col_px=col_px, head_px=head_px, hidden_labels=0, band_rows=0, year_rules=year_rules,
                   pages=[[a, b] for a, b in pages], page=cur_page, width_px=plot_w + 2 * SIDE_PX,
                   head_x=head_x, date_px=date_px),

@@ -446,6 +446,7 @@ def _column(df: pd.DataFrame, col: str):
 
 
 def use_rows(n_events: int, style: Style, label_last: int | None) -> bool:
+    """Rows (paged) for reading; the strip for a slide (compact, label_last) or when asked for ("to scale")."""
     return style.layout == "rows" or (style.layout == "auto" and not style.compact and label_last is None
                                       and n_events <= ROWS_MAX)
 
@@ -454,12 +455,13 @@ def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode:
                    cast: list[str] | None = None, colors: dict[str, str] | None = None,
                    highlight: str | None = None, reveal_upto: str | None = None,
                    eras: bool = True, style: Style = Style(), label_last: int | None = None,
-                   lang: str = DEFAULT) -> go.Figure:
+                   lang: str = DEFAULT, page: int | None = None) -> go.Figure:
     """The timeline of `events` (already filtered); its own words (legend, axis, dates) in `lang`.
 
-    Up to ROWS_MAX events (and not compact/label_last): one row per event, top to bottom in the
-    x_mode's order, the whole headline (wrapped, <= MAX_LINES lines) beside its markers, one
-    column per lane. Otherwise the horizontal strip. Both: markers carry the event id in
+    Unless compact/label_last/layout="strip": one row per event, top to bottom in the x_mode's order,
+    the whole headline (wrapped, <= MAX_LINES lines) beside its markers, one column per lane, laid out
+    for a figure style.width_px wide; style.page_rows rows per figure: `page` (0-based; None = the
+    page of `highlight`), meta["pages"] lists them. Otherwise the horizontal strip. Both: markers carry the event id in
     customdata (click selection), hollow = approximate date, colour fixed per character.
     highlight: an event id drawn with a ring and a bold headline. reveal_upto: only events up to
     this one (in x order) are drawn. label_last (strip only): only the last k get a headline.
@@ -468,7 +470,7 @@ def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode:
     kw = dict(x_mode=x_mode, lane_mode=lane_mode, cast=cast, colors=colors, highlight=highlight,
               reveal_upto=reveal_upto, eras=eras, style=style, lang=lang)
     if len(events) and use_rows(len(events), style, label_last):
-        return _build_rows(events, **kw)
+        return _build_rows(events, page=page, **kw)
     return _build_strip(events, label_last=label_last, **kw)
 
 

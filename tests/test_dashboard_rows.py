@@ -1,5 +1,5 @@
 """The reading view on a projector: headlines take the screen's width, long stories come in pages the
-browser can draw quickly, the date column and the legend never collide with the rows."""
+browser gets one at a time, the date column and the legend never collide with the rows."""
 from __future__ import annotations
 
 import html
@@ -9,7 +9,7 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import appcss, data, filters as flt, rows, timeline, viewport
+from dashboard import appcss, data, filters as flt, pager, rows, timeline, viewport
 from dashboard.palette import character_colors
 from conftest import SAMPLE
 
@@ -29,18 +29,13 @@ def build(events=SHOWN, width=LAPTOP, cast=CAST, **kw):
                                    style=timeline.Style(width_px=width), **kw)
 
 
-def visible(fig):
-    return [t for t in fig.data if t.visible is not False]
-
-
 def lines(text: str) -> list[str]:
     """The visible lines of a text item (tags stripped, entities decoded)."""
     return [html.unescape(re.sub(r"<[^>]+>", "", x)) for x in text.split("<br>")]
 
 
-def row_text(fig, name="headlines", only_visible=False):
-    ts = visible(fig) if only_visible else fig.data
-    return [x for t in ts if t.name == name for x in t.text]
+def row_text(fig, name="headlines"):
+    return [x for t in fig.data if t.name == name for x in t.text]
 
 
 
@@ -92,47 +87,49 @@ def test_the_date_column_holds_the_longest_date():
             assert len(line) * (timeline.Style().font - 2) * rows.DATE_CHAR_PX <= m["date_px"] - 8 + 1e-6
 
 
-def test_a_long_story_comes_in_pages_and_the_browser_draws_one():
-    fig = build(BIG_SHOWN, cast=BIG_CAST)
-    m = fig.layout.meta
+def test_a_long_story_comes_in_pages_and_the_browser_gets_one():
     n = len(BIG_SHOWN)
-    assert len(m["pages"]) == math.ceil(n / timeline.PAGE_ROWS) and m["page"] == 0
-    assert sorted(m["rows"]) == sorted(BIG_SHOWN["id"])            # every event has its row on some page
-    assert len(row_text(fig, only_visible=True)) == timeline.PAGE_ROWS
-    marks = [i for t in visible(fig) if t.name == "events" for i in t.customdata]
-    assert set(marks) == set(m["rows"][:timeline.PAGE_ROWS])
-    # the pager: one entry per page; each shows exactly its page's rows
-    pager = next(u for u in fig.layout.updatemenus if u.name == "pager")
-    assert len(pager.buttons) == len(m["pages"])
-    assert pager.buttons[1].label == f"Events {timeline.PAGE_ROWS + 1}–{2 * timeline.PAGE_ROWS} of {n}"
-    for k in (1, len(m["pages"]) - 1):
-        vis = pager.buttons[k].args[0]["visible"]
-        assert len(vis) == len(fig.data)
-        shown = [i for t, v in zip(fig.data, vis) if v and t.name == "headlines" for i in t.customdata]
+    first = build(BIG_SHOWN, cast=BIG_CAST)
+    m = first.layout.meta
+    assert len(m["pages"]) == math.ceil(n / timeline.PAGE_ROWS) and m["page"] == 0 and m["n_rows"] == n
+    seen = []
+    for k in range(len(m["pages"])):
+        fig = build(BIG_SHOWN, cast=BIG_CAST, page=k)
         a, b = m["pages"][k]
-        assert shown == m["rows"][a:b]
-    # the pager sits above the lane names, in a band of its own
-    plot_h = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
-    assert pager.y > 1 + (fig.layout.margin.t - rows.PAGER_PX) / plot_h
+        assert fig.layout.meta["page"] == k and len(fig.layout.meta["rows"]) == b - a
+        assert row_text(fig) and len(row_text(fig)) == b - a
+        assert {i for t in fig.data if t.name == "events" for i in t.customdata} == set(fig.layout.meta["rows"])
+        seen += fig.layout.meta["rows"]
+    assert sorted(seen) == sorted(BIG_SHOWN["id"]) and len(seen) == n      # every event on exactly one page
+    assert build(BIG_SHOWN, cast=BIG_CAST, page=999).layout.meta["page"] == len(m["pages"]) - 1
 
 
-def test_the_page_shown_is_the_selected_events():
-    ids = BIG_SHOWN["id"].tolist()
-    pick = build(BIG_SHOWN, cast=BIG_CAST).layout.meta["rows"][7 * timeline.PAGE_ROWS + 3]
-    fig = build(BIG_SHOWN, cast=BIG_CAST, highlight=pick)
-    assert fig.layout.meta["page"] == 7
-    assert pick in [i for t in visible(fig) if t.name == "headlines" for i in t.customdata]
-    assert next(u for u in fig.layout.updatemenus if u.name == "pager").active == 7
-    assert pick in ids
+def test_the_page_shown_is_the_selected_events_unless_one_is_asked_for():
+    order = [i for k in range(3) for i in build(BIG_SHOWN, cast=BIG_CAST, page=k).layout.meta["rows"]]
+    pick = order[2 * timeline.PAGE_ROWS + 3]
+    assert build(BIG_SHOWN, cast=BIG_CAST, highlight=pick).layout.meta["page"] == 2
+    assert pager.page_of(BIG_SHOWN, "sequence", pick) == 2
+    assert build(BIG_SHOWN, cast=BIG_CAST, highlight=pick, page=0).layout.meta["page"] == 0
+    chrono = build(BIG_SHOWN, cast=BIG_CAST, x_mode="chronological", highlight=pick)
+    assert pick in chrono.layout.meta["rows"]
+    assert chrono.layout.meta["page"] == pager.page_of(BIG_SHOWN, "chronological", pick)
 
 
-def test_what_the_browser_draws_does_not_grow_with_the_story():
+def test_the_pager_names_the_events_of_each_page():
+    names = pager.labels(836)
+    assert len(names) == 17 and names[0] == "Events 1–50 of 836" and names[-1] == "Events 801–836 of 836"
+    assert pager.labels(836, "es")[1] == "Eventos 51–100 de 836"
+    assert len(pager.labels(timeline.PAGE_ROWS)) == 1
+
+
+def test_what_the_browser_gets_does_not_grow_with_the_story():
     small = build(BIG_SHOWN.iloc[:timeline.PAGE_ROWS], cast=BIG_CAST)
-    big = build(BIG_SHOWN, cast=BIG_CAST)
-    assert len(visible(big)) <= len(visible(small)) + 1 <= 20      # + the pager has nothing to draw
-    pts = lambda f: sum(len(t.x) for t in visible(f) if t.x is not None)  # noqa: E731
-    assert pts(big) <= 1.2 * pts(small)
-    assert big.layout.height <= 1.3 * small.layout.height
+    big = build(BIG_SHOWN, cast=BIG_CAST, page=3)
+    assert len(big.data) <= len(small.data) + 2 <= 20
+    pts = lambda f: sum(len(t.x) for t in f.data if t.x is not None)  # noqa: E731
+    assert pts(big) <= 1.3 * pts(small)
+    assert len(big.to_json()) <= 1.5 * len(small.to_json())
+    assert big.layout.height <= 1.5 * small.layout.height
     # headlines and dates are text traces, never tick labels (Plotly measures each tick label's box)
     for fig in (small, big):
         assert not fig.layout.yaxis.showticklabels and "yaxis2" not in fig.to_plotly_json()["layout"]
@@ -155,7 +152,7 @@ def test_a_legend_that_does_not_fit_above_the_headlines_gets_a_band_of_its_own()
     assert fig.layout.legend.yref == "container" and fig.layout.legend.orientation == "h"
     per_line = max(1, int((LAPTOP - 2 * rows.SIDE_PX - 10) // fig.layout.legend.entrywidth))
     band = math.ceil(len(names) / per_line) * (timeline.Style().font + 8)
-    assert fig.layout.margin.t >= rows.PAGER_PX + band + fig.layout.meta["head_px"]
+    assert fig.layout.margin.t >= band + fig.layout.meta["head_px"]
     few = build()           # three marker kinds fit beside the lane names
     assert few.layout.legend.yref == "paper" and few.layout.legend.x == few.layout.meta["head_x"] / (LAPTOP - 16)
 
