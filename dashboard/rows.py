@@ -321,8 +321,7 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
                            name="lane names below"))
     # built without plotly.py's validation: it cost ~375 ms of server CPU for a 1,000-event story (per
     # filter change), 20x the rest of the build; tests/test_dashboard_rows.py validates these figures
-    fig = go.Figure(data=traces, _validate=False)
-    fig.update_layout(
+    layout = dict(
         height=height, margin=dict(l=SIDE_PX, r=SIDE_PX, t=t_px, b=b_px, autoexpand=False),
         font=dict(size=style.font, family="Source Sans Pro, Arial, sans-serif", color="#1F1F1F"),
         hoverlabel=dict(font_size=style.font), plot_bgcolor="white", paper_bgcolor="white",
@@ -344,8 +343,9 @@ def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list
                   head_x=head_x, date_px=date_px),
     )
     if bottom_names:
-        fig.update_layout(xaxis2=dict(overlaying="x", side="bottom", matches="x", **axis_x))
-    return fig
+        layout["xaxis2"] = dict(overlaying="x", side="bottom", matches="x", **axis_x)
+    # one constructor call: update_layout's property paths cost more than the rest of the build
+    return go.Figure(data=traces, layout=layout, _validate=False)
 
 
 from . import timeline as _tl  # noqa: E402  (at the end: timeline imports this module at its own end)

@@ -3,8 +3,9 @@
 The timeline's rows are laid out in pixels on the server (headlines are wrapped to fit), so the server
 must know how wide the chart will be: at 1280 px with the sidebar open it is ~820 px, at 1920 px ~1460,
 and a projector's "wide screen" is whatever the window is. A tiny component (no iframe, no network)
-reports the width of the main column on load and whenever it changes by a step (window resized, sidebar
-opened or closed); the app reruns with it. Until the first report the caller's default is used.
+reports the width of the main column on load, when it differs from the width the server used, and
+whenever it changes by a step (window resized, sidebar opened or closed); the app reruns with it. Until
+the first report the caller's default is used (at 1280 px with the sidebar open it is right: no rerun).
 """
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ MIN_PX, MAX_PX = 480, 3840
 # top level), rounded down to STEP_PX; a ResizeObserver follows resizes. A constant script: no data in it.
 JS = """
 export default function(component) {
-  const { setStateValue, parentElement } = component;
+  const { setStateValue, parentElement, data } = component;
   const host = parentElement.closest('[data-testid="stMainBlockContainer"]') || parentElement;
-  let last = -1;
+  // the width the server laid out for: reporting it again would only cost a rerun
+  let last = (data && data.used) || -1;
   const report = () => {
     const cs = getComputedStyle(host);   // the content box: what a chart at "stretch" width gets
     const inner = host.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
@@ -54,7 +56,12 @@ def clamp(width, default: int) -> int:
 def main_width(default: int, key: str = "viewport") -> int:
     """The main column's width in px (call at the top level of the main area), else `default`."""
     try:
-        result = _mount()(key=key, on_width_change=lambda: None)
+        import streamlit as st
+        memo = f"_{key}_used"
+        result = _mount()(key=key, data={"used": st.session_state.get(memo, default)},
+                          on_width_change=lambda: None)
+        width = clamp(getattr(result, "width", None), default)
+        st.session_state[memo] = width
     except Exception:   # no browser behind this run (AppTest, bare script): lay out for the default
         return default
-    return clamp(getattr(result, "width", None), default)
+    return width
