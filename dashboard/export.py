@@ -524,7 +524,8 @@ def add_character_dropdown(fig: go.Figure, events_df: pd.DataFrame,
     if band:   # updatemenus are placed in paper coordinates: convert the container position
         plot_h = h - int(fig.layout.margin.t or 0) - int(fig.layout.margin.b or 0)
         place["y"] = min(3.0, 1 + (int(fig.layout.margin.t or 0) - 8) / max(plot_h, 1))   # Plotly's limit
-        place["x"], place["xanchor"] = 1.0, "left"
+        # the right end of the band, inside the figure (its right margin is a few pixels)
+        place["x"], place["xanchor"] = 1.0, "right"
     menus.append(go.layout.Updatemenu(type="dropdown", buttons=buttons, active=0, showactive=True,
                                       name="character-filter", **place))
     fig.update_layout(updatemenus=menus)
