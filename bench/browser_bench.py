@@ -162,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     res = {"meta": {"date": dt.datetime.now().isoformat(timespec="seconds"), "commit": git_commit(),
                     "cpus": os.cpu_count(), "python": platform.python_version(), "chromium": m.pop("chromium"),
                     "data": args.data or "bundled story (data/seeds)", "repeats": args.repeats,
+                    "loadavg_1min_end": round(os.getloadavg()[0], 2),   # other work on the machine: compare within a pair
                     "viewport": "1280x800"},
            "measures": m}
     med = m["filter_change"]["median_ms"]

@@ -1,6 +1,7 @@
 """The timeline figure: pure functions from an events frame to a Plotly figure.
 
-Layout, top to bottom: a headline band (one dot + headline per event, packed greedily into rows so no
+build_timeline chooses the reading view (one row per event, paged: rows.py) or this module's strip.
+The strip, top to bottom: a headline band (one dot + headline per event, packed greedily into rows so no
 two headlines overlap), then the lanes (one per character or category; an event with several
 characters gets a marker in each of their lanes, joined by a thin vertical line), then era labels.
 Y coordinates are pixels (the figure height is computed), so text never collides vertically.
@@ -17,8 +18,7 @@ import plotly.graph_objects as go
 from .data import prepare
 from .i18n import DEFAULT, t, t_or
 from .palette import OTHER
-from . import text as _text
-from .text import MONTHS, date_line
+from .text import date_line
 
 X_MODES = {"sequence": "Story order", "chronological": "Dates", "told": "As told"}
 LANE_MODES = {"character": "Characters", "category": "Categories", "none": "One line"}
