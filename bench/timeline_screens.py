@@ -44,14 +44,19 @@ MEASURE_JS = r"""() => {
   }
   const inView = boxes.filter(b => b.top >= 0 && b.bottom <= vh && b.left >= 0 && b.right <= vw);
   const sizes = heads.map(t => parseFloat(getComputedStyle(t).fontSize));
-  const lum = c => { const v = c.match(/[\d.]+/g).slice(0, 3).map(x => { x = x / 255;
+  // text colour as seen: its alpha and every ancestor's opacity blended over the background behind it
+  const rgba = c => { const v = c.match(/[\d.]+/g).map(Number); return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
+  const lum = v => { const w = v.slice(0, 3).map(x => { x = x / 255;
       return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
-      return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
-  const bg = el => { for (; el; el = el.parentElement) { const c = getComputedStyle(el).backgroundColor;
-      if (c && !c.endsWith(', 0)') && c !== 'transparent') return c; } return 'rgb(255, 255, 255)'; };
+      return 0.2126 * w[0] + 0.7152 * w[1] + 0.0722 * w[2]; };
+  const bg = el => { for (; el; el = el.parentElement) { const c = rgba(getComputedStyle(el).backgroundColor);
+      if (c[3] > 0) return c; } return [255, 255, 255, 1]; };
   const q = document.querySelector('.st-key-details blockquote p') || document.querySelector('.st-key-details blockquote');
   let contrast = null;
-  if (q) { const cs = getComputedStyle(q), a = lum(cs.color), b = lum(bg(q));
+  if (q) { const fg = rgba(getComputedStyle(q).color), back = bg(q);
+           let alpha = fg[3]; for (let el = q; el; el = el.parentElement) alpha *= +getComputedStyle(el).opacity;
+           const seen = [0, 1, 2].map(i => fg[i] * alpha + back[i] * (1 - alpha));
+           const a = lum(seen), b = lum(back);
            contrast = Math.round((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) * 100) / 100; }
   const meta = (g.layout && g.layout.meta) || {};
   return {chart_width: Math.round(gr.width), laid_out_for: meta.width_px || null, pages: (meta.pages || []).length,
@@ -76,6 +81,15 @@ async def shoot(url: str, sizes: list[tuple[int, int]], out: Path, tag: str, tim
                 shot = out / f"timeline_{tag}_{w}x{h}.png"
                 await page.screenshot(path=str(shot))
                 m = await page.evaluate(MEASURE_JS)
+                # the rows scrolled to the top of the window: how many 16 px+ headlines a class sees at once
+                await page.evaluate("() => document.querySelector('.js-plotly-plot .nsewdrag')"
+                                    ".scrollIntoView({block: 'start'})")
+                await page.wait_for_timeout(300)
+                m["headlines_16px_in_view_scrolled"] = await page.evaluate("""() => [...document.querySelectorAll(
+                    '.js-plotly-plot .scatterlayer .trace text')].filter(t => {
+                      const b = t.getBoundingClientRect(); return parseFloat(getComputedStyle(t).fontSize) >= 16
+                        && t.textContent.trim() && b.top >= 0 && b.bottom <= innerHeight; }).length""")
+                await page.screenshot(path=str(out / f"timeline_{tag}_{w}x{h}_rows.png"))
                 # click the first dot of the second row: its details must come into view
                 dots = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
                 n = await dots.count()
