@@ -936,7 +936,8 @@ if view == "Timeline":
                                       eras=st.session_state.eras,
                                       style=timeline.Style(plot_px=1250 if st.session_state.wide else 720,
                                                            layout="strip" if to_scale else "auto",
-                                                           width_px=width_px), lang=ui, page=page))
+                                                           width_px=width_px, page_rows=timeline.PAGE_ROWS),
+                                      lang=ui, page=page))
         sel = st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points",
                               theme=None, width="stretch",
                               config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]})

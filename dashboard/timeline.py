@@ -46,7 +46,8 @@ class Style:
     width_px: int | None = None  # rows: assumed figure width; None = plot_px + 100 (820 px: a 1280 px
                                  # window with the sidebar open; under-estimating only wraps more)
     date_px: int = 110       # rows: the "#n / date" column
-    page_rows: int | None = 50   # rows: events per page (a pager switches pages in the browser); None = one page
+    page_rows: int | None = None  # rows: events per figure (the app's view pages by rows.PAGE_ROWS); None = all
+                                  # (exports: the PNG and the offline page show every event)
 
 
 def esc(text: str) -> str:

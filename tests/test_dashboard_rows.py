@@ -25,8 +25,9 @@ LAPTOP, PROJECTOR = 820, 1460      # the chart's width at 1280 and at 1920 px wi
 
 
 def build(events=SHOWN, width=LAPTOP, cast=CAST, **kw):
+    """The timeline view as the app draws it: laid out for `width`, paged."""
     return timeline.build_timeline(events, cast=cast, colors=character_colors(cast),
-                                   style=timeline.Style(width_px=width), **kw)
+                                   style=timeline.Style(width_px=width, page_rows=timeline.PAGE_ROWS), **kw)
 
 
 def lines(text: str) -> list[str]:
@@ -113,6 +114,12 @@ def test_the_page_shown_is_the_selected_events_unless_one_is_asked_for():
     chrono = build(BIG_SHOWN, cast=BIG_CAST, x_mode="chronological", highlight=pick)
     assert pick in chrono.layout.meta["rows"]
     assert chrono.layout.meta["page"] == pager.page_of(BIG_SHOWN, "chronological", pick)
+
+
+def test_exports_show_every_event_on_one_figure():
+    fig = timeline.build_timeline(BIG_SHOWN, cast=BIG_CAST)        # what the PNG and the offline page get
+    assert len(fig.layout.meta["pages"]) == 1 and len(row_text(fig)) == len(BIG_SHOWN)
+    assert fig.layout.height > 20 * len(BIG_SHOWN)
 
 
 def test_the_pager_names_the_events_of_each_page():

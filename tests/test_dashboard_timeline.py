@@ -366,7 +366,7 @@ def test_rows_are_clickable_markers_and_fixed_size_axes():
 
 def test_long_stories_stay_rows_in_pages():
     ev, cast = long_story(n=2 * timeline.PAGE_ROWS + 1)
-    fig = timeline.build_timeline(ev, cast=cast)
+    fig = timeline.build_timeline(ev, cast=cast, style=timeline.Style(page_rows=timeline.PAGE_ROWS))
     assert fig.layout.meta["layout"] == "rows" and len(fig.layout.meta["pages"]) == 3
     assert fig.layout.meta["rows"] == fig.layout.meta["rows"][:2 * timeline.PAGE_ROWS + 1]
 
