@@ -35,6 +35,8 @@ def _meta(lang: str) -> tuple[re.Pattern, ...]:
 
 
 LABEL = re.compile(r"^\W*([^\W\d][\w' ]{0,28}?)\s*:")
+# a page's label standing alone ("Plot:", "Trama (fonte X):"): it introduces what follows, it tells nothing
+LABEL_ONLY = re.compile(r"^\W*([^\W\d][\w']*(?: [\w']+){0,2})\s*(?:\([^()]{0,60}\))?\s*:\s*$")
 
 
 @lru_cache(maxsize=None)
@@ -48,6 +50,9 @@ def strong_kind(text: str, lang: str) -> str | None:
     a first-person opinion, historians' debate, a publication note, a credit or a study prompt, a
     "Starring: ..." / "Exercise: ..." line), else None. Quoted speech is ignored: a character saying
     "I think" is still story."""
+    only = LABEL_ONLY.match(text)
+    if only is not None and not (PRONOUNS & set(tokens(fold(only.group(1))))):
+        return "production"  # "She said:" is someone speaking
     lab = LABEL.match(text)
     if lab is not None:
         kind = _labels(lang).get(" ".join(tokens(fold(lab.group(1)))))
@@ -310,6 +315,36 @@ def _section_heads(lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((kind, " ".join(tokens(fold(w)))) for kind, ws in table.items() for w in ws)
 
 
+@lru_cache(maxsize=None)
+def _furniture(lang: str, key: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in lexicons.load(lang, "events").get(key) or [])
+
+
+STOPPED = re.compile(r"[.!?…:;]\W*$")
+
+
+def captions(rows: list[tuple[int, int, bool, str]], lang: str) -> set[int]:
+    """Sentences that caption something of the page, by their shape: a line of its own without a final
+    stop next to a picture counter ("(3 of 7)"), the sentence just before a link call ("Clicca qui >>")
+    in its paragraph. They label a picture or a link; they do not tell the story."""
+    counters, calls = _furniture(lang, "gallery_counters"), _furniture(lang, "link_calls")
+    flat = [" ".join(tokens(fold(text))) for _, _, _, text in rows]
+    size: dict[int, int] = {}
+    for _, para, _, _ in rows:
+        size[para] = size.get(para, 0) + 1
+    out: set[int] = set()
+    for k, (idx, para, is_head, text) in enumerate(rows):
+        if is_head:
+            continue
+        near = [j for j in (k - 1, k + 1) if 0 <= j < len(rows) and rows[j][1] != para]
+        if (size[para] == 1 and not STOPPED.search(text)
+                and any(p.search(flat[j]) for j in near for p in counters)):
+            out.add(idx)
+        elif k + 1 < len(rows) and rows[k + 1][1] == para and any(p.search(flat[k + 1]) for p in calls):
+            out.add(idx)
+    return out
+
+
 def section_kinds(rows: list[tuple[int, int, bool, str]], lang: str) -> dict[int, str]:
     """The kind of the sentences under a heading that names a section about the work ("¿Por qué ver
     …?", "Para pensar", "Recensione", "Cast"), up to the next heading. `rows`: (sentence idx, paragraph,
@@ -333,6 +368,8 @@ def section_kinds(rows: list[tuple[int, int, bool, str]], lang: str) -> dict[int
                 out[idx] = named
         elif current:
             out[idx] = current
+    for idx in captions(rows, lang):
+        out.setdefault(idx, "production")
     return out
 
 

@@ -1,0 +1,52 @@
+"""Kind by the page's shape: photo captions, link captions and page labels are the page's furniture, not
+the story, even when their words could tell an event."""
+import pytest
+
+import pipeline
+
+
+def _kinds(lang: str, text: str) -> dict[str, str]:
+    story = pipeline.run(texts={f"{lang}.txt": text})
+    return {e.sources[0].text: e.kind for e in story.events}
+
+
+@pytest.mark.parametrize("lang,caption,counter,story", [
+    ("en", "Fishermen watch the harbour lights go out on 3 May 1911", "(2 of 9)",
+     "When the storm finally came, Nora Kell was already at sea with her brother."),
+    ("es", "Los pescadores miran apagarse las luces del puerto el 3 de mayo de 1911", "(2 de 9)",
+     "Cuando llegó la tormenta, Nora Kell ya estaba en el mar con su hermano."),
+    ("it", "I pescatori guardano spegnersi le luci del porto il 3 maggio 1911", "(2 di 9)",
+     "Quando arrivò la tempesta, Nora Kell era già in mare con suo fratello."),
+])
+def test_a_line_beside_a_picture_counter_is_a_caption(lang, caption, counter, story):
+    kinds = _kinds(lang, f"{caption}\n{counter}\n{story}")
+    assert kinds[caption] != "story"
+    assert kinds[story] == "story"
+
+
+@pytest.mark.parametrize("lang,caption,call,story", [
+    ("en", "The history of the lighthouse keepers.", "Click here >>",
+     "In 1911 Nora Kell lit the lamp of the northern tower for the first time."),
+    ("es", "La historia de los guardianes del faro.", "Haz clic aquí >>",
+     "En 1911 Nora Kell encendió por primera vez la lámpara de la torre norte."),
+    ("it", "La storia dei guardiani del faro.", "Clicca qui >>",
+     "Nel 1911 Nora Kell accese per la prima volta la lampada della torre nord."),
+])
+def test_the_sentence_before_a_link_call_is_the_links_caption(lang, caption, call, story):
+    kinds = _kinds(lang, f"{story}\n{caption} {call}\n{story}")
+    assert kinds[caption] != "story"
+    assert all(k == "story" for t, k in kinds.items() if t == story)
+
+
+@pytest.mark.parametrize("lang,text,label,plot", [
+    ("en", "The Harbour Lights!Plot (source: a listing): Nora Kell leaves the village in the winter of 1931.",
+     "Plot (source: a listing):", "Nora Kell leaves the village in the winter of 1931."),
+    ("es", "¡Las luces del puerto!Sinopsis (fuente X): Nora Kell deja el pueblo en el invierno de 1931.",
+     "Sinopsis (fuente X):", "Nora Kell deja el pueblo en el invierno de 1931."),
+    ("it", "Le luci del porto!Trama(fonte X): Nora Kell lascia il paese nell'inverno del 1931.",
+     "Trama(fonte X):", "Nora Kell lascia il paese nell'inverno del 1931."),
+])
+def test_a_glued_page_label_is_split_off_and_is_not_story(lang, text, label, plot):
+    kinds = _kinds(lang, text)
+    assert kinds.get(label, "none") != "story"
+    assert kinds[plot] == "story"
