@@ -30,8 +30,8 @@ def _patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
 
 
 @lru_cache(maxsize=None)
-def _meta(lang: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in lexicons.load(lang, "events").get("narration_meta") or [])
+def _meta(lang: str, key: str = "narration_meta") -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in lexicons.load(lang, "events").get(key) or [])
 
 
 LABEL = re.compile(r"^\W*([^\W\d][\w' ]{0,28}?)\s*:")
@@ -151,6 +151,8 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     flat = " ".join(toks)
     if not n_characters and any(p.search(flat) for p in _meta(lang)):
         return "production", "strong"  # "Then the story goes back a few days": how it is told, no one acts
+    if not n_characters and any(p.search(flat) for p in _meta(lang, "interpretive_patterns")):
+        return "reception", "strong"  # "The journey is thus also a moral one": the writer's reading, no one acts
     if not actor_outside_parens and (cues(lang, "events", "story_setting").find(folded, toks)
                                      or cues(lang, "events", "story_opening").find(folded, toks)):
         return "story", "dated"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time
@@ -370,7 +372,39 @@ def section_kinds(rows: list[tuple[int, int, bool, str]], lang: str) -> dict[int
             out[idx] = current
     for idx in captions(rows, lang):
         out.setdefault(idx, "production")
+    for idx in present_remarks(rows, lang):
+        out.setdefault(idx, COMMENTARY)
     return out
+
+
+# a section kind for a sentence that is commentary unless it has story evidence of its own (see paragraph_kinds)
+COMMENTARY = "commentary"
+PAST_SHARE = 0.6  # a document with at least this share of its sentences in a past tense narrates in the past
+
+
+def present_remarks(rows: list[tuple[int, int, bool, str]], lang: str) -> set[int]:
+    """Sentences of a document told in the past that have no past verb ("Miseno offers a fine view of the
+    gulf", "The route is 30 km long"): the writer's remark from today, not a moment of the story. Only
+    full sentences (five words, a final stop, no question)."""
+    past = _past_re(lang)
+    body = [(idx, text) for idx, _, is_head, text in rows if not is_head and len(text.split()) >= 5]
+    if past is None or len(body) < 4:
+        return set()
+    pasts = {idx for idx, text in body if past.search(text)}
+    if len(pasts) < PAST_SHARE * len(body):
+        return set()
+    # "They built their glider ...": a pronoun is someone acting, whatever the tense
+    return {idx for idx, text in body if idx not in pasts and STOPPED.search(text) and not text.rstrip().endswith("?")
+            and not (PRONOUNS & set(tokens(fold(text))))}
+
+
+@lru_cache(maxsize=None)
+def _past_re(lang: str) -> re.Pattern | None:
+    pat = (lexicons.load(lang, "temporal").get("timex") or {}).get("past_cues")
+    forms = lexicons.load(lang, "events").get("past_forms") or []
+    words = [r"\w+" + re.escape(w[1:]) if w.startswith("-") else re.escape(w) for w in forms]
+    alts = [p for p in (pat, r"\b(?:" + "|".join(words) + r")\b" if words else None) if p]
+    return re.compile("|".join(alts), re.IGNORECASE) if alts else None
 
 
 def paragraph_kinds(items: list[tuple[int, int, str, str]], sections: dict[int, str] | None = None) -> dict[int, str]:
@@ -395,7 +429,11 @@ def paragraph_kinds(items: list[tuple[int, int, str, str]], sections: dict[int, 
         for idx, k, s in rows:
             if k == "story" and (s in ("none", "cue") or (wholly and s == "story")):
                 out[idx] = kind
+    strength = {idx: s for idx, _, _, s in items}
     for idx, kind in (sections or {}).items():
-        if out.get(idx) == "story":
+        if kind == COMMENTARY:
+            if out.get(idx) == "story" and strength.get(idx) in ("none", "cue"):
+                out[idx] = "production"  # a remark from today with no character and no date: commentary
+        elif out.get(idx) == "story":
             out[idx] = kind
     return out

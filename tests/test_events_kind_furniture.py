@@ -50,3 +50,44 @@ def test_a_glued_page_label_is_split_off_and_is_not_story(lang, text, label, plo
     kinds = _kinds(lang, text)
     assert kinds.get(label, "none") != "story"
     assert kinds[plot] == "story"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The crossing is thus also an inner journey, a slow coming of age."),
+    ("es", "La travesía es pues también un viaje interior, un lento aprendizaje."),
+    ("it", "La traversata è dunque anche un viaggio interiore, una lenta formazione."),
+])
+def test_the_writers_reading_with_no_one_acting_is_reception(lang, text):
+    from pipeline.events import classify
+    assert classify(text, lang, n_characters=0, actor_outside_parens=False) == "reception"
+    assert classify(text, lang, n_characters=1, actor_outside_parens=False) == "story"
+
+
+PAST_TOLD = {
+    "en": ["In 1911 Nora Kell arrived at the lighthouse with her brother.",
+           "The first winter was hard and the lamp failed twice.",
+           "In March a storm destroyed the northern pier.",
+           "From the cliff, the old tower offers a fine view of the whole bay.",
+           "They built a new pier with stones from the quarry.",
+           "Nora Kell left the island in 1920."],
+    "es": ["En 1911 Nora Kell llegó al faro con su hermano.",
+           "El primer invierno fue duro y la lámpara falló dos veces.",
+           "En marzo una tormenta destruyó el muelle norte.",
+           "Sobre el acantilado, la vieja torre ofrece una hermosa vista de toda la bahía.",
+           "Ellos vieron el muelle nuevo desde la colina.",
+           "Nora Kell dejó la isla en 1920."],
+    "it": ["Nel 1911 Nora Kell arrivò al faro con suo fratello.",
+           "Il primo inverno fu duro e la lampada si spense due volte.",
+           "A marzo una tempesta distrusse il molo nord.",
+           "Dalla scogliera, la vecchia torre offre una bella vista su tutta la baia.",
+           "Gli abitanti vennero colti di sorpresa dalla piena del fiume.",
+           "Nora Kell lasciò l'isola nel 1920."],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "it"])
+def test_a_present_remark_in_a_story_told_in_the_past_is_commentary(lang):
+    lines = PAST_TOLD[lang]
+    kinds = _kinds(lang, "\n".join(lines))
+    assert kinds[lines[3]] != "story"  # the view from the tower today
+    assert all(kinds[t] == "story" for t in lines[:3] + lines[4:])  # irregular pasts and pronouns stay story
