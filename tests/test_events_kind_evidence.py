@@ -90,6 +90,9 @@ STANDING = [
     ("en", "Odile Marsan achieved international recognition as a member of the harbour school of painters.", 1),
     ("es", "Fue pintora y grabadora y una de las figuras más destacadas de la escuela del puerto.", 0),
     ("it", "Può essere considerata la più importante pittrice della scuola del porto.", 0),
+    ("it", "Nota in tutto il mondo per le sue marine, fu pittrice e incisora.", 0),
+    ("es", "Conocida en todo el mundo por sus marinas, fue pintora y grabadora.", 0),
+    ("en", "Known all over the world for her seascapes, she painted and engraved.", 0),
 ]
 
 

@@ -91,3 +91,13 @@ def test_a_present_remark_in_a_story_told_in_the_past_is_commentary(lang):
     kinds = _kinds(lang, "\n".join(lines))
     assert kinds[lines[3]] != "story"  # the view from the tower today
     assert all(kinds[t] == "story" for t in lines[:3] + lines[4:])  # irregular pasts and pronouns stay story
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The harbour master later said that without the old admiral this peace would probably never have come."),
+    ("es", "El capitán del puerto dijo después que sin el viejo almirante esta paz probablemente no habría llegado."),
+    ("it", "Il capitano del porto disse poi che senza il vecchio ammiraglio questa pace probabilmente non sarebbe arrivata."),
+])
+def test_what_would_not_have_happened_is_an_assessment_not_an_event(lang, text):
+    from pipeline.events import classify
+    assert classify(text, lang, n_characters=1, actor_outside_parens=False) == "reception"
