@@ -39,6 +39,20 @@ LABEL = re.compile(r"^\W*([^\W\d][\w' ]{0,28}?)\s*:")
 LABEL_ONLY = re.compile(r"^\W*([^\W\d][\w']*(?: [\w']+){0,2})\s*(?:\([^()]{0,60}\))?\s*:\s*$")
 
 
+# a list of words or a title before a colon ("Vida, dolores, desafíos:"), not someone speaking ("Anna dice:")
+STANDFIRST = re.compile(r"^([^:.!?]{3,60}):\s*(.+)")
+
+
+@lru_cache(maxsize=None)
+def _relatives(lang: str) -> frozenset[str]:
+    return frozenset(w for w in lexicons.load(lang, "events").get("relative_pronouns") or [] if " " not in w)
+
+
+@lru_cache(maxsize=None)
+def _teasers(lang: str) -> tuple[str, ...]:
+    return tuple(fold(w) + " " for w in lexicons.load(lang, "events").get("teaser_heads") or [])
+
+
 @lru_cache(maxsize=None)
 def _labels(lang: str) -> dict[str, str]:
     table = lexicons.load(lang, "events").get("line_labels") or {}
@@ -58,6 +72,13 @@ def strong_kind(text: str, lang: str) -> str | None:
         kind = _labels(lang).get(" ".join(tokens(fold(lab.group(1)))))
         if kind:
             return kind
+    teaser = STANDFIRST.match(text)
+    if teaser is not None and fold(teaser.group(2)).startswith(_teasers(lang)) and (
+            "," in teaser.group(1) or all(w[:1].isupper() for w in teaser.group(1).split())) and not (
+            _relatives(lang) & set(tokens(fold(teaser.group(2))))):
+        # "Life, pain, challenges: the story of the first woman doctor": the page's teaser. With "..., who
+        # founded a school" it still tells an event.
+        return "production"
     folded = fold(QUOTED.sub(" ", PAREN.sub(" ", text)))
     toks = tokens(folded)
     flat = " ".join(toks)
@@ -83,10 +104,18 @@ def _work_refs(folded: str, toks: list[str], lang: str) -> int:
     if not n:
         return 0
     owners = _owner_words(lang)
+    works = _own_works(lang)
+    if any(t in works and any(w in owners for w in toks[max(0, i - 3):i]) for i, t in enumerate(toks)):
+        return 0  # "compone le sue opere ..., dette 'trilogia rurale'": the trilogy is the character's
     for i, t in enumerate(toks):
         if cs.label(t) is not None and any(w in owners for w in toks[max(0, i - 2):i]):
             n -= 1
     return max(0, n)
+
+
+@lru_cache(maxsize=None)
+def _own_works(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicons.load(lang, "events").get("own_works") or [])
 
 
 @lru_cache(maxsize=None)

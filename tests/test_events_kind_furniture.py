@@ -101,3 +101,19 @@ def test_a_present_remark_in_a_story_told_in_the_past_is_commentary(lang):
 def test_what_would_not_have_happened_is_an_assessment_not_an_event(lang, text):
     from pipeline.events import classify
     assert classify(text, lang, n_characters=1, actor_outside_parens=False) == "reception"
+
+
+@pytest.mark.parametrize("lang,text,kind", [
+    ("es", "Vida, mar, tormentas: la historia de la primera farera del norte.", "production"),
+    ("en", "Life, sea, storms: the story of the first woman keeper of the northern lamp.", "production"),
+    ("it", "Vita, mare, tempeste: la storia della prima guardiana del faro del nord.", "production"),
+    # a relative clause in the teaser still tells an event
+    ("es", "Vida, mar, tormentas: la historia de la primera farera, que en 1911 encendió el faro del norte.", "story"),
+    ("it", "Nora racconta: la storia di suo padre finì in mare.", "story"),  # someone speaking, not a teaser
+    ("it", "Era una donna colta che amava la lettura e sostenne le idee della figlia.", "reception"),
+    ("es", "Era una mujer culta que amaba la lectura y apoyó las ideas de su hija.", "reception"),
+    ("en", "She was a woman of learning who loved books and backed her daughter's ideas.", "reception"),
+])
+def test_a_pages_teaser_and_a_persons_portrait_are_not_events(lang, text, kind):
+    from pipeline.events import classify
+    assert classify(text, lang, n_characters=int(text.startswith("Nora")), actor_outside_parens=False) == kind
