@@ -23,6 +23,16 @@ QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,200})[\"“”«»]")
 TITLE_QUOTE = re.compile(r"[\"“«][A-ZÀ-Ý¿¡][^\"“”«»]*\s[^\"“”«»]*[\"”»]|[\"“«][^\"“”«»]{1,80}[\"”»]\s*\(\d{4}\)")
 
 
+def _quoted_title(text: str) -> bool:
+    """A quoted title ("«Il faro» (1998)", "in “The Salt Road”"), not a line of speech that is the whole
+    sentence ("«Resta qui e tieni acceso il fuoco.»")."""
+    m = TITLE_QUOTE.search(text)
+    if m is None:
+        return False
+    body = text.strip()
+    return not (m.start() <= 1 and m.end() >= len(body) - 1 and not m.group(0).rstrip().endswith(")"))
+
+
 @lru_cache(maxsize=None)
 def _patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
     table = lexicons.load(lang, "events").get("strong_patterns") or {}
@@ -189,7 +199,7 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     rec = len(cues(lang, "events", "reception").find(folded, toks))
     rec += 0.5 * len(cues(lang, "events", "reception_weak").find(folded, toks))
     prod = len(cues(lang, "events", "production").find(folded, toks))
-    work = _work_refs(folded, toks, lang) + bool(TITLE_QUOTE.search(text)) + bool(about_work)
+    work = _work_refs(folded, toks, lang) + _quoted_title(text) + bool(about_work)
     subject = work_subject(text, lang)
     if subject and n_characters and any(re.search(rf"\b{re.escape(w)}\b", flat)
                                         for w in lexicons.load(lang, "events").get("story_opening_when") or []):
@@ -423,8 +433,9 @@ def present_remarks(rows: list[tuple[int, int, bool, str]], lang: str) -> set[in
     if len(pasts) < PAST_SHARE * len(body):
         return set()
     # "They built their glider ...": a pronoun is someone acting, whatever the tense
+    # speech keeps its own tense ("«Come back now», ..."): only the writer's own sentences are remarks
     return {idx for idx, text in body if idx not in pasts and STOPPED.search(text) and not text.rstrip().endswith("?")
-            and not (PRONOUNS & set(tokens(fold(text))))}
+            and not QUOTE_CHARS.search(text) and not (PRONOUNS & set(tokens(fold(text))))}
 
 
 @lru_cache(maxsize=None)

@@ -93,6 +93,16 @@ def test_a_present_remark_in_a_story_told_in_the_past_is_commentary(lang):
     assert all(kinds[t] == "story" for t in lines[:3] + lines[4:])  # irregular pasts and pronouns stay story
 
 
+@pytest.mark.parametrize("lang,speech", [
+    ("en", "\u201cStay here and keep the fire burning until morning.\u201d"),
+    ("it", "«Resta qui e tieni acceso il fuoco fino al mattino.»"),
+])
+def test_speech_in_the_present_in_a_story_told_in_the_past_stays_story(lang, speech):
+    lines = PAST_TOLD[lang][:3] + [speech] + PAST_TOLD[lang][4:]
+    kinds = _kinds(lang, "\n".join(lines))
+    assert kinds[speech] == "story"
+
+
 @pytest.mark.parametrize("lang,text", [
     ("en", "The harbour master later said that without the old admiral this peace would probably never have come."),
     ("es", "El capitán del puerto dijo después que sin el viejo almirante esta paz probablemente no habría llegado."),
