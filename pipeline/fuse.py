@@ -357,10 +357,13 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
         for nj in (j - 1, j + 1):
             if nj in matched:
                 g = groups[matched[nj]]
+                # every telling of this document already headed for the group, not only the neighbour:
+                # absorbing on both sides of a match would make three sentences one event
+                pending = [evs[k] for k in sorted(matched) if matched[k] == matched[nj]]
                 siblings = _clause_siblings([evs[j]], [evs[nj]])
-                if (not _distinct([evs[j]], g.members + [evs[nj]])
-                        and not _dated_apart([evs[j]], g.members + [evs[nj]])
-                        and _room(g.members + [evs[nj]], [evs[j]])
+                if (not _distinct([evs[j]], g.members + pending)
+                        and not _dated_apart([evs[j]], g.members + pending)
+                        and _room(g.members + pending, [evs[j]])
                         and _says_more(g, evs[j])
                         and similarity(g, evs[j], where_told[j], w, same_doc_ok=True, placed=True)
                         >= (ABSORB_CLAUSE if siblings else ABSORB)):
