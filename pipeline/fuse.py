@@ -7,7 +7,11 @@ by rarity; differing stated dates and far-apart positions forbid a match. A grou
 member; positions count story events only, and against a short synopsis the expected position of each event
 is learned from the strongest matches (a synopsis may tell only the start of a long plot). Two tellings that
 are each other's best match fuse on weaker evidence than one that has rivals. A match needs shared content:
-the same people on the same date doing something else are another event. After alignment a fused group
+the same people on the same date doing something else are another event. And it needs two kinds of
+evidence: one shared concept with the protagonist (who is in every event, and counts once however many
+spellings of the name are shared) is one kind; a second item of content, a rarer person, a place, a date
+both state, or being told where the alignment expects it is the other. A date one member states rules out
+every telling it cannot be, on every path into a group (alignment, absorption of neighbours). After alignment a fused group
 whose members share no content is split again, and the headline comes from the member that best tells
 what the group has in common (fuse_merge.py).
 """
