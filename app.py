@@ -18,7 +18,7 @@ import json
 
 import streamlit as st
 
-from dashboard import text, urlstate
+from dashboard import appcss, text, urlstate
 from dashboard.i18n import t
 from views import PAGE_FILES, library_panel, roles, sidebar, state
 
@@ -72,6 +72,7 @@ st.html("<style>[data-testid='stMainBlockContainer'], .block-container {padding-
         "[data-key='__select_all__'] > div{font-size:0}"
         "[data-key='__select_all__'] > div::after{font-size:0.875rem;content:"
         + json.dumps(t("ui.select_all"), ensure_ascii=False) + "}" + COUNT_CSS + "</style>")
+st.html(appcss.DETAILS_CSS)
 if "_pick" in st.session_state:
     st.session_state.event_pick = st.session_state.pop("_pick")
 if "_flash" in st.session_state:

@@ -57,16 +57,17 @@ INSTRUMENT_JS = r"""
   if (window.__bench) return;
   const B = window.__bench = {state: 'initial', runsDone: 0, tDone: 0, tChart: 0, tInput: 0, tMark: 0,
                               armed: false, conn: '', everConnected: false, disconnects: 0,
-                              sends: 0, sendsAtMark: 0, tSend: 0, tRecv: 0};
+                              sends: 0, sendsAtMark: 0, tSend: 0, tSend0: 0, tRecv: 0};
   B.mark = () => { B.armed = true; B.tMark = performance.now(); B.tInput = 0; B.sendsAtMark = B.sends;
-                   return B.runsDone; };
+                   B.tSend0 = 0; return B.runsDone; };
   // A rerun of a few ms can finish before React ever renders script-state "running" (the two updates are
   // batched), so the attribute alone misses fast reruns: also stamp the websocket traffic. A request sent
   // after mark() and an answer received after it count as a run; its last message is its end.
   const WS = window.WebSocket;
   window.WebSocket = class extends WS {
     constructor(...a) { super(...a); this.addEventListener('message', () => { B.tRecv = performance.now(); }); }
-    send(d) { B.sends++; B.tSend = performance.now(); return super.send(d); }
+    send(d) { B.sends++; B.tSend = performance.now(); if (!B.tSend0 && B.sends > B.sendsAtMark) B.tSend0 = B.tSend;
+              return super.send(d); }
   };
   const onInput = () => { if (B.armed) { B.armed = false; B.tInput = performance.now(); } };
   window.addEventListener('pointerdown', onInput, true);
@@ -106,7 +107,9 @@ DONE_JS = r"""
   const start = B.tInput || B.tMark;
   const end = Math.max(B.runsDone > n ? B.tDone : 0, B.tChart > start ? B.tChart : 0,
                        B.tRecv > start ? B.tRecv : 0);
-  return {ms: end - start, chart: !!document.querySelector('.js-plotly-plot .main-svg'),
+  // the server's share: the first request after the input until the last answer (network included)
+  const server = B.tSend0 && B.tRecv > B.tSend0 ? B.tRecv - B.tSend0 : null;
+  return {ms: end - start, server_ms: server, chart: !!document.querySelector('.js-plotly-plot .main-svg'),
           exceptions: document.querySelectorAll('[data-testid="stException"]').length,
           disconnects: B.disconnects, viaInput: !!B.tInput};
 }
@@ -170,6 +173,7 @@ class Student:
         self.page = None
         self.ctx = None
         self.current = "open"  # the action in progress: recorded websocket frames are tagged with it
+        self.server_times = False  # also record(kind + ":server", ms): the server's share of each action
 
     async def open(self) -> float:
         self.ctx = await self.browser.new_context(viewport=VIEWPORT)
@@ -208,6 +212,8 @@ class Student:
         elif res["disconnects"]:
             err = "websocket to the server was lost"
         self.record(kind, res["ms"], err)
+        if self.server_times and res.get("server_ms") is not None:
+            self.record(kind + ":server", res["server_ms"], None)
 
     # -- the actions; each leaves the page in a state the next one expects
     async def sidebar(self) -> None:

@@ -493,23 +493,26 @@ def add_character_dropdown(fig: go.Figure, events_df: pd.DataFrame,
             out["selectedpoints"] = sel
         return out
 
-    # the rows layout writes headlines as tick labels of yaxis2: a character's choice greys the others'
+    # the rows layout writes headlines as text traces (one per page, customdata = the row's event id): a
+    # character's choice greys the others' headlines; the other text traces (dates) keep their text
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
-    heads = list(fig.layout.yaxis2.ticktext or []) if "yaxis2" in fig.layout and meta.get("rows") else []
-    row_ids = list(meta.get("rows") or [])
+    rows_layout = meta.get("layout") == "rows"
+    texts = [list(t.text) if t.text is not None and not isinstance(t.text, str) else None for t in fig.data]
 
-    def heads_for(who: str | None) -> dict:
-        if not heads:
-            return {}
-        return {"yaxis2.ticktext": [h if who is None or who in id_chars.get(eid, []) else
-                                    f"<span style='color:#B4B4B4'>{re.sub(r'</?b>', '', h)}</span>"
-                                    for h, eid in zip(heads, row_ids)]}
+    def grey(h: str) -> str:
+        return f"<span style='color:#B4B4B4'>{re.sub(r'</?b>', '', h)}</span>"
 
-    method = "update" if heads else "restyle"
+    def heads_for(who: str | None) -> list:
+        return [None if txt is None else
+                [h if who is None or t.name != "headlines" or who in id_chars.get(eid, []) else grey(h)
+                 for h, eid in zip(txt, t.customdata)]
+                for t, txt in zip(fig.data, texts)]
 
     def button(label: str, who: str | None) -> dict:
-        return {"label": _esc(label), "method": method,
-                "args": [args_for(who), heads_for(who)] if heads else [args_for(who)]}
+        args = args_for(who)
+        if rows_layout:
+            args["text"] = heads_for(who)
+        return {"label": _esc(label), "method": "restyle", "args": [args]}
 
     buttons = [button(_t("ex.all_characters", lang), None)] + [button(n, n) for n in names]
     menus = list(fig.layout.updatemenus or [])
@@ -521,7 +524,8 @@ def add_character_dropdown(fig: go.Figure, events_df: pd.DataFrame,
     if band:   # updatemenus are placed in paper coordinates: convert the container position
         plot_h = h - int(fig.layout.margin.t or 0) - int(fig.layout.margin.b or 0)
         place["y"] = min(3.0, 1 + (int(fig.layout.margin.t or 0) - 8) / max(plot_h, 1))   # Plotly's limit
-        place["x"], place["xanchor"] = 1.0, "left"
+        # the right end of the band, inside the figure (its right margin is a few pixels)
+        place["x"], place["xanchor"] = 1.0, "right"
     menus.append(go.layout.Updatemenu(type="dropdown", buttons=buttons, active=0, showactive=True,
                                       name="character-filter", **place))
     fig.update_layout(updatemenus=menus)

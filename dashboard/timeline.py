@@ -1,6 +1,7 @@
 """The timeline figure: pure functions from an events frame to a Plotly figure.
 
-Layout, top to bottom: a headline band (one dot + headline per event, packed greedily into rows so no
+build_timeline chooses the reading view (one row per event, paged: rows.py) or this module's strip.
+The strip, top to bottom: a headline band (one dot + headline per event, packed greedily into rows so no
 two headlines overlap), then the lanes (one per character or category; an event with several
 characters gets a marker in each of their lanes, joined by a thin vertical line), then era labels.
 Y coordinates are pixels (the figure height is computed), so text never collides vertically.
@@ -17,8 +18,7 @@ import plotly.graph_objects as go
 from .data import prepare
 from .i18n import DEFAULT, t, t_or
 from .palette import OTHER
-from . import text as _text
-from .text import MONTHS, date_line
+from .text import date_line
 
 X_MODES = {"sequence": "Story order", "chronological": "Dates", "told": "As told"}
 LANE_MODES = {"character": "Characters", "category": "Categories", "none": "One line"}
@@ -46,6 +46,8 @@ class Style:
     width_px: int | None = None  # rows: assumed figure width; None = plot_px + 100 (820 px: a 1280 px
                                  # window with the sidebar open; under-estimating only wraps more)
     date_px: int = 110       # rows: the "#n / date" column
+    page_rows: int | None = None  # rows: events per figure (the app's view pages by rows.PAGE_ROWS); None = all
+                                  # (exports: the PNG and the offline page show every event)
 
 
 def esc(text: str) -> str:
@@ -112,17 +114,24 @@ def _x_values(xs: np.ndarray, mode: str):
     return xs.tolist()
 
 
-def lanes_of(events: pd.DataFrame, lane_mode: str, cast: list[str]) -> tuple[list[str], list[list[str]]]:
-    """Lane names top to bottom, and for every event the lanes it appears in."""
+def lanes_of(events: pd.DataFrame, lane_mode: str, cast: list[str],
+             max_lanes: int = MAX_LANES) -> tuple[list[str], list[list[str]]]:
+    """Lane names top to bottom, and for every event the lanes it appears in (characters beyond the
+    first max_lanes of the cast share one lane)."""
     if lane_mode == "none":
         return [""], [[""] for _ in range(len(events))]
     if lane_mode == "category":
         cats = sorted(set(events["category"]), key=lambda c: (c == "other", c))
         return cats, [[c] for c in events["category"]]
-    present = {c for cs in events["characters"] for c in cs}
     rank = {c: i for i, c in enumerate(cast)}
-    names = sorted(present, key=lambda c: (rank.get(c, len(rank)), c))
-    keep = set(names[:MAX_LANES])
+    count: dict[str, int] = {}
+    for cs in events["characters"]:
+        for c in cs:
+            count[c] = count.get(c, 0) + 1
+    names = sorted(count, key=lambda c: (rank.get(c, len(rank)), c))
+    # when not every character gets a lane, those in most of the shown events do (a character chosen in
+    # the filters is in all of them), shown in cast order
+    keep = set(sorted(names, key=lambda c: (-count[c], rank.get(c, len(rank)), c))[:max_lanes])
     lanes = [n for n in names if n in keep]
     per_event = []
     for cs in events["characters"]:
@@ -432,61 +441,13 @@ def _build_strip(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode: s
     return fig
 
 
-# ---------------------------------------------------------------- one row per event (the reading view)
-ROWS_MAX = 250            # beyond this a row per event is a wall of text: the strip overview takes over
-CHAR_PX = 0.47            # average glyph width / font size (Liberation Sans measures ~0.45 on headlines)
-MAX_LINES = 3
-SHORT_MONTHS = {m: m[:3] for m in MONTHS}
-ROW_TITLES = {"sequence": "Story order ↓", "told": "Order of telling ↓", "chronological": "By date ↓"}
-
-
 def _column(df: pd.DataFrame, col: str):
     """A column's values; the interval bounds may be missing from frames written before they existed."""
     return df[col].to_numpy() if col in df.columns else np.full(len(df), None, dtype=object)
 
 
-def short_date(r, lang: str = DEFAULT) -> str:
-    """"≈ Oct 1957", "3 Mar 1962", "after Oct 1957", "no date" ("≈ oct 1957" in Spanish): fits the
-    narrow date column. An event with no date of its own shows the interval its neighbours allow."""
-    if r.get("date_precision") == "interval":
-        return _text.interval_date(r.get("date_from"), r.get("date_to"), lang, short=True)
-    return _text.short_date(r["date"], r["date_precision"] or "unknown", r["_status"] == "approx", lang)
-
-
-def wrap_lines(text: str, width: int, max_lines: int = MAX_LINES) -> list[str]:
-    """Greedy word wrap into at most max_lines of <= width chars; "…" only when it really must cut."""
-    words = " ".join(str(text).split()).split(" ")
-    lines: list[str] = []
-    cur = ""
-    for w in words:
-        while len(w) > width:                 # a single over-long token: hard-split it
-            if cur:
-                lines.append(cur); cur = ""
-            lines.append(w[:width]); w = w[width:]
-        if not cur:
-            cur = w
-        elif len(cur) + 1 + len(w) <= width:
-            cur += " " + w
-        else:
-            lines.append(cur); cur = w
-    if cur:
-        lines.append(cur)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = truncate(lines[-1] + " …", width)   # "…" within width, even on a full line
-        if not lines[-1].endswith("…"):
-            lines[-1] = lines[-1][: width - 1].rstrip() + "…"
-    return lines or [""]
-
-
-def row_budget(style: Style, n_lanes: int) -> tuple[int, int]:
-    """(px per lane column, chars per headline line) for a figure about style.width_px wide."""
-    col_px = 26 if n_lanes > 1 else 44
-    free = (style.width_px or style.plot_px + 100) - style.date_px - n_lanes * col_px - 24
-    return col_px, max(24, int(free / (style.label_font * CHAR_PX)))
-
-
 def use_rows(n_events: int, style: Style, label_last: int | None) -> bool:
+    """Rows (paged) for reading; the strip for a slide (compact, label_last) or when asked for ("to scale")."""
     return style.layout == "rows" or (style.layout == "auto" and not style.compact and label_last is None
                                       and n_events <= ROWS_MAX)
 
@@ -495,12 +456,13 @@ def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode:
                    cast: list[str] | None = None, colors: dict[str, str] | None = None,
                    highlight: str | None = None, reveal_upto: str | None = None,
                    eras: bool = True, style: Style = Style(), label_last: int | None = None,
-                   lang: str = DEFAULT) -> go.Figure:
+                   lang: str = DEFAULT, page: int | None = None) -> go.Figure:
     """The timeline of `events` (already filtered); its own words (legend, axis, dates) in `lang`.
 
-    Up to ROWS_MAX events (and not compact/label_last): one row per event, top to bottom in the
-    x_mode's order, the whole headline (wrapped, <= MAX_LINES lines) beside its markers, one
-    column per lane. Otherwise the horizontal strip. Both: markers carry the event id in
+    Unless compact/label_last/layout="strip": one row per event, top to bottom in the x_mode's order,
+    the whole headline (wrapped, <= MAX_LINES lines) beside its markers, one column per lane, laid out
+    for a figure style.width_px wide; style.page_rows rows per figure: `page` (0-based; None = the
+    page of `highlight`), meta["pages"] lists them. Otherwise the horizontal strip. Both: markers carry the event id in
     customdata (click selection), hollow = approximate date, colour fixed per character.
     highlight: an event id drawn with a ring and a bold headline. reveal_upto: only events up to
     this one (in x order) are drawn. label_last (strip only): only the last k get a headline.
@@ -509,205 +471,12 @@ def build_timeline(events: pd.DataFrame, *, x_mode: str = "sequence", lane_mode:
     kw = dict(x_mode=x_mode, lane_mode=lane_mode, cast=cast, colors=colors, highlight=highlight,
               reveal_upto=reveal_upto, eras=eras, style=style, lang=lang)
     if len(events) and use_rows(len(events), style, label_last):
-        return _build_rows(events, **kw)
+        return _build_rows(events, page=page, **kw)
     return _build_strip(events, label_last=label_last, **kw)
 
 
-def _build_rows(events: pd.DataFrame, *, x_mode: str, lane_mode: str, cast: list[str] | None,
-                colors: dict[str, str] | None, highlight: str | None, reveal_upto: str | None,
-                eras: bool, style: Style, lang: str = DEFAULT) -> go.Figure:
-    df = prepare(events)
-    cast = cast or []
-    colors = colors or {}
-    e = esc
-    xs, placed = positions(df, x_mode)
-    order = np.argsort(xs, kind="stable")
-    ids = df["id"].tolist()
-    if reveal_upto is not None and reveal_upto in ids:
-        cut = xs[ids.index(reveal_upto)]
-        order = order[xs[order] <= cut]
-    lanes, per_event = lanes_of(df, lane_mode, cast)
-    lane_x = {name: k for k, name in enumerate(lanes)}
-    col_px, width = row_budget(style, len(lanes))
-    lead = [cs[0] if cs else None for cs in df["characters"]]
-    ev_color = [colors.get(c, OTHER) if c else OTHER for c in lead]
-    status = df["_status"].to_numpy()
-    cols = ["title", "date", "date_precision", "date_text", "_status", "characters", "order", "told",
-            "category", "kind", "date_from", "date_to", "edited", "titles", "lang"]
-    recs = [dict(zip(cols, vals)) for vals in zip(*(_column(df, c) for c in cols))]
 
-    # rows: height from the wrapped headline (plus a "who" line when lanes don't name characters)
-    line_px = round(style.label_font * 1.3)     # Plotly's own line spacing: less would overlap
-    who_line = lane_mode != "character"
-    heads, lefts, ys, hs = [], [], [], []
-    top = 0.0
-    years = df["_dt"].dt.year.to_numpy(dtype=float)
-    prev_year = np.nan
-    boundaries: list[float] = []
-    for i in order:
-        r = recs[i]
-        # "✎" before an edited headline; "[IT]" after one not told in the interface language (one language
-        # at a time: a headline in another language says which)
-        mark = "✎ " if r["edited"] is True or r["edited"] == 1 else ""
-        per = r["titles"] if isinstance(r["titles"], dict) else None
-        other = (str(r["lang"]).upper() if per and not (isinstance(per.get(lang), str) and per[lang].strip())
-                 and isinstance(r["lang"], str) and r["lang"] != lang else "")
-        lines = wrap_lines(mark + str(r["title"]) + (f" [{other}]" if other else ""), width)
-        bold = ids[i] == highlight
-        text = "<br>".join(f"<b>{e(l)}</b>" if bold else e(l) for l in lines)
-        if other:   # the language tag in grey, so it does not read as part of the headline
-            text = text.replace(f"[{other}]", f"<span style='color:#6A6A6A'>[{other}]</span>")
-        n_lines = len(lines)
-        if who_line and r["characters"]:
-            who = truncate(", ".join(r["characters"]), width + 4)
-            text += f"<br><span style='color:#5A5A5A;font-size:{style.font - 2}px'>{e(who)}</span>"
-            n_lines += 1
-        # the "#n · date" label takes one line when it fits the date column, so a one-line headline
-        # makes a one-line row (more events on a projector screen)
-        one_line = len(f"#{int(r['order'])} · {short_date(r, lang)}") * (style.font - 2) * CHAR_PX <= style.date_px - 8
-        h = max(1 if one_line else 2, n_lines) * line_px + 9
-        # the first row of a new year shows the year in bold: the column reads like a calendar
-        date = e(short_date(r, lang))
-        y_i = years[i]
-        if eras and x_mode != "told" and not np.isnan(y_i) and y_i != prev_year:
-            if not np.isnan(prev_year):
-                boundaries.append(-top)
-            date = f"<b>{date}</b>"
-            prev_year = y_i
-        lefts.append(f"#{int(r['order'])} · {date}" if one_line else f"#{int(r['order'])}<br>{date}")
-        heads.append(text)
-        ys.append(-(top + h / 2))
-        hs.append(h)
-        top += h
-    total = top
-    note = _placed_note(lang)
-    hovers = {i: hover_html(recs[i], lang) + (note if placed[i] and x_mode == "chronological" else "")
-              for i in order}
 
-    traces: list[dict] = []
-    x_lo, x_hi = -0.8, len(lanes) - 0.5   # room on the left for the ring of the current event
-    # zebra rows: one filled trace of rectangles (cheaper than a shape per row)
-    zx, zy = [], []
-    for k in range(1, len(order), 2):
-        y0, y1 = ys[k] + hs[k] / 2, ys[k] - hs[k] / 2
-        zx += [x_lo, x_hi, x_hi, x_lo, x_lo, None]; zy += [y0, y0, y1, y1, y0, None]
-    if zx:
-        traces.append(dict(type="scatter", x=zx, y=zy, mode="lines", fill="toself", fillcolor="#F3F4F6",
-                           line=dict(width=0), hoverinfo="skip", showlegend=False, name="rows"))
-    # faint column guides so a character can be followed down the page
-    gx, gy = [], []
-    for k in range(len(lanes)):
-        gx += [k, k, None]; gy += [0, -total, None]
-    traces.append(dict(type="scatter", x=gx, y=gy, mode="lines", line=dict(color="#DADDE2", width=1),
-                       hoverinfo="skip", showlegend=False, name="lane guides"))
-    # who shares the event (solid) and a dotted leader from the last marker to the headline
-    cx, cy, lx, ly = [], [], [], []
-    mx, my, mc, ms, mh, mid = [], [], [], [], [], []
-    for k, i in enumerate(order):
-        xs_i = [lane_x[l] for l in per_event[i]]
-        y = ys[k]
-        for l, x in zip(per_event[i], xs_i):
-            mx.append(x); my.append(y); mid.append(ids[i]); mh.append(hovers[i])
-            mc.append(colors.get(l, ev_color[i]) if lane_mode == "character" else ev_color[i])
-            ms.append(SYMBOLS[status[i]])
-        if len(xs_i) > 1:
-            cx += [min(xs_i), max(xs_i), None]; cy += [y, y, None]
-        if max(xs_i) < len(lanes) - 1:
-            lx += [max(xs_i) + 0.3, x_hi, None]; ly += [y, y, None]
-    if lx:
-        traces.append(dict(type="scatter", x=lx, y=ly, mode="lines", hoverinfo="skip", showlegend=False,
-                           name="leaders", line=dict(color="#B9BEC6", width=1, dash="dot")))
-    if cx:
-        traces.append(dict(type="scatter", x=cx, y=cy, mode="lines", line=dict(color="#8A8A8A", width=2),
-                           hoverinfo="skip", showlegend=False, name="shared event"))
-    # one trace per symbol, colours as indices into a discrete scale (see the strip builder)
-    palette = list(dict.fromkeys(mc)) or [OTHER]
-    pal_idx = {c: k for k, c in enumerate(palette)}
-    K = len(palette)
-    scale = [[v, c] for k, c in enumerate(palette) for v in (k / K, (k + 1) / K)]
-    marker_px = min(16, col_px - 8)
-    for symbol in dict.fromkeys(ms):
-        ks = [k for k, sy in enumerate(ms) if sy == symbol]
-        cval = np.array([pal_idx[mc[k]] + 0.5 for k in ks])
-        traces.append(dict(type="scatter", x=np.array([mx[k] for k in ks], dtype=float),
-            y=np.array([my[k] for k in ks], dtype=float), mode="markers", name="events", showlegend=False,
-            customdata=np.array([mid[k] for k in ks], dtype=object),
-            hovertext=np.array([mh[k] for k in ks], dtype=object), hoverinfo="text",
-            marker=dict(size=marker_px, color=cval, colorscale=scale, cmin=0, cmax=K, symbol=symbol,
-                        line=dict(width=2.6, color=cval, colorscale=scale, cmin=0, cmax=K))))
-    shapes: list[dict] = []
-    if highlight is not None and highlight in ids and ids.index(highlight) in set(order.tolist()):
-        i = ids.index(highlight)
-        k = order.tolist().index(i)
-        xs_i = [lane_x[l] for l in per_event[i]]
-        traces.append(dict(type="scatter", x=xs_i, y=[ys[k]] * len(xs_i), mode="markers", hoverinfo="skip",
-                           showlegend=False, name="current",
-                           marker=dict(size=marker_px + 12, symbol="circle-open", color="#111111",
-                                       line=dict(width=2.5, color="#111111"))))
-        shapes.append(dict(type="rect", xref="paper", yref="y", x0=0, x1=1, y0=ys[k] - hs[k] / 2,
-                           y1=ys[k] + hs[k] / 2, fillcolor="rgba(255,200,0,0.22)", line_width=0, layer="below"))
-    for y in boundaries:   # a new year starts: a firm rule across the lanes
-        shapes.append(dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=y, y1=y,
-                           line=dict(color="#7A7F87", width=1.5)))
-    # the right axis carries the headlines; it needs a trace to exist
-    traces.append(dict(type="scatter", x=[None], y=[None], yaxis="y2", showlegend=False, hoverinfo="skip",
-                       name="headline axis"))
-    for st_key in ("exact", "approx", "undated"):
-        if (status[order] == st_key).any():
-            traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=esc(legend_name(st_key, lang)),
-                               marker=dict(size=13, symbol=SYMBOLS[st_key], color="#444444",
-                                           line=dict(width=2.4, color="#444444"))))
-    if lane_mode != "character":
-        for c in [c for c in cast if c in {lead[i] for i in order}][:8]:
-            traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=e(c),
-                               marker=dict(size=13, color=colors.get(c, OTHER))))
-
-    # lane names as column headers, rotated (a class reads them once; the rows need the width)
-    names = [truncate(lane_name(l, lang), 22) for l in lanes]
-    lane_font = style.font - 1
-    head_px = int(max((len(n) for n in names), default=4) * lane_font * CHAR_PX) + 16 if lane_mode != "none" else 8
-    tick = [f"<span style='color:{colors.get(l, '#1F1F1F')}'><b>{e(n)}</b></span>" if l in colors else e(n)
-            for l, n in zip(lanes, names)]
-    # the marker legend sits in the empty corner above the headlines, beside the lane names, when
-    # they leave room for it; else in a band of its own above the chart
-    corner = lane_mode != "none" and head_px >= 70 and not style.compact
-    legend_px = 0 if style.compact or corner else 40
-    caption_px = 26
-    bottom_names = len(order) > 10 and lane_mode != "none"
-    t_px = legend_px + caption_px + head_px
-    b_px = head_px + 10 if bottom_names else 16
-    annotations = [
-        dict(xref="paper", yref="paper", x=1, y=1, xanchor="left", yanchor="bottom", xshift=10, yshift=4,
-             text=esc(t_or("tl.rows." + x_mode, ROW_TITLES.get(x_mode, ""), lang)), showarrow=False, font=dict(size=style.font - 1, color="#444444")),
-        dict(xref="paper", yref="paper", x=0, y=1, xanchor="right", yanchor="bottom", xshift=-10, yshift=4,
-             text=esc(t("tl.date_col", lang)), showarrow=False, font=dict(size=style.font - 2, color="#444444")),
-    ]
-    axis_x = dict(range=[x_lo, x_hi], tickmode="array", tickvals=list(range(len(lanes))),
-                  ticktext=tick if lane_mode != "none" else [""], tickangle=-90, showgrid=False, zeroline=False,
-                  fixedrange=True, tickfont=dict(size=lane_font), automargin=True, ticks="")
-    axis_y = dict(range=[-total, 0], tickmode="array", tickvals=ys, showgrid=False, zeroline=False,
-                  fixedrange=True, automargin=True, ticks="")
-    fig = go.Figure(data=traces)
-    fig.update_layout(
-        height=int(t_px + total + b_px), margin=dict(l=10, r=10, t=t_px, b=b_px),
-        font=dict(size=style.font, family="Source Sans Pro, Arial, sans-serif", color="#1F1F1F"),
-        hoverlabel=dict(font_size=style.font), plot_bgcolor="white", paper_bgcolor="white",
-        showlegend=not style.compact,
-        legend=dict(orientation="v", yref="paper", y=1 + (caption_px + head_px - 6) / max(total, 1), yanchor="top",
-                    x=1, xanchor="left", font=dict(size=style.font - 1), tracegroupgap=0, itemsizing="constant")
-        if corner else dict(orientation="h", yref="container", y=1, yanchor="top", x=0, xanchor="left",
-                            font=dict(size=style.font - 1)),
-        dragmode=False, clickmode="event+select", shapes=shapes, annotations=annotations,
-        uirevision=f"rows-{x_mode}-{lane_mode}",
-        xaxis=dict(side="top", **axis_x),
-        yaxis=dict(ticktext=lefts, tickfont=dict(size=style.font - 2, color="#333333"), **axis_y),
-        yaxis2=dict(overlaying="y", side="right", ticktext=heads, tickfont=dict(size=style.label_font),
-                    **axis_y),
-        meta=dict(layout="rows", lanes=lanes, rows=[ids[i] for i in order], row_px=hs, wrap=width,
-                  col_px=col_px, head_px=head_px, hidden_labels=0, band_rows=0, year_rules=len(boundaries)),
-    )
-    if bottom_names:   # repeat the lane names under a long table: the top ones have scrolled away
-        fig.update_layout(xaxis2=dict(overlaying="x", side="bottom", matches="x", **axis_x))
-        fig.add_trace(go.Scatter(x=[None], y=[None], xaxis="x2", showlegend=False, hoverinfo="skip",
-                                 name="lane names below"))
-    return fig
+# the reading view lives in rows.py (it uses the helpers above); these names stay importable from here
+from .rows import (CHAR_PX, MAX_LINES, PAGE_ROWS, ROW_TITLES, ROWS_MAX, SHORT_MONTHS, _build_rows,  # noqa: E402,F401
+                   row_budget, short_date, wrap_lines)

@@ -50,6 +50,9 @@ class CutRules:
     not_participles: frozenset[str]
     openers: frozenset[str]         # words that may come before a participle opening ("Invece,")
     needs_time: bool                # English "-ed" is also the past tense: a participle opening needs its date
+    coord_concessive: re.Pattern | None  # "and despite", "e nonostante": a coordinated clause against the odds
+    gerund: re.Pattern | None       # a trailing gerund after a comma (", receiving her diploma two years later")
+    sub_open: re.Pattern | None     # a subordinator opening the sentence ("Cuando despierta, ...")
 
 
 @lru_cache(maxsize=None)
@@ -64,6 +67,8 @@ def rules(lang: str) -> CutRules:
     place = _alt(t.get("place_relatives", []))
     rel = _alt(lexicons.load(lang, "events").get("relative_pronouns") or [])
     comma_place = t.get("place_relative_needs_comma", True)
+    concessive = _alt(t.get("concessives", []))
+    subordinators = _alt(t.get("opening_subordinators", []))
     return CutRules(
         coord=re.compile(rf"(?:,\s*|\s+)(?=(?:{coord})\b)", re.I) if coord else None,
         shift=re.compile(rf"^\W*(?:(?:{coord})\s*,?\s+)?(?:{shift})\b", re.I) if shift else None,
@@ -77,6 +82,10 @@ def rules(lang: str) -> CutRules:
         not_participles=frozenset(fold(w) for w in t.get("not_participles", [])),
         openers=frozenset(fold(w) for w in t.get("participle_openers", [])),
         needs_time=bool(t.get("participle_needs_time", False)),
+        coord_concessive=re.compile(rf"(?:,\s*|\s+)(?=(?:{coord})\s+(?:{concessive})\b)", re.I)
+        if coord and concessive else None,
+        gerund=re.compile(rf",\s+(?={t['gerund']}\b)", re.I) if t.get("gerund") else None,
+        sub_open=re.compile(rf"\W*(?:{subordinators})\b", re.I) if subordinators else None,
     )
 
 
@@ -110,7 +119,7 @@ def _time_near(clean: str, p: int, b: int, timex: list[TimeExpr], lang: str) -> 
     conn_end = conn.end() if conn else p
     while conn_end < b and clean[conn_end] in " ,":
         conn_end += 1
-    return any(p <= t.phrase_start <= conn_end and t.kind in DATED for t in timex) or shifts(clean[p:b], lang)
+    return any(p <= t.phrase_start <= conn_end and t.kind in OWN_TIME for t in timex) or shifts(clean[p:b], lang)
 
 
 def cuts(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], first: bool) -> list[tuple[int, str]]:
@@ -155,6 +164,22 @@ def cuts(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], first: bo
         for m in r.rel_shift.finditer(clean, a, b):
             if ok(m.end()):
                 found.setdefault(m.end(), "rel")
+    if r.coord_concessive is not None:
+        for m in r.coord_concessive.finditer(clean, a, b):
+            if ok(m.end(), 4):
+                found.setdefault(m.end(), "coord")
+    if r.gerund is not None:
+        for m in r.gerund.finditer(clean, a, b):
+            # ", receiving her diploma two years later": a later step told as a trailing gerund. Without a
+            # time that moves on, the gerund says how the same action went (", crying") or how long it
+            # lasted (", lasting from 2 May to 20 May 1898")
+            p = m.end()
+            if ok(p) and any(p <= t.cstart < b and t.kind == "relative" for t in timex):
+                found.setdefault(p, "gerund")
+    if first and r.sub_open is not None:
+        p = _subordinate_cut(clean, a, b, lang, timex, r)
+        if p is not None and ok(p, 4):
+            found.setdefault(p, "subordinate")
     if first and r.participle is not None:
         p = _participle_cut(clean, a, b, lang, timex, r)
         if p is not None:
@@ -175,7 +200,40 @@ def opening(clean: str, prev: tuple[int, int] | None, a: int, b: int, lang: str,
         return "place"
     if r.coord_clitic is not None and r.coord_clitic.match(" " + text):
         return "coord"
+    if r.coord_concessive is not None and r.coord_concessive.match(" " + text):
+        return "coord"
     return ""
+
+
+OWN_TIME = DATED + ("relative",)  # a time that places a moment ("two years later"); not a duration
+
+
+def _subordinate_cut(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], r: CutRules) -> int | None:
+    """Where the main clause starts after an opening subordinate that carries its own time ("Cuando
+    despierta, ocho meses después, su hijo ...", "When she returns in 1921, ..."): the moment it names is an
+    event of its own, what the main clause tells another. Without a time the subordinate only sets the
+    scene of the main clause ("When the army enters the city, ...") and stays with it."""
+    if not r.sub_open.match(clean, a, b):
+        return None
+    pos = a
+    while True:
+        c = clean.find(",", pos, b)
+        if c < 0:
+            return None
+        if not _inside(c, timex, clean, a):
+            break
+        pos = c + 1
+    end = c + 1
+    # a time set off by commas right after it belongs to it: "Cuando despierta, ocho meses después, ..."
+    nxt = clean.find(",", end, b)
+    if nxt > 0 and _words(clean, end, nxt) <= 4 and any(end <= t.cstart < nxt for t in timex):
+        end = nxt + 1
+    while end < b and clean[end].isspace():
+        end += 1
+    # "After studying in Brussels, on her return she ...": the main clause moving on in time parts them too
+    if not any(a <= t.cstart < end for t in timex if t.kind in OWN_TIME) and not shifts(clean[end:b], lang):
+        return None
+    return end
 
 
 def _participle_cut(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], r: CutRules) -> int | None:
@@ -265,7 +323,33 @@ def _ruled_parts(sent: Sentence, clean: str, lang: str = "en", timex: list[TimeE
     return refined
 
 
-NEW_ACTION = ("coord", "place", "rel", "participle", "final")
+def _other_subject(clean: str, start: int, a: int, b: int, lang: str, persons) -> bool:
+    """Does the clause open with an adversative and then a person the sentence has not named yet ("Bertie
+    wants to give up, but his wife Elizabeth goes to see a doctor")? Another person's action against the
+    first one is an event of its own; "but he stammers" (the same person) stays with it."""
+    adv = _adversative_re(lang)
+    m = adv.match(clean, a, b) if adv is not None else None
+    if m is None:
+        return False
+    near = [cid for at, cid in persons(m.end(), b) if _words_between(clean, m.end(), at) <= 3]
+    before = {cid for _, cid in persons(start, a)}
+    return bool(near and before and near[0] not in before)
+
+
+def _words_between(clean: str, a: int, b: int) -> int:
+    return len(_WORD.findall(clean, a, b))
+
+
+@lru_cache(maxsize=None)
+def _adversative_re(lang: str) -> re.Pattern | None:
+    words = (lexicons.load(lang, "events").get("clause_cuts") or {}).get("adversatives") or []
+    if not words:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[\s,;]*(?:{alts})\b[\s,]*", re.I)
+
+
+NEW_ACTION = ("coord", "place", "rel", "participle", "final", "gerund", "subordinate")
 
 
 def _other_date(timex: list[TimeExpr], a0: int, b0: int, a: int, b: int) -> bool:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from . import lexicons
-from .clauses import NEW_ACTION, _drop_relative, _other_date, _parts, _ruled_parts, shifts  # noqa: F401 (_parts: tests)
+from .clauses import NEW_ACTION, OWN_TIME, _drop_relative, _other_subject, _other_date, _parts, _ruled_parts, shifts  # noqa: F401 (_parts: tests)
 from .model import Event, Mention, Sentence, Source, Story, TimeExpr
 from .textutil import cues, fold, tokens
 # re-exported: other modules and the tests import these names from pipeline.events
@@ -34,7 +34,7 @@ def _index(items, key):
 
 
 def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_kind: str,
-           n_chars, actor_out) -> list[tuple[int, int, str]]:
+           n_chars, actor_out, persons=lambda a, b: []) -> list[tuple[int, int, str]]:
     """Events in a sentence as (cstart, cend, kind): parts of one kind stay together unless a later
     part carries its own time, which makes it an event of its own."""
     start = sent.cstart
@@ -62,7 +62,11 @@ def _spans(sent: Sentence, clean: str, timex: list[TimeExpr], lang: str, sent_ki
             kind = out[-1][2]  # what follows a colon says more of the same, unless it has its own time
         # a new action (pipeline/clauses.py) or a date other than the one the event so far states: a new event
         new_date = bool(out) and _other_date(timex, out[-1][0], out[-1][1], a, b)
-        new = (own_time or rule in NEW_ACTION or new_date) and kind == "story" and a > start
+        # after a colon, a time anywhere in the clause ("...: la madre si sveglia otto mesi dopo") is a
+        # later moment, not more of the same
+        colon_time = rule == "colon" and any(a <= t.cstart < b and t.kind in OWN_TIME for t in timex)
+        new = (own_time or rule in NEW_ACTION or new_date or colon_time
+               or _other_subject(clean, start, a, b, lang, persons)) and kind == "story" and a > start
         if out and out[-1][2] == kind and not new:
             out[-1][1] = b
         else:
@@ -165,8 +169,11 @@ def run(story: Story) -> Story:
             sent_subj: list[str] = []  # the subject of the sentence's first clause, for clauses that drop it
             opening_ev: Event | None = None  # a participle opening waiting for its subject
             opens = True  # the next event starts its sentence (only such an event may join the sentence before)
-            for cstart, cend, kind, role in _asides(_spans(sent, doc.clean, sent_tx, lang, kind, n_chars, actor_in),
-                                                    doc.clean, sent_tx, lang):
+            def persons(a, b, ms=sent_m):
+                return [(m.cstart, m.char_id) for m in ms if a <= m.cstart < b]
+
+            for cstart, cend, kind, role in _asides(_spans(sent, doc.clean, sent_tx, lang, kind, n_chars, actor_in,
+                                                           persons), doc.clean, sent_tx, lang):
                 if role == "cont" and main is not None:
                     _continue(main, doc, cstart, cend, sent, sent_tx, mentions.get(key, []), story, actors)
                     continue
@@ -414,6 +421,9 @@ def scenes(events: list[Event]) -> list[Event]:
                 and ev.sources[0].sent == prev.sources[-1].sent + 1
                 and ev.extra.get("opens_sentence", True) and ev.extra.get("subject_opens", True)
                 and _same_scene(prev, ev)):
+            # the join is a guess fusion may undo: another telling can tell the two sentences apart
+            # (pipeline/fuse_scenes.py), so each sentence keeps what it said on its own
+            prev.extra.setdefault("parts", [_part(prev)]).append(_part(ev))
             prev.sources.append(ev.sources[0])
             prev.summary = summarize(prev.summary + " " + ev.summary, None)
             prev.extra["summaries"][prev.lang] = prev.summary
@@ -431,6 +441,19 @@ def scenes(events: list[Event]) -> list[Event]:
             continue
         out.append(ev)
     return out
+
+
+PART_EXTRA = ("titles", "summaries", "concepts", "char_ids", "cat_weights", "anchors", "cstart", "cend", "subject",
+              "subject_names", "own_time", "opens_sentence", "subject_opens")
+
+
+def _part(ev: Event) -> dict:
+    """What one sentence of a scene says on its own, before the scene joins it to its neighbour."""
+    return dict(title=ev.title, summary=ev.summary, characters=list(ev.characters), places=list(ev.places),
+                sources=list(ev.sources), category=ev.category, told=ev.told,
+                extra={k: (set(v) if isinstance(v, (set, frozenset)) and k != "subject" else
+                           dict(v) if isinstance(v, dict) else v)
+                       for k, v in ev.extra.items() if k in PART_EXTRA})
 
 
 def _same_scene(a: Event, b: Event) -> bool:

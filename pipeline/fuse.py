@@ -25,6 +25,7 @@ from .similarity import dates_agree  # noqa: F401  (part of this stage's interfa
 from .model import Event, Story
 from .textutil import cues, fold, tokens
 from .fuse_merge import _merge, headline_member, split_unrelated  # noqa: F401 (headline_member: tests)
+from .fuse_scenes import expand, rejoin
 
 THRESHOLD = 0.26
 ABSORB = 0.25             # a neighbour telling part of a matched event joins it (one sentence here, two there)
@@ -202,7 +203,7 @@ def _lcs(score: list[list[float]], floor: float) -> list[tuple[int, int]]:
 
 def run(story: Story) -> Story:
     by_doc: dict[str, list[Event]] = {}
-    for e in story.events:
+    for e in expand(story.events):
         by_doc.setdefault(e.sources[0].doc, []).append(e)
     if not by_doc:
         return story
@@ -265,7 +266,12 @@ def run(story: Story) -> Story:
     if skipped:
         story.messages.append(f"fuse: {len(skipped)} documents not compared with the others "
                               f"(too many events to align; fusion is meant for retellings of one story)")
-    parts = [part for g in groups for part in (split_unrelated(g.members, w) if len(by_doc) >= 2 else [g.members])]
+    rejoined = rejoin([list(g.members) for g in groups])
+    for ms in rejoined:
+        for e in ms:
+            if featured and "cognates" not in e.extra:
+                sim.features(e, outside)  # a scene joined again: its features are its sentences' together
+    parts = [part for ms in rejoined for part in (split_unrelated(ms, w) if len(by_doc) >= 2 else [ms])]
     fused: list[Event] = []
     for seq, members in enumerate(parts):
         fused.append(_merge(members, seq, w))

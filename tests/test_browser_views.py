@@ -86,8 +86,12 @@ def test_the_offline_html_export(browser, tmp_path, width, height):
         page.locator(".updatemenu-header-group").first.click()
         page.locator(".updatemenu-item-text", has_text="Luca Bellini").first.click()
         page.wait_for_timeout(600)
-        fills = page.evaluate("""() => [...document.querySelectorAll('.y2tick text')].map(
-            t => (t.querySelector('tspan[style*="B4B4B4"], tspan[style*="180, 180, 180"]') ? 'grey' : 'dark'))""")
+        # the headlines are the text of the "headlines" trace (drawn traces are in data order)
+        fills = page.evaluate("""() => { const gd = document.getElementById('storyline-timeline');
+            const k = gd._fullData.filter(t => t.visible === true).findIndex(t => t.name === 'headlines');
+            const tr = document.querySelectorAll('.scatterlayer .trace')[k];
+            return [...tr.querySelectorAll('text')].map(
+              t => (t.querySelector('tspan[style*="B4B4B4"], tspan[style*="180, 180, 180"]') ? 'grey' : 'dark')); }""")
         luca = [("Luca Bellini" in cs) for cs in
                 [ev.set_index("id").loc[i, "characters"] for i in fig.layout.meta["rows"]]]
         assert fills.count("dark") >= sum(luca) and "grey" in fills

@@ -68,7 +68,7 @@ def event(eid: str) -> dict:
 
 def test_every_builder_label_exists_in_all_three_languages():
     code = "".join((ROOT / "dashboard" / f).read_text(encoding="utf-8")
-                   for f in ("timeline.py", "text.py", "export.py"))
+                   for f in ("timeline.py", "rows.py", "text.py", "export.py"))
     used = {k for k in re.findall(r"""\b_?t(?:_or|_list)?\(\s*["']([\w.]+)["']""", code) if not k.endswith(".")}
     # keys built at run time: one per marker status and per axis mode
     used |= {f"tl.legend.{s}" for s in timeline.SYMBOLS} | {f"tl.{k}.{m}" for k in ("rows", "xaxis")
@@ -88,7 +88,7 @@ def test_rows_legend_titles_and_short_dates_in_the_interface_language(lang):
     assert {w["exact"], w["approx"], w["undated"]} <= legend(fig)
     notes = [a.text for a in fig.layout.annotations]
     assert w["rows"] in notes and w["date_col"] in notes
-    left = dict(zip(fig.layout.meta["rows"], fig.layout.yaxis.ticktext))
+    left = dict(zip(fig.layout.meta["rows"], [x for t in fig.data if t.name == "dates" for x in t.text]))
     # "#n · date" on one line when it fits the date column, else on two
     cells = {k: plain(v.replace("<br>", "|").replace(" · ", "|")).split("|") for k, v in left.items()}
     assert cells["e004"] == ["#4", w["day"]]

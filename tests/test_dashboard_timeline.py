@@ -117,8 +117,8 @@ def test_hover_marks_approximate_with_date_text():
 
 def lane_colours(fig) -> dict[str, set[str]]:
     m = Markers(fig)
-    if fig.layout.meta.get("layout") == "rows":      # lanes are columns: x = lane index
-        pos, lane_at = m.x, dict(enumerate(fig.layout.meta["lanes"]))
+    if fig.layout.meta.get("layout") == "rows":      # lanes are columns: x = the lane's pixel column
+        pos, lane_at = m.x, dict(zip(fig.layout.xaxis.tickvals, fig.layout.meta["lanes"]))
     else:
         pos, lane_at = m.y, dict(zip(fig.layout.yaxis.tickvals, fig.layout.meta["lanes"]))
     out: dict[str, set[str]] = {}
@@ -133,6 +133,8 @@ def test_colours_are_fixed_per_character_under_filters(make):
     full, part = lane_colours(make()), lane_colours(make(only_dario))
     for lanes in (full, part):
         for name, cols in lanes.items():
+            if name in (timeline.OTHERS, timeline.NO_CHARACTER):
+                continue                                  # the shared lanes take each event's lead colour
             assert cols == {COLORS[name]}, name          # one colour per character, the same everywhere
     assert part["Dario Conti"] == full["Dario Conti"]
     assert COLORS == character_colors(data.cast_order(STORY.events, STORY.characters))
@@ -195,9 +197,9 @@ def test_empty_selection_gives_a_message_figure():
     assert "No events" in fig.layout.annotations[0].text
 
 
-def test_many_events_skip_headlines():
+def test_many_events_in_the_strip_skip_headlines():
     big = data.synthetic(300)
-    fig = timeline.build_timeline(big.events, cast=data.cast_order(big.events, big.characters))
+    fig = timeline.build_timeline(big.events, cast=data.cast_order(big.events, big.characters), style=STRIP)
     assert not [t for t in fig.data if t.name == "headlines"]
     assert len(set(Markers(fig).customdata)) == 300
 
@@ -212,6 +214,15 @@ def test_sequence_ticks_name_the_story_order_not_the_rank():
 import re  # noqa: E402
 
 TAG = re.compile(r"<[^>]+>")
+
+
+def row_text(fig, name: str = "headlines") -> list[str]:
+    """The text of every row (headlines, or the "#n · date" column: name="dates"), all pages, in row order."""
+    return [x for t in fig.data if t.name == name for x in t.text]
+
+
+def row_y(fig) -> list[float]:
+    return [y for t in fig.data if t.name == "headlines" for y in t.y]
 
 
 def plain(tick: str) -> list[str]:
@@ -236,7 +247,7 @@ def test_rows_are_the_default_and_follow_each_x_mode():
         xs, _ = timeline.positions(SHOWN, mode)
         expect = SHOWN["id"].to_numpy()[np.argsort(xs, kind="stable")].tolist()
         assert list(fig.layout.meta["rows"]) == expect
-        ys = list(fig.layout.yaxis2.tickvals)
+        ys = row_y(fig)
         assert ys == sorted(ys, reverse=True)                  # first event at the top
 
 
@@ -247,7 +258,7 @@ def test_rows_show_whole_headlines_at_projector_widths(width_px, min_chars):
                                   style=timeline.Style(width_px=width_px))
     assert fig.layout.meta["wrap"] >= min_chars
     titles = dict(zip(ev["id"], ev["title"]))
-    for eid, tick in zip(fig.layout.meta["rows"], fig.layout.yaxis2.ticktext):
+    for eid, tick in zip(fig.layout.meta["rows"], row_text(fig)):
         lines = plain(tick)
         assert " ".join(lines) == titles[eid]                   # 88 chars: never cut
         assert len(lines) <= timeline.MAX_LINES
@@ -258,15 +269,17 @@ def test_rows_fit_the_width_budget_and_never_overlap():
     style = timeline.Style()
     fig = timeline.build_timeline(ev, cast=cast, colors=character_colors(cast), style=style)
     meta = fig.layout.meta
-    font = fig.layout.yaxis2.tickfont.size
+    font = trace(fig, "headlines").textfont.size
     line_px = font * 1.3                                        # Plotly's line spacing
     n_lanes = len(meta["lanes"])
-    budget = 800 - style.date_px - n_lanes * meta["col_px"]
+    budget = 800 - meta["date_px"] - n_lanes * meta["col_px"]
+    assert meta["head_x"] >= meta["date_px"] + n_lanes * meta["col_px"]   # headlines start after the lanes
     spans = []
-    for y, h, tick in zip(fig.layout.yaxis2.tickvals, meta["row_px"], fig.layout.yaxis2.ticktext):
+    for y, h, tick in zip(row_y(fig), meta["row_px"], row_text(fig)):
         lines = plain(tick)
         assert max(len(line) for line in lines) * font * timeline.CHAR_PX <= budget
-        assert lines[-1].endswith("…") and len(" ".join(lines)) >= 3 * meta["wrap"] - 10
+        # the three lines are used (greedy wrap: each may end one word short of the width)
+        assert lines[-1].endswith("…") and len(" ".join(lines)) >= 3 * meta["wrap"] - 24
         text_h = len(lines) * line_px
         assert text_h <= h                                      # the label fits in its own row
         spans.append((y - text_h / 2, y + text_h / 2))
@@ -301,14 +314,15 @@ def test_rows_lane_names_are_column_headers_in_cast_order():
     fig = build()
     names = [plain(t)[0] for t in fig.layout.xaxis.ticktext]
     assert names == list(fig.layout.meta["lanes"]) and names[0] == CAST[0]
-    assert list(fig.layout.xaxis.tickvals) == list(range(len(names)))
+    xs = list(fig.layout.xaxis.tickvals)
+    assert xs == sorted(xs) and len(set(xs)) == len(names)       # one column each, left to right
 
 
 def test_rows_category_lanes_name_the_characters_under_the_headline():
     fig = build(lane_mode="category")
     assert set(fig.layout.meta["lanes"]) == set(SHOWN["category"])
     who = dict(zip(SHOWN["id"], SHOWN["characters"]))
-    for eid, tick in zip(fig.layout.meta["rows"], fig.layout.yaxis2.ticktext):
+    for eid, tick in zip(fig.layout.meta["rows"], row_text(fig)):
         if who[eid]:
             assert plain(tick)[-1].startswith(who[eid][0])
 
@@ -320,16 +334,20 @@ def test_rows_highlight_and_reveal():
     assert set(Markers(fig).customdata) == set(SHOWN["id"].iloc[:5])
     assert trace(fig, "current").marker.size > Markers(fig).size
     k = list(fig.layout.meta["rows"]).index(cur)
-    assert fig.layout.yaxis2.ticktext[k].startswith("<b>")
-    assert sum("<b>" in t for t in fig.layout.yaxis2.ticktext) == 1
+    assert row_text(fig)[k].startswith("<b>")
+    assert sum("<b>" in t for t in row_text(fig)) == 1
 
 
 def test_rows_left_column_gives_story_number_and_short_date():
     fig = build()
-    left = dict(zip(fig.layout.meta["rows"], fig.layout.yaxis.ticktext))
-    assert plain(left["e004"]) == ["#4 · 3 Mar 1962"]      # one line when it fits the column
-    assert plain(left["e009"]) == ["#9", "≈ 2 May 1962"]     # two lines when it does not
+    left = dict(zip(fig.layout.meta["rows"], row_text(fig, "dates")))
+    assert plain(left["e004"]) == ["#4 · 3 Mar 1962"]      # one line: the column grows a little for it
+    assert plain(left["e009"]) == ["#9 · ≈ 2 May 1962"]
     assert plain(left["e012"]) == ["#12 · no date"]
+    narrow = build(style=timeline.Style(date_px=80))
+    left = dict(zip(narrow.layout.meta["rows"], row_text(narrow, "dates")))
+    assert plain(left["e009"]) == ["#9", "≈ 2 May 1962"]     # two lines when a one-line column would cost much
+    assert plain(left["e004"]) == ["#4", "3 Mar 1962"]
 
 
 def test_rows_mark_where_a_new_year_starts():
@@ -346,10 +364,11 @@ def test_rows_are_clickable_markers_and_fixed_size_axes():
     assert fig.layout.height > 200 + 40 * len(SHOWN)            # grows with the events: the page scrolls
 
 
-def test_long_stories_fall_back_to_the_strip():
-    ev, cast = long_story(n=timeline.ROWS_MAX + 1)
-    fig = timeline.build_timeline(ev, cast=cast)
-    assert fig.layout.meta.get("layout") != "rows"
+def test_long_stories_stay_rows_in_pages():
+    ev, cast = long_story(n=2 * timeline.PAGE_ROWS + 1)
+    fig = timeline.build_timeline(ev, cast=cast, style=timeline.Style(page_rows=timeline.PAGE_ROWS))
+    assert fig.layout.meta["layout"] == "rows" and len(fig.layout.meta["pages"]) == 3
+    assert fig.layout.meta["rows"] == fig.layout.meta["rows"][:2 * timeline.PAGE_ROWS + 1]
 
 
 @pytest.mark.parametrize("text, width, lines", [
@@ -377,9 +396,9 @@ def test_rows_mark_edited_events_and_headlines_in_another_language():
     ev["titles"] = [{"en": t} if i != 1 else {"it": t} for i, t in enumerate(ev["title"])]
     ev["lang"] = ["en" if i != 1 else "it" for i in range(len(ev))]
     fig = timeline.build_timeline(ev, lang="en")
-    heads = dict(zip(fig.layout.meta["rows"], fig.layout.yaxis2.ticktext))
+    heads = dict(zip(fig.layout.meta["rows"], row_text(fig)))
     first, second, third = (heads[i] for i in ev["id"][:3])
     assert plain(first)[0].startswith("✎ ") and "✎" not in plain(third)[0]
     assert " ".join(plain(second)).endswith("[IT]") and "[" not in " ".join(plain(third))
-    assert "[IT]" not in " ".join(plain(dict(zip(fig.layout.meta["rows"], timeline.build_timeline(
-        ev, lang="it").layout.yaxis2.ticktext))[ev["id"][1]]))
+    assert "[IT]" not in " ".join(plain(dict(zip(fig.layout.meta["rows"], row_text(timeline.build_timeline(
+        ev, lang="it"))))[ev["id"][1]]))

@@ -58,6 +58,48 @@ SPLIT = [
      [("viajó a Lisboa", "1950", "Pedro Salas"), ("a su regreso a Lugo abrió una imprenta", None, "Pedro Salas")]),
     ("it", "Nel 1950 Piero Sala viaggiò fino a Lisbona e al suo ritorno a Lucca aprì una tipografia nel porto.",
      [("viaggiò fino a Lisbona", "1950", "Piero Sala"), ("al suo ritorno a Lucca aprì una tipografia", None, "Piero Sala")]),
+    # an opening 'when' clause with its own time is a moment of its own; the main clause tells what follows
+    ("es", "En 1950 Tomás Gil cae enfermo. Cuando se cura, dos años después, su hermana Lidia Gil le regala un "
+           "caballo.",
+     [("Cuando se cura, dos años después", None, None), ("su hermana Lidia Gil le regala", None, "Lidia Gil")]),
+    ("it", "Nel 1950 Tommaso Gallo si ammala. Quando guarisce, due anni dopo, la sorella Lidia Gallo gli regala un "
+           "cavallo.",
+     [("Quando guarisce, due anni dopo", None, None), ("la sorella Lidia Gallo gli regala", None, "Lidia Gallo")]),
+    # 'and despite' / 'e nonostante' opens a clause of its own, and a trailing gerund that moves on in time
+    # ('receiving ... two years later') is a later step
+    ("en", "In 1950 Lina Moro wanted to study law, and despite the anger of her uncle, Lina enrolled at the "
+           "University of Pavia, receiving her degree four years later.",
+     [("wanted to study law", "1950", "Lina Moro"), ("despite the anger of her uncle", None, "Lina Moro"),
+      ("receiving her degree four years later", None, None)]),
+    ("it", "Nel 1943 Bruno Serra vede la distruzione del suo quartiere e nonostante tutti i suoi sforzi non riesce "
+           "a salvare la bottega del padre.",
+     [("vede la distruzione", "1943", "Bruno Serra"), ("nonostante tutti i suoi sforzi", None, "Bruno Serra")]),
+    ("en", "In 1950 Ada Brent was hired at the wool mill of Hull, and shortly after was promoted to foreman of the "
+           "dye house.",
+     [("was hired at the wool mill", "1950", "Ada Brent"), ("shortly after was promoted", None, "Ada Brent")]),
+    ("es", "En 1950 Rosa Llorente entra a trabajar en la fábrica de Alcoy y poco después asciende a jefa del taller.",
+     [("entra a trabajar en la fábrica", "1950", "Rosa Llorente"), ("poco después asciende", None, "Rosa Llorente")]),
+    # a coordinator before a relative time ('e, qualche anno dopo, ...') opens a later moment
+    ("it", "Nel 1873 la famiglia Rossi si trasferì prima a Pisa e, qualche anno dopo, a Lucca.",
+     [("si trasferì prima a Pisa", "1873", None), ("qualche anno dopo, a Lucca", None, None)]),
+    # an opening 'after' clause whose main clause moves on ('on her return') is two moments
+    ("en", "Ada Brent grew up in Hull. After studying briefly in Lyon, on her return Ada Brent opened a school for "
+           "weavers.",
+     [("After studying briefly in Lyon", None, None), ("on her return Ada Brent opened a school", None,
+                                                        "Ada Brent")]),
+    # 'but' and another person: that person's action against the first one is an event of its own
+    ("en", "In 1936 Bertie Hale wants to give up with doctors, but his wife Elizabeth Hale goes to see a therapist "
+           "in Harley Street.",
+     [("wants to give up with doctors", "1936", "Bertie Hale"), ("his wife Elizabeth Hale goes", None,
+                                                                  "Elizabeth Hale")]),
+    ("it", "Nel 1936 Bruno Serra vuole lasciare la scuola di musica, ma la madre Anna Serra va a parlare con il "
+           "maestro.",
+     [("vuole lasciare la scuola", "1936", "Bruno Serra"), ("la madre Anna Serra va a parlare", None, "Anna Serra")]),
+    # after a colon a time of its own, even late in the clause, is a later moment
+    ("it", "Nel 1917 Marta Neri resta sola con un grosso problema: il fratello Paolo Neri torna dal fronte tre "
+           "mesi dopo e non riesce più a lavorare.",
+     [("resta sola con un grosso problema", "1917", "Marta Neri"), ("il fratello Paolo Neri torna", None,
+                                                                     "Paolo Neri")]),
 ]
 
 
@@ -110,6 +152,12 @@ def test_events_clauses_a_relative_clause_headline_tells_the_action(lang, text, 
     ("es", "Sin embargo, Pedro Salas encuentra la carta y, sin decir nada, la guarda en su chaqueta."),
     ("es", "Pedro Salas vuelve cada noche a la vieja estación de radio donde trabajaba su padre."),
     ("it", "Anna Rossi torna ogni sera nella vecchia stazione radio dove lavorava il padre."),
+    # 'but' and the same person: how the same attempt went
+    ("en", "Bertie Hale tries to give a speech at the stadium, but he stammers in front of the crowd."),
+    # an opening 'when' without a time of its own sets the scene of its main clause
+    ("en", "When the army enters Lugo, Pedro Salas hides the letters in the cellar."),
+    # a trailing gerund that tells how long the same thing lasted
+    ("en", "In 1898 the weavers of the Rota mill went on strike, lasting from 2 May to 20 May 1898."),
 ])
 def test_events_clauses_one_action_with_modifiers_stays_one_event(lang, text):
     assert len(story_events(lang, text)) == 1

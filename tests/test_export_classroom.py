@@ -73,12 +73,16 @@ def test_the_offline_page_greys_the_headlines_of_other_characters():
     page_fig = export.add_character_dropdown(export.with_title(fig, "The mill"), ev)
     menu = page_fig.layout.updatemenus[-1]
     pick = next(b for b in menu.buttons if b.label == "Piet Kaan")
-    heads = pick.args[1]["yaxis2.ticktext"]
+    k = next(i for i, t in enumerate(page_fig.data) if t.name == "headlines")
+    heads = pick.args[0]["text"][k]
     rows = page_fig.layout.meta["rows"]
+    assert list(page_fig.data[k].customdata) == list(rows)
     chars = dict(zip(ev["id"], ev["characters"]))
     for eid, h in zip(rows, heads):
         assert ("#B4B4B4" in h) == ("Piet Kaan" not in chars[eid])
-    everyone = menu.buttons[0].args[1]["yaxis2.ticktext"]
+    dates = next(i for i, t in enumerate(page_fig.data) if t.name == "dates")
+    assert pick.args[0]["text"][dates] == list(page_fig.data[dates].text)    # the date column stays
+    everyone = menu.buttons[0].args[0]["text"][k]
     assert not any("#B4B4B4" in h for h in everyone)
     # the menu sits in the title band, above the lane names (paper y beyond the plot's top + lane header)
     plot_h = page_fig.layout.height - page_fig.layout.margin.t - page_fig.layout.margin.b

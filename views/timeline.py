@@ -2,7 +2,7 @@
 a clicked dot opens its details (scrolled into view), with the curation controls below them."""
 import streamlit as st
 
-from dashboard import timeline
+from dashboard import pager, timeline, viewport
 from dashboard.i18n import t, t_or
 from views import edit, state
 
@@ -30,19 +30,24 @@ c3.toggle(t("tl.wide"), key="wide", help=t("tl.wide_help"))
 # with dates, rows keep headlines readable; "to scale" spaces events by their real dates instead
 to_scale = st.session_state.x_mode == "chronological" and c1.toggle(t("tl.scale"), key="to_scale",
                                                                      help=t("tl.scale_help"))
+width_px = viewport.main_width(timeline.Style().plot_px + 100)   # rows are laid out for this width
 if not ids:
     st.info(t("tl.none"))
 else:
+    page = None if to_scale else pager.pick(len(shown), pager.page_of(
+        shown, st.session_state.x_mode, st.session_state.event_pick), ui)
     # key = every input of the build below (story_id carries the interface language)
     fig = state.cached_figure(repr((c.story_id, current, "timeline", st.session_state.x_mode, st.session_state.lanes,
                                     st.session_state.event_pick, bool(st.session_state.eras),
-                                    bool(st.session_state.wide), to_scale)),
+                                    bool(st.session_state.wide), to_scale, width_px, page)),
                               lambda: timeline.build_timeline(
                                   shown, x_mode=st.session_state.x_mode, lane_mode=st.session_state.lanes,
                                   cast=cast_names, colors=colors, highlight=st.session_state.event_pick,
                                   eras=st.session_state.eras,
                                   style=timeline.Style(plot_px=1250 if st.session_state.wide else 720,
-                                                       layout="strip" if to_scale else "auto"), lang=ui))
+                                                       layout="strip" if to_scale else "auto",
+                                                       width_px=width_px, page_rows=timeline.PAGE_ROWS),
+                                  lang=ui, page=page))
     sel = st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points",
                           theme=None, width="stretch",
                           config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
