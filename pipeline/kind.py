@@ -7,6 +7,9 @@ from functools import lru_cache
 
 from . import lexicons
 from .headline import PAREN
+# kinds decided over a document's sections and paragraphs live in kind_doc (this module had passed 450 lines)
+from .kind_doc import (COMMENTARY, PRONOUNS, QUOTE_CHARS, captions, paragraph_kinds,  # noqa: F401
+                       present_remarks, section_kinds)
 from .model import Story
 from .textutil import cues, fold, tokens
 
@@ -23,6 +26,16 @@ QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,200})[\"“”«»]")
 TITLE_QUOTE = re.compile(r"[\"“«][A-ZÀ-Ý¿¡][^\"“”«»]*\s[^\"“”«»]*[\"”»]|[\"“«][^\"“”«»]{1,80}[\"”»]\s*\(\d{4}\)")
 
 
+def _quoted_title(text: str) -> bool:
+    """A quoted title ("«Il faro» (1998)", "in “The Salt Road”"), not a line of speech that is the whole
+    sentence ("«Resta qui e tieni acceso il fuoco.»")."""
+    m = TITLE_QUOTE.search(text)
+    if m is None:
+        return False
+    body = text.strip()
+    return not (m.start() <= 1 and m.end() >= len(body) - 1 and not m.group(0).rstrip().endswith(")"))
+
+
 @lru_cache(maxsize=None)
 def _patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
     table = lexicons.load(lang, "events").get("strong_patterns") or {}
@@ -30,11 +43,27 @@ def _patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
 
 
 @lru_cache(maxsize=None)
-def _meta(lang: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in lexicons.load(lang, "events").get("narration_meta") or [])
+def _meta(lang: str, key: str = "narration_meta") -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in lexicons.load(lang, "events").get(key) or [])
 
 
 LABEL = re.compile(r"^\W*([^\W\d][\w' ]{0,28}?)\s*:")
+# a page's label standing alone ("Plot:", "Trama (fonte X):"): it introduces what follows, it tells nothing
+LABEL_ONLY = re.compile(r"^\W*([^\W\d][\w']*(?: [\w']+){0,2})\s*(?:\([^()]{0,60}\))?\s*:\s*$")
+
+
+# a list of words or a title before a colon ("Vida, dolores, desafíos:"), not someone speaking ("Anna dice:")
+STANDFIRST = re.compile(r"^([^:.!?]{3,60}):\s*(.+)")
+
+
+@lru_cache(maxsize=None)
+def _relatives(lang: str) -> frozenset[str]:
+    return frozenset(w for w in lexicons.load(lang, "events").get("relative_pronouns") or [] if " " not in w)
+
+
+@lru_cache(maxsize=None)
+def _teasers(lang: str) -> tuple[str, ...]:
+    return tuple(fold(w) + " " for w in lexicons.load(lang, "events").get("teaser_heads") or [])
 
 
 @lru_cache(maxsize=None)
@@ -48,11 +77,21 @@ def strong_kind(text: str, lang: str) -> str | None:
     a first-person opinion, historians' debate, a publication note, a credit or a study prompt, a
     "Starring: ..." / "Exercise: ..." line), else None. Quoted speech is ignored: a character saying
     "I think" is still story."""
+    only = LABEL_ONLY.match(text)
+    if only is not None and not (PRONOUNS & set(tokens(fold(only.group(1))))):
+        return "production"  # "She said:" is someone speaking
     lab = LABEL.match(text)
     if lab is not None:
         kind = _labels(lang).get(" ".join(tokens(fold(lab.group(1)))))
         if kind:
             return kind
+    teaser = STANDFIRST.match(text)
+    if teaser is not None and fold(teaser.group(2)).startswith(_teasers(lang)) and (
+            "," in teaser.group(1) or all(w[:1].isupper() for w in teaser.group(1).split())) and not (
+            _relatives(lang) & set(tokens(fold(teaser.group(2))))):
+        # "Life, pain, challenges: the story of the first woman doctor": the page's teaser. With "..., who
+        # founded a school" it still tells an event.
+        return "production"
     folded = fold(QUOTED.sub(" ", PAREN.sub(" ", text)))
     toks = tokens(folded)
     flat = " ".join(toks)
@@ -78,10 +117,18 @@ def _work_refs(folded: str, toks: list[str], lang: str) -> int:
     if not n:
         return 0
     owners = _owner_words(lang)
+    works = _own_works(lang)
+    if any(t in works and any(w in owners for w in toks[max(0, i - 3):i]) for i, t in enumerate(toks)):
+        return 0  # "compone le sue opere ..., dette 'trilogia rurale'": the trilogy is the character's
     for i, t in enumerate(toks):
         if cs.label(t) is not None and any(w in owners for w in toks[max(0, i - 2):i]):
             n -= 1
     return max(0, n)
+
+
+@lru_cache(maxsize=None)
+def _own_works(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicons.load(lang, "events").get("own_works") or [])
 
 
 @lru_cache(maxsize=None)
@@ -99,8 +146,7 @@ def _work_subject_re(lang: str) -> re.Pattern | None:
     return re.compile(rf"^(?:{alts})\b")
 
 
-# subject and object pronouns of the three languages: a release word with one of them is a character's
-PRONOUNS = frozenset("he she they him her them his ella ellos ellas lui lei loro egli essa".split())
+# a release word with one of PRONOUNS (subject and object pronouns of the three languages) is a character's
 
 
 @lru_cache(maxsize=None)
@@ -146,6 +192,8 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     flat = " ".join(toks)
     if not n_characters and any(p.search(flat) for p in _meta(lang)):
         return "production", "strong"  # "Then the story goes back a few days": how it is told, no one acts
+    if not n_characters and any(p.search(flat) for p in _meta(lang, "interpretive_patterns")):
+        return "reception", "strong"  # "The journey is thus also a moral one": the writer's reading, no one acts
     if not actor_outside_parens and (cues(lang, "events", "story_setting").find(folded, toks)
                                      or cues(lang, "events", "story_opening").find(folded, toks)):
         return "story", "dated"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time
@@ -153,7 +201,7 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     rec = len(cues(lang, "events", "reception").find(folded, toks))
     rec += 0.5 * len(cues(lang, "events", "reception_weak").find(folded, toks))
     prod = len(cues(lang, "events", "production").find(folded, toks))
-    work = _work_refs(folded, toks, lang) + bool(TITLE_QUOTE.search(text)) + bool(about_work)
+    work = _work_refs(folded, toks, lang) + _quoted_title(text) + bool(about_work)
     subject = work_subject(text, lang)
     if subject and n_characters and any(re.search(rf"\b{re.escape(w)}\b", flat)
                                         for w in lexicons.load(lang, "events").get("story_opening_when") or []):
@@ -196,7 +244,6 @@ def classify(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
 
 NAME_RE = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de\s+|di\s+|del\s+|da\s+|van\s+|von\s+)?[A-ZÀ-Ý][\w'’.-]+){0,3}"
 QUOTED_RE = r"[\"“«][^\"“”«»]{1,120}[\"”»]"
-QUOTE_CHARS = re.compile(r"[\"“”«»]")
 
 
 @lru_cache(maxsize=None)
@@ -303,62 +350,3 @@ def _title_re(titles: list[str]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(set(titles), key=len, reverse=True))
                       + r")(?!\w)")
 
-
-@lru_cache(maxsize=None)
-def _section_heads(lang: str) -> tuple[tuple[str, str], ...]:
-    table = lexicons.load(lang, "events").get("section_headings") or {}
-    return tuple((kind, " ".join(tokens(fold(w)))) for kind, ws in table.items() for w in ws)
-
-
-def section_kinds(rows: list[tuple[int, int, bool, str]], lang: str) -> dict[int, str]:
-    """The kind of the sentences under a heading that names a section about the work ("¿Por qué ver
-    …?", "Para pensar", "Recensione", "Cast"), up to the next heading. `rows`: (sentence idx, paragraph,
-    is a heading, text) in telling order; a line that is a paragraph of its own and names such a section is
-    its heading even when it ends in a question mark. What such a section says of the characters ("Alex
-    teme que su madre ...", a question for the class) is a reading of the work, not the story told again."""
-    size: dict[int, int] = {}
-    for _, para, _, _ in rows:
-        size[para] = size.get(para, 0) + 1
-    out: dict[int, str] = {}
-    current: str | None = None
-    for idx, para, is_head, text in rows:
-        flat = " ".join(tokens(fold(text)))
-        # a single word names the section only alone ("Crítica", "Cast": not "Opinión pública"); a phrase
-        # may go on with the work's title ("¿Por qué ver Good Bye, Lenin?")
-        named = next((k for k, w in _section_heads(lang)
-                      if flat == w or (" " in w and flat.startswith(w + " "))), None)
-        if is_head or (size[para] == 1 and named and len(flat.split()) <= 8):
-            current = named
-            if named and not is_head:
-                out[idx] = named
-        elif current:
-            out[idx] = current
-    return out
-
-
-def paragraph_kinds(items: list[tuple[int, int, str, str]], sections: dict[int, str] | None = None) -> dict[int, str]:
-    """Kinds decided per paragraph as well as per sentence. `items`: (sentence idx, paragraph, kind,
-    strength, see evidence()) in telling order. A paragraph whose sentences about the work (an opinion among them,
-    or two at least) outnumber its sentences with story evidence is about the work as a whole: its neutral sentences ("La música
-    acompaña.") take the paragraph's kind; when they outnumber the story ones three to one, even a
-    sentence naming a character does ("Espósito es un personaje complejo"), unless it states a date."""
-    out = {idx: kind for idx, _, kind, _ in items}
-    by_para: dict[int, list[tuple[int, str, str]]] = {}
-    for idx, para, kind, strength in items:
-        by_para.setdefault(para, []).append((idx, kind, strength))
-    for rows in by_para.values():
-        if len(rows) < 2:
-            continue
-        meta = [k for _, k, _ in rows if k != "story"]
-        story_ev = sum(1 for _, k, s in rows if k == "story" and s in ("story", "dated"))
-        if len(meta) <= story_ev or (len(meta) < 2 and "reception" not in meta):
-            continue  # one remark on the making or on history ("It became the symbol of ...") is no review
-        kind = max(("reception", "production"), key=lambda k: (meta.count(k), k == "reception"))
-        wholly = len(meta) >= 3 * max(1, story_ev) and len(meta) >= 3
-        for idx, k, s in rows:
-            if k == "story" and (s in ("none", "cue") or (wholly and s == "story")):
-                out[idx] = kind
-    for idx, kind in (sections or {}).items():
-        if out.get(idx) == "story":
-            out[idx] = kind
-    return out

@@ -29,6 +29,9 @@ _LINE = re.compile(r"(?<![ \t\f\v])[ \t\f\v]*(?:\r\n?|\n)\s*")
 _BLANK_LINE = re.compile(r"(?<![ \t\f\v])[ \t\f\v]*(?:\r\n?|\n)[ \t\f\v]*(?:\r\n?|\n)\s*")
 _WORD = re.compile(r"\w+")
 _OPEN_END = ".!?:;\"'\u201d\u2019\u00bb)\u2026"
+# a stop glued to the next sentence by a page's markup ("Lenin!Plot", "ends here.Then"): ! or ? before a
+# capitalised word, or a '.' between a lowercase word and a capitalised one (not "U.S.", "St.Louis")
+_GLUED = re.compile(r"[!?]+(?=[A-ZÀ-Ý][a-zà-ÿ]{2})|(?<=[a-zà-ÿ]{3})\.(?=[A-ZÀ-Ý][a-zà-ÿ]{2})")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Rules:
     abbreviations: frozenset[str]
     starters: frozenset[str]
     clause_cut: re.Pattern
+    page_label: re.Pattern | None
 
 
 _RULES: dict[str, Rules] = {}
@@ -57,10 +61,13 @@ def rules(lang: str) -> Rules:
             parts.append(rf"(?P<comma>,)\s+(?=(?:{comma})\b)")
         if bare:
             parts.append(rf"(?<!\s)(?P<bare>\s+)(?=(?:{bare})\b)")
+        labels = _alternation(table.get("page_labels", []))
         _RULES[lang] = Rules(
             abbreviations=frozenset(a.lower() for a in table.get("abbreviations", [])),
             starters=frozenset(table.get("starters", [])),
             clause_cut=re.compile("|".join(parts)),
+            # "Plot (source X): ..." opening a sentence: the page's label, not the story's words
+            page_label=re.compile(rf"(?i:{labels})\b\s*(?:\([^()\n]{{0,60}}\))?\s*:\s+(?=\S)") if labels else None,
         )
     return _RULES[lang]
 
@@ -120,19 +127,29 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int, int]]:
     for pend, nxt in bounds:
         before = len(spans)
         cut = pos
-        for m in _STOP.finditer(text, pos, pend):
-            if _ends_sentence(text, m, pend, r):
-                a, b = _trim(text, cut, m.end())
-                if a < b:
-                    spans.append((a, b, para))
-                cut = m.end()
+        stops = {m.end() for m in _GLUED.finditer(text, pos, pend)}
+        stops |= {m.end() for m in _STOP.finditer(text, pos, pend) if _ends_sentence(text, m, pend, r)}
+        for end in sorted(stops):
+            a, b = _trim(text, cut, end)
+            if a < b:
+                spans.extend((x, y, para) for x, y in _label_split(text, a, b, r))
+            cut = end
         a, b = _trim(text, cut, pend)
         if a < b:
-            spans.append((a, b, para))
+            spans.extend((x, y, para) for x, y in _label_split(text, a, b, r))
         if len(spans) > before:
             para += 1
         pos = nxt
     return spans
+
+
+def _label_split(text: str, a: int, b: int, r: Rules) -> list[tuple[int, int]]:
+    """A page label that opens a sentence ("Trama (fonte X): Anna ...") is a sentence of its own."""
+    m = r.page_label.match(text, a, b) if r.page_label is not None else None
+    if m is None:
+        return [(a, b)]
+    x, y = _trim(text, a, m.end())
+    return [(x, y), _trim(text, m.end(), b)]
 
 
 # ---------------------------------------------------------------- clauses

@@ -38,6 +38,10 @@ STORY = [
     ("es", "Obsesionado por el crimen, decide escribir una novela sobre el caso.", 0),
     ("en", "Tomas finally publishes his first novel, a thin book about the harbour.", 1),
     ("en", "Mara decides to write a book about the murder she investigated.", 1),
+    # a character's works named as a trilogy are still the character's
+    ("en", "In these years he writes his three plays of the countryside, the rural trilogy.", 0),
+    ("es", "En esos años escribe sus obras más conocidas, la trilogía del campo.", 0),
+    ("it", "Durante questo incarico compone le sue opere più note, dette «trilogia rurale».", 0),
     ("it", "Nel 1958 vince il Nobel per la chimica insieme al suo maestro.", 0),
     ("it", "Ossessionato dal delitto, Bruno decide di scrivere un libro sul caso.", 1),
     ("it", "Con il suo primo romanzo vince il premio della città.", 0),
@@ -90,6 +94,9 @@ STANDING = [
     ("en", "Odile Marsan achieved international recognition as a member of the harbour school of painters.", 1),
     ("es", "Fue pintora y grabadora y una de las figuras más destacadas de la escuela del puerto.", 0),
     ("it", "Può essere considerata la più importante pittrice della scuola del porto.", 0),
+    ("it", "Nota in tutto il mondo per le sue marine, fu pittrice e incisora.", 0),
+    ("es", "Conocida en todo el mundo por sus marinas, fue pintora y grabadora.", 0),
+    ("en", "Known all over the world for her seascapes, she painted and engraved.", 0),
 ]
 
 

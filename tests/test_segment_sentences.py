@@ -48,6 +48,13 @@ def _check_invariants(story: Story) -> None:
 
 
 @pytest.mark.parametrize("lang, text, expected", [
+    # a page's markup glues a stop to the next sentence; a page label opening a sentence is split off
+    ("it", "Le luci del porto!Trama(fonte X): Nora lascia il paese.",
+     ["Le luci del porto!", "Trama(fonte X):", "Nora lascia il paese."]),
+    ("en", "The storm ended.Then Nora left. Plot: Nora leaves.", ["The storm ended.", "Then Nora left.", "Plot:", "Nora leaves."]),
+    ("es", "Sinopsis (fuente X): Nora deja el pueblo. Visite www.faro.es hoy.",
+     ["Sinopsis (fuente X):", "Nora deja el pueblo.", "Visite www.faro.es hoy."]),
+    ("en", "Starring: Ann Lee. He moved to the U.S.Army base.", ["Starring: Ann Lee.", "He moved to the U.S.Army base."]),
     # abbreviations and initials
     ("en", "Mr. Smith met Mrs. Jones and Dr. Brown. They talked.",
      ["Mr. Smith met Mrs. Jones and Dr. Brown.", "They talked."]),

@@ -1,0 +1,143 @@
+"""Kinds decided over a whole document rather than one sentence: sections under a heading about the work,
+captions of the page's pictures and links, remarks from today in a document told in the past, paragraphs
+about the work as a whole (see kind.py for one sentence's evidence)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicons
+from .textutil import fold, tokens
+
+# subject and object pronouns of the three languages: someone the sentence speaks of
+PRONOUNS = frozenset("he she they him her them his ella ellos ellas lui lei loro egli essa".split())
+QUOTE_CHARS = re.compile(r"[\"“”«»]")
+
+
+@lru_cache(maxsize=None)
+def _section_heads(lang: str) -> tuple[tuple[str, str], ...]:
+    table = lexicons.load(lang, "events").get("section_headings") or {}
+    return tuple((kind, " ".join(tokens(fold(w)))) for kind, ws in table.items() for w in ws)
+
+
+@lru_cache(maxsize=None)
+def _furniture(lang: str, key: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in lexicons.load(lang, "events").get(key) or [])
+
+
+STOPPED = re.compile(r"[.!?…:;]\W*$")
+
+
+def captions(rows: list[tuple[int, int, bool, str]], lang: str) -> set[int]:
+    """Sentences that caption something of the page, by their shape: a line of its own without a final
+    stop next to a picture counter ("(3 of 7)"), the sentence just before a link call ("Clicca qui >>")
+    in its paragraph. They label a picture or a link; they do not tell the story."""
+    counters, calls = _furniture(lang, "gallery_counters"), _furniture(lang, "link_calls")
+    flat = [" ".join(tokens(fold(text))) for _, _, _, text in rows]
+    size: dict[int, int] = {}
+    for _, para, _, _ in rows:
+        size[para] = size.get(para, 0) + 1
+    out: set[int] = set()
+    for k, (idx, para, is_head, text) in enumerate(rows):
+        if is_head:
+            continue
+        near = [j for j in (k - 1, k + 1) if 0 <= j < len(rows) and rows[j][1] != para]
+        if (size[para] == 1 and not STOPPED.search(text)
+                and any(p.search(flat[j]) for j in near for p in counters)):
+            out.add(idx)
+        elif k + 1 < len(rows) and rows[k + 1][1] == para and any(p.search(flat[k + 1]) for p in calls):
+            out.add(idx)
+    return out
+
+
+def section_kinds(rows: list[tuple[int, int, bool, str]], lang: str) -> dict[int, str]:
+    """The kind of the sentences under a heading that names a section about the work ("¿Por qué ver
+    …?", "Para pensar", "Recensione", "Cast"), up to the next heading. `rows`: (sentence idx, paragraph,
+    is a heading, text) in telling order; a line that is a paragraph of its own and names such a section is
+    its heading even when it ends in a question mark. What such a section says of the characters ("Alex
+    teme que su madre ...", a question for the class) is a reading of the work, not the story told again."""
+    size: dict[int, int] = {}
+    for _, para, _, _ in rows:
+        size[para] = size.get(para, 0) + 1
+    out: dict[int, str] = {}
+    current: str | None = None
+    for idx, para, is_head, text in rows:
+        flat = " ".join(tokens(fold(text)))
+        # a single word names the section only alone ("Crítica", "Cast": not "Opinión pública"); a phrase
+        # may go on with the work's title ("¿Por qué ver Good Bye, Lenin?")
+        named = next((k for k, w in _section_heads(lang)
+                      if flat == w or (" " in w and flat.startswith(w + " "))), None)
+        if is_head or (size[para] == 1 and named and len(flat.split()) <= 8):
+            current = named
+            if named and not is_head:
+                out[idx] = named
+        elif current:
+            out[idx] = current
+    for idx in captions(rows, lang):
+        out.setdefault(idx, "production")
+    for idx in present_remarks(rows, lang):
+        out.setdefault(idx, COMMENTARY)
+    return out
+
+
+# a section kind for a sentence that is commentary unless it has story evidence of its own (see paragraph_kinds)
+COMMENTARY = "commentary"
+PAST_SHARE = 0.6  # a document with at least this share of its sentences in a past tense narrates in the past
+
+
+def present_remarks(rows: list[tuple[int, int, bool, str]], lang: str) -> set[int]:
+    """Sentences of a document told in the past that have no past verb ("Miseno offers a fine view of the
+    gulf", "The route is 30 km long"): the writer's remark from today, not a moment of the story. Only
+    full sentences (five words, a final stop, no question)."""
+    past = _past_re(lang)
+    body = [(idx, text) for idx, _, is_head, text in rows if not is_head and len(text.split()) >= 5]
+    if past is None or len(body) < 4:
+        return set()
+    pasts = {idx for idx, text in body if past.search(text)}
+    if len(pasts) < PAST_SHARE * len(body):
+        return set()
+    # "They built their glider ...": a pronoun is someone acting, whatever the tense
+    # speech keeps its own tense ("«Come back now», ..."): only the writer's own sentences are remarks
+    return {idx for idx, text in body if idx not in pasts and STOPPED.search(text) and not text.rstrip().endswith("?")
+            and not QUOTE_CHARS.search(text) and not (PRONOUNS & set(tokens(fold(text))))}
+
+
+@lru_cache(maxsize=None)
+def _past_re(lang: str) -> re.Pattern | None:
+    pat = (lexicons.load(lang, "temporal").get("timex") or {}).get("past_cues")
+    forms = lexicons.load(lang, "events").get("past_forms") or []
+    words = [r"\w+" + re.escape(w[1:]) if w.startswith("-") else re.escape(w) for w in forms]
+    alts = [p for p in (pat, r"\b(?:" + "|".join(words) + r")\b" if words else None) if p]
+    return re.compile("|".join(alts), re.IGNORECASE) if alts else None
+
+
+def paragraph_kinds(items: list[tuple[int, int, str, str]], sections: dict[int, str] | None = None) -> dict[int, str]:
+    """Kinds decided per paragraph as well as per sentence. `items`: (sentence idx, paragraph, kind,
+    strength, see evidence()) in telling order. A paragraph whose sentences about the work (an opinion among them,
+    or two at least) outnumber its sentences with story evidence is about the work as a whole: its neutral sentences ("La música
+    acompaña.") take the paragraph's kind; when they outnumber the story ones three to one, even a
+    sentence naming a character does ("Espósito es un personaje complejo"), unless it states a date."""
+    out = {idx: kind for idx, _, kind, _ in items}
+    by_para: dict[int, list[tuple[int, str, str]]] = {}
+    for idx, para, kind, strength in items:
+        by_para.setdefault(para, []).append((idx, kind, strength))
+    for rows in by_para.values():
+        if len(rows) < 2:
+            continue
+        meta = [k for _, k, _ in rows if k != "story"]
+        story_ev = sum(1 for _, k, s in rows if k == "story" and s in ("story", "dated"))
+        if len(meta) <= story_ev or (len(meta) < 2 and "reception" not in meta):
+            continue  # one remark on the making or on history ("It became the symbol of ...") is no review
+        kind = max(("reception", "production"), key=lambda k: (meta.count(k), k == "reception"))
+        wholly = len(meta) >= 3 * max(1, story_ev) and len(meta) >= 3
+        for idx, k, s in rows:
+            if k == "story" and (s in ("none", "cue") or (wholly and s == "story")):
+                out[idx] = kind
+    strength = {idx: s for idx, _, _, s in items}
+    for idx, kind in (sections or {}).items():
+        if kind == COMMENTARY:
+            if out.get(idx) == "story" and strength.get(idx) in ("none", "cue"):
+                out[idx] = "production"  # a remark from today with no character and no date: commentary
+        elif out.get(idx) == "story":
+            out[idx] = kind
+    return out
