@@ -104,11 +104,14 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
     n, m = len(groups), len(evs)
     pos = positions([e.kind for e in evs])
     raw = [[_best_member(g, ev, w) for ev in evs] for g in groups]  # content only, no position prior
-    anchors = _lcs([[s if s >= ANCHOR else 0.0 for s in row] for row in raw], ANCHOR) if _short(groups, evs) else []
+    # two kinds of evidence per pair; a pair with one (a single concept) says nothing of where the tellings
+    # stand against each other, so it is never an anchor, and holds only where the anchors expect it
+    two = [[s > 0 and sim.two_kinds(groups[i], evs[j], w) for j, s in enumerate(row)] for i, row in enumerate(raw)]
+    anchors = _lcs([[s if s >= ANCHOR and two[i][j] else 0.0 for j, s in enumerate(row)] for i, row in enumerate(raw)],
+                   ANCHOR) if _short(groups, evs) else []
     expect = _expected(pos, [(pos[j], groups[i].pos) for i, j in anchors])
     # two tellings stating the same date are told at the same point of the story, whatever their proportions
-    # a match on one kind of evidence alone (one concept and the protagonist) holds only where it is expected
-    raw = [[s if s <= 0 or abs(groups[i].pos - expect[j]) <= NEAR or sim.two_kinds(groups[i], evs[j], w) else 0.0
+    raw = [[s if s <= 0 or two[i][j] or abs(groups[i].pos - expect[j]) <= NEAR else 0.0
             for j, s in enumerate(row)] for i, row in enumerate(raw)]
     scored = [[s - (0.0 if s > 0 and sim.dated_together(groups[i], evs[j]) else
                     sim.position_penalty(abs(groups[i].pos - expect[j]))) if s > 0 else 0.0
