@@ -32,6 +32,19 @@ STORIES = {
                       "Calvo. That afternoon, the Kade brothers walked the two miles to Calvo and sent a telegram "
                       "to their sister.",
     },
+    # a short synopsis whose complaint to the police shares only that word with the policeman of the last
+    # scene of the longer telling: not a match, and not a point that says where the synopsis stands
+    "cart": {
+        "cart_en.txt": "Ugo Rana finds work as a porter in the port of Lisbon. His wife Eva sells her ring to buy "
+                       "him a cart. On his first day a boy, Pio, steals the cart. Ugo runs after Pio through the "
+                       "market. Ugo and his daughter Lia search the harbour for days. They ask an old fortune "
+                       "teller for help. Lia sees the boy near a church. The boy's neighbours chase Ugo away. "
+                       "Ugo sleeps on the steps of the church. In the end a policeman comes with them to the "
+                       "boy's house.",
+        "cart_it.txt": "Ugo Rana trova lavoro come facchino nel porto di Lisbona. La moglie Eva vende l'anello "
+                       "per comprargli un carretto. Il primo giorno un ragazzo, Pio, ruba il carretto. Ugo va subito "
+                       "dalla polizia.",
+    },
 }
 
 # (story, document, words of one event, document, words of a different event): never one event
@@ -39,10 +52,12 @@ DIFFERENT = [
     ("studies", "life_it", "riprese gli studi", "life_en", "studied at the convent school"),
     # the September return is not the December telegram, though both name the brothers and the village
     ("telegram", "sky_it", "Tornati a Calvo", "sky_en", "sent a telegram"),
+    ("cart", "cart_it", "dalla polizia", "cart_en", "a policeman comes"),
 ]
 
 # (story, document, words, document, words): one event
 SAME = [
+    ("cart", "cart_en", "steals the cart", "cart_it", "ruba il carretto"),
     ("studies", "life_en", "born in Ostend", "life_it", "nacque a Ostenda"),
     ("studies", "life_en", "married the printer", "life_it", "sposò il tipografo"),
     ("studies", "life_en", "shop burned down", "life_it", "andò a fuoco"),
