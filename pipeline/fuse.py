@@ -7,7 +7,11 @@ by rarity; differing stated dates and far-apart positions forbid a match. A grou
 member; positions count story events only, and against a short synopsis the expected position of each event
 is learned from the strongest matches (a synopsis may tell only the start of a long plot). Two tellings that
 are each other's best match fuse on weaker evidence than one that has rivals. A match needs shared content:
-the same people on the same date doing something else are another event. After alignment a fused group
+the same people on the same date doing something else are another event. And it needs two kinds of
+evidence: one shared concept with the protagonist (who is in every event, and counts once however many
+spellings of the name are shared) is one kind; a second item of content, a rarer person, a place, a date
+both state, or being told where the alignment expects it is the other. A date one member states rules out
+every telling it cannot be, on every path into a group (alignment, absorption of neighbours). After alignment a fused group
 whose members share no content is split again, and the headline comes from the member that best tells
 what the group has in common (fuse_merge.py).
 """
@@ -44,6 +48,7 @@ class Group:
         self.anchors = set(ev.extra.get("content_anchors", ()))
         self.cognates = set(ev.extra.get("cognates", ()))
         self.gate = set(ev.extra.get("gate_anchors", ()))
+        self.person_of = dict(ev.extra.get("fuse_person_of", {}))
         self.pos = pos
         self.kind = ev.kind
         self.docs = {ev.sources[0].doc}
@@ -55,6 +60,8 @@ class Group:
         self.anchors |= ev.extra.get("content_anchors", set())
         self.cognates |= ev.extra.get("cognates", set())
         self.gate |= ev.extra.get("gate_anchors", set())
+        for k, p in ev.extra.get("fuse_person_of", {}).items():
+            self.person_of[k] = self.person_of.get(k, frozenset()) | p
         self.docs.add(ev.sources[0].doc)
 
 
@@ -83,6 +90,7 @@ def _short(groups: list[Group], evs: list[Event]) -> bool:
 
 MUTUAL_MIN = 0.15  # the weakest match two tellings that prefer each other may fuse on
 MUTUAL_GAP = 0.15  # ... told this close to where the alignment expects them
+NEAR = 0.1  # told this close to where the alignment expects it, a telling has its position as evidence
 ANCHOR = 0.45  # matches this strong on content alone say where one telling stands against the other
 
 
@@ -96,9 +104,15 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
     n, m = len(groups), len(evs)
     pos = positions([e.kind for e in evs])
     raw = [[_best_member(g, ev, w) for ev in evs] for g in groups]  # content only, no position prior
-    anchors = _lcs([[s if s >= ANCHOR else 0.0 for s in row] for row in raw], ANCHOR) if _short(groups, evs) else []
+    # two kinds of evidence per pair; a pair with one (a single concept) says nothing of where the tellings
+    # stand against each other, so it is never an anchor, and holds only where the anchors expect it
+    two = [[s > 0 and sim.two_kinds(groups[i], evs[j], w) for j, s in enumerate(row)] for i, row in enumerate(raw)]
+    anchors = _lcs([[s if s >= ANCHOR and two[i][j] else 0.0 for j, s in enumerate(row)] for i, row in enumerate(raw)],
+                   ANCHOR) if _short(groups, evs) else []
     expect = _expected(pos, [(pos[j], groups[i].pos) for i, j in anchors])
     # two tellings stating the same date are told at the same point of the story, whatever their proportions
+    raw = [[s if s <= 0 or two[i][j] or abs(groups[i].pos - expect[j]) <= NEAR else 0.0
+            for j, s in enumerate(row)] for i, row in enumerate(raw)]
     scored = [[s - (0.0 if s > 0 and sim.dated_together(groups[i], evs[j]) else
                     sim.position_penalty(abs(groups[i].pos - expect[j]))) if s > 0 else 0.0
                for j, s in enumerate(row)] for i, row in enumerate(raw)]
@@ -120,14 +134,16 @@ def _best_member(g: Group, ev: Event, w: dict[str, float]) -> float:
     """How well an event matches a fused group: its best match with one member telling, not with the pooled
     features (a group pooling three tellings attracts anything that shares a word with any of them)."""
     if len(g.members) == 1:
-        return similarity(g, ev, g.pos, w)
+        return similarity(g, ev, g.pos, w, placed=True)
     if ev.sources[0].doc in g.docs:
         return 0.0
+    if any(sim.dates_apart(ev, mem) for mem in g.members):
+        return 0.0  # matched through one member, the event joins them all: no member may date it elsewhere
     scores = []
     for mem in g.members:
         one = _single(mem)
         one.pos = g.pos
-        scores.append(similarity(one, ev, g.pos, w))
+        scores.append(similarity(one, ev, g.pos, w, placed=True))
     return max(scores)
 
 
@@ -329,8 +345,8 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
                 # (two sentences each, one event each): then they match, and nothing is absorbed
                 nj = j + (ni - i)
                 if 0 <= nj < m and nj not in matched:
-                    own = similarity(nb, evs[nj], where_told[nj], w)
-                    if own >= THRESHOLD and own >= similarity(nb, ev, nb.pos, w, same_doc_ok=True):
+                    own = similarity(nb, evs[nj], where_told[nj], w, placed=True)
+                    if own >= THRESHOLD and own >= similarity(nb, ev, nb.pos, w, same_doc_ok=True, placed=True):
                         matched[nj] = ni
                         taken.add(ni)
                         continue
@@ -340,8 +356,9 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
                 siblings = _clause_siblings(nb.members, g.members)
                 if (nb.kind == g.kind and (len(nb.docs) == 1 or siblings)
                         and not _distinct(nb.members, g.members + [ev])
+                        and not _dated_apart(nb.members, g.members + [ev])
                         and _room(g.members + [ev], nb.members)
-                        and _says_more(nb, ev) and similarity(nb, ev, nb.pos, w, same_doc_ok=True)
+                        and _says_more(nb, ev) and similarity(nb, ev, nb.pos, w, same_doc_ok=True, placed=True)
                         >= (ABSORB_CLAUSE if siblings else ABSORB)):
                     for mem in nb.members:
                         g.add(mem)
@@ -353,11 +370,15 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
         for nj in (j - 1, j + 1):
             if nj in matched:
                 g = groups[matched[nj]]
+                # every telling of this document already headed for the group, not only the neighbour:
+                # absorbing on both sides of a match would make three sentences one event
+                pending = [evs[k] for k in sorted(matched) if matched[k] == matched[nj]]
                 siblings = _clause_siblings([evs[j]], [evs[nj]])
-                if (not _distinct([evs[j]], g.members + [evs[nj]])
-                        and _room(g.members + [evs[nj]], [evs[j]])
+                if (not _distinct([evs[j]], g.members + pending)
+                        and not _dated_apart([evs[j]], g.members + pending)
+                        and _room(g.members + pending, [evs[j]])
                         and _says_more(g, evs[j])
-                        and similarity(g, evs[j], where_told[j], w, same_doc_ok=True)
+                        and similarity(g, evs[j], where_told[j], w, same_doc_ok=True, placed=True)
                         >= (ABSORB_CLAUSE if siblings else ABSORB)):
                     matched[j] = matched[nj]  # added with the matches by the caller
                     break
@@ -394,6 +415,12 @@ def _room(members: list[Event], joining: list[Event]) -> bool:
     the events stage already made of two sentences (one scene) has no room left for a neighbour."""
     per_doc = Counter(doc for doc, _ in {(s.doc, s.sent) for e in members + joining for s in e.sources})
     return max(per_doc.values()) <= PER_DOC
+
+
+def _dated_apart(xs: list[Event], ys: list[Event]) -> bool:
+    """Does a telling joining a group state a date that one of its members rules out (or the reverse)?
+    "Back at the camp in September" is not part of the December night it neighbours."""
+    return any(sim.dates_apart(a, b) for a in xs for b in ys if a is not b)
 
 
 def _distinct(xs: list[Event], ys: list[Event]) -> bool:

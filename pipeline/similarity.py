@@ -25,7 +25,9 @@ from typing import Any
 
 import snowballstemmer
 
-from . import intervals, lexicons
+from . import lexicons
+from .fuse_dates import (_COARSE, _stated, _told_dates_agree, dated_together, dates_agree,  # noqa: F401
+                         dates_apart, year_stated)
 from .model import Event
 from .textutil import fold, tokens
 
@@ -240,12 +242,28 @@ def features(ev: Event, outside: frozenset[str] = frozenset()) -> None:
     # people, also by the spelling of their names: "Pliny" and "Plinio" may be two entries of the cast
     x["fuse_chars"] = set(x.get("char_ids", ())) | {name_key(w, False) for n in ev.characters for w in tokens(fold(n))
                                                      if len(w) >= 4}
+    x["fuse_person_of"] = _persons(ev)
     x["cognates"] = cog
     x["content_anchors"] = anchors
     # a shared place is where, not what: with a shared date it would merge a shipwreck and a medal
     # ceremony in one harbour, so places count in the score but cannot open a match on their own
     places = {name_key(w) for p in ev.places for w in tokens(fold(p))}
     x["gate_anchors"] = {a for a in anchors if a not in places}
+
+
+def _persons(ev: Event) -> dict[str, frozenset[str]]:
+    """Each people key of an event -> all the keys of that one person (cast id and the spellings of each
+    part of the name): "Antonio Ricci" is one person however many of his keys two tellings share."""
+    parts = [{name_key(w, False) for w in tokens(fold(n)) if len(w) >= 4} for n in ev.characters]
+    parts += [{cid} | {name_key(w, False) for w in cid.split("-") if len(w) >= 4}
+              for cid in ev.extra.get("char_ids", ())]
+    merged: list[set[str]] = []
+    for p in parts:
+        for m in [m for m in merged if not m.isdisjoint(p)]:
+            p |= m
+            merged.remove(m)
+        merged.append(p)
+    return {k: frozenset(m) for m in merged for k in m}
 
 
 # ---------------------------------------------------------------- scores
@@ -299,40 +317,6 @@ def _wjaccard(a: set, b: set, prefix: str, w: dict[str, float], ref: float = 0.0
 # decisive actions (categories.json "strong": die, marry, arrest...), the concepts a shared year may confirm
 _STRONG = frozenset(json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8")).get("strong", ()))
 _BROADER = json.loads((lexicons.HERE / "categories.json").read_text(encoding="utf-8")).get("broader", {})
-_COARSE = {"day": 10, "month": 7, "season": 4, "year": 4, "decade": 3}
-
-
-_WITH_YEAR = frozenset({"date", "month", "season", "year", "decade"})
-
-
-def _stated(ev: Event) -> tuple[str, str] | None:
-    """The date a source states itself (not one inherited from context), down to the decade."""
-    if ev.date and not ev.extra.get("date_approx", True) and ev.date_precision in _COARSE:
-        return ev.date, ev.date_precision
-    return None
-
-
-def year_stated(ev: Event) -> bool:
-    """Does the event's own time expression state its year? "El 9 de noviembre" takes its year from the
-    sentences before it, and that year may be wrong (a paragraph on the wall's building in 1961 before the
-    night it fell): such a date is compared by its day and month only."""
-    return any(t.kind in _WITH_YEAR or (t.kind == "underspecified" and t.year) for t in ev.timex)
-
-
-def _told_dates_agree(a: Event, da: tuple[str, str], b: Event, db: tuple[str, str]) -> bool:
-    if year_stated(a) and year_stated(b):
-        return dates_agree(da, db)
-    n = min(_COARSE[da[1]], _COARSE[db[1]])
-    return n < 7 or da[0][5:n] == db[0][5:n]
-
-
-def dates_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Compared at the coarsest precision the two share: spring 1898 fits 3 May 1898, April 1987 does
-    not fit 20 March 1987, 3 May does not fit 4 May."""
-    n = min(_COARSE[a[1]], _COARSE[b[1]])
-    return a[0][:n] == b[0][:n]
-
-
 def content_shared(concepts_a: set, concepts_b: set, anchors_a: set, anchors_b: set,
                    cog_a: set, cog_b: set) -> bool:
     """Do two tellings share any content at all: a concept, a number or name that is not their date, a
@@ -343,7 +327,11 @@ def content_shared(concepts_a: set, concepts_b: set, anchors_a: set, anchors_b: 
     return len(shared) >= 2 or any(len(k) >= 4 for k in shared)
 
 
-def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: bool = False) -> float:
+def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: bool = False,
+               placed: bool = False) -> float:
+    """How well a telling matches a group (or one member). `placed`: the caller knows the two are told at
+    the same point of their tellings (neighbours, or an alignment that checks it), which is one kind of
+    evidence; otherwise two kinds are needed here (see two_kinds)."""
     if g.kind != ev.kind or (ev.sources[0].doc in g.docs and not same_doc_ok):
         return 0.0
     x = ev.extra
@@ -351,10 +339,16 @@ def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: 
     ev_cog = x.get("cognates", set())
     if not content_shared(g.concepts, ev_concepts, g.gate, x.get("gate_anchors", set()), g.cognates, ev_cog):
         return 0.0  # the same people doing something else, or another event on the same date
-    if any(intervals.excludes(ev, other) for other in g.members):
+    if any(dates_apart(ev, other) for other in g.members):
         return 0.0  # a date one telling states lies outside the bounds of another: two moments
     gap = abs(g.pos - pos)
-    chars = _wjaccard(g.chars, x.get("fuse_chars", set()), "c:", w, CHAR_REF)
+    ev_chars, ev_persons = x.get("fuse_chars", set()), x.get("fuse_person_of", {})
+    g_persons = getattr(g, "person_of", None)
+    if g_persons is None:
+        g_persons = g.members[0].extra.get("fuse_person_of", {}) if len(g.members) == 1 else {}
+    if not placed and not two_kinds(g, ev, w):
+        return 0.0
+    chars = _people(g.chars, g_persons, ev_chars, ev_persons, w)
     concepts = _wjaccard(g.concepts, ev_concepts, "k:", w, CONCEPT_REF)
     anchors = _wjaccard(g.anchors, ev_anchors, "a:", w)
     cog = _wjaccard(g.cognates, ev_cog, "g:", w)
@@ -378,16 +372,70 @@ def similarity(g: Any, ev: Event, pos: float, w: dict[str, float], same_doc_ok: 
     return s - position_penalty(gap)
 
 
-def dated_together(g: Any, ev: Event) -> bool:
-    """Does the event state a date that a member of the group states too (down to the year)?"""
-    mine = _stated(ev)
-    if not mine or _COARSE[mine[1]] < 4 or not year_stated(ev):
-        return False
-    for other in g.members:
-        theirs = _stated(other)
-        if theirs and _COARSE[theirs[1]] >= 4 and year_stated(other) and dates_agree(mine, theirs):
+RARE_PERSON = 1.6  # people weight (log(1 + n/df)) of someone in fewer than about a quarter of the events
+
+
+def _components(keys: set, maps: tuple[dict, ...]) -> list[set]:
+    """The people among `keys`: keys of one person (in any of the maps) count as one."""
+    seen: set = set()
+    out = []
+    for k in keys:
+        if k in seen:
+            continue
+        comp = {k}
+        for m in maps:
+            comp |= m.get(k, frozenset())
+        comp &= keys
+        seen |= comp
+        out.append(comp)
+    return out
+
+
+def _person_mass(keys: set, maps: tuple[dict, ...], w: dict[str, float]) -> float:
+    return sum(max(w.get("c:" + k, 1.0) for k in comp) for comp in _components(keys, maps))
+
+
+def _people(a: set, a_of: dict, b: set, b_of: dict, w: dict[str, float]) -> float:
+    """Weighted overlap of the people of two tellings, each person counted once (by their rarest key):
+    the three keys of the protagonist shared by every pair of sentences are one, common, person."""
+    shared = a & b
+    if not shared:
+        return 0.0
+    inter = _person_mass(shared, (a_of, b_of), w)
+    ma, mb = _person_mass(a, (a_of,), w), _person_mass(b, (b_of,), w)
+    union = ma + mb - inter
+    if union <= 0 or min(ma, mb) <= 0:
+        return 0.0
+    score = 0.5 * inter / union + 0.5 * min(1.0, inter / min(ma, mb))
+    return score * min(1.0, inter / CHAR_REF)
+
+
+def two_kinds(g: Any, ev: Event, w: dict[str, float]) -> bool:
+    """A match across documents needs two independent pieces of evidence: two shared items of content
+    (concepts, names and numbers; cognate keys only where no concept is shared, since they are mostly the
+    same word again), or one item and something else that is not everywhere in the story: a person who is
+    not in most of its events, a place, or a date both state. One common concept with the protagonist, who
+    is in every event, is not two: "Maria studied" and "Maria went to school" are years apart. Being told
+    at the same point of both tellings is the other kind the callers that know it may supply."""
+    x = ev.extra
+    g_persons = getattr(g, "person_of", None)
+    if g_persons is None:
+        g_persons = g.members[0].extra.get("fuse_person_of", {}) if len(g.members) == 1 else {}
+    concepts = g.concepts & x.get("fuse_concepts", set())
+    anchors = g.anchors & x.get("content_anchors", set())
+    gate = g.gate & x.get("gate_anchors", set())
+    items = len(concepts) + len(gate)
+    if not concepts and content_shared(set(), set(), set(), set(), g.cognates, x.get("cognates", set())):
+        items += 1
+    if items >= 2:
+        return True
+    if anchors - gate:
+        return True  # a shared place
+    shared = g.chars & x.get("fuse_chars", set())
+    for comp in _components(shared, (g_persons, x.get("fuse_person_of", {}))):
+        if max(w.get("c:" + k, 1.0) for k in comp) >= RARE_PERSON:
             return True
-    return False
+    return dated_together(g, ev)
 
 
 def position_penalty(gap: float) -> float:
