@@ -244,3 +244,30 @@ def test_a_page_link_opens_that_page_on_its_slide(server, browser):
         assert slide_fits(page, 720)
     finally:
         page.close()
+
+
+def test_the_axis_and_lanes_picked_on_the_timeline_stay_in_the_link_and_across_pages(server, browser):
+    """The chart's controls redraw only the chart's part of the page; the link still follows them and the
+    other pages (and the way back) keep them."""
+    page = open_page(browser, server, 1280, 720)
+    try:
+        page.locator(".st-key-x_mode label", has_text="As told").first.click()
+        page.wait_for_url(re.compile(r"x=told"), timeout=30_000)
+        settle(page)
+        page.locator(".st-key-lanes label", has_text="One line").first.click()
+        page.wait_for_url(lambda u: "x=told" in u and "lanes=none" in u, timeout=30_000)
+        settle(page)
+        for name, path in [("Presentation", "/present"), ("Table", "/table"), ("Timeline", "/")]:
+            if name == "Table":
+                page.get_by_role("button", name="Exit").click()
+                page.wait_for_url(lambda u: urlparse(u).path == "/", timeout=30_000)
+                settle(page)
+            page.locator("[data-testid='stTopNavLink']", has_text=name).first.click()
+            page.wait_for_url(lambda u: urlparse(u).path == path and "x=told" in u and "lanes=none" in u,
+                              timeout=30_000)
+            settle(page)
+            assert page.locator("[data-testid='stException']").count() == 0, name
+        assert page.locator(".st-key-x_mode label:has(input:checked)", has_text="As told").count()
+        assert page.locator(".st-key-lanes label:has(input:checked)", has_text="One line").count()
+    finally:
+        page.close()
