@@ -71,9 +71,10 @@ def chart_controls_and_chart() -> None:
         page = None if to_scale else pager.pick(len(shown), pager.page_of(
             shown, st.session_state.x_mode, st.session_state.event_pick), ui)
         # key = every input of the build below (story_id carries the interface language)
-        fig = state.cached_figure(repr((c.story_id, current, "timeline", st.session_state.x_mode, st.session_state.lanes,
-                                        st.session_state.event_pick, bool(st.session_state.eras),
-                                        bool(st.session_state.wide), to_scale, width_px, page)),
+        fig = state.cached_figure(repr((c.story_id, current, "timeline", st.session_state.x_mode,
+                                        st.session_state.lanes, st.session_state.event_pick,
+                                        bool(st.session_state.eras), bool(st.session_state.wide), to_scale,
+                                        width_px, page)),
                                   lambda: timeline.build_timeline(
                                       shown, x_mode=st.session_state.x_mode, lane_mode=st.session_state.lanes,
                                       cast=cast_names, colors=colors, highlight=st.session_state.event_pick,
