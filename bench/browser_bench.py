@@ -4,7 +4,9 @@
   1. cold start: from spawning `streamlit run app.py` until the first Plotly chart (an svg) is drawn in the
      page (the server's health check answering, the page load, the pipeline run behind st.cache_data and
      the first render are all inside);
-  2. warm page load: a second visitor, from navigation to the chart drawn;
+  2. warm page load, from navigation to the chart drawn, two ways: the same browser reopening the page in a
+     new tab (HTTP cache warm: what a teacher reopening the page waits for), and a second visitor in a new
+     browser context (server warm, but the page's JS fetched and compiled again);
   3. click -> redraw: the user's input event until the rerun finished and the chart stopped changing
      (stamped in the page, see load_test.py): --repeats filter changes in the sidebar (a character added,
      then removed again), horizontal-axis switches, lanes switches, and Next in the presentation; medians
@@ -37,8 +39,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from load_test import (CHROMIUM, CHROMIUM_ARGS, INSTRUMENT_JS, RESULTS, SelectorMissing,  # noqa: E402
-                       Student, git_commit, summary)
+from load_test import (CHROMIUM, CHROMIUM_ARGS, DONE_JS, INSTRUMENT_JS, QUIET_MS, RESULTS,  # noqa: E402
+                       SelectorMissing, Student, git_commit, summary)
 from server import RssSampler, StreamlitServer  # noqa: E402
 
 TARGET_FILTER_MS = 300      # filter, axis and lanes changes alike
@@ -79,8 +81,24 @@ async def measure(srv: StreamlitServer, repeats: int, timeout: float) -> dict:
                 await first.page.wait_for_selector(CHART, timeout=timeout * 1000)
                 out["cold_first_chart_s"] = round(time.monotonic() - srv.t_spawn, 2)
                 out["rss_after_first_page_mb"] = round(srv.rss_mb(), 1)
+                # A teacher reopening the page: a new tab of the same browser (the first visitor's context,
+                # its HTTP cache and compiled-code cache warm from the first load), the first tab closed.
+                reopen = []
+                for _ in range(3):
+                    await first.page.close()
+                    first.page = await first.ctx.new_page()
+                    t0 = time.monotonic()
+                    await first.page.goto(srv.url, timeout=timeout * 1000)
+                    await first.page.wait_for_function(DONE_JS, arg=[0, QUIET_MS], polling=50,
+                                                       timeout=timeout * 1000)
+                    await first.page.wait_for_selector(CHART, timeout=timeout * 1000)
+                    reopen.append((time.monotonic() - t0) * 1000)
+                out["warm_cache_page_loads_ms"] = [round(v, 1) for v in reopen]
+                out["warm_cache_page_load_ms"] = round(statistics.median(reopen), 1)
                 await first.close()
 
+                # A second visitor: a new browser context, so an empty HTTP cache (the page's ~10 MB of JS
+                # fetched and compiled again) but the server's caches warm.
                 second = Student(1, browser, srv.url, 0, timeout, record)
                 second.server_times = True
                 out["warm_page_load_ms"] = round(await second.open(), 1)
@@ -113,8 +131,11 @@ def report(res: dict) -> str:
     m, f, t = res["measures"], res["measures"]["filter_change"], res["targets"]
     rows = [("server spawn -> health ok", f"{m['health_s']} s", ""),
             ("server spawn -> first chart drawn (cold, pipeline included)", f"{m['cold_first_chart_s']} s", ""),
-            ("second visitor: page load -> chart (warm cache)", f"{m['warm_page_load_ms']} ms",
-             f"<= {TARGET_WARM_MS} ms: {'yes' if t['warm_page'] else 'NO'}"),
+            ("second visitor, new browser context (server warm, HTTP cache cold): page load -> chart",
+             f"{m['warm_page_load_ms']} ms", f"<= {TARGET_WARM_MS} ms: {'yes' if t['warm_page'] else 'NO'}"),
+            ("same browser reopening the page (server and HTTP cache warm), median of 3",
+             f"{m.get('warm_cache_page_load_ms')} ms ({m.get('warm_cache_page_loads_ms')})",
+             f"<= {TARGET_WARM_MS} ms: {'yes' if t.get('warm_cache_page') else 'NO'}"),
             ("filter change (character add/remove) -> redraw, median (n)",
              f"{f['median_ms']} ms ({f['n']}); p95 {f['p95_ms']} ms; server {f.get('server_median_ms')} ms",
              f"<= {TARGET_FILTER_MS} ms: {'yes' if t['filter_median'] else 'NO'}"),
@@ -171,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
                       "axis_median": lat.get("x_axis", {}).get("median_ms", 1e9) <= TARGET_FILTER_MS,
                       "lanes_median": lat.get("lanes", {}).get("median_ms", 1e9) <= TARGET_FILTER_MS,
                       "warm_page": m["warm_page_load_ms"] <= TARGET_WARM_MS,
+                      "warm_cache_page": m["warm_cache_page_load_ms"] <= TARGET_WARM_MS,
                       "rss": m["rss_peak_mb"] <= TARGET_RSS_MB, "errors": not m["errors"]}
     res["pass"] = all(res["targets"].values())
     args.out.parent.mkdir(parents=True, exist_ok=True)

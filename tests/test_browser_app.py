@@ -244,3 +244,49 @@ def test_a_page_link_opens_that_page_on_its_slide(server, browser):
         assert slide_fits(page, 720)
     finally:
         page.close()
+
+
+def test_the_axis_and_lanes_picked_on_the_timeline_stay_in_the_link_and_across_pages(server, browser):
+    """The chart's controls redraw only the chart's part of the page; the link still follows them and the
+    other pages (and the way back) keep them."""
+    page = open_page(browser, server, 1280, 720)
+    try:
+        page.locator(".st-key-x_mode label", has_text="As told").first.click()
+        page.wait_for_url(re.compile(r"x=told"), timeout=30_000)
+        settle(page)
+        page.locator(".st-key-lanes label", has_text="One line").first.click()
+        page.wait_for_url(lambda u: "x=told" in u and "lanes=none" in u, timeout=30_000)
+        settle(page)
+        for name, path in [("Presentation", "/present"), ("Table", "/table"), ("Timeline", "/")]:
+            if name == "Table":
+                page.get_by_role("button", name="Exit").click()
+                page.wait_for_url(lambda u: urlparse(u).path == "/", timeout=30_000)
+                settle(page)
+            page.locator("[data-testid='stTopNavLink']", has_text=name).first.click()
+            page.wait_for_url(lambda u: urlparse(u).path == path and "x=told" in u and "lanes=none" in u,
+                              timeout=30_000)
+            settle(page)
+            assert page.locator("[data-testid='stException']").count() == 0, name
+        assert page.locator(".st-key-x_mode label:has(input:checked)", has_text="As told").count()
+        assert page.locator(".st-key-lanes label:has(input:checked)", has_text="One line").count()
+    finally:
+        page.close()
+
+
+def test_a_prepared_export_is_withdrawn_when_the_lanes_change(server, browser):
+    """The export panel (sidebar) offers a file made with the chart's lanes: changing them in the chart's
+    part of the page withdraws the old file, as any other change of what the file would hold."""
+    page = open_page(browser, server, 1280, 720)
+    try:
+        page.get_by_text("Export / download").first.click()
+        page.get_by_role("button", name="Prepare the file").click()
+        download = page.get_by_role("button", name="Download timelinejs.json")
+        download.first.wait_for(timeout=30_000)
+        settle(page)
+        page.locator(".st-key-lanes label", has_text="One line").first.click()
+        page.wait_for_url(re.compile(r"lanes=none"), timeout=30_000)
+        settle(page)
+        assert download.count() == 0
+        assert page.get_by_role("button", name="Prepare the file").count() == 1
+    finally:
+        page.close()

@@ -319,10 +319,20 @@ def init_from_url(c: Ctx) -> None:
 
 def keep_widget_values(keys=KEEP_KEYS) -> None:
     """Streamlit forgets a widget's value in runs where the widget is not drawn (another page is shown, a run
-    cut short by a page switch) or its label changed (another interface language); re-assigning keeps it."""
+    cut short by a page switch) or its label changed (another interface language); re-assigning keeps it.
+    A value last set in a fragment's run is not kept that way: the next full run that does not draw its
+    widget drops it, so the fragment leaves a copy (`_kept`, see keep_fragment_values)."""
+    kept = st.session_state.get("_kept", {})
     for k in keys:
         if k in st.session_state:
             st.session_state[k] = st.session_state[k]
+        elif k in kept:
+            st.session_state[k] = kept[k]
+
+
+def keep_fragment_values(keys) -> None:
+    """End of a fragment's run: a copy of its widgets' values for keep_widget_values."""
+    st.session_state._kept = {k: st.session_state[k] for k in keys if k in st.session_state}
 
 
 def write_url(c: Ctx) -> None:
