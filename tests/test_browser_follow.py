@@ -98,3 +98,32 @@ def test_the_viewer_follows_the_teachers_next(server, browser, width, height):
     finally:
         tctx.close()
         vctx.close()
+
+
+def test_a_viewer_in_spanish_follows_in_spanish(server, browser):
+    """The followed slide is redrawn by a fragment on its own thread: it must keep the viewer's language."""
+    url, slug = server
+    tctx, teacher = open_page(browser, f"{url}/?story={slug}", 1280, 720)
+    vctx, viewer = open_page(browser, f"{url}/?story={slug}&ui=es", 1280, 720)
+    try:
+        field = teacher.get_by_label("Teacher key")
+        field.fill(KEY)
+        field.press("Enter")
+        teacher.get_by_text("Teacher: you can edit").wait_for(timeout=30_000)
+        settle(teacher)
+        teacher.get_by_text("Presentation", exact=True).click()
+        teacher.locator(".st-key-next button").wait_for(timeout=30_000)
+        settle(teacher)
+        teacher.locator(".st-key-next button").click()
+        teacher.locator("h3", has_text=re.compile(r"^1 / \d+$")).wait_for(timeout=15_000)
+        viewer.locator(".st-key-follow label").first.click()
+        viewer.get_by_text("Siguiendo la diapositiva del profesor").wait_for(timeout=30_000)
+        for expected in (2, 3):
+            teacher.locator(".st-key-next button").click()
+            viewer.locator("h3", has_text=re.compile(rf"^{expected} / \d+$")).wait_for(timeout=15_000)
+        settle(viewer)
+        bar = viewer.locator(".st-key-next button").inner_text()
+        assert "Siguiente" in bar and "Next" not in bar
+    finally:
+        tctx.close()
+        vctx.close()

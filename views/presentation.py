@@ -6,6 +6,7 @@ import json
 import streamlit as st
 
 from dashboard import slides
+from dashboard import i18n
 from dashboard.i18n import t
 from views import edit, roles, state
 
@@ -112,6 +113,9 @@ def present_view(c: state.Ctx) -> None:
     # queue 30 whole-page reruns per Next); another story or other filters rerun the page.
     @st.fragment(run_every=roles.FOLLOW_EVERY)
     def followed_slide() -> None:
+        # a fragment's rerun runs in a new thread without app.py: this run's Ctx and language are set again
+        state.set_current(c)
+        i18n.set_lang(c.ui)
         p = roles.teacher_slide(c.lib_root)
         if p is not None:
             if json.dumps([p["story"], p["state"]], sort_keys=True) != st.session_state.get("_follow_key"):
