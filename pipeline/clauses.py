@@ -215,14 +215,9 @@ def _subordinate_cut(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr
     scene of the main clause ("When the army enters the city, ...") and stays with it."""
     if not r.sub_open.match(clean, a, b):
         return None
-    pos = a
-    while True:
-        c = clean.find(",", pos, b)
-        if c < 0:
-            return None
-        if not _inside(c, timex, clean, a):
-            break
-        pos = c + 1
+    c = _comma_outside(clean, a, b, timex, a)
+    if c is None:
+        return None
     end = c + 1
     # a time set off by commas right after it belongs to it: "Cuando despierta, ocho meses después, ..."
     nxt = clean.find(",", end, b)
@@ -234,6 +229,15 @@ def _subordinate_cut(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr
     if not any(a <= t.cstart < end for t in timex if t.kind in OWN_TIME) and not shifts(clean[end:b], lang):
         return None
     return end
+
+
+def _comma_outside(clean: str, pos: int, b: int, timex: list[TimeExpr], a: int) -> int | None:
+    """The first comma in [pos, b) that is not inside a time expression or brackets ("On 3 May, 1950, ...")."""
+    while True:
+        c = clean.find(",", pos, b)
+        if c < 0 or not _inside(c, timex, clean, a):
+            return c if c >= 0 else None
+        pos = c + 1
 
 
 def _participle_cut(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], r: CutRules) -> int | None:
@@ -248,14 +252,9 @@ def _participle_cut(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr]
     if not r.participle.fullmatch(word) or word in r.not_participles:
         return None
     # the participial phrase runs to the first comma outside a time expression and brackets
-    pos = w.end()
-    while True:
-        c = clean.find(",", pos, b)
-        if c < 0:
-            return None
-        if not _inside(c, timex, clean, a):
-            break
-        pos = c + 1
+    c = _comma_outside(clean, w.end(), b, timex, a)
+    if c is None:
+        return None
     p = c + 1
     while p < b and clean[p].isspace():
         p += 1

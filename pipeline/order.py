@@ -127,7 +127,7 @@ def _blurbs(story: Story, story_evs: list[Event], value: dict[int, float]) -> di
     where an officer helps him survive. It is an adaptation of his memoirs." and then "On 1 September 1939
     ..."). Such a paragraph runs ahead to the end of the story before the document tells it from its
     beginning: its telling position says nothing of when its events happen. An opening that only sets the
-    story up ("Homer is a shy boy. His father runs the mine.") says nothing of the work and keeps its place."""
+    story up ("Ada is a shy girl. Her father keeps the lighthouse.") says nothing of the work and keeps its place."""
     para = {(s.doc, s.idx): s.para for s in story.sentences}
     by_doc: dict[str, list[tuple[int, int, Event]]] = {}
     for e in story_evs:
