@@ -278,8 +278,12 @@ def test_a_prepared_export_is_withdrawn_when_the_lanes_change(server, browser):
     part of the page withdraws the old file, as any other change of what the file would hold."""
     page = open_page(browser, server, 1280, 720)
     try:
+        # each step waits for its rerun: a click that lands while the page is still rerunning (the chart
+        # reports its width after the first draw) would be a click on a page about to be replaced
         page.get_by_text("Export / download").first.click()
+        settle(page)
         page.get_by_role("button", name="Prepare the file").click()
+        settle(page)
         download = page.get_by_role("button", name="Download timelinejs.json")
         download.first.wait_for(timeout=30_000)
         settle(page)
