@@ -250,14 +250,6 @@ def _inside_quotes(text: str, pos: int) -> bool:
     return sum(text.count(q, 0, pos) for q in QUOTES) % 2 == 1
 
 
-def _valid_day(y: int, m: int, d: int) -> bool:
-    try:
-        dt.date(y, m, d)
-        return True
-    except ValueError:
-        return False
-
-
 _TWO_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
 
 
@@ -303,7 +295,7 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
     if family == "date":
         if year is None:
             return dict(kind="underspecified", month=month, day=day, precision="unknown")
-        if not _valid_day(year, month, day):
+        if not timex_ranges.valid_day(year, month, day):
             return None
         return dict(kind="date", value=f"{year:04d}-{month:02d}-{day:02d}", precision="day",
                     year=year, month=month, day=day)

@@ -17,7 +17,7 @@ YEAR_MIN, YEAR_MAX = 1000, 2100
 _YEAR4 = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2}|2100)(?!\d)")
 
 
-def _valid_day(y: int, m: int, d: int) -> bool:
+def valid_day(y: int, m: int, d: int) -> bool:
     try:
         dt.date(y, m, d)
         return True
@@ -102,7 +102,7 @@ def find(L, text: str, out: list[dict[str, Any]], has_year: bool, measure_after:
             out.insert(i + 1, b)
         if a["kind"] == "underspecified" and a.get("month") and not a.get("season") and b.get("year"):
             y, day = b["year"], a.get("day")
-            if day and _valid_day(y, a["month"], day):  # "desde el 3 de marzo hasta el 5 de abril de 1943"
+            if day and valid_day(y, a["month"], day):  # "desde el 3 de marzo hasta el 5 de abril de 1943"
                 a.update(kind="date", value=f"{y:04d}-{a['month']:02d}-{day:02d}", precision="day", year=y)
             elif not day:
                 a.update(kind="month", value=f"{y:04d}-{a['month']:02d}-01", precision="month", year=y)
