@@ -28,12 +28,16 @@ TITLE_QUOTE = re.compile(r"[\"“«][A-ZÀ-Ý¿¡][^\"“”«»]*\s[^\"“”«
 
 def _quoted_title(text: str) -> bool:
     """A quoted title ("«Il faro» (1998)", "in “The Salt Road”"), not a line of speech that is the whole
-    sentence ("«Resta qui e tieni acceso il fuoco.»")."""
-    m = TITLE_QUOTE.search(text)
-    if m is None:
-        return False
+    sentence ("«Resta qui e tieni acceso il fuoco.»") nor words a colon introduces (a motto, an
+    inscription, a line someone says: "...engraved with a verse: «Whoever saves one life ...»")."""
     body = text.strip()
-    return not (m.start() <= 1 and m.end() >= len(body) - 1 and not m.group(0).rstrip().endswith(")"))
+    for m in TITLE_QUOTE.finditer(text):
+        if text[:m.start()].rstrip().endswith(":"):
+            continue
+        if m.start() <= 1 and m.end() >= len(body) - 1 and not m.group(0).rstrip().endswith(")"):
+            continue
+        return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -72,11 +76,13 @@ def _labels(lang: str) -> dict[str, str]:
     return {" ".join(tokens(fold(w))): kind for kind, ws in table.items() for w in ws}
 
 
-def strong_kind(text: str, lang: str) -> str | None:
+def strong_kind(text: str, lang: str, *, dated_character: bool = False) -> str | None:
     """production | reception when the sentence is meta prose whatever else it says (a runtime, a rating,
     a first-person opinion, historians' debate, a publication note, a credit or a study prompt, a
     "Starring: ..." / "Exercise: ..." line), else None. Quoted speech is ignored: a character saying
-    "I think" is still story."""
+    "I think" is still story. A judgement of a person or of history ("without whom ... would never have")
+    decides only when the sentence tells no dated event of a character (`dated_character`): "X, born
+    on 4 May 1480, without whom ..." tells a birth."""
     only = LABEL_ONLY.match(text)
     if only is not None and not (PRONOUNS & set(tokens(fold(only.group(1))))):
         return "production"  # "She said:" is someone speaking
@@ -98,6 +104,8 @@ def strong_kind(text: str, lang: str) -> str | None:
     for pat, kind in _patterns(lang):
         if pat.search(flat):
             return kind
+    if not dated_character and any(p.search(flat) for p in _meta(lang, "judgement_patterns")):
+        return "reception"
     if cues(lang, "events", "strong_reception").find(folded, toks):
         return "reception"
     if cues(lang, "events", "strong_production").find(folded, toks):
@@ -184,7 +192,7 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     vocabulary, evaluative words, awards for films, the reviewer in first or second person. For story:
     the story's characters, story time. A character's own prize, book or film is story: only THE work
     counts (see _work_refs)."""
-    strong = strong_kind(text, lang)
+    strong = strong_kind(text, lang, dated_character=bool(n_characters and has_date))
     if strong:
         return strong, "strong"
     folded = fold(PAREN.sub(" ", text))

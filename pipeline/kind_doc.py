@@ -73,7 +73,7 @@ def section_kinds(rows: list[tuple[int, int, bool, str]], lang: str) -> dict[int
                 out[idx] = named
         elif current:
             out[idx] = current
-    for idx in captions(rows, lang):
+    for idx in captions(rows, lang) | figure_notes(rows, lang):
         out.setdefault(idx, "production")
     for idx in present_remarks(rows, lang):
         out.setdefault(idx, COMMENTARY)
@@ -85,17 +85,49 @@ COMMENTARY = "commentary"
 PAST_SHARE = 0.6  # a document with at least this share of its sentences in a past tense narrates in the past
 
 
+def _told_in_past(rows: list[tuple[int, int, bool, str]], lang: str) -> tuple[list[tuple[int, str]], set[int]] | None:
+    """(full sentences, those with a past verb) of a document told in the past, else None."""
+    past = _past_re(lang)
+    body = [(idx, text) for idx, _, is_head, text in rows if not is_head and len(text.split()) >= 5]
+    if past is None or len(body) < 4:
+        return None
+    pasts = {idx for idx, text in body if past.search(text)}
+    if len(pasts) < PAST_SHARE * len(body):
+        return None
+    return body, pasts
+
+
+def figure_notes(rows: list[tuple[int, int, bool, str]], lang: str) -> set[int]:
+    """Paragraphs of a document told in the past that have no past verb and end without a final stop
+    ("Their routes; the double line marks the first voyage. The dotted line traces the second"): the
+    page's note on a map or a picture, written from today and set apart as a caption. Both shapes are
+    needed: a present-tense paragraph alone may be the story told in the historical present, a line
+    without a stop alone may be a title."""
+    told = _told_in_past(rows, lang)
+    if told is None:
+        return set()
+    past = _past_re(lang)
+    by_para: dict[int, list[tuple[int, bool, str]]] = {}
+    for idx, para, is_head, text in rows:
+        by_para.setdefault(para, []).append((idx, is_head, text))
+    out: set[int] = set()
+    for sents in by_para.values():
+        if any(is_head for _, is_head, _ in sents) or len(" ".join(t for *_, t in sents).split()) < 5:
+            continue
+        if STOPPED.search(sents[-1][2]) or any(past.search(t) or QUOTE_CHARS.search(t) for *_, t in sents):
+            continue
+        out |= {idx for idx, _, _ in sents}
+    return out
+
+
 def present_remarks(rows: list[tuple[int, int, bool, str]], lang: str) -> set[int]:
     """Sentences of a document told in the past that have no past verb ("Miseno offers a fine view of the
     gulf", "The route is 30 km long"): the writer's remark from today, not a moment of the story. Only
     full sentences (five words, a final stop, no question)."""
-    past = _past_re(lang)
-    body = [(idx, text) for idx, _, is_head, text in rows if not is_head and len(text.split()) >= 5]
-    if past is None or len(body) < 4:
+    told = _told_in_past(rows, lang)
+    if told is None:
         return set()
-    pasts = {idx for idx, text in body if past.search(text)}
-    if len(pasts) < PAST_SHARE * len(body):
-        return set()
+    body, pasts = told
     # "They built their glider ...": a pronoun is someone acting, whatever the tense
     # speech keeps its own tense ("«Come back now», ..."): only the writer's own sentences are remarks
     return {idx for idx, text in body if idx not in pasts and STOPPED.search(text) and not text.rstrip().endswith("?")

@@ -154,3 +154,40 @@ def test_a_biographys_heading_that_names_its_subject_is_no_title_of_a_work():
     story = build("en", [["Tomas Arn"], ["Tomas Arn wrote his first book in 1931, a film script about mules."]],
                   {"Tomas Arn": ["Tomas Arn"]})
     assert work_titles(story, "d", ["Tomas Arn"]) == []
+
+
+# a judgement of a person (a ranking, "without whom ... never") beside a character's dated event: the
+# event is told, the judgement is a remark on the side; without the date it stays a judgement
+JUDGED_AND_DATED = [
+    ("it", "E chiudiamo con il famoso Aldo Ferri, nato il 3 marzo 1850 a Chioggia, senza il quale questa "
+           "impresa non sarebbe mai cominciata."),
+    ("es", "Y terminamos con el famoso Aldo Ferri, nacido el 3 de marzo de 1850 en Cádiz, sin el cual esta "
+           "empresa nunca habría empezado."),
+    ("en", "Aldo Ferri, one of the most celebrated pilots of the coast, was born in Leith on 3 March 1850."),
+]
+
+
+@pytest.mark.parametrize("lang,text", JUDGED_AND_DATED)
+def test_a_judgement_beside_a_characters_dated_event_is_story(lang, text):
+    assert classify(text, lang, n_characters=1, actor_outside_parens=False, has_date=True) == "story"
+    assert classify(text, lang, n_characters=1, actor_outside_parens=False, has_date=False) == "reception"
+
+
+# words a colon introduces in quotes (an inscription, a motto) are no title of a work
+@pytest.mark.parametrize("lang,text", [
+    ("it", "I marinai le regalano una medaglia con incisa una frase: \"Chi veglia sul faro veglia sul mare\"."),
+    ("en", "The sailors give her a medal engraved with a line: “Whoever keeps the light keeps the sea”."),
+    ("es", "Los marineros le regalan una medalla con una frase grabada: «Quien cuida el faro cuida el mar»."),
+])
+def test_a_quoted_inscription_after_a_colon_is_no_title(lang, text):
+    assert classify(text, lang, n_characters=0, actor_outside_parens=False) == "story"
+
+
+# a cast list under its label names characters, yet it is the page's credits
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Attori: Carla Ventura - Nora Kell, Piero Sala - Tomas Arn, Anna Riva - Lucia Bianchi"),
+    ("es", "Actores: Carla Ventura - Nora Kell, Piero Sala - Tomas Arn, Anna Riva - Lucía Blanco"),
+    ("en", "Actors: Carla Ventura - Nora Kell, Peter Hall - Tomas Arn, Anna Reed - Lucy White"),
+])
+def test_a_labelled_cast_list_is_not_story(lang, text):
+    assert classify(text, lang, n_characters=3, actor_outside_parens=False) == "production"

@@ -127,3 +127,35 @@ def test_what_would_not_have_happened_is_an_assessment_not_an_event(lang, text):
 def test_a_pages_teaser_and_a_persons_portrait_are_not_events(lang, text, kind):
     from pipeline.events import classify
     assert classify(text, lang, n_characters=int(text.startswith("Nora")), actor_outside_parens=False) == kind
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("es", "La nueva lámpara le supuso al farero doblar su sueldo y conservar la casa."),  # irregular -puso
+    ("es", "Más tarde los trasladarían a todos a las barracas del puerto viejo."),  # the future seen from then
+    ("es", "Las barcas ya no tenían sitio en el muelle del norte."),
+])
+def test_irregular_and_conditional_pasts_are_past_narration_not_remarks(lang, line):
+    lines = PAST_TOLD[lang][:3] + [line] + PAST_TOLD[lang][4:]
+    kinds = _kinds(lang, "\n".join(lines))
+    assert kinds[line] == "story"
+
+
+FIGURE_NOTE = {
+    "en": "Nora Kell's crossings; the thick line marks her first trip to the island. "
+          "The thin line traces her long voyage back to Leith",
+    "es": "Las travesías de Nora Kell; la línea gruesa marca su primer viaje a la isla. "
+          "La línea de puntos sigue su largo regreso a Leith",
+    "it": "Le traversate di Nora Kell; la linea spessa segna il suo primo viaggio sull'isola. "
+          "La linea tratteggiata segue il suo lungo ritorno a Leith",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "it"])
+def test_a_present_paragraph_without_a_final_stop_in_a_past_story_is_a_figure_note(lang):
+    lines = PAST_TOLD[lang]
+    kinds = _kinds(lang, "\n\n".join(lines[:3] + [FIGURE_NOTE[lang]] + lines[4:]))
+    assert all(k != "story" for t, k in kinds.items() if t in FIGURE_NOTE[lang]), kinds
+    assert all(kinds[t] == "story" for t in lines[:3] + lines[4:])
+    # the same words closed by a stop may be the story told in the present: not a note by shape alone
+    kinds = _kinds(lang, "\n\n".join(lines[:3] + [FIGURE_NOTE[lang] + "."] + lines[4:]))
+    assert any(k == "story" for t, k in kinds.items() if t in FIGURE_NOTE[lang] + "."), kinds
