@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from . import lexicons
-from .textutil import cues, fold, tokens
+from .textutil import concepts_in, fold, tokens
 
 @lru_cache(maxsize=None)
 def _categories() -> dict[str, str]:
@@ -95,7 +95,6 @@ def concept_weights(text: str, lang: str, start: int = 0) -> dict[str, float]:
     """Concepts of a clause weighted by where they stand: 2 in the main clause, 1 elsewhere (time phrase,
     subordinate clauses, asides); concepts listed as "strong" in categories.json (mostly actions: arrest,
     marry, die, win) count double. Main-clause concepts come first so they win ties."""
-    cs = cues(lang, "concepts", "concepts")
     strong = _strong()
     pieces = _clauses(text, lang, start)
     if not any(main for _, _, main in pieces):
@@ -106,6 +105,6 @@ def concept_weights(text: str, lang: str, start: int = 0) -> dict[str, float]:
             if main != want_main:
                 continue
             f = fold(text[a:b])
-            for c in cs.find(f, tokens(f)):
+            for c in concepts_in(lang, f):
                 out[c] = out.get(c, 0.0) + (2.0 if main else 1.0) * (2.0 if c in strong else 1.0)
     return out

@@ -14,7 +14,7 @@ from functools import lru_cache
 from . import lexicons
 from .clauses import NEW_ACTION, OWN_TIME, _drop_relative, _other_subject, _other_date, _parts, _ruled_parts, shifts  # noqa: F401 (_parts: tests)
 from .model import Event, Mention, Sentence, Source, Story, TimeExpr
-from .textutil import cues, fold, tokens
+from .textutil import concepts_in, fold, tokens
 # re-exported: other modules and the tests import these names from pipeline.events
 from .categorize import category, concept_weights  # noqa: F401
 from .headline import (LEADING_PUNCT, PAREN, SUMMARY_MAX, TITLE_MAX, _strip_leading, _words,  # noqa: F401
@@ -194,7 +194,7 @@ def run(story: Story) -> Story:
                     if 0 <= a < b <= len(masked):
                         masked = masked[:a] + " " * (b - a) + masked[b:]
                 mfold = fold(masked)
-                concepts = cues(lang, "concepts", "concepts").find(mfold, tokens(mfold))
+                concepts = concepts_in(lang, mfold)
                 names = [n for n in _char_names(story, ms) if n not in writers]
                 # the subject: a name or a pronoun opening the clause once its time phrase is dropped
                 lead_n = _lead_len(text, lang, tx, cstart)
@@ -378,7 +378,7 @@ def _continue(ev: Event, doc, cstart: int, cend: int, sent: Sentence, sent_tx: l
     ev.extra["char_ids"] = ev.extra["char_ids"] | _char_ids(story, ms)
     ev.timex = ev.timex + [t for t in sent_tx if cstart <= t.cstart < cend]
     f = fold(text)
-    ev.extra["concepts"] = ev.extra["concepts"] | set(cues(doc.lang, "concepts", "concepts").find(f, tokens(f)))
+    ev.extra["concepts"] = ev.extra["concepts"] | set(concepts_in(doc.lang, f))
     ev.extra["anchors"] = ev.extra["anchors"] | _anchors(text, ms, [], doc.lang)
     if ev.kind == "story":
         # the main clause resumes here: its concepts weigh as main-clause ones

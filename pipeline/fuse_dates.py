@@ -52,13 +52,28 @@ def dates_apart(a: Event, b: Event) -> bool:
     if da and db:
         return not _told_dates_agree(a, da, b, db)
     # "that morning", "the next day": a time counted from the date told just before it in its document
-    # is that date's day; against a month and year another telling states, it is compared by the month
+    # is that date's day; against a month and year another telling states, it is compared by the month,
+    # against a day and month ("el 13 de diciembre", its year from context) by the day and month
     for x, dx, y in ((a, da, b), (b, db, a)):
-        if dx and _COARSE[dx[1]] >= 7 and year_stated(x):
+        if dx and _COARSE[dx[1]] >= 7:
             dy = _counted(y)
-            if dy and dy[:7] != dx[0][:7]:
+            if not dy:
+                continue
+            if year_stated(x) and dy[:7] != dx[0][:7]:
+                return True
+            if not year_stated(x) and dx[1] == "day" and _counted_in_days(y) and dy[5:10] != dx[0][5:10]:
                 return True
     return False
+
+
+_DAY_UNITS = frozenset({"day", "hour", "minute"})
+
+
+def _counted_in_days(ev: Event) -> bool:
+    """Is every counted time of the event an exact number of days ("that afternoon", "two days later")?
+    "A few days later" lands on no day in particular and is never compared by the day."""
+    rel = [t for t in ev.timex if t.kind == "relative"]
+    return bool(rel) and all(t.amount is not None and t.unit in _DAY_UNITS for t in rel)
 
 
 def _counted(ev: Event) -> str | None:

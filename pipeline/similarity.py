@@ -29,7 +29,7 @@ from . import lexicons
 from .fuse_dates import (_COARSE, _stated, _told_dates_agree, dated_together, dates_agree,  # noqa: F401
                          dates_apart, year_stated)
 from .model import Event
-from .textutil import fold, tokens
+from .textutil import fold, mask_idioms, tokens
 
 # spelling that differs between cognates of en/es/it, levelled before taking the skeleton; order matters
 _LEVEL = [
@@ -177,8 +177,8 @@ def stem_concepts(text: str, lang: str) -> set[str]:
     table = _stem_concepts(lang)
     caps = {fold(m.group(1)) for m in _CAPWORD.finditer(text) if m.start() > 0}
     out = set()
-    for raw in tokens(text.casefold()):
-        w = fold(raw)
+    raws = tokens(text.casefold())
+    for raw, w in zip(raws, mask_idioms(lang, [fold(r) for r in raws])):
         if len(w) >= MIN_STEM and w not in caps:
             c = table.get(_stem(w, lang)) or (table.get("=" + raw) if not raw.isascii() else None)
             if c:
@@ -191,8 +191,9 @@ def _content(text: str, lang: str, names: frozenset[str], cog: set[str], concept
     stop = _function_words(lang)
     table = _stem_concepts(lang)
     caps = {fold(m.group(1)) for m in _CAPWORD.finditer(text) if m.start() > 0}
-    for raw in tokens(text.casefold()):
-        w = fold(raw)
+    raws = tokens(text.casefold())
+    # an idiom's words are no content: "a partir de" is "from", not a departure
+    for raw, w in zip(raws, mask_idioms(lang, [fold(r) for r in raws])):
         if len(w) < MIN_STEM or w in stop or w in caps or w in names or not w.isalpha():
             continue
         c = table.get(_stem(w, lang)) or (table.get("=" + raw) if not raw.isascii() else None)

@@ -96,3 +96,29 @@ def cues(lang: str, topic: str, key: str) -> CueSet:
 
 def tokens(folded: str) -> list[str]:
     return WORD.findall(folded)
+
+
+@lru_cache(maxsize=None)
+def _idioms(lang: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(t for t in (tuple(WORD.findall(fold(p))) for p in lexicons.load(lang, "concepts").get("idioms") or [])
+                 if t)
+
+
+def mask_idioms(lang: str, toks: list[str]) -> list[str]:
+    """Folded tokens with the words of the language's idioms (concepts.json "idioms") blanked: "a partir de"
+    is "from", and its verb must not tell a departure to the concept lookup or the fuse stage."""
+    idioms = _idioms(lang)
+    if not idioms:
+        return toks
+    out = list(toks)
+    for i in range(len(toks)):
+        for p in idioms:
+            if tuple(toks[i:i + len(p)]) == p:
+                out[i:i + len(p)] = [""] * len(p)
+    return out
+
+
+def concepts_in(lang: str, folded: str) -> list[str]:
+    """Concepts (lexicons/<lang>/concepts.json) of a folded text, idioms left out."""
+    toks = mask_idioms(lang, tokens(folded))
+    return cues(lang, "concepts", "concepts").find(" ".join(toks), toks)
