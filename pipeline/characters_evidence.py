@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .names import Lex, _all_langs, fold, given_names
+from .names import Lex, _all_langs, fold, given_names, is_given_name
 from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
                               PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
@@ -23,6 +23,17 @@ _TITLE_HEAD = re.compile(r"(?:^|[^\s.!?:;…\"“«(])[ \t]+(?P<art>[^\W\d_]+['�
 _ELIDED_PREP = re.compile(r"^([^\W\d_]+)['’]([^\W\d_]{4,})$")
 _LINE_LABEL = re.compile(r"[ \t*#•|-]*([^\W\d_][^:\n]{0,25}):")   # "Reparto:" opening a line
 _LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
+
+
+# "Attori: Ann Lee - Ada Roe, ...": the name after a dash (or dots) in a credit line's item is the part played
+CREDIT_ROLE_SEP = re.compile(r"[ \t]+(?:[-–—]|\.{2,}|…)[ \t]+")
+
+
+def credited_role(text: str, line: int, ns: int) -> bool:
+    """Is the name at `ns` the part in its item of a credit line ("Ann Lee - Ada Roe")? Items end at a comma
+    or semicolon; `line` is where the line starts."""
+    item = max(line, text.rfind(",", line, ns) + 1, text.rfind(";", line, ns) + 1)
+    return CREDIT_ROLE_SEP.search(text, item, ns) is not None
 
 
 def _is_label(o: Occ, text: str, L: Lex) -> bool:
@@ -67,6 +78,17 @@ def _crew_with_adjective(pre: str, L: Lex) -> bool:
         and _nationality(words[1], L)
 
 
+def _bare_role(am: re.Match, L: Lex) -> str:
+    """", Italian physicist", ", grand duke of": an apposition with no article, a role noun (its word alone
+    or after one lowercase adjective or a nationality). Returns the words, or ""."""
+    det, w1 = am.group("det"), am.group("w1")
+    if fold(det) in L.role_nouns and det.islower():
+        return det
+    if fold(w1) in L.role_nouns and w1.islower() and (det.islower() and det not in L.stop or _nationality(det, L)):
+        return f"{det} {w1}"
+    return ""
+
+
 def _evidence(o: Occ, text: str, L: Lex) -> None:
     pre = text[max(0, o.ns - 60):o.ns].replace("’", "'")
     post = text[o.e:o.e + 60].replace("’", "'")
@@ -87,7 +109,8 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         return
     line = text.rfind("\n", 0, o.s) + 1
     lm = _LINE_LABEL.match(text, line, o.s)
-    if lm and fold(lm.group(1)) in L.page_labels_crew and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s):
+    if lm and fold(lm.group(1)) in L.page_labels_crew and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s) \
+            and not credited_role(text, line, o.ns):
         ev[ACTOR] += 1   # "Reparto: Clara Ibarra, Tomás Leiva": a credit line (the roles are in brackets)
     ls, le = text.rfind("\n", 0, o.s) + 1, text.find("\n", o.e)
     alone = not text[ls:o.s].strip(" \t*#-•|") and not text[o.e:le if le >= 0 else len(text)].strip(" \t")
@@ -95,10 +118,14 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     # a given name there says it is a person, not that the person is in the story
     # "Ramón y Cajal" alone: a compound surname whose first half only looks like a first name
     bare_compound = len(o.toks) >= 3 and o.toks[1][2] in L.raw.get("surname_joiners", ())
-    if o.core and o.core[0] in given_names() and not alone and not bare_compound:
+    first = next((t[2] for t in o.toks if fold(t[2]) == o.core[0]), "") if o.core else ""
+    if first and is_given_name(first, L.lang) and not alone and not bare_compound:
         ev[GIVEN] += 1
         o.why.append("given name")
     vm = None if o.poss or L.human_verb_re is None else L.human_verb_re.match(text, o.e)
+    aside = _ASIDE.match(text, o.e)
+    if vm is None and aside and not o.poss and L.human_verb_re is not None:
+        vm = L.human_verb_re.match(text, aside.end())   # "Cosmo, duke of Tuscany, appointed him"
     if vm and len(o.toks) > 1 and o.toks[0][2].lower() in L.articles:
         vm = None   # "Il Faro vede l'attore...": a title with its article acts in reviews, not in the story
     if vm:
@@ -148,6 +175,12 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
             and (am.group("det") in L.articles or am.group("det") in L.possessives):
         ev[PERSON] += 1   # "Ithra Vel, un policía del gueto", "Ada, his sister"
         o.why.append(f"described as '{am.group('det')} {noun}'")
+    elif am and not after_article and post.lstrip(" \t")[:1] == "," and _bare_role(am, L) \
+            and not pre.rstrip().endswith(",") and not L.place_re.search(pre) \
+            and not L.place_weak_re.search(pre, max(0, len(pre) - 40)):
+        # not "nato a Sabrosa, Portogallo, esploratore": a place (or a list's last item) before the role
+        ev[PERSON] += 1   # "Galileo, Italian physicist and astronomer, was born", "Cosmo, grand duke of Tuscany"
+        o.why.append(f"described as '{_bare_role(am, L)}'")
     # "his father Samuel", but not "la morte del fratello in Normandia" (a preposition comes between)
     # "his mother joined the Unity Party": after an article the family word must stand right before it
     # ("his mother, the Countess Ada"), or the article opens the object of a verb between them
@@ -228,6 +261,7 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
         kc = _key_class(o.key, o.core, lexes[o.doc])
         if kc:
             keycls[o.key] = kc
+    words_of = {o.key: len(o.core) for o in occs}
     cls: dict[str, str] = {}
     for k, ev in by_key.items():
         soft = ev[GIVEN] + ev[VERB] + ev[PRON]   # person evidence that place/title cues can outweigh
@@ -248,8 +282,11 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             cls[k] = ORG
         elif ev[COMMENT] >= n_occ[k]:
             cls[k] = COMMENTATOR
-        elif ev[WPLACE] and ev[PLACE] + ev[WPLACE] >= n_occ[k] and not ev[TITLE] >= 2:
-            cls[k] = PLACE   # only ever after place prepositions, never with a person cue
+        elif ev[WPLACE] and ev[PLACE] + ev[WPLACE] >= n_occ[k] and not ev[TITLE] >= 2 \
+                and not (ev[GIVEN] and words_of[k] > 1):
+            # only ever after place prepositions, never with a person cue; "nato da Vincenzo Galilei": a given
+            # name and a surname outweigh a weak preposition
+            cls[k] = PLACE
         else:
             nonp = {c: ev[c] for c in (PLACE, VEHICLE, TITLE, THING) if ev[c]}
             strong = ev[TITLE] >= 2 or ev[VEHICLE] > 0
@@ -281,7 +318,7 @@ def _propagate_lists(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                     continue
                 if len(run) > 1:
                     kinds = {cls.get(o.key) for o in run}
-                    for kind in (PLACE, TITLE, ACTOR):
+                    for kind in (PLACE, TITLE, ACTOR, AUTHOR):   # "based on Ann Lee and Bo Roe's play"
                         if kind in kinds:
                             for o in run:
                                 if cls.get(o.key) in (PERSON, NOEV) and not by_key[o.key][PERSON] \

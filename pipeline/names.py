@@ -74,6 +74,15 @@ def _cue_after(words) -> re.Pattern:
     return re.compile(rf"^[ \t]*(?:{_alt(words)})(?![\w])", re.I)
 
 
+def _author_after(cues, works) -> re.Pattern:
+    """"'s novel", "'s unproduced play": a cue ending with a work noun also takes up to two words between its
+    possessive and the work ("Ann Lee and Bo Roe's unproduced play")."""
+    pairs = [c.split() for c in cues if len(c.split()) == 2 and c.split()[-1] in works]
+    loose = rf"(?:{_alt({p[0] for p in pairs})})(?:[ \t]+[a-z\-]+){{0,2}}?[ \t]+(?:{_alt({p[1] for p in pairs})})" \
+        if pairs else "(?!x)x"
+    return re.compile(rf"^[ \t]*(?:{_alt(cues)}|{loose})(?![\w])", re.I)
+
+
 @dataclass
 class Lex:
     lang: str
@@ -207,6 +216,40 @@ def given_names() -> frozenset:
     # names that are far more often places or words in a story ("América", "Florencia", "Victoria")
     out -= {fold(w) for lang in lexicons.LANGS for w in lexicons.load(lang, "characters").get("not_given_names", [])}
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _given_spellings() -> tuple[frozenset, dict]:
+    """The gazetteer's given names as written (lowercase, accents kept), and folded name -> the languages of
+    the locales that list it."""
+    written: set[str] = set()
+    langs: dict[str, set] = {}
+    locales = sorted({loc for lang in lexicons.LANGS
+                      for loc in lexicons.load(lang, "characters").get("given_name_locales", [])})
+    for loc in locales:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except ImportError:
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            names = getattr(provider, attr, None)
+            if isinstance(names, (list, tuple, dict)):
+                for n in names:
+                    written.add(unicodedata.normalize("NFC", n).lower())
+                    langs.setdefault(fold(n), set()).add(loc.split("_")[0])
+    return frozenset(written), langs
+
+
+def is_given_name(word: str, lang: str) -> bool:
+    """A word the gazetteer knows as a first name. An accent the text writes and no list of the gazetteer
+    does makes another word ("Orán" is a city, not the Irish "Oran"), unless the name is one of the
+    document language's own, whose lists may drop accents ("Tobías" in Spanish)."""
+    f = fold(word)
+    if f not in given_names():
+        return False
+    low = unicodedata.normalize("NFC", word.replace("’", "'")).lower()
+    written, langs = _given_spellings()
+    return low == f or low in written or lang in langs.get(f, ())
 
 
 @lru_cache(maxsize=None)
@@ -345,7 +388,7 @@ def lex(lang: str) -> Lex:
         part_words=frozenset(fold(w) for w in g("part_nouns", []) + g("role_nouns", []) + g("role_titles", [])),
         page_labels=_all_langs("page_labels"),
         nationalities=_all_langs("nationalities"),
-        author_after_re=_cue_after(g("author_after", [])) if g("author_after") else None,
+        author_after_re=_author_after(g("author_after", []), g("author_works", [])) if g("author_after") else None,
         epithet_re=re.compile(rf"[ \t]+(?i:{_alt(g('epithets', []))})(?![\w])") if g("epithets") else None,
         page_labels_crew=_all_langs("page_labels_crew"),
         alias_cue_re=re.compile(rf"(?:^|[^\w])(?:{_alt(g('alias_cues', []))})[ \t]+[\"“«'‘]?$", re.I)

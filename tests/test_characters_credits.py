@@ -169,3 +169,16 @@ def test_the_role_an_actor_plays_is_a_character_with_that_actor(lang, text):
     # named once beside a credit, and still a character: the credit says whom the actor plays
     story = make_story({"d": (lang, text)})
     assert cast(story)["alex"].actor == "Daniel Brook" and "daniel brook" not in cast(story)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Tomas Wexler compra una fabbrica.\nAttori: Dalia Fenn - Tomas Wexler, Oren Stroud - Ilka Marr,"),
+    ("en", "Tomas Wexler buys a mill.\nActors: Dalia Fenn - Tomas Wexler, Oren Stroud - Ilka Marr"),
+    ("es", "Tomas Wexler compra una fábrica.\nActores: Dalia Fenn – Tomas Wexler; Oren Stroud – Ilka Marr"),
+])
+def test_a_credit_line_of_actor_dash_role_pairs_links_each_actor_to_the_role(lang, text):
+    # the part after the dash is the character (named only there, still in the cast), the name before is the actor
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert names["tomas wexler"].actor == "Dalia Fenn" and names["ilka marr"].actor == "Oren Stroud", names
+    assert "dalia fenn" not in names and "oren stroud" not in names
