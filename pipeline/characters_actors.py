@@ -84,7 +84,7 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
         for i, b in enumerate(occs):
             a = occs[i - 1] if i else None
             if a is not None and a.ev[ACTOR] and not b.ev[ACTOR] and CREDIT_ROLE_SEP.fullmatch(text, a.e, b.s) \
-                    and credited_role(text, text.rfind("\n", 0, b.s) + 1, b.ns):
+                    and credited_role(text, text.rfind("\n", 0, b.s) + 1, b.ns, L):
                 links.append((b, a))   # "Attori: Ann Lee - Ada Roe": the credited actor, then the part
                 continue
             if a is not None and L.actor_is_re is not None and not any(x is a for _, x in links):

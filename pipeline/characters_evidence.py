@@ -29,9 +29,12 @@ _LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
 CREDIT_ROLE_SEP = re.compile(r"[ \t]+(?:[-–—]|\.{2,}|…)[ \t]+")
 
 
-def credited_role(text: str, line: int, ns: int) -> bool:
-    """Is the name at `ns` the part in its item of a credit line ("Ann Lee - Ada Roe")? Items end at a comma
-    or semicolon; `line` is where the line starts."""
+def credited_role(text: str, line: int, ns: int, L: Lex) -> bool:
+    """Is the name at `ns` the part in its item of a cast line ("Attori: Ann Lee - Ada Roe")? Items end at a
+    comma or semicolon; `line` is where the line starts. Only a cast line: "Regia: Ann Lee - USA 1993" credits
+    no part."""
+    if not L.cast_list_re.match(text, line):
+        return False
     item = max(line, text.rfind(",", line, ns) + 1, text.rfind(";", line, ns) + 1)
     return CREDIT_ROLE_SEP.search(text, item, ns) is not None
 
@@ -110,7 +113,7 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     line = text.rfind("\n", 0, o.s) + 1
     lm = _LINE_LABEL.match(text, line, o.s)
     if lm and fold(lm.group(1)) in L.page_labels_crew and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s) \
-            and not credited_role(text, line, o.ns):
+            and not credited_role(text, line, o.ns, L):
         ev[ACTOR] += 1   # "Reparto: Clara Ibarra, Tomás Leiva": a credit line (the roles are in brackets)
     ls, le = text.rfind("\n", 0, o.s) + 1, text.find("\n", o.e)
     alone = not text[ls:o.s].strip(" \t*#-•|") and not text[o.e:le if le >= 0 else len(text)].strip(" \t")

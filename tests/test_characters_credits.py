@@ -182,3 +182,10 @@ def test_a_credit_line_of_actor_dash_role_pairs_links_each_actor_to_the_role(lan
     names = cast(story)
     assert names["tomas wexler"].actor == "Dalia Fenn" and names["ilka marr"].actor == "Oren Stroud", names
     assert "dalia fenn" not in names and "oren stroud" not in names
+
+
+def test_a_dash_on_a_crew_line_credits_no_part():
+    story = make_story({"d": ("it", "Ugo Lenti apre una bottega. Ugo decide di restare.\nRegia: Dalia Fenn - Italia "
+                                    "Nuova\n")})
+    names = cast(story)
+    assert "ugo lenti" in names and "italia nuova" not in names and "dalia fenn" not in names, names
