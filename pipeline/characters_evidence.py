@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .names import Lex, _all_langs, fold, given_names, is_given_name
+from .names import Lex, _all_langs, fold, given_names, is_given_name, lex
 from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
                               PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
@@ -25,8 +25,12 @@ _LINE_LABEL = re.compile(r"[ \t*#•|-]*([^\W\d_][^:\n]{0,25}):")   # "Reparto:"
 _LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
 
 
-# "Attori: Ann Lee - Ada Roe, ...": the name after a dash (or dots) in a credit line's item is the part played
-CREDIT_ROLE_SEP = re.compile(r"[ \t]+(?:[-–—]|\.{2,}|…)[ \t]+")
+# "Attori: Ann Lee - Ada Roe, ...", "Cast: Ann Lee as Ada Roe": the name after a dash, dots or the language's
+# "as" in a cast line's item is the part played
+@lru_cache(maxsize=None)
+def credit_role_sep(lang: str) -> re.Pattern:
+    links = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in lex(lang).raw.get("cast_role_links", []))
+    return re.compile(rf"[ \t]+(?:[-–—]|\.{{2,}}|…{'|' + links if links else ''})[ \t]+")
 
 
 def credited_role(text: str, line: int, ns: int, L: Lex) -> bool:
@@ -36,7 +40,7 @@ def credited_role(text: str, line: int, ns: int, L: Lex) -> bool:
     if not L.cast_list_re.match(text, line):
         return False
     item = max(line, text.rfind(",", line, ns) + 1, text.rfind(";", line, ns) + 1)
-    return CREDIT_ROLE_SEP.search(text, item, ns) is not None
+    return credit_role_sep(L.lang).search(text, item, ns) is not None
 
 
 def _is_label(o: Occ, text: str, L: Lex) -> bool:
@@ -79,6 +83,18 @@ def _crew_with_adjective(pre: str, L: Lex) -> bool:
     # "(Title, by the Chilean X)": the author preposition and an article right before the nationality
     return len(before) == 2 and before[1].lower() in L.articles and fold(before[0]) in L.author_by \
         and _nationality(words[1], L)
+
+
+def _is_verb(word: str, L: Lex) -> bool:
+    """A word the lexicon lists as a person's verb or an auxiliary ("nominò", "era")."""
+    w = word.lower()
+    return w in _verb_words(L.lang)
+
+
+@lru_cache(maxsize=None)
+def _verb_words(lang: str) -> frozenset:
+    raw = lex(lang).raw
+    return frozenset(w.lower() for w in raw.get("human_verbs", []) + raw.get("verb_aux", []) if " " not in w)
 
 
 def _bare_role(am: re.Match, L: Lex) -> str:
@@ -165,6 +181,8 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     noun = None
     if am:
         words = [am.group("w1"), am.group("w2")]
+        if _is_verb(words[0], L):
+            words = words[:1]   # "di Toscana, lo nominò matematico": a clitic and a verb, then its object
         for i, w in enumerate(words):
             if w and (fold(w) in L.role_nouns or fold(w) in L.family):
                 nxt = words[i + 1] if i + 1 < len(words) else post[am.end():].lstrip(" \t")[:1]

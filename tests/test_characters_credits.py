@@ -175,6 +175,8 @@ def test_the_role_an_actor_plays_is_a_character_with_that_actor(lang, text):
     ("it", "Tomas Wexler compra una fabbrica.\nAttori: Dalia Fenn - Tomas Wexler, Oren Stroud - Ilka Marr,"),
     ("en", "Tomas Wexler buys a mill.\nActors: Dalia Fenn - Tomas Wexler, Oren Stroud - Ilka Marr"),
     ("es", "Tomas Wexler compra una fábrica.\nActores: Dalia Fenn – Tomas Wexler; Oren Stroud – Ilka Marr"),
+    ("en", "Cast: Dalia Fenn as Tomas Wexler, Oren Stroud as Ilka Marr\nTomas Wexler buys a mill."),
+    ("it", "Interpreti: Dalia Fenn nel ruolo di Tomas Wexler, Oren Stroud come Ilka Marr\nTomas Wexler compra una fabbrica."),
 ])
 def test_a_credit_line_of_actor_dash_role_pairs_links_each_actor_to_the_role(lang, text):
     # the part after the dash is the character (named only there, still in the cast), the name before is the actor

@@ -45,6 +45,9 @@ NOT_PEOPLE = [
     ("en", "Shortly after landing at St. Julian, Ada Lind says she is cold.", ["Ada Lind"], ["Julian", "St. Julian"]),
     ("it", "Fra Tomaso predicò dal pulpito di S.Maria Novella. Ada Lind decide di partire.", ["Ada Lind"],
      ["Maria Novella", "S.Maria Novella"]),
+    # ", lo nominò matematico": a clitic pronoun and a verb before the role, not an apposition of the place
+    ("it", "Nel 1610 Orsino II, granduca di Vessaria, lo nominò matematico. Ada Lind decide di partire.",
+     ["Orsino II", "Ada Lind"], ["Vessaria"]),
     # places and things named with no person evidence
     ("en", "The convoy crossed Valdoria and reached Marrow Bay. Valdoria was poor. Ines Carow stayed there and she "
            "wrote letters.", ["Ines Carow"], ["Valdoria", "Marrow Bay"]),
