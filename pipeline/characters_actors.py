@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from .names import Lex, fold, given_names, honorifics_abbr
-from .characters_evidence import credit_role_sep, credited_role
+from .characters_credits import credit_role_sep, credited_role
 from .characters_scan import ACTOR, PART, PERSON, PLACE, THING, TITLE, Occ, _PAIR_AFTER, _PAIR_BEFORE, _PAREN_CLOSE, _PAREN_OPEN
 
 _COMMA_ONLY = re.compile(r"[ \t]*,[ \t]*")

@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .names import Lex, _all_langs, fold, given_names, is_given_name, lex
+from .characters_credits import cast_line, credited_role
 from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
                               PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
@@ -23,24 +24,6 @@ _TITLE_HEAD = re.compile(r"(?:^|[^\s.!?:;…\"“«(])[ \t]+(?P<art>[^\W\d_]+['�
 _ELIDED_PREP = re.compile(r"^([^\W\d_]+)['’]([^\W\d_]{4,})$")
 _LINE_LABEL = re.compile(r"[ \t*#•|-]*([^\W\d_][^:\n]{0,25}):")   # "Reparto:" opening a line
 _LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
-
-
-# "Attori: Ann Lee - Ada Roe, ...", "Cast: Ann Lee as Ada Roe": the name after a dash, dots or the language's
-# "as" in a cast line's item is the part played
-@lru_cache(maxsize=None)
-def credit_role_sep(lang: str) -> re.Pattern:
-    links = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in lex(lang).raw.get("cast_role_links", []))
-    return re.compile(rf"[ \t]+(?:[-–—]|\.{{2,}}|…{'|' + links if links else ''})[ \t]+")
-
-
-def credited_role(text: str, line: int, ns: int, L: Lex) -> bool:
-    """Is the name at `ns` the part in its item of a cast line ("Attori: Ann Lee - Ada Roe")? Items end at a
-    comma or semicolon; `line` is where the line starts. Only a cast line: "Regia: Ann Lee - USA 1993" credits
-    no part."""
-    if not L.cast_list_re.match(text, line):
-        return False
-    item = max(line, text.rfind(",", line, ns) + 1, text.rfind(";", line, ns) + 1)
-    return credit_role_sep(L.lang).search(text, item, ns) is not None
 
 
 def _is_label(o: Occ, text: str, L: Lex) -> bool:
@@ -128,9 +111,11 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         return
     line = text.rfind("\n", 0, o.s) + 1
     lm = _LINE_LABEL.match(text, line, o.s)
-    if lm and fold(lm.group(1)) in L.page_labels_crew and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s) \
-            and not credited_role(text, line, o.ns, L):
-        ev[ACTOR] += 1   # "Reparto: Clara Ibarra, Tomás Leiva": a credit line (the roles are in brackets)
+    credit = lm and fold(lm.group(1)) in L.page_labels_crew or cast_line(text, line, L) >= 0
+    if credit and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s) and not credited_role(text, line, o.ns, L):
+        # "Reparto: Clara Ibarra, Tomás Leiva", a line under a "Cast" heading: a credit (the roles are in brackets
+        # or after a dash, a colon, an "as")
+        ev[ACTOR] += 1
     ls, le = text.rfind("\n", 0, o.s) + 1, text.find("\n", o.e)
     alone = not text[ls:o.s].strip(" \t*#-•|") and not text[o.e:le if le >= 0 else len(text)].strip(" \t")
     # a name alone on its line is a credit or listing entry ("Gael García Bernal\n\nGael García Bernal"):

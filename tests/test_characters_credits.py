@@ -191,3 +191,24 @@ def test_a_dash_on_a_crew_line_credits_no_part():
                                     "Nuova\n")})
     names = cast(story)
     assert "ugo lenti" in names and "italia nuova" not in names and "dalia fenn" not in names, names
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Plot\nTomas Wexler buys a mill. Tomas says he is rich.\nCast\n* Dalia Fenn as Tomas Wexler\n"
+           "* Oren Stroud as Ilka Marr, his sister\n"),
+    ("es", "Reparto\nDalia Fenn como Tomas Wexler\n\nOren Stroud como Ilka Marr\nSinopsis\nTomas Wexler compra una "
+           "fábrica."),
+    ("it", "Cast\nDalia Fenn: Tomas Wexler\nOren Stroud: Ilka Marr\nTrama\nTomas Wexler compra una fabbrica."),
+])
+def test_the_lines_under_a_cast_heading_are_credits(lang, text):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert names["tomas wexler"].actor == "Dalia Fenn" and names["ilka marr"].actor == "Oren Stroud", names
+    assert "dalia fenn" not in names and "oren stroud" not in names
+
+
+def test_a_cast_section_ends_at_the_first_prose_line():
+    story = make_story({"d": ("en", "Cast\nDalia Fenn as Tomas Wexler\nTomas Wexler opens a mill with Ilka Marr. "
+                                    "Ilka says she is glad.")})
+    names = cast(story)
+    assert names["tomas wexler"].actor == "Dalia Fenn" and "ilka marr" in names and names["ilka marr"].actor is None
