@@ -215,6 +215,10 @@ CREW = [
     # two authors listed, the possessive on the second, a word between it and the work
     ("en", "The film was loosely based on Orrin Vale and Joan Merrit's unproduced play. Tessa Crane says she is "
            "lost.", ["Orrin Vale", "Joan Merrit"]),
+    # the film "stars" its actors; "la protagonizan", "recitano": the names after are the cast list
+    ("en", "The film stars Orrin Vale and Joan Merrit. Tessa Crane says she is lost.", ["Orrin Vale", "Joan Merrit"]),
+    ("es", "La protagonizan Orrin Vale y Joan Merrit. Tessa Gil decide huir.", ["Orrin Vale", "Joan Merrit"]),
+    ("it", "Nel film recitano Orrin Vale e Joan Merrit. Tessa Gori decide di partire.", ["Orrin Vale", "Joan Merrit"]),
     ("it", "Un film di Ettore Balzi. Nella storia Tessa Gori decide di partire.", ["Ettore Balzi"]),
     ("es", "Autores como Irma Solís creen que la ciudad cayó. Tessa Gil decide huir.", ["Irma Solís"]),
     ("en", "Copyright 1997 by Alan Kerr, all rights reserved. Tessa Crane decides to stay.", ["Alan Kerr"]),
