@@ -162,6 +162,12 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
             and pre.rstrip()[-1:].isalpha() and not L.crew_re.search(pre):
         ev[PERSON] += 1   # "il presidente sovietico Gorbaciov": a role and its adjective
         o.why.append(f"role ('{tail[-2]} {tail[-1]}')")
+    elif tail and L.raw.get("bare_role_before_name") and fold(tail[-1]) in L.role_nouns \
+            and re.search(r"(?<![\w-])[a-zß-ÿ]+[ \t]+$", pre) and not L.crew_re.search(pre):
+        # "led by accountant Itzak Roth", "Nazi officer Vasko": a role with no article, where the language
+        # puts one there (not Italian "vicino Siena", near Siena)
+        ev[PERSON] += 1
+        o.why.append(f"role ('{tail[-1]}')")
     am = _APPOS_ROLE.match(post)
     noun = None
     if am:

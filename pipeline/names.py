@@ -195,6 +195,29 @@ def honorifics_abbr() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def job_heads(lang: str) -> frozenset:
+    """The head nouns of the job titles of the Faker locales a lexicon lists (job_locales; the head is the
+    title's last word before a comma in English, "Accountant, chartered" / "Tree surgeon"): occupations, so
+    "the accountant Ada Roe" and "Ada Roe, a surgeon" are role evidence. Words of five letters or more,
+    without those the lexicon lists as no person (not_job_heads)."""
+    d = lexicons.load(lang, "characters")
+    pos = -1 if d.get("job_head", "last") == "last" else 0
+    skip = {fold(w) for w in d.get("not_job_heads", [])}
+    out: set[str] = set()
+    for loc in d.get("job_locales", []):
+        try:
+            jobs = importlib.import_module(f"faker.providers.job.{loc}").Provider.jobs
+        except (ImportError, AttributeError):
+            continue
+        for j in jobs:
+            words = j.split(",")[0].split()
+            w = fold(words[pos]) if words else ""
+            if len(w) >= 5 and w.isalpha() and w not in skip:
+                out.add(w)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset:
     """First names of the Faker locales the lexicons list (folded), loaded once on first use.
@@ -384,7 +407,7 @@ def lex(lang: str) -> Lex:
             rf"(?P<v>{_alt(g('human_verbs', []))})(?![\w])", re.I) if g("human_verbs") else None,
         person_pronouns=frozenset(w.lower() for w in g("person_pronouns", [])),
         human_object_re=_cue_before(g("human_object_before", [])),
-        role_nouns=frozenset(fold(w) for w in g("role_nouns", [])),
+        role_nouns=frozenset(fold(w) for w in g("role_nouns", [])) | job_heads(lang),
         part_words=frozenset(fold(w) for w in g("part_nouns", []) + g("role_nouns", []) + g("role_titles", [])),
         page_labels=_all_langs("page_labels"),
         nationalities=_all_langs("nationalities"),

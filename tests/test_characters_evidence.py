@@ -45,6 +45,8 @@ NOT_PEOPLE = [
     ("en", "Shortly after landing at St. Julian, Ada Lind says she is cold.", ["Ada Lind"], ["Julian", "St. Julian"]),
     ("it", "Fra Tomaso predicò dal pulpito di S.Maria Novella. Ada Lind decide di partire.", ["Ada Lind"],
      ["Maria Novella", "S.Maria Novella"]),
+    # Italian "vicino" before a name is "near" (no article: not "il vicino", the neighbour)
+    ("it", "La villa sorge vicino Chiarenza. Ada Lind la compra vicino Chiarenza.", ["Ada Lind"], ["Chiarenza"]),
     # ", lo nominò matematico": a clitic pronoun and a verb before the role, not an apposition of the place
     ("it", "Nel 1610 Orsino II, granduca di Vessaria, lo nominò matematico. Ada Lind decide di partire.",
      ["Orsino II", "Ada Lind"], ["Vessaria"]),
@@ -199,6 +201,9 @@ MORE_EVIDENCE = [
     ("it", "Nel 1616 Vardo si recò quindi a Roma per difendersi.", "Vardo", "si recò"),
     # a first name and a surname outweigh a weak preposition ("nato da": born of his parents)
     ("it", "Nato a Lerda nel 1564 da Vincenzo Oberti e da Giulia Ammassi.", "Vincenzo Oberti", "given name"),
+    # an occupation (from the gazetteer of job titles) with no article before the name, as English writes it
+    ("en", "The workers are led by accountant Itzak Rosen. Rosen keeps the books.", "Itzak Rosen", "accountant"),
+    ("en", "Later the hydrologist Oreb Lask measures the river.", "Oreb Lask", "hydrologist"),
 ]
 
 
