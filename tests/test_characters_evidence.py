@@ -204,6 +204,10 @@ MORE_EVIDENCE = [
     # an occupation (from the gazetteer of job titles) with no article before the name, as English writes it
     ("en", "The workers are led by accountant Itzak Rosen. Rosen keeps the books.", "Itzak Rosen", "accountant"),
     ("en", "Later the hydrologist Oreb Lask measures the river.", "Oreb Lask", "hydrologist"),
+    # the people of a story's trades and ranks: a pupil, an accountant in apposition
+    ("en", "In 1589 Ada Lind taught at Pisa. Her pupil Oreb Lask later became famous.", "Oreb Lask", "pupil"),
+    ("it", "Con l'aiuto dell'inseparabile Itzak Rosen, il contabile ebreo, Ada compila una lista.", "Itzak Rosen",
+     "contabile"),
 ]
 
 
