@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from .names import Lex, fold, given_names, honorifics_abbr
+from .characters_credits import credit_role_sep, credited_role
 from .characters_scan import ACTOR, PART, PERSON, PLACE, THING, TITLE, Occ, _PAIR_AFTER, _PAIR_BEFORE, _PAREN_CLOSE, _PAREN_OPEN
 
 _COMMA_ONLY = re.compile(r"[ \t]*,[ \t]*")
@@ -82,6 +83,10 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
         text, L = texts[doc], lexes[doc]
         for i, b in enumerate(occs):
             a = occs[i - 1] if i else None
+            if a is not None and a.ev[ACTOR] and not b.ev[ACTOR] and credit_role_sep(L.lang).fullmatch(text, a.e, b.s) \
+                    and credited_role(text, text.rfind("\n", 0, b.s) + 1, b.ns, L):
+                links.append((b, a))   # "Attori: Ann Lee - Ada Roe": the credited actor, then the part
+                continue
             if a is not None and L.actor_is_re is not None and not any(x is a for _, x in links):
                 # "Ana is played by Mexican actress Ada Ross": the first person-shaped name after the cue
                 c = next((x for x in occs[i:i + 2] if L.actor_is_re.fullmatch(text, a.e, x.s)

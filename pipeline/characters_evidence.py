@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .names import Lex, _all_langs, fold, given_names
+from .names import Lex, _all_langs, fold, given_names, is_given_name, lex
+from .characters_credits import cast_line, credited_role
 from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
                               PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
@@ -67,6 +68,29 @@ def _crew_with_adjective(pre: str, L: Lex) -> bool:
         and _nationality(words[1], L)
 
 
+def _is_verb(word: str, L: Lex) -> bool:
+    """A word the lexicon lists as a person's verb or an auxiliary ("nominò", "era")."""
+    w = word.lower()
+    return w in _verb_words(L.lang)
+
+
+@lru_cache(maxsize=None)
+def _verb_words(lang: str) -> frozenset:
+    raw = lex(lang).raw
+    return frozenset(w.lower() for w in raw.get("human_verbs", []) + raw.get("verb_aux", []) if " " not in w)
+
+
+def _bare_role(am: re.Match, L: Lex) -> str:
+    """", Italian physicist", ", grand duke of": an apposition with no article, a role noun (its word alone
+    or after one lowercase adjective or a nationality). Returns the words, or ""."""
+    det, w1 = am.group("det"), am.group("w1")
+    if fold(det) in L.role_nouns and det.islower():
+        return det
+    if fold(w1) in L.role_nouns and w1.islower() and (det.islower() and det not in L.stop or _nationality(det, L)):
+        return f"{det} {w1}"
+    return ""
+
+
 def _evidence(o: Occ, text: str, L: Lex) -> None:
     pre = text[max(0, o.ns - 60):o.ns].replace("’", "'")
     post = text[o.e:o.e + 60].replace("’", "'")
@@ -87,18 +111,25 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         return
     line = text.rfind("\n", 0, o.s) + 1
     lm = _LINE_LABEL.match(text, line, o.s)
-    if lm and fold(lm.group(1)) in L.page_labels_crew and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s):
-        ev[ACTOR] += 1   # "Reparto: Clara Ibarra, Tomás Leiva": a credit line (the roles are in brackets)
+    credit = lm and fold(lm.group(1)) in L.page_labels_crew or cast_line(text, line, L) >= 0
+    if credit and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s) and not credited_role(text, line, o.ns, L):
+        # "Reparto: Clara Ibarra, Tomás Leiva", a line under a "Cast" heading: a credit (the roles are in brackets
+        # or after a dash, a colon, an "as")
+        ev[ACTOR] += 1
     ls, le = text.rfind("\n", 0, o.s) + 1, text.find("\n", o.e)
     alone = not text[ls:o.s].strip(" \t*#-•|") and not text[o.e:le if le >= 0 else len(text)].strip(" \t")
     # a name alone on its line is a credit or listing entry ("Gael García Bernal\n\nGael García Bernal"):
     # a given name there says it is a person, not that the person is in the story
     # "Ramón y Cajal" alone: a compound surname whose first half only looks like a first name
     bare_compound = len(o.toks) >= 3 and o.toks[1][2] in L.raw.get("surname_joiners", ())
-    if o.core and o.core[0] in given_names() and not alone and not bare_compound:
+    first = next((t[2] for t in o.toks if fold(t[2]) == o.core[0]), "") if o.core else ""
+    if first and is_given_name(first, L.lang) and not alone and not bare_compound:
         ev[GIVEN] += 1
         o.why.append("given name")
     vm = None if o.poss or L.human_verb_re is None else L.human_verb_re.match(text, o.e)
+    aside = _ASIDE.match(text, o.e)
+    if vm is None and aside and not o.poss and L.human_verb_re is not None:
+        vm = L.human_verb_re.match(text, aside.end())   # "Cosmo, duke of Tuscany, appointed him"
     if vm and len(o.toks) > 1 and o.toks[0][2].lower() in L.articles:
         vm = None   # "Il Faro vede l'attore...": a title with its article acts in reviews, not in the story
     if vm:
@@ -131,10 +162,18 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
             and pre.rstrip()[-1:].isalpha() and not L.crew_re.search(pre):
         ev[PERSON] += 1   # "il presidente sovietico Gorbaciov": a role and its adjective
         o.why.append(f"role ('{tail[-2]} {tail[-1]}')")
+    elif tail and L.raw.get("bare_role_before_name") and fold(tail[-1]) in L.role_nouns \
+            and re.search(r"(?<![\w-])[a-zß-ÿ]+[ \t]+$", pre) and not L.crew_re.search(pre):
+        # "led by accountant Itzak Roth", "Nazi officer Vasko": a role with no article, where the language
+        # puts one there (not Italian "vicino Siena", near Siena)
+        ev[PERSON] += 1
+        o.why.append(f"role ('{tail[-1]}')")
     am = _APPOS_ROLE.match(post)
     noun = None
     if am:
         words = [am.group("w1"), am.group("w2")]
+        if _is_verb(words[0], L):
+            words = words[:1]   # "di Toscana, lo nominò matematico": a clitic and a verb, then its object
         for i, w in enumerate(words):
             if w and (fold(w) in L.role_nouns or fold(w) in L.family):
                 nxt = words[i + 1] if i + 1 < len(words) else post[am.end():].lstrip(" \t")[:1]
@@ -148,6 +187,12 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
             and (am.group("det") in L.articles or am.group("det") in L.possessives):
         ev[PERSON] += 1   # "Ithra Vel, un policía del gueto", "Ada, his sister"
         o.why.append(f"described as '{am.group('det')} {noun}'")
+    elif am and not after_article and post.lstrip(" \t")[:1] == "," and _bare_role(am, L) \
+            and not pre.rstrip().endswith(",") and not L.place_re.search(pre) \
+            and not L.place_weak_re.search(pre, max(0, len(pre) - 40)):
+        # not "nato a Sabrosa, Portogallo, esploratore": a place (or a list's last item) before the role
+        ev[PERSON] += 1   # "Galileo, Italian physicist and astronomer, was born", "Cosmo, grand duke of Tuscany"
+        o.why.append(f"described as '{_bare_role(am, L)}'")
     # "his father Samuel", but not "la morte del fratello in Normandia" (a preposition comes between)
     # "his mother joined the Unity Party": after an article the family word must stand right before it
     # ("his mother, the Countess Ada"), or the article opens the object of a verb between them
@@ -228,6 +273,7 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
         kc = _key_class(o.key, o.core, lexes[o.doc])
         if kc:
             keycls[o.key] = kc
+    words_of = {o.key: len(o.core) for o in occs}
     cls: dict[str, str] = {}
     for k, ev in by_key.items():
         soft = ev[GIVEN] + ev[VERB] + ev[PRON]   # person evidence that place/title cues can outweigh
@@ -248,8 +294,11 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             cls[k] = ORG
         elif ev[COMMENT] >= n_occ[k]:
             cls[k] = COMMENTATOR
-        elif ev[WPLACE] and ev[PLACE] + ev[WPLACE] >= n_occ[k] and not ev[TITLE] >= 2:
-            cls[k] = PLACE   # only ever after place prepositions, never with a person cue
+        elif ev[WPLACE] and ev[PLACE] + ev[WPLACE] >= n_occ[k] and not ev[TITLE] >= 2 \
+                and not (ev[GIVEN] and words_of[k] > 1):
+            # only ever after place prepositions, never with a person cue; "nato da Vincenzo Galilei": a given
+            # name and a surname outweigh a weak preposition
+            cls[k] = PLACE
         else:
             nonp = {c: ev[c] for c in (PLACE, VEHICLE, TITLE, THING) if ev[c]}
             strong = ev[TITLE] >= 2 or ev[VEHICLE] > 0
@@ -281,7 +330,7 @@ def _propagate_lists(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                     continue
                 if len(run) > 1:
                     kinds = {cls.get(o.key) for o in run}
-                    for kind in (PLACE, TITLE, ACTOR):
+                    for kind in (PLACE, TITLE, ACTOR, AUTHOR):   # "based on Ann Lee and Bo Roe's play"
                         if kind in kinds:
                             for o in run:
                                 if cls.get(o.key) in (PERSON, NOEV) and not by_key[o.key][PERSON] \

@@ -83,13 +83,32 @@ def _is_initial(text: str, i: int) -> bool:
     return j < 0 or text[j] in _SENT_END
 
 
+# "Juan de CartagenaGaspar de Quesada": a page that lost the comma between two names glues them; a capital
+# after five lowercase letters starts the next name ("McDonald", "DiCaprio", "LaGuardia" stay one word)
+_GLUED = re.compile(r"(?<=[a-zß-öø-ÿ]{5})(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+
+
+_ABBR_BEFORE = re.compile(r"(?<![\w.])(?P<a>[A-ZÀ-Þ][a-z]{0,2}\.)[ \t]?$")
+
+
+def _name_spans(text: str, L: Lex):
+    """(start, end, numbered) of each capitalised name run, glued runs cut in two."""
+    for m in L.name_re.finditer(text):
+        s, e, num = m.start(), m.end("name"), bool(m.group("num"))
+        g = _GLUED.search(text, s, e)
+        while g is not None:
+            yield s, g.start(), False
+            s = g.start()
+            g = _GLUED.search(text, s + 1, e)
+        yield s, e, num
+
+
 def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int]]) -> list[Occ]:
     out: list[Occ] = []
     gi = 0
     hons = HONS()
     joined_to = -1
-    for m in L.name_re.finditer(text):
-        s, e = m.start(), m.end("name")
+    for s, e, num in _name_spans(text, L):
         if s < joined_to:
             continue   # the second part of a compound surname already joined to the name before
         while gi < len(group_spans) and group_spans[gi][1] <= s:
@@ -107,6 +126,13 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             if hm.group("p"):
                 ns = s - hm.end("p")
         toks = [(ns + t.start(), ns + t.end(), t.group()) for t in TOKEN_RE.finditer(text[ns:e])]
+        am = None if hon else _ABBR_BEFORE.search(text, max(0, s - 5), s)
+        if am and fold(am.group("a")) in L.place_prefixes:
+            hon, s0 = am.group("a"), am.start("a")   # "S.Maria Novella", "S. Giovanni": a saint's abbreviation
+        if hon and fold(hon) in L.place_prefixes and ns == s:
+            # "St. Julian": a saint's title names a place (a port, a church) far more often than a person
+            toks.insert(0, (s0, s0 + len(hon), hon))
+            hon, ns = "", s0
         # "Miss Lane", "Signora Rita X" caught as one capitalised run: the first word is a title
         while len(toks) > 1 and (toks[0][2].lower().rstrip(".") in hons or toks[0][2] in L.cap_honorifics):
             hon = hon or toks[0][2].rstrip(".")
@@ -120,8 +146,11 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             toks.pop(0)
             ns = toks[0][0]
         crew = False
-        while len(toks) > 1 and fold(toks[0][2]) in L.nationalities and IS_CAP.match(toks[1][2]):
-            toks.pop(0)   # "Argentine Rodrigo Vela": a nationality before a name is no part of it
+        # "Argentine Rodrigo Vela": a nationality before a name is no part of it; in "the Nazi Party", "the
+        # Italian Navy" it is part of an institution's name
+        while len(toks) > 1 and fold(toks[0][2]) in L.nationalities and IS_CAP.match(toks[1][2]) \
+                and not any(fold(t[2]) in L.org_heads or fold(t[2]) in L.place_heads for t in toks[1:]):
+            toks.pop(0)
             ns = s0 = toks[0][0]
         while len(toks) > 1 and fold(toks[0][2]) in L.page_labels and IS_CAP.match(toks[1][2]):
             crew = crew or fold(toks[0][2]) in L.page_labels_crew   # "Regia Vittorio De Sica": a credit
@@ -131,7 +160,7 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
                 and L.hon_next_re.match(text, e):
             continue  # "Mr" of "Mr. Turner": the next match carries the name ("il Conte corse" is a name)
         rm = _REGNAL.match(text, e)
-        if rm and (len(rm.group("r")) > 1 or fold(hon) in L.regnal_hons) and not m.group("num"):
+        if rm and (len(rm.group("r")) > 1 or fold(hon) in L.regnal_hons) and not num:
             toks.append((rm.start("r"), rm.end("r"), rm.group("r")))   # "King Aldric III" is one name
             e = rm.end("r")
         em = L.epithet_re.match(text, e) if L.epithet_re is not None else None
@@ -140,7 +169,7 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             for t in TOKEN_RE.finditer(text, e, em.end()):
                 toks.append((t.start(), t.end(), t.group()))
             e = em.end()
-        jm = L.surname_join_re.match(text, e) if L.surname_join_re is not None and not m.group("num") else None
+        jm = L.surname_join_re.match(text, e) if L.surname_join_re is not None and not num else None
         if jm and _joins_surname(text, s0, toks, jm, L):
             # "Ramón y Cajal": one compound surname, not two people listed
             tm = TOKEN_RE.match(text, jm.end())
@@ -148,7 +177,7 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             toks.append((tm.start(), tm.end(), tm.group()))
             e = joined_to = tm.end()
         name = text[ns:e]
-        oc = Occ(doc, di, s0, e, ns, name, hon, _is_initial(text, s0), bool(m.group("num")), toks,
+        oc = Occ(doc, di, s0, e, ns, name, hon, _is_initial(text, s0), num, toks,
                  poss=bool(_POSS_S.match(after)))
         if crew:
             oc.ev[ACTOR] += 1

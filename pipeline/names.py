@@ -74,6 +74,15 @@ def _cue_after(words) -> re.Pattern:
     return re.compile(rf"^[ \t]*(?:{_alt(words)})(?![\w])", re.I)
 
 
+def _author_after(cues, works) -> re.Pattern:
+    """"'s novel", "'s unproduced play": a cue ending with a work noun also takes up to two words between its
+    possessive and the work ("Ann Lee and Bo Roe's unproduced play")."""
+    pairs = [c.split() for c in cues if len(c.split()) == 2 and c.split()[-1] in works]
+    loose = rf"(?:{_alt({p[0] for p in pairs})})(?:[ \t]+[a-z\-]+){{0,2}}?[ \t]+(?:{_alt({p[1] for p in pairs})})" \
+        if pairs else "(?!x)x"
+    return re.compile(rf"^[ \t]*(?:{_alt(cues)}|{loose})(?![\w])", re.I)
+
+
 @dataclass
 class Lex:
     lang: str
@@ -186,6 +195,29 @@ def honorifics_abbr() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def job_heads(lang: str) -> frozenset:
+    """The head nouns of the job titles of the Faker locales a lexicon lists (job_locales; the head is the
+    title's last word before a comma in English, "Accountant, chartered" / "Tree surgeon"): occupations, so
+    "the accountant Ada Roe" and "Ada Roe, a surgeon" are role evidence. Words of five letters or more,
+    without those the lexicon lists as no person (not_job_heads)."""
+    d = lexicons.load(lang, "characters")
+    pos = -1 if d.get("job_head", "last") == "last" else 0
+    skip = {fold(w) for w in d.get("not_job_heads", [])}
+    out: set[str] = set()
+    for loc in d.get("job_locales", []):
+        try:
+            jobs = importlib.import_module(f"faker.providers.job.{loc}").Provider.jobs
+        except (ImportError, AttributeError):
+            continue
+        for j in jobs:
+            words = j.split(",")[0].split()
+            w = fold(words[pos]) if words else ""
+            if len(w) >= 5 and w.isalpha() and w not in skip:
+                out.add(w)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset:
     """First names of the Faker locales the lexicons list (folded), loaded once on first use.
@@ -207,6 +239,40 @@ def given_names() -> frozenset:
     # names that are far more often places or words in a story ("América", "Florencia", "Victoria")
     out -= {fold(w) for lang in lexicons.LANGS for w in lexicons.load(lang, "characters").get("not_given_names", [])}
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _given_spellings() -> tuple[frozenset, dict]:
+    """The gazetteer's given names as written (lowercase, accents kept), and folded name -> the languages of
+    the locales that list it."""
+    written: set[str] = set()
+    langs: dict[str, set] = {}
+    locales = sorted({loc for lang in lexicons.LANGS
+                      for loc in lexicons.load(lang, "characters").get("given_name_locales", [])})
+    for loc in locales:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except ImportError:
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            names = getattr(provider, attr, None)
+            if isinstance(names, (list, tuple, dict)):
+                for n in names:
+                    written.add(unicodedata.normalize("NFC", n).lower())
+                    langs.setdefault(fold(n), set()).add(loc.split("_")[0])
+    return frozenset(written), langs
+
+
+def is_given_name(word: str, lang: str) -> bool:
+    """A word the gazetteer knows as a first name. An accent the text writes and no list of the gazetteer
+    does makes another word ("Orán" is a city, not the Irish "Oran"), unless the name is one of the
+    document language's own, whose lists may drop accents ("Tobías" in Spanish)."""
+    f = fold(word)
+    if f not in given_names():
+        return False
+    low = unicodedata.normalize("NFC", word.replace("’", "'")).lower()
+    written, langs = _given_spellings()
+    return low == f or low in written or lang in langs.get(f, ())
 
 
 @lru_cache(maxsize=None)
@@ -341,11 +407,11 @@ def lex(lang: str) -> Lex:
             rf"(?P<v>{_alt(g('human_verbs', []))})(?![\w])", re.I) if g("human_verbs") else None,
         person_pronouns=frozenset(w.lower() for w in g("person_pronouns", [])),
         human_object_re=_cue_before(g("human_object_before", [])),
-        role_nouns=frozenset(fold(w) for w in g("role_nouns", [])),
+        role_nouns=frozenset(fold(w) for w in g("role_nouns", [])) | job_heads(lang),
         part_words=frozenset(fold(w) for w in g("part_nouns", []) + g("role_nouns", []) + g("role_titles", [])),
         page_labels=_all_langs("page_labels"),
         nationalities=_all_langs("nationalities"),
-        author_after_re=_cue_after(g("author_after", [])) if g("author_after") else None,
+        author_after_re=_author_after(g("author_after", []), g("author_works", [])) if g("author_after") else None,
         epithet_re=re.compile(rf"[ \t]+(?i:{_alt(g('epithets', []))})(?![\w])") if g("epithets") else None,
         page_labels_crew=_all_langs("page_labels_crew"),
         alias_cue_re=re.compile(rf"(?:^|[^\w])(?:{_alt(g('alias_cues', []))})[ \t]+[\"“«'‘]?$", re.I)

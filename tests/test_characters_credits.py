@@ -169,3 +169,46 @@ def test_the_role_an_actor_plays_is_a_character_with_that_actor(lang, text):
     # named once beside a credit, and still a character: the credit says whom the actor plays
     story = make_story({"d": (lang, text)})
     assert cast(story)["alex"].actor == "Daniel Brook" and "daniel brook" not in cast(story)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Tomas Wexler compra una fabbrica.\nAttori: Dalia Fenn - Tomas Wexler, Oren Stroud - Ilka Marr,"),
+    ("en", "Tomas Wexler buys a mill.\nActors: Dalia Fenn - Tomas Wexler, Oren Stroud - Ilka Marr"),
+    ("es", "Tomas Wexler compra una fábrica.\nActores: Dalia Fenn – Tomas Wexler; Oren Stroud – Ilka Marr"),
+    ("en", "Cast: Dalia Fenn as Tomas Wexler, Oren Stroud as Ilka Marr\nTomas Wexler buys a mill."),
+    ("it", "Interpreti: Dalia Fenn nel ruolo di Tomas Wexler, Oren Stroud come Ilka Marr\nTomas Wexler compra una fabbrica."),
+])
+def test_a_credit_line_of_actor_dash_role_pairs_links_each_actor_to_the_role(lang, text):
+    # the part after the dash is the character (named only there, still in the cast), the name before is the actor
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert names["tomas wexler"].actor == "Dalia Fenn" and names["ilka marr"].actor == "Oren Stroud", names
+    assert "dalia fenn" not in names and "oren stroud" not in names
+
+
+def test_a_dash_on_a_crew_line_credits_no_part():
+    story = make_story({"d": ("it", "Ugo Lenti apre una bottega. Ugo decide di restare.\nRegia: Dalia Fenn - Italia "
+                                    "Nuova\n")})
+    names = cast(story)
+    assert "ugo lenti" in names and "italia nuova" not in names and "dalia fenn" not in names, names
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Plot\nTomas Wexler buys a mill. Tomas says he is rich.\nCast\n* Dalia Fenn as Tomas Wexler\n"
+           "* Oren Stroud as Ilka Marr, his sister\n"),
+    ("es", "Reparto\nDalia Fenn como Tomas Wexler\n\nOren Stroud como Ilka Marr\nSinopsis\nTomas Wexler compra una "
+           "fábrica."),
+    ("it", "Cast\nDalia Fenn: Tomas Wexler\nOren Stroud: Ilka Marr\nTrama\nTomas Wexler compra una fabbrica."),
+])
+def test_the_lines_under_a_cast_heading_are_credits(lang, text):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert names["tomas wexler"].actor == "Dalia Fenn" and names["ilka marr"].actor == "Oren Stroud", names
+    assert "dalia fenn" not in names and "oren stroud" not in names
+
+
+def test_a_cast_section_ends_at_the_first_prose_line():
+    story = make_story({"d": ("en", "Cast\nDalia Fenn as Tomas Wexler\nTomas Wexler opens a mill with Ilka Marr. "
+                                    "Ilka says she is glad.")})
+    names = cast(story)
+    assert names["tomas wexler"].actor == "Dalia Fenn" and "ilka marr" in names and names["ilka marr"].actor is None

@@ -31,6 +31,25 @@ NOT_PEOPLE = [
      ["Nuria Salcedo"], ["Sinopsis", "Reparto", "Clara Ibarra", "Tomás Leiva"]),
     ("en", "Plot\nBrenna Hollis runs a ferry. Brenna says she will sell it.\nRatings\nProduction", ["Brenna Hollis"],
      ["Plot", "Ratings", "Production"]),
+    # a data sheet whose cast line is labelled "Actors": the names after it are credits, not the story's people
+    ("en", "Category: Drama, History\nActors: Dalia Fenn, Oren Stroud\nAge restriction: 12\nThe plot\nIn 1950 "
+           "Tomas Wexler arrives in the port. Tomas decides to stay.", ["Tomas Wexler"],
+     ["Dalia Fenn", "Oren Stroud", "Category", "Actors", "Drama"]),
+    # a gazetteer's first name without the accent the text writes is another word: "Orán"-like cities
+    ("es", "Viajarían primero a Tordesa, luego a Orán y por fin a Melilla. Ada Lind decide quedarse.", ["Ada Lind"],
+     ["Orán"]),
+    # "the Nazi Party": a nationality before an institution's head word is part of its name
+    ("en", "A member of the Nazi Party, Tomas Wexler buys a mill. Tomas says he is rich.", ["Tomas Wexler"],
+     ["Party", "Nazi Party"]),
+    # "St. Julian": a saint's title before a name names a port or a church, not a person
+    ("en", "Shortly after landing at St. Julian, Ada Lind says she is cold.", ["Ada Lind"], ["Julian", "St. Julian"]),
+    ("it", "Fra Tomaso predicò dal pulpito di S.Maria Novella. Ada Lind decide di partire.", ["Ada Lind"],
+     ["Maria Novella", "S.Maria Novella"]),
+    # Italian "vicino" before a name is "near" (no article: not "il vicino", the neighbour)
+    ("it", "La villa sorge vicino Chiarenza. Ada Lind la compra vicino Chiarenza.", ["Ada Lind"], ["Chiarenza"]),
+    # ", lo nominò matematico": a clitic pronoun and a verb before the role, not an apposition of the place
+    ("it", "Nel 1610 Orsino II, granduca di Vessaria, lo nominò matematico. Ada Lind decide di partire.",
+     ["Orsino II", "Ada Lind"], ["Vessaria"]),
     # places and things named with no person evidence
     ("en", "The convoy crossed Valdoria and reached Marrow Bay. Valdoria was poor. Ines Carow stayed there and she "
            "wrote letters.", ["Ines Carow"], ["Valdoria", "Marrow Bay"]),
@@ -57,6 +76,9 @@ def test_only_names_with_person_evidence_are_cast(lang, text, people, not_people
 
 
 GLUED = [
+    # a page that lost the comma between two names: "Juan de RoblesGaspar de Quesada" are two people
+    ("en", "The mutiny was led by the captains Juan de RoblesGaspar de Lerma. Lerma was hanged.", "Gaspar de Lerma",
+     "juan de roblesgaspar de lerma"),
     ("en", "Nicknamed Pip, the boy sells papers. Pip dreams of the sea.", "Pip", "nicknamed pip"),
     ("en", "Six-year-old Tobias hides in the barn. Later Tobias says sorry.", "Tobias", "six-year-old tobias"),
     ("en", "Young Marian leaves the farm. Marian finds work in a mill.", "Marian", "young marian"),
@@ -170,6 +192,22 @@ MORE_EVIDENCE = [
     ("it", "Lo stesso presidente sovietico Vorlov testimoniò in aula.", "Vorlov", "presidente"),
     ("es", "Al final la salva Ithra Vel, un policía del gueto, antiguo amigo.", "Ithra Vel", "policía"),
     ("en", "Maria gives La Vidente ten coins.", "La Vidente", "gives"),
+    # an apposition with no article; the verb after it ("Orsino, grand duke of Vessmark, appointed him")
+    ("en", "Vardo, Dutch astronomer and optician, was born at Lerden in 1570.", "Vardo", "astronomer"),
+    ("en", "In 1600 Orsino II, grand duke of Vessmark, appointed him court painter.", "Orsino II", "appointed"),
+    # a teacher one studies under; a belief one holds; a journey one makes
+    ("en", "In 1585 he went to Lerden to study under Ostilio Branca.", "Ostilio Branca", "study under"),
+    ("es", "En 1600 Vardo sostenía que la Tierra se movía.", "Vardo", "sostenía"),
+    ("it", "Nel 1616 Vardo si recò quindi a Roma per difendersi.", "Vardo", "si recò"),
+    # a first name and a surname outweigh a weak preposition ("nato da": born of his parents)
+    ("it", "Nato a Lerda nel 1564 da Vincenzo Oberti e da Giulia Ammassi.", "Vincenzo Oberti", "given name"),
+    # an occupation (from the gazetteer of job titles) with no article before the name, as English writes it
+    ("en", "The workers are led by accountant Itzak Rosen. Rosen keeps the books.", "Itzak Rosen", "accountant"),
+    ("en", "Later the hydrologist Oreb Lask measures the river.", "Oreb Lask", "hydrologist"),
+    # the people of a story's trades and ranks: a pupil, an accountant in apposition
+    ("en", "In 1589 Ada Lind taught at Pisa. Her pupil Oreb Lask later became famous.", "Oreb Lask", "pupil"),
+    ("it", "Con l'aiuto dell'inseparabile Itzak Rosen, il contabile ebreo, Ada compila una lista.", "Itzak Rosen",
+     "contabile"),
 ]
 
 
@@ -183,6 +221,13 @@ def test_roles_and_person_verbs_around_a_name_are_evidence(lang, text, name, why
 
 CREW = [
     ("en", "Based on Orrin Vale's novel, the film follows Tessa Crane. Tessa says she is lost.", ["Orrin Vale"]),
+    # two authors listed, the possessive on the second, a word between it and the work
+    ("en", "The film was loosely based on Orrin Vale and Joan Merrit's unproduced play. Tessa Crane says she is "
+           "lost.", ["Orrin Vale", "Joan Merrit"]),
+    # the film "stars" its actors; "la protagonizan", "recitano": the names after are the cast list
+    ("en", "The film stars Orrin Vale and Joan Merrit. Tessa Crane says she is lost.", ["Orrin Vale", "Joan Merrit"]),
+    ("es", "La protagonizan Orrin Vale y Joan Merrit. Tessa Gil decide huir.", ["Orrin Vale", "Joan Merrit"]),
+    ("it", "Nel film recitano Orrin Vale e Joan Merrit. Tessa Gori decide di partire.", ["Orrin Vale", "Joan Merrit"]),
     ("it", "Un film di Ettore Balzi. Nella storia Tessa Gori decide di partire.", ["Ettore Balzi"]),
     ("es", "Autores como Irma Solís creen que la ciudad cayó. Tessa Gil decide huir.", ["Irma Solís"]),
     ("en", "Copyright 1997 by Alan Kerr, all rights reserved. Tessa Crane decides to stay.", ["Alan Kerr"]),

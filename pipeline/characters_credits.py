@@ -1,0 +1,78 @@
+"""Characters stage: cast lines of a listing page — which names are credited actors and which the parts they play.
+
+A cast line is a line opened by a cast label ("Attori: ...", "Cast: ...") or a line of a cast section (the lines
+under a heading that is a cast label alone on its line, up to the first prose line or page label). In each item
+of such a line (items end at a comma or semicolon) the name before a dash, dots, a colon or the language's "as"
+is the actor and the name after it the part: "Ann Lee - Ada Roe", "Ann Lee as Ada Roe", "Ann Lee: Ada Roe"."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from .names import Lex, fold, lex
+
+_HEADING = re.compile(r"[ \t*#•|-]*([^\n:]{1,30}?)[ \t]*:?[ \t]*$")
+_PROSE_END = re.compile(r"[.!?][\"”»)]?[ \t]+[A-ZÀ-Þ]|[.!?][ \t]*$")   # a sentence ends inside or at the line's end
+_MAX_ITEM_WORDS = 14
+
+
+@lru_cache(maxsize=None)
+def credit_role_sep(lang: str) -> re.Pattern:
+    """Between an actor and the part: a dash, dots, a colon, or the language's cast_role_links ("as")."""
+    links = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in lex(lang).raw.get("cast_role_links", []))
+    return re.compile(rf"[ \t]+(?:[-–—]|\.{{2,}}|…{'|' + links if links else ''})[ \t]+|[ \t]*:[ \t]+")
+
+
+@lru_cache(maxsize=None)
+def _cast_cues(lang: str) -> frozenset:
+    return frozenset(fold(w) for w in lex(lang).raw.get("cast_list_cues", []))
+
+
+@lru_cache(maxsize=16)
+def cast_sections(text: str, lang: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(starts, ends) of the line spans that make a cast section: the lines under a cast heading ("Cast",
+    "Reparto") while they are short list items, not prose and not another page label (blank lines pass)."""
+    L = lex(lang)
+    starts: list[int] = []
+    ends: list[int] = []
+    pos, open_at = 0, -1
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        s, pos = pos, pos + len(raw)
+        hm = _HEADING.fullmatch(line)
+        label = fold(hm.group(1)) if hm else ""
+        if label in _cast_cues(lang):
+            open_at = pos
+            continue
+        if open_at < 0 or not line.strip():
+            continue
+        if label in L.page_labels or len(line.split()) > _MAX_ITEM_WORDS or _PROSE_END.search(line):
+            if open_at < s:
+                starts.append(open_at)
+                ends.append(s)
+            open_at = -1
+    if open_at >= 0 and open_at < len(text):
+        starts.append(open_at)
+        ends.append(len(text))
+    return tuple(starts), tuple(ends)
+
+
+def cast_line(text: str, line: int, L: Lex) -> int:
+    """Where the items of the cast line starting at `line` begin (after its label), or -1 if it is none."""
+    m = L.cast_list_re.match(text, line)
+    if m:
+        return m.end()
+    starts, ends = cast_sections(text, L.lang)
+    i = bisect_right(starts, line) - 1
+    return line if i >= 0 and line < ends[i] else -1
+
+
+def credited_role(text: str, line: int, ns: int, L: Lex) -> bool:
+    """Is the name at `ns` the part in its item of a cast line? `line` is where its line starts. Only a cast
+    line: "Regia: Ann Lee - USA 1993" credits no part."""
+    begin = cast_line(text, line, L)
+    if begin < 0 or begin > ns:
+        return False
+    item = max(begin, text.rfind(",", begin, ns) + 1, text.rfind(";", begin, ns) + 1)
+    return credit_role_sep(L.lang).search(text, item, ns) is not None
