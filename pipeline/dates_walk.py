@@ -423,8 +423,17 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 else:
                     est = _apply_relative(n, rel, base)
             _set(ev, est, "relative", rel.text, True)
+            vague = (est is not None and base[1] and rel.amount is None and rel.direction == "after"
+                     and not unnamed and rel.unit in ("moment", "day", "week", "month", "year"))
+            if vague:
+                # "Months later", "Días después", "Later" from a known day: at least that much later, but no
+                # day of its own (one month is a guess); the story's day is no longer known either, so what
+                # follows ("the next day") is counted from no day and nothing before is bounded by the guess
+                n.day_grain = False
             grain[id(ev)] = n.day_grain if est is not None else False
-            if est is not None and rel.direction != "before" and unnamed:
+            if vague:
+                intervals.open_after(ev, est, "day", rel.text)
+            elif est is not None and rel.direction != "before" and unnamed:
                 intervals.open_after(ev, base[0], prec, rel.text)
             elif est is not None and not base[1] and _counted(rel, base, prec) and prec in ("month", "season", "year"):
                 # "Two years later" after "In 1950": 1952 at the grain the base was known to, not 1 January 1952

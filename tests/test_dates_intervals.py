@@ -70,6 +70,21 @@ CASES = [
             "In October 1957 a satellite crosses the sky.", "Jorie builds a rocket."],
      [("year", "1957-01-01"), ("interval", "1957", "1957-10"), ("month", "1957-10-01"),
       ("interval", "1957-10", None)]),
+    # "Months later" from a known day has no day of its own (one month is a guess): at least a month later,
+    # and neither it nor the guess bounds what came before; "the next day" after it is no day either
+    ("en", ["On 17 September 1939 the army invades.", "The family rejoices.", "Months later, the rules change.",
+            "The next day the shops close.", "On 1 November 1940 the ghetto is sealed."],
+     [("day", "1939-09-17"), ("interval", "1939-09-17", "1940-11-01"), ("interval", "1939-10-17", "1940-11-01"),
+      ("interval", "1939-10-17", "1940-11-01"), ("day", "1940-11-01")]),
+    ("es", ["El 17 de septiembre de 1939 el ejército invade.", "La familia celebra.",
+            "Meses después, las reglas cambian.", "Al día siguiente cierran las tiendas.",
+            "El 1 de noviembre de 1940 se cierra el gueto."],
+     [("day", "1939-09-17"), ("interval", "1939-09-17", "1940-11-01"), ("interval", "1939-10-17", "1940-11-01"),
+      ("interval", "1939-10-17", "1940-11-01"), ("day", "1940-11-01")]),
+    ("it", ["Il 17 settembre 1939 l'esercito invade.", "La famiglia festeggia.", "Mesi dopo le regole cambiano.",
+            "Il giorno dopo chiudono i negozi.", "Il 1 novembre 1940 il ghetto viene chiuso."],
+     [("day", "1939-09-17"), ("interval", "1939-09-17", "1940-11-01"), ("interval", "1939-10-17", "1940-11-01"),
+      ("interval", "1939-10-17", "1940-11-01"), ("day", "1940-11-01")]),
 ]
 
 
