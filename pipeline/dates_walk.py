@@ -364,6 +364,14 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     # "costs fell last year, more than the previous year": counted from the clause's own date;
                     # the event keeps that date, the comparison only gets its value
                     rel.value = _shift(own.value, rel)
+                    if (rel.direction == "after" and rel.amount and not fb and ev.date == own.value
+                            and not intervals.is_interval(ev) and own.precision in ("day", "month", "season", "year")):
+                        # "In 1615 the letter was produced, with the result that the following year he was
+                        # warned": one telling of two steps spans them, as two stated dates do; the story
+                        # stays at the first
+                        intervals.open_after(ev, own.value, own.precision, own.text,
+                                             hi=intervals.upper(rel.value, rel.unit))
+                        ev.extra["date_approx"] = False
             grain[id(ev)] = n.day_grain
             if own.precision == "day" and ev.date == own.value and not fb:
                 for w, wrel, _ in waiting:  # "the night before their game" told before "On June 19 ..."

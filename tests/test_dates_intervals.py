@@ -98,6 +98,28 @@ def test_events_without_their_own_date_get_an_interval(lang, sentences, want):
             assert e.extra["date_approx"] is True
 
 
+# one sentence telling two steps, the second counted from the first ("the following year"), spans both: its
+# own words state the span, so it is no estimate
+SPANNED = [
+    ("en", ["In 1615 the letter was read to the court, with the result that the following year Ada was warned.",
+            "In 1632 she published a book."],
+     [("interval", "1615", "1616"), ("year", "1632-01-01")]),
+    ("es", ["En 1615 la carta fue leída ante el tribunal, y al año siguiente Ada fue amonestada.",
+            "En 1632 publicó un libro."],
+     [("interval", "1615", "1616"), ("year", "1632-01-01")]),
+    ("it", ["Nel 1615 la lettera fu letta al tribunale e l'anno seguente Ada fu ammonita.",
+            "Nel 1632 pubblicò un libro."],
+     [("interval", "1615", "1616"), ("year", "1632-01-01")]),
+]
+
+
+@pytest.mark.parametrize("lang,sentences,want", SPANNED)
+def test_a_sentence_counting_its_second_step_from_its_first_spans_both(lang, sentences, want):
+    s = make_story(lang, sentences)
+    assert [shown(e) for e in s.events] == want
+    assert s.events[0].extra["date_approx"] is False
+
+
 PLUPERFECT = [
     ("en", ["On 9 May 1930 the painter Ivo Sarn is found dead.", "His nephew had stolen the ledger."],
      ("interval", None, "1930-05-09")),
