@@ -70,6 +70,16 @@ CASES = [
             "In October 1957 a satellite crosses the sky.", "Jorie builds a rocket."],
      [("year", "1957-01-01"), ("interval", "1957", "1957-10"), ("month", "1957-10-01"),
       ("interval", "1957-10", None)]),
+    # "the following weeks" count no number of weeks: a week after the day or later, not that one day
+    ("en", ["On 9 November 1989 the wall falls.", "In the following weeks, parts of the wall are torn down.",
+            "On 3 October 1990 the country reunites."],
+     [("day", "1989-11-09"), ("interval", "1989-11-16", "1990-10-03"), ("day", "1990-10-03")]),
+    ("es", ["El 9 de noviembre de 1989 cae el muro.", "En las semanas siguientes se derriban partes del muro.",
+            "El 3 de octubre de 1990 el país se reunifica."],
+     [("day", "1989-11-09"), ("interval", "1989-11-16", "1990-10-03"), ("day", "1990-10-03")]),
+    ("it", ["Il 9 novembre 1989 cade il muro.", "Durante le settimane successive parti del muro vengono demolite.",
+            "Il 3 ottobre 1990 il paese si riunifica."],
+     [("day", "1989-11-09"), ("interval", "1989-11-16", "1990-10-03"), ("day", "1990-10-03")]),
     # "Months later" from a known day has no day of its own (one month is a guess): at least a month later,
     # and neither it nor the guess bounds what came before; "the next day" after it is no day either
     ("en", ["On 17 September 1939 the army invades.", "The family rejoices.", "Months later, the rules change.",
