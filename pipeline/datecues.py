@@ -481,3 +481,18 @@ def counted_appositions(ts: list[TimeExpr], sentences: dict[int, Sentence]) -> l
                 if _APPOSED_GAP.fullmatch(gap):
                     out.append((rel, nxt))
     return out
+
+
+def quoted_paragraphs(sentences: dict[int, Sentence]) -> set[int]:
+    """The sentences of a paragraph that the paragraph before introduces with a colon ("... and sent a
+    telegram to their father:" then "Success four flights ... home Christmas."): a letter, a telegram, a speech
+    in its own words. Its times are the message's (a plan, the writer's "for some years"), not the story's."""
+    out: set[int] = set()
+    for idx, sent in sentences.items():
+        before = sentences.get(idx - 1)
+        if before is not None and before.para != sent.para and before.text.rstrip().endswith(":"):
+            k = idx
+            while k in sentences and sentences[k].para == sent.para:
+                out.add(k)
+                k += 1
+    return out

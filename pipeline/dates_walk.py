@@ -52,6 +52,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
 
     prod_sents |= cues.field_dates(orphans, sentences, lang, production,
                                    {e.sources[0].sent for e in events if e.kind == "story"})
+    quoted = cues.quoted_paragraphs(sentences)
 
     sub: set[int] = set()  # id() of expressions dating only their relative clause or parenthesis
     for t in orphans:
@@ -68,7 +69,8 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     # the years the document states, in telling order: "El 2 de marzo" before any year reads on to one
     stated = sorted(((t.sent, t.cstart), t) for t in list(orphans) + [t for e in events if e.kind == "story"
                                                                         for t in e.timex]
-                    if t.kind in EXPLICIT and t.year is not None and id(t) not in sub and not production(t.sent))
+                    if t.kind in EXPLICIT and t.year is not None and id(t) not in sub and not production(t.sent)
+                    and t.sent not in quoted)
     stated_keys = [k for k, _ in stated]
     # "Back in 1979, ... that summer": a year stated in the sentence anchors its underspecified expressions
     sent_year: dict[int, TimeExpr] = {}
@@ -232,7 +234,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             t = item
             enter(t.sent)
             sent = sentences.get(t.sent)
-            if id(t) in sub or production(t.sent):
+            if id(t) in sub or production(t.sent) or t.sent in quoted:
                 continue  # "released in 1999": not story time; "(born 1950)": the clause's time only
             if sent is not None and opens_scope([t], sent.text) is not None:
                 continue
@@ -288,7 +290,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     and not (cue and any(cue.search(x.text or "") for x in ev.sources[:1]))):
                 seed = own.value  # "Nel romanzo ... trovato morto il 3 novembre 1952. Il giorno dopo ..."
             continue
-        ts = [t for t in ts if id(t) not in sub and not _planned(t)]
+        ts = [t for t in ts if id(t) not in sub and not _planned(t) and t.sent not in quoted]
         seen += 1
         pair = next((p for p in appositions if any(t is p[0] or t is p[1] for t in ts)), None)
         if pair is not None:
