@@ -50,3 +50,22 @@ def test_a_quoted_telegram_s_christmas_does_not_date_the_story(lang):
     fly, send, message, pack = story_of(lang, TELEGRAM[lang]).events
     assert (message.date_precision, message.date_from, message.date_to) == ("interval", "1903-12-17", "1903-12-19")
     assert (pack.date, pack.date_precision) == ("1903-12-19", "day")
+
+
+NOT_A_MESSAGE = {
+    "en": [[["Plot:"], ["On 17 December 1903 the brothers fly."]],
+           [["This is what happens in the film that night:"],
+            ["On 17 December 1903 the brothers fly.", "They send a telegram.", "They eat.", "They sleep."]]],
+    "es": [[["Trama:"], ["El 17 de diciembre de 1903 los hermanos vuelan."]],
+           [["Esto es lo que ocurre en la película esa noche:"],
+            ["El 17 de diciembre de 1903 los hermanos vuelan.", "Envían un telegrama.", "Cenan.", "Duermen."]]],
+    "it": [[["Trama:"], ["Il 17 dicembre 1903 i fratelli volano."]],
+           [["Ecco che cosa succede nel film quella notte:"],
+            ["Il 17 dicembre 1903 i fratelli volano.", "Mandano un telegramma.", "Cenano.", "Dormono."]]],
+}
+
+
+@pytest.mark.parametrize("lang,paragraphs", [(lang, p) for lang, ps in NOT_A_MESSAGE.items() for p in ps])
+def test_a_label_or_a_whole_plot_after_a_colon_keeps_its_dates(lang, paragraphs):
+    evs = story_of(lang, paragraphs).events
+    assert (evs[1].date, evs[1].date_precision) == ("1903-12-17", "day")
