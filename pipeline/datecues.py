@@ -481,3 +481,27 @@ def counted_appositions(ts: list[TimeExpr], sentences: dict[int, Sentence]) -> l
                 if _APPOSED_GAP.fullmatch(gap):
                     out.append((rel, nxt))
     return out
+
+
+QUOTE_INTRO_WORDS = 6     # "That afternoon they sent a telegram to their father:" (a label is one or two words)
+QUOTE_MAX_SENTENCES = 3   # a telegram, a short letter; a plot told after a colon runs longer
+
+
+def quoted_paragraphs(sentences: dict[int, Sentence]) -> set[int]:
+    """The sentences of a paragraph that the paragraph before introduces with a colon ("... and sent a
+    telegram to their father:" then "Success four flights ... home Christmas."): a letter, a telegram, a speech
+    in its own words. Its times are the message's (a plan, the writer's "for some years"), not the story's.
+    A label ("Plot:") or a long paragraph after a colon ("Here is what happens:" and the whole plot) is no
+    message: the introducing line must be a sentence and the message short."""
+    out: set[int] = set()
+    for idx, sent in sentences.items():
+        before = sentences.get(idx - 1)
+        if (before is None or before.para == sent.para or not before.text.rstrip().endswith(":")
+                or len(re.findall(r"\w+", before.text)) < QUOTE_INTRO_WORDS):
+            continue
+        para = [k for k in range(idx, idx + QUOTE_MAX_SENTENCES + 1)
+                if k in sentences and sentences[k].para == sent.para]
+        if len(para) <= QUOTE_MAX_SENTENCES:
+            out.update(para)
+    return out
+

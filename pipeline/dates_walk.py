@@ -52,6 +52,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
 
     prod_sents |= cues.field_dates(orphans, sentences, lang, production,
                                    {e.sources[0].sent for e in events if e.kind == "story"})
+    quoted = cues.quoted_paragraphs(sentences)
 
     sub: set[int] = set()  # id() of expressions dating only their relative clause or parenthesis
     for t in orphans:
@@ -68,7 +69,8 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     # the years the document states, in telling order: "El 2 de marzo" before any year reads on to one
     stated = sorted(((t.sent, t.cstart), t) for t in list(orphans) + [t for e in events if e.kind == "story"
                                                                         for t in e.timex]
-                    if t.kind in EXPLICIT and t.year is not None and id(t) not in sub and not production(t.sent))
+                    if t.kind in EXPLICIT and t.year is not None and id(t) not in sub and not production(t.sent)
+                    and t.sent not in quoted)
     stated_keys = [k for k, _ in stated]
     # "Back in 1979, ... that summer": a year stated in the sentence anchors its underspecified expressions
     sent_year: dict[int, TimeExpr] = {}
@@ -232,7 +234,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             t = item
             enter(t.sent)
             sent = sentences.get(t.sent)
-            if id(t) in sub or production(t.sent):
+            if id(t) in sub or production(t.sent) or t.sent in quoted:
                 continue  # "released in 1999": not story time; "(born 1950)": the clause's time only
             if sent is not None and opens_scope([t], sent.text) is not None:
                 continue
@@ -288,7 +290,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     and not (cue and any(cue.search(x.text or "") for x in ev.sources[:1]))):
                 seed = own.value  # "Nel romanzo ... trovato morto il 3 novembre 1952. Il giorno dopo ..."
             continue
-        ts = [t for t in ts if id(t) not in sub and not _planned(t)]
+        ts = [t for t in ts if id(t) not in sub and not _planned(t) and t.sent not in quoted]
         seen += 1
         pair = next((p for p in appositions if any(t is p[0] or t is p[1] for t in ts)), None)
         if pair is not None:
@@ -364,6 +366,14 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     # "costs fell last year, more than the previous year": counted from the clause's own date;
                     # the event keeps that date, the comparison only gets its value
                     rel.value = _shift(own.value, rel)
+                    if (rel.direction == "after" and rel.amount and not fb and ev.date == own.value
+                            and not intervals.is_interval(ev) and own.precision in ("day", "month", "season", "year")):
+                        # "In 1615 the letter was produced, with the result that the following year he was
+                        # warned": one telling of two steps spans them, as two stated dates do; the story
+                        # stays at the first
+                        intervals.open_after(ev, own.value, own.precision, own.text,
+                                             hi=intervals.upper(rel.value, rel.unit))
+                        ev.extra["date_approx"] = False
             grain[id(ev)] = n.day_grain
             if own.precision == "day" and ev.date == own.value and not fb:
                 for w, wrel, _ in waiting:  # "the night before their game" told before "On June 19 ..."
@@ -423,8 +433,17 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 else:
                     est = _apply_relative(n, rel, base)
             _set(ev, est, "relative", rel.text, True)
+            vague = (est is not None and base[1] and rel.amount is None and rel.direction == "after"
+                     and not unnamed and rel.unit in ("moment", "day", "week", "month", "year"))
+            if vague:
+                # "Months later", "Días después", "Later" from a known day: at least that much later, but no
+                # day of its own (one month is a guess); the story's day is no longer known either, so what
+                # follows ("the next day") is counted from no day and nothing before is bounded by the guess
+                n.day_grain = False
             grain[id(ev)] = n.day_grain if est is not None else False
-            if est is not None and rel.direction != "before" and unnamed:
+            if vague:
+                intervals.open_after(ev, est, "day", rel.text)
+            elif est is not None and rel.direction != "before" and unnamed:
                 intervals.open_after(ev, base[0], prec, rel.text)
             elif est is not None and not base[1] and _counted(rel, base, prec) and prec in ("month", "season", "year"):
                 # "Two years later" after "In 1950": 1952 at the grain the base was known to, not 1 January 1952

@@ -5,7 +5,9 @@ Story events are placed on one time line merged from every document's telling:
   a finer date inside that period ("in A.D. 79" and "on 24 August 79"): then the coarse date only says
   "some time in that period" and the event is placed by its telling, inside the period;
 - an event that states none (an interval, or no date at all) sits between the dated events its own document
-  tells around it, spaced by telling position, and inside its interval's bounds. A document's sequence is thus
+  tells around it, spaced by telling position, and inside its interval's bounds; told forward, never before
+  the event its document tells just ahead of it. One with a dated event on one side only in every telling
+  is placed after those with dates on both sides, so that it follows what they place. A document's sequence is thus
   merged with the others by the dated anchors each one states (a topological merge of the tellings constrained
   by dates), never by the order the documents come in nor by the last date carried over from another document;
 - where a document goes back in time (a later date, then an earlier one: a flashback, background told after
@@ -157,6 +159,11 @@ def _values(story: Story, story_evs: list[Event]) -> tuple[dict[int, float], set
             value[id(e)] = v
     bounds = _coarse_bounds(story_evs, value)
     blurb = _blurbs(story, story_evs, value)
+    # an event with dated events on both sides in some telling is placed first: placed only from one side
+    # ("after September 1939", nothing dated after it), it waits until its neighbours in that telling
+    # are placed (an event also told between two dates by another document), so that it follows them
+    # instead of sitting back at the last date its document states
+    _between(story_evs, value, bounds, blurb, both_sides=True)
     _between(story_evs, value, bounds, blurb)
     # a document that states no date of its own is merged by the events it shares with the others:
     # an event placed by another document's dates anchors its neighbours in this one
@@ -183,7 +190,7 @@ def _after_telling(story_evs: list[Event], value: dict[int, float], blurb: dict[
 
 
 def _between(story_evs: list[Event], value: dict[int, float], bounds: dict[int, tuple[float, float]],
-             blurb: dict[int, set[str]]) -> None:
+             blurb: dict[int, set[str]], both_sides: bool = False) -> None:
     """Place the events without a value between the valued ones each document tells around them
     (inside their coarse date's period, `bounds`); a blurb's events are placed only by the other
     documents that tell them."""
@@ -224,6 +231,10 @@ def _between(story_evs: list[Event], value: dict[int, float], bounds: dict[int, 
                 starts = [f for e in run if (f := _num(e.date_from)) is not None and f < nxt]
                 if starts:
                     lo = min(starts)
+            # told forward (no going back between the anchors): an event is not before the one its document
+            # tells ahead of it, whose own bound ("from November 1940") may have moved it on
+            forward = prev is None or nxt is None or prev <= nxt
+            floor = float("-inf")
             for i, e in enumerate(run):
                 if d in blurb.get(id(e), ()):
                     continue
@@ -236,6 +247,10 @@ def _between(story_evs: list[Event], value: dict[int, float], bounds: dict[int, 
                     v = _clamp(v, e)
                     if id(e) in bounds:
                         v = min(max(v, bounds[id(e)][0]), bounds[id(e)][1])
+                    if forward and v < floor and not e.date_to:
+                        v = floor if nxt is None else min(floor, nxt)
+                    if forward:
+                        floor = max(floor, v)
                     # a document with anchors on both sides is the best witness of where the event sits
                     cand.setdefault(id(e), []).append((0 if prev is not None and nxt is not None else 1, v))
             k = j
@@ -244,6 +259,8 @@ def _between(story_evs: list[Event], value: dict[int, float], bounds: dict[int, 
             # the documents with dated events on both sides are the best witnesses; several such
             # tellings of one event meet at their mean
             best = min(r for r, _ in cand[id(e)])
+            if both_sides and best > 0:
+                continue
             vs = [v for r, v in cand[id(e)] if r == best]
             value[id(e)] = sum(vs) / len(vs)
 

@@ -377,7 +377,9 @@ def _relative(L: _Lang, family: str, m: re.Match, sent_text: str) -> tuple[dict[
         anchor_ok = _norm(m.group("post")) in {_norm(w) for w in rel.get("anchor_post", [])}
     elif family == "pre":
         direction = _normed(L.lang, "pre_words")[_norm(m.group("pre"))]
-        amount, anchor_ok = 1, False
+        # "the next day" is one; "the following weeks" are some, how many is not said
+        plural = unit_s is not None and _norm(unit_s) in {_norm(w) for w in rel.get("plural_units", [])}
+        amount, anchor_ok = (None if plural else 1), False
     elif family == "same":
         direction, amount, anchor_ok = "same", 0, False
     else:

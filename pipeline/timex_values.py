@@ -223,7 +223,8 @@ _HEAD_LINE = re.compile(r"[^\n]{0,160}")
 
 def heading_date(clean: str, found: list[tuple[int, int, str | None, str]]) -> str | None:
     """The document's date when a dateline or heading states one: a day-precise date that (nearly) makes
-    up one of the first lines ("ROMA, 3 marzo 1921 —", "Monday, May 4, 1998", "October 04, 2005").
+    up one of the first lines ("ROMA, 3 marzo 1921 —", "Monday, May 4, 1998", "October 04, 2005") and that
+    the text does not tell again as a date of its story.
 
     `found` holds (cstart, cend, value, precision) of the expressions of the first sentences."""
     lines, pos = [], 0
@@ -243,6 +244,11 @@ def heading_date(clean: str, found: list[tuple[int, int, str | None, str]]) -> s
             # a heading is the date alone, or a place before it and a dash/colon after it
             dateline = re.fullmatch(r"[^\W\d_][\w'’ .\-]{0,40},?\s*(?:\w+,?\s*)?", line[:s - a].strip() + " ") \
                 and re.match(r"\s*(?:[—–\-:(]|$)", line[e - a:])
+            restated = any(v == value and not (a <= s2 and e2 <= b) for s2, e2, v, _ in found)
+            if restated:
+                # "December 17, 1903 First flight ... On the morning of December 17, 1903, ...": the day a
+                # page is about, told again as the story's, not the day it was written
+                continue
             if len(words) <= 2 or dateline:
                 return value
     return None

@@ -73,11 +73,12 @@ def test_an_earlier_month_rolls_forward_only_when_far_behind_and_told_forward(la
 
 PLUPERFECT = {
     "en": [("She had left the town.", True), ("He had been a miner.", True), ("They had seven children.", False),
-           ("He had to leave.", False)],
+           ("He had to leave.", False), ("She had suddenly left him.", True), ("It had only one door.", False)],
     "es": [("Ella había dejado el pueblo.", True), ("Había sido minero.", True), ("Había mucha gente.", False),
-           ("Había un soldado en la puerta.", False)],
+           ("Había un soldado en la puerta.", False), ("Lo había finalmente abandonado.", True)],
     "it": [("Lei aveva lasciato il paese.", True), ("Era nato in montagna.", True), ("Era convinto di vincere.", False),
-           ("Aveva allora circa 24 anni.", False)],
+           ("Aveva allora circa 24 anni.", False), ("Era casualmente venuto in possesso di due lettere.", True),
+           ("Aveva improvvisamente lasciato il paese.", True)],
 }
 
 

@@ -56,9 +56,10 @@ FRAME = {
            "Anni dopo Paolo muore nell'alluvione del 1950.",
            "Tornati nel 2001, quella sera, Marta getta la macchina in mare."],
 }
-# the old Martha's event states no date: between the frame's 2001 and the return to 2001, not a borrowed point
+# the old Martha's event states no date: between the frame's 2001 and the return to 2001, not a borrowed point;
+# "a few days later" is a day after the boarding or later (up to the storm), not the next day
 EXPECTED = [("2001-01-01", "year"), ("2001-01-01", "interval"), ("1935-05-03", "day"), ("1935-05-03", "relative"),
-            ("1935-05-04", "relative"), ("1935-05-09", "day"), ("1935-05-09", "relative"), ("1950-01-01", "year"),
+            ("1935-05-04", "interval"), ("1935-05-09", "day"), ("1935-05-09", "relative"), ("1950-01-01", "year"),
             ("2001-01-01", "year")]
 
 

@@ -70,6 +70,31 @@ CASES = [
             "In October 1957 a satellite crosses the sky.", "Jorie builds a rocket."],
      [("year", "1957-01-01"), ("interval", "1957", "1957-10"), ("month", "1957-10-01"),
       ("interval", "1957-10", None)]),
+    # "the following weeks" count no number of weeks: a week after the day or later, not that one day
+    ("en", ["On 9 November 1989 the wall falls.", "In the following weeks, parts of the wall are torn down.",
+            "On 3 October 1990 the country reunites."],
+     [("day", "1989-11-09"), ("interval", "1989-11-16", "1990-10-03"), ("day", "1990-10-03")]),
+    ("es", ["El 9 de noviembre de 1989 cae el muro.", "En las semanas siguientes se derriban partes del muro.",
+            "El 3 de octubre de 1990 el país se reunifica."],
+     [("day", "1989-11-09"), ("interval", "1989-11-16", "1990-10-03"), ("day", "1990-10-03")]),
+    ("it", ["Il 9 novembre 1989 cade il muro.", "Durante le settimane successive parti del muro vengono demolite.",
+            "Il 3 ottobre 1990 il paese si riunifica."],
+     [("day", "1989-11-09"), ("interval", "1989-11-16", "1990-10-03"), ("day", "1990-10-03")]),
+    # "Months later" from a known day has no day of its own (one month is a guess): at least a month later,
+    # and neither it nor the guess bounds what came before; "the next day" after it is no day either
+    ("en", ["On 17 September 1939 the army invades.", "The family rejoices.", "Months later, the rules change.",
+            "The next day the shops close.", "On 1 November 1940 the ghetto is sealed."],
+     [("day", "1939-09-17"), ("interval", "1939-09-17", "1940-11-01"), ("interval", "1939-10-17", "1940-11-01"),
+      ("interval", "1939-10-17", "1940-11-01"), ("day", "1940-11-01")]),
+    ("es", ["El 17 de septiembre de 1939 el ejército invade.", "La familia celebra.",
+            "Meses después, las reglas cambian.", "Al día siguiente cierran las tiendas.",
+            "El 1 de noviembre de 1940 se cierra el gueto."],
+     [("day", "1939-09-17"), ("interval", "1939-09-17", "1940-11-01"), ("interval", "1939-10-17", "1940-11-01"),
+      ("interval", "1939-10-17", "1940-11-01"), ("day", "1940-11-01")]),
+    ("it", ["Il 17 settembre 1939 l'esercito invade.", "La famiglia festeggia.", "Mesi dopo le regole cambiano.",
+            "Il giorno dopo chiudono i negozi.", "Il 1 novembre 1940 il ghetto viene chiuso."],
+     [("day", "1939-09-17"), ("interval", "1939-09-17", "1940-11-01"), ("interval", "1939-10-17", "1940-11-01"),
+      ("interval", "1939-10-17", "1940-11-01"), ("day", "1940-11-01")]),
 ]
 
 
@@ -81,6 +106,28 @@ def test_events_without_their_own_date_get_an_interval(lang, sentences, want):
         if e.date_precision == "interval" and e.date_from:
             assert e.date == bound_start(e.date_from)  # it sorts by its start
             assert e.extra["date_approx"] is True
+
+
+# one sentence telling two steps, the second counted from the first ("the following year"), spans both: its
+# own words state the span, so it is no estimate
+SPANNED = [
+    ("en", ["In 1615 the letter was read to the court, with the result that the following year Ada was warned.",
+            "In 1632 she published a book."],
+     [("interval", "1615", "1616"), ("year", "1632-01-01")]),
+    ("es", ["En 1615 la carta fue leída ante el tribunal, y al año siguiente Ada fue amonestada.",
+            "En 1632 publicó un libro."],
+     [("interval", "1615", "1616"), ("year", "1632-01-01")]),
+    ("it", ["Nel 1615 la lettera fu letta al tribunale e l'anno seguente Ada fu ammonita.",
+            "Nel 1632 pubblicò un libro."],
+     [("interval", "1615", "1616"), ("year", "1632-01-01")]),
+]
+
+
+@pytest.mark.parametrize("lang,sentences,want", SPANNED)
+def test_a_sentence_counting_its_second_step_from_its_first_spans_both(lang, sentences, want):
+    s = make_story(lang, sentences)
+    assert [shown(e) for e in s.events] == want
+    assert s.events[0].extra["date_approx"] is False
 
 
 PLUPERFECT = [

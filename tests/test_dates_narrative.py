@@ -226,6 +226,19 @@ def test_a_production_sentence_stating_the_setting_sets_the_narrative(lang):
     assert [(e.date, e.date_precision) for e in s.events] == [("1957-01-01", "year"), ("1957-10-01", "month")]
 
 
+SETTING_PLACE = {
+    "en": ["The film opens in Lisbon, in the spring of 1941.", "In October, the ship sails."],
+    "es": ["La película comienza en Lisboa, en la primavera de 1941.", "En octubre, el barco zarpa."],
+    "it": ["Il film si apre a Lisbona, nella primavera del 1941.", "A ottobre la nave salpa."],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "it"])
+def test_a_setting_sentence_naming_a_place_before_its_date_still_sets_the_narrative(lang):
+    s = make_story(lang, SETTING_PLACE[lang], kinds={0: "reception"})
+    assert [(e.date, e.date_precision) for e in s.events] == [("1941-03-01", "season"), ("1941-10-01", "month")]
+
+
 VAGUE_RELATIVE = {
     "en": ["In October 1957 the satellite flies.", "Later, Homer builds a rocket.", "The boys launch it."],
     "es": ["En octubre de 1957 el satélite pasa.", "Más tarde, Homer construye un cohete.", "Los chicos lo lanzan."],

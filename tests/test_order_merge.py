@@ -110,6 +110,22 @@ ROWS = [
       ev("studies in almeria", [("a", 3)], "1908-01-01", "year"),
       ev("moves to the city", [("b", 1)], "1907-01-01", "year")],
      ["born", "son of a farmer", "mother teaches him to read", "moves to the city", "studies in almeria", "shot"]),
+    # "the ghetto life" is told after the armbands, which the other document tells between two dates; placed
+    # from one side only ("from September 1939", nothing dated after it), it follows them, not the invasion
+    ("an event placed from one side waits for its neighbours placed from both",
+     [ev("invasion", [("a", 0), ("b", 0)], "1939-09-01", "day"),
+      ev("armbands", [("a", 1), ("b", 1)], "1939-09-01", "interval", "1939-09"),
+      ev("ghetto", [("b", 2)], "1940-11-01", "month"),
+      ev("hunger in the ghetto", [("a", 2)], "1939-09-01", "interval", "1939-09")],
+     ["invasion", "armbands", "hunger in the ghetto", "ghetto"]),
+    # told forward, an event is not before the one its document tells ahead of it, even when only that
+    # one's own bound ("from November 1940", stated by another document) moved it on
+    ("an event follows the one told before it that its own bound moved on",
+     [ev("invasion", [("b", 0)], "1939-09-01", "day"), ev("restrictions", [("b", 1)]),
+      ev("ghetto", [("a", 0)], "1940-11-01", "month"),
+      ev("life in the ghetto", [("a", 1), ("b", 2)], "1940-11-01", "interval", "1940-11"),
+      ev("deported", [("b", 3)])],
+     ["invasion", "restrictions", "ghetto", "life in the ghetto", "deported"]),
 ]
 
 

@@ -259,6 +259,22 @@ def test_a_dateline_wins_over_a_given_date_that_disagrees():
     assert any("2011-03-18" in m and "2011-03-11" in m for m in story.messages)
 
 
+@pytest.mark.parametrize("lang,text,month", [
+    ("en", "September 20, 1519\n\nThe fleet left Brenport on 20 September 1519. In December, it reached the "
+           "coast.", "1519-12-01"),
+    ("es", "20 de septiembre de 1519\n\nLa flota zarpó de Villaluz el 20 de septiembre de 1519. En diciembre "
+           "llegó a la costa.", "1519-12-01"),
+    ("it", "20 settembre 1519\n\nLa flotta salpò da Castelmora il 20 settembre 1519. A dicembre raggiunse la "
+           "costa.", "1519-12-01"),
+])
+def test_a_heading_date_the_text_tells_again_is_the_story_s_not_the_document_s(lang, text, month):
+    # an "on this day" page: the heading names the day the story is about, so "in December" after it
+    # is the December that follows, not the one before the page's date
+    story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
+    assert story.doc_dates == {}
+    assert [e.date for e in story.events if e.date_precision == "month"] == [month]
+
+
 def test_a_dated_sentence_is_no_dateline():
     story = pipeline.run(texts={"d": "On 3 March 1921 the mayor told the miners he would leave the next day, "
                                      "and yesterday he left."}, lang_override={"d": "en"})
