@@ -229,7 +229,9 @@ def _dated_openings(clean: str, a: int, b: int, timex: list[TimeExpr], r: CutRul
     date. A participle phrase closed by a comma before the main clause goes on is an aside (see aside())."""
     if r.rel_any is not None:
         for m in r.rel_any.finditer(clean, a, b):
-            if _new_date(timex, a, m.end(), _phrase_end(clean, m.end(), b, timex, a)):
+            q = _phrase_end(clean, m.end(), b, timex, a)
+            # ", who in 1848 had founded a society, proclaimed ...": an aside the events stage takes out
+            if _new_date(timex, a, m.end(), q) and _words(clean, q, b) < 2:
                 yield m.end(), "rel_date"
     if r.nonfinite is not None:
         for m in r.nonfinite.finditer(clean, a, b):
