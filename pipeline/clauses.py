@@ -53,6 +53,8 @@ class CutRules:
     coord_concessive: re.Pattern | None  # "and despite", "e nonostante": a coordinated clause against the odds
     gerund: re.Pattern | None       # a trailing gerund after a comma (", receiving her diploma two years later")
     sub_open: re.Pattern | None     # a subordinator opening the sentence ("Cuando despierta, ...")
+    rel_any: re.Pattern | None      # a relative after a comma (", who", ", que", ", il quale")
+    nonfinite: re.Pattern | None    # "before leaving", "antes de volver", "dopo aver vinto"
 
 
 @lru_cache(maxsize=None)
@@ -86,6 +88,8 @@ def rules(lang: str) -> CutRules:
         if coord and concessive else None,
         gerund=re.compile(rf",\s+(?={t['gerund']}\b)", re.I) if t.get("gerund") else None,
         sub_open=re.compile(rf"\W*(?:{subordinators})\b", re.I) if subordinators else None,
+        rel_any=re.compile(rf",\s+(?=(?:{rel})\s)", re.I) if rel else None,
+        nonfinite=re.compile(rf"(?:,\s*|\s+)(?=(?:{t['nonfinite']})\b)", re.I) if t.get("nonfinite") else None,
     )
 
 
@@ -164,6 +168,13 @@ def cuts(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], first: bo
         for m in r.rel_shift.finditer(clean, a, b):
             if ok(m.end()):
                 found.setdefault(m.end(), "rel")
+    # a part after a comma that states a date of its own, other than the dates before it, tells its own
+    # moment: a relative (", who founded the school in 1907"), a participle (", stampato a Firenze nel 1632",
+    # ", born on 4 May 1480"), "before/after" with a non-finite verb ("antes de volver a Madrid en 1931").
+    # Without a date of its own it describes its noun or the same action and stays.
+    for p, why in _dated_openings(clean, a, b, timex, r):
+        if ok(p, 4) and _words(clean, a, p) - _timex_words(clean, a, p, timex) >= MIN_LEFT:
+            found.setdefault(p, why)
     if r.coord_concessive is not None:
         for m in r.coord_concessive.finditer(clean, a, b):
             if ok(m.end(), 4):
@@ -187,6 +198,81 @@ def cuts(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], first: bo
     return sorted(found.items())
 
 
+def _timex_words(clean: str, a: int, b: int, timex: list[TimeExpr]) -> int:
+    return sum(_words(clean, max(a, t.cstart), min(b, t.cend)) for t in timex if t.cend > a and t.cstart < b)
+
+
+def _phrase_end(clean: str, p: int, b: int, timex: list[TimeExpr], a: int) -> int:
+    c = _comma_outside(clean, p, b, timex, a)
+    return b if c is None else c
+
+
+def _new_date(timex: list[TimeExpr], a: int, p: int, q: int) -> bool:
+    """Does clean[p:q] state a date that clean[a:p] does not?"""
+    left = {fold(t.text) for t in _dated(timex, a, p)}
+    return any(fold(t.text) not in left for t in _dated(timex, p, q))
+
+
+def _participle_at(clean: str, p: int, q: int, r: CutRules) -> bool:
+    """Does clean[p:q] open with a participle, or with a name and then one ("Suor Maria Celeste morta")?"""
+    for k, w in enumerate(_WORD.finditer(clean, p, q)):
+        word = w.group()
+        if word[:1].islower() and r.participle.fullmatch(fold(word)) and fold(word) not in r.not_participles:
+            return True
+        if k >= 3 or not word[:1].isupper():
+            return False
+    return False
+
+
+def _dated_openings(clean: str, a: int, b: int, timex: list[TimeExpr], r: CutRules):
+    """(position, rule) of relatives, participles and non-finite subordinates after a comma that state a new
+    date. A participle phrase closed by a comma before the main clause goes on is an aside (see aside())."""
+    if r.rel_any is not None:
+        for m in r.rel_any.finditer(clean, a, b):
+            q = _phrase_end(clean, m.end(), b, timex, a)
+            # ", who in 1848 had founded a society, proclaimed ...": an aside the events stage takes out
+            if _new_date(timex, a, m.end(), q) and _words(clean, q, b) < 2:
+                yield m.end(), "rel_date"
+    if r.nonfinite is not None:
+        for m in r.nonfinite.finditer(clean, a, b):
+            if _new_date(timex, a, m.end(), _phrase_end(clean, m.end(), b, timex, a)):
+                yield m.end(), "nonfinite"
+    if r.participle is not None:
+        pos = a
+        while (c := _comma_outside(clean, pos, b, timex, a)) is not None:
+            pos = c + 1
+            p = pos
+            while p < b and clean[p].isspace():
+                p += 1
+            q = _phrase_end(clean, p, b, timex, a)
+            if _words(clean, q, b) >= 4:
+                continue  # the main clause goes on after it: an aside
+            # a trailing participle is cut off only when the clause before states its own date: without one,
+            # the participle's date is the best the clause has ("assigned to the murder of L., attacked in
+            # her home in June 1974")
+            if _participle_at(clean, p, q, r) and _new_date(timex, a, p, q) and _dated(timex, a, c):
+                yield p, "apposition"
+
+
+def aside(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr]) -> tuple[int, int] | None:
+    """A participle phrase between commas with a date of its own ("the glider, tested at the coast in 1902,
+    flew ..."; "Magellano, nato il 4 febbraio 1480, ..."): an event of its own inside the main clause."""
+    r = rules(lang)
+    if r.participle is None:
+        return None
+    pos = a
+    while (c := _comma_outside(clean, pos, b, timex, a)) is not None:
+        pos = c + 1
+        p = pos
+        while p < b and clean[p].isspace():
+            p += 1
+        q = _phrase_end(clean, p, b, timex, a)
+        if (q < b and _words(clean, q, b) >= 4 and _words(clean, p, q) >= 3
+                and _participle_at(clean, p, q, r) and _new_date(timex, a, p, q)):
+            return p, q
+    return None
+
+
 def opening(clean: str, prev: tuple[int, int] | None, a: int, b: int, lang: str, timex: list[TimeExpr]) -> str:
     """The rule a piece the segment stage cut off (at ", and", ";", ", pero") opens with: a coordinator
     before its own time or a clitic (a finite verb), a place relative, or "" (a clause of the same action)."""
@@ -202,6 +288,12 @@ def opening(clean: str, prev: tuple[int, int] | None, a: int, b: int, lang: str,
         return "coord"
     if r.coord_concessive is not None and r.coord_concessive.match(" " + text):
         return "coord"
+    if prev is not None:
+        # ", before opening a school in 1911" cut off by the segment stage: a moment of its own when dated anew
+        q = _phrase_end(clean, a, b, timex, a)
+        for pat, why in ((r.nonfinite, "nonfinite"), (r.rel_any, "rel_date")):
+            if pat is not None and pat.match(", " + text.lstrip()) and _new_date(timex, prev[0], a, q):
+                return why
     return ""
 
 
@@ -348,7 +440,8 @@ def _adversative_re(lang: str) -> re.Pattern | None:
     return re.compile(rf"[\s,;]*(?:{alts})\b[\s,]*", re.I)
 
 
-NEW_ACTION = ("coord", "place", "rel", "participle", "final", "gerund", "subordinate")
+NEW_ACTION = ("coord", "place", "rel", "participle", "final", "gerund", "subordinate", "rel_date", "apposition",
+              "nonfinite")
 
 
 def _other_date(timex: list[TimeExpr], a0: int, b0: int, a: int, b: int) -> bool:

@@ -315,7 +315,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         opened = lookback(ts)
         # inside a look-back opened by "Ten years earlier" the pluperfect does not send the story back again
         fb = bool(back and ts and any(back.search(x.text or "") for x in ev.sources[:1])) and not opened
-        saved = replace(n)
+        saved, saved_frame = replace(n), frame
         for t in ts:
             if t.kind == "underspecified":
                 under(t, fb or frame is not None)
@@ -511,8 +511,13 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         else:
             _set(ev, None, "unknown", "", False)
             grain[id(ev)] = False
-        if fb:
-            n = saved  # "Three days before the vote she had organised...": the story resumes on the vote
+        if fb or (ev.extra.get("side_time") and saved.value is not None):
+            # "Three days before the vote she had organised...": the story resumes on the vote; so it does after
+            # a side clause's own date (", who founded the school in 1907", ", stampato nel 1632"), unless
+            # the story had no date yet: then the side clause's is the best known
+            n = saved
+            if not fb:
+                frame = saved_frame  # an earlier date in a side clause opens no flashback
         else:
             prev = ev
         settle()

@@ -12,13 +12,14 @@ from collections import defaultdict
 from functools import lru_cache
 
 from . import lexicons
-from .clauses import NEW_ACTION, OWN_TIME, _drop_relative, _other_subject, _other_date, _parts, _ruled_parts, shifts  # noqa: F401 (_parts: tests)
+from .clauses import NEW_ACTION, OWN_TIME, _drop_relative, aside as _participle_aside, _other_subject, _other_date, _parts, _ruled_parts, shifts  # noqa: F401 (_parts: tests)
 from .model import Event, Mention, Sentence, Source, Story, TimeExpr
 from .textutil import concepts_in, fold, tokens
 # re-exported: other modules and the tests import these names from pipeline.events
 from .categorize import category, concept_weights  # noqa: F401
 from .headline import (LEADING_PUNCT, PAREN, SUMMARY_MAX, TITLE_MAX, _strip_leading, _words,  # noqa: F401
                        headline, summarize)
+from .events_scenes import scenes
 from .kind import cast_names as kind_cast_names  # noqa: E402
 from .kind import (NAME_RE, QUOTED_RE, _actor_pattern, _author_subject, _crew_pattern, _title_re, authors,  # noqa: F401
                    classify, evidence, framing_len, paragraph_kinds, section_kinds, strong_kind, work_titles)
@@ -168,15 +169,20 @@ def run(story: Story) -> Story:
             main: Event | None = None
             sent_subj: list[str] = []  # the subject of the sentence's first clause, for clauses that drop it
             opening_ev: Event | None = None  # a participle opening waiting for its subject
+            side_ev: Event | None = None  # the participle aside just made, if the main clause has no event yet
             opens = True  # the next event starts its sentence (only such an event may join the sentence before)
             def persons(a, b, ms=sent_m):
                 return [(m.cstart, m.char_id) for m in ms if a <= m.cstart < b]
 
             for cstart, cend, kind, role in _asides(_spans(sent, doc.clean, sent_tx, lang, kind, n_chars, actor_in,
                                                            persons), doc.clean, sent_tx, lang):
-                if role == "cont" and main is not None:
-                    _continue(main, doc, cstart, cend, sent, sent_tx, mentions.get(key, []), story, actors)
+                if role == "cont" and (main is not None or side_ev is not None):
+                    # the main clause resumes after an aside; when what came before the aside was no event of
+                    # its own ("Este muro, construido en 1961, dividía ..."), it goes on the aside's event
+                    _continue(main or side_ev, doc, cstart, cend, sent, sent_tx, mentions.get(key, []), story,
+                              actors)
                     continue
+                side_ev = None
                 text = doc.clean[cstart:cend].strip()
                 lead = len(doc.clean[cstart:cend]) - len(doc.clean[cstart:cend].lstrip())
                 cstart += lead
@@ -225,7 +231,13 @@ def run(story: Story) -> Story:
                     subj_ids = carried = tracker.pronoun(pron)
                 else:
                     subj_ids = carried = (tracker.pair(body) or dropped or [])
-                if not subj_ids and role in NEW_ACTION and sent_subj:
+                if role == "nonfinite" and sent_subj:
+                    # "..., después de casarse con Luis": a non-finite verb has the sentence's subject, never a
+                    # name after it
+                    subj_ids = carried = list(sent_subj)
+                    named_subject = False
+                # a relative or a participle after a noun tells of that noun, not of the sentence's subject
+                if not subj_ids and role in NEW_ACTION and role not in ("rel_date", "apposition") and sent_subj:
                     # "..., dove viene arrestato" / "y, en 1936 se graduó": the clause's subject is the sentence's
                     subj_ids = carried = list(sent_subj)
                 if subj_ids and not sent_subj:
@@ -272,6 +284,8 @@ def run(story: Story) -> Story:
                 if label:
                     ev.extra["heading"] = label
                 ev.extra["opens_sentence"] = opens and cstart - sent.cstart <= 3
+                if role == "nonfinite":
+                    ev.extra["side_time"] = True  # "..., after winning a prize in 1919": not where the story is
                 # "She is flown out ..." carries on the scene; "Here she became ...", "After studying in X, on
                 # her return she ..." open with something else first: a new moment of their own
                 ev.extra["subject_opens"] = (subj_m is not None and named_subject and subj_m.cstart - cstart <= 1) or (
@@ -284,9 +298,27 @@ def run(story: Story) -> Story:
                     opening_ev.extra["char_ids"] = opening_ev.extra["char_ids"] | set(subj_ids)
                 opening_ev = ev if role == "participle_open" else None
                 events.append(ev)
-                if role in ("aside", "rel"):
+                if role in ("aside", "rel", "rel_date", "aside_participle", "apposition"):
                     ev.extra.update(subject=None, own_time=True)  # a flashback aside is a scene of its own
                     ante = [m for m in sent_m if m.cend <= cstart]
+                    if role in ("rel_date", "aside_participle", "apposition"):
+                        ev.extra["side_time"] = True  # its date is its own: the story's dates go on without it
+                    if role == "aside_participle" and main is None:
+                        side_ev = ev
+                    if role in ("aside_participle", "apposition") and main is not None:
+                        # a past participle tells what was done before the clause it hangs on ("assigned to
+                        # the murder of L., attacked in her home"): at the same date it goes just ahead of it
+                        ev.extra.setdefault("before", main)
+                        # only the noun right before the comma is what the relative or participle tells of
+                        # ("del Dialogo, stampato nel 1632" is not about the person named earlier)
+                        ante = [m for m in ante if not doc.clean[m.cend:cstart].strip(" ,")]
+                    if ante and role in ("aside_participle", "apposition"):
+                        # "Magellano, nato il 4 febbraio 1480": the participle is told of the name before it
+                        for n in _char_names(story, ante[-1:]):
+                            if n not in ev.characters:
+                                ev.characters.insert(0, n)
+                        ev.extra["char_ids"] = ev.extra["char_ids"] | _char_ids(story, ante[-1:])
+                        ante = []
                     if ante:  # "the count, who in 1848 had founded ..." is about the count
                         rel = re.sub(r"^\W*\w+\s+", "", text, count=1)
                         ev.title = headline(ante[-1].text + " " + rel, lang, tx, cstart)
@@ -355,6 +387,12 @@ def _asides(spans, clean: str, timex: list[TimeExpr], lang: str):
                 yield s, e, kind, "aside"
                 yield a + m.end(), b, kind, "cont"
                 continue
+        part = _participle_aside(clean, a, b, lang, timex) if kind == "story" and not role else None
+        if part is not None:
+            yield a, part[0], kind, ""
+            yield part[0], part[1], kind, "aside_participle"
+            yield part[1] + 1, b, kind, "cont"
+            continue
         yield a, b, kind, role
 
 
@@ -401,65 +439,6 @@ def _opens_with_time(text: str, tx: list[TimeExpr], cstart: int, lang: str = "en
 @lru_cache(maxsize=None)
 def _time_openings(lang: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for p in lexicons.load(lang, "events").get("time_openings") or [])
-
-
-SCENE_MAX = 2  # sentences; longer runs would swallow separate events
-
-
-def scenes(events: list[Event]) -> list[Event]:
-    """Join a story sentence to the one before it in the same document and paragraph only when it
-    carries on the same scene: no time expression of its own and the same subject (a name or a
-    pronoun standing for it). A sentence with its own time (a date, "then", "poi") always starts a new
-    event, and a clause cut off the middle of its sentence (it tells its own action) joins nothing."""
-    out: list[Event] = []
-    for ev in events:
-        prev = out[-1] if out else None
-        if (prev is not None and ev.kind == prev.kind == "story" and not ev.timex and not ev.extra.get("own_time")
-                and prev.sources[0].doc == ev.sources[0].doc
-                and prev.extra.get("para") == ev.extra.get("para")
-                and len(prev.sources) < SCENE_MAX
-                and ev.sources[0].sent == prev.sources[-1].sent + 1
-                and ev.extra.get("opens_sentence", True) and ev.extra.get("subject_opens", True)
-                and _same_scene(prev, ev)):
-            # the join is a guess fusion may undo: another telling can tell the two sentences apart
-            # (pipeline/fuse_scenes.py), so each sentence keeps what it said on its own
-            prev.extra.setdefault("parts", [_part(prev)]).append(_part(ev))
-            prev.sources.append(ev.sources[0])
-            prev.summary = summarize(prev.summary + " " + ev.summary, None)
-            prev.extra["summaries"][prev.lang] = prev.summary
-            for c in ev.characters:
-                if c not in prev.characters:
-                    prev.characters.append(c)
-            for p in ev.places:
-                if p not in prev.places:
-                    prev.places.append(p)
-            for k in ("concepts", "char_ids", "anchors"):
-                prev.extra[k] = prev.extra[k] | ev.extra[k]
-            prev.extra["last_subject"] = ev.extra.get("subject")
-            if prev.category == "other":
-                prev.category = ev.category
-            continue
-        out.append(ev)
-    return out
-
-
-PART_EXTRA = ("titles", "summaries", "concepts", "char_ids", "cat_weights", "anchors", "cstart", "cend", "subject",
-              "subject_names", "own_time", "opens_sentence", "subject_opens")
-
-
-def _part(ev: Event) -> dict:
-    """What one sentence of a scene says on its own, before the scene joins it to its neighbour."""
-    return dict(title=ev.title, summary=ev.summary, characters=list(ev.characters), places=list(ev.places),
-                sources=list(ev.sources), category=ev.category, told=ev.told,
-                extra={k: (set(v) if isinstance(v, (set, frozenset)) and k != "subject" else
-                           dict(v) if isinstance(v, dict) else v)
-                       for k, v in ev.extra.items() if k in PART_EXTRA})
-
-
-def _same_scene(a: Event, b: Event) -> bool:
-    subj = b.extra.get("subject")
-    last = a.extra.get("last_subject", a.extra.get("subject"))
-    return bool(subj) and subj == last
 
 
 NUM = re.compile(r"\b\d[\d.,]*\b")

@@ -95,6 +95,30 @@ SPLIT = [
     ("it", "Nel 1936 Bruno Serra vuole lasciare la scuola di musica, ma la madre Anna Serra va a parlare con il "
            "maestro.",
      [("vuole lasciare la scuola", "1936", "Bruno Serra"), ("la madre Anna Serra va a parlare", None, "Anna Serra")]),
+    # after a comma, a relative, a participle or 'before/after' + a non-finite verb with a date of its own
+    # tells its own moment: it takes its own date, and the main clause keeps its own
+    ("en", "In 1890 Ada Brent met the teacher Clara Voss, who founded a school for weavers in 1907.",
+     [("met the teacher Clara Voss", "1890", "Ada Brent"), ("who founded a school for weavers in 1907", "1907",
+                                                          "Clara Voss")]),
+    ("es", "La nave estaba al mando del marino Tomás Arriaga, que tomó el mando tras la muerte del capitán en "
+           "abril de 1521.",
+     [("estaba al mando del marino", None, "Tomás Arriaga"), ("que tomó el mando", "1521-04", "Tomás Arriaga")]),
+    ("es", "En 1630 Pedro Salas viajó a Madrid para pedir permiso para su libro, impreso en Sevilla en 1632.",
+     [("viajó a Madrid", "1630", "Pedro Salas"), ("impreso en Sevilla en 1632", "1632", None)]),
+    ("it", "Nel 1638 Paolo Serra era ormai cieco, senza l'aiuto della figlia, Suor Anna Serra morta nel 1634.",
+     [("era ormai cieco", "1638", "Paolo Serra"), ("Suor Anna Serra morta nel 1634", "1634", "Anna Serra")]),
+    ("it", "Nel 1920 Anna Rossi lasciò Torino, dopo aver vinto un premio a Milano nel 1919.",
+     [("lasciò Torino", "1920", "Anna Rossi"), ("dopo aver vinto un premio", "1919", "Anna Rossi")]),
+    ("en", "Tom Hale sold his bicycle shop in Leeds, before opening a flying school in Hull in 1911.",
+     [("sold his bicycle shop", None, "Tom Hale"), ("before opening a flying school", "1911", "Tom Hale")]),
+    ("es", "En 1925 Rosa Llorente dejó el taller de Alcoy, después de casarse con Luis Gil en Valencia en 1924.",
+     [("dejó el taller", "1925", "Rosa Llorente"), ("después de casarse con Luis Gil", "1924", "Rosa Llorente")]),
+    # a participle phrase between commas with its own date is an event inside the main clause, which goes on
+    # without that date
+    ("en", "The third glider of Tom Hale, tested on the beach at Hull in 1902, flew more than six hundred times.",
+     [("tested on the beach at Hull in 1902", "1902", None), ("flew more than six hundred times", None, "Tom Hale")]),
+    ("it", "Nel 1519 Marco Dellera, nato il 4 febbraio 1480 a Sabrosa, parte da Siviglia con cinque navi.",
+     [("nato il 4 febbraio 1480", "1480-02-04", "Marco Dellera"), ("parte da Siviglia", "1519", "Marco Dellera")]),
     # after a colon a time of its own, even late in the clause, is a later moment
     ("it", "Nel 1917 Marta Neri resta sola con un grosso problema: il fratello Paolo Neri torna dal fronte tre "
            "mesi dopo e non riesce più a lavorare.",
@@ -156,6 +180,15 @@ def test_events_clauses_a_relative_clause_headline_tells_the_action(lang, text, 
     ("en", "Bertie Hale tries to give a speech at the stadium, but he stammers in front of the crowd."),
     # an opening 'when' without a time of its own sets the scene of its main clause
     ("en", "When the army enters Lugo, Pedro Salas hides the letters in the cellar."),
+    # a relative, a participle or an appositive without a date of its own describes its noun
+    ("en", "In 1950 Ada Brent married Tom Hale, who worked at the wool mill of Hull."),
+    ("en", "In 1950 Ada Brent, tired after the long trip from Leeds, opened a bakery in Hull."),
+    ("it", "Nel 1950 Anna Rossi sposò Marco Neri, nato a Lucca, e aprì una bottega."),
+    ("es", "En 1950 Rosa Llorente conoce a Luis Gil, un pintor nacido en Vigo, en el mercado del puerto."),
+    # a trailing participle after a clause with no date of its own: its date is the best the clause has
+    ("en", "A federal agent named Tom Hale is assigned to the murder of Ada Brent, attacked in her home in June 1974."),
+    # the same date again is the same moment
+    ("es", "En 1950 Rosa Llorente dejó el taller de Alcoy, después de casarse con Luis Gil en 1950."),
     # a trailing gerund that tells how long the same thing lasted
     ("en", "In 1898 the weavers of the Rota mill went on strike, lasting from 2 May to 20 May 1898."),
 ])
@@ -191,3 +224,20 @@ def test_events_clauses_the_same_subject_carrying_on_still_joins(lang, text):
 def test_events_clauses_a_span_of_years_opening_the_sentence_leaves_the_headline_whole(lang, text, want):
     """Both ends of "Entre 1940 y 1945" go with the opening: never a headline starting "1945 Pedro ..."."""
     assert [e["title"] for e in story_events(lang, text)] == [want]
+
+
+@pytest.mark.parametrize("lang,text,side,after", [
+    ("en", "In 1890 Ada Brent met the teacher Clara Voss, who founded a school for weavers in 1907. Ada Brent opened "
+           "a bakery in Leeds with her sister.", "who founded a school", "opened a bakery"),
+    ("es", "En 1936 Pedro Salas vivía en Lugo con su tío, muerto en la guerra de Cuba en 1898. Pedro Salas abrió una "
+           "imprenta en el puerto.", "muerto en la guerra", "abrió una imprenta"),
+    ("it", "Nel 1920 Anna Rossi lasciò Torino, dopo aver vinto un premio a Milano nel 1919. Anna Rossi aprì una "
+           "bottega a Genova.", "dopo aver vinto", "aprì una bottega"),
+])
+def test_events_clauses_a_side_clause_date_does_not_move_the_story(lang, text, side, after):
+    """The side clause keeps its own date; the next sentence follows the main clause's date, not the side one."""
+    evs = story_events(lang, text)
+    side_ev = next(e for e in evs if side in sources(e))
+    next_ev = next(e for e in evs if after in sources(e))
+    assert side_ev["date"][:4] != next_ev["date"][:4], (side_ev["date"], next_ev["date"])
+    assert (next_ev.get("date_from") or next_ev["date"])[:4] == text.split()[1], next_ev
