@@ -23,6 +23,7 @@ from .events_scenes import scenes
 from .kind import cast_names as kind_cast_names  # noqa: E402
 from .kind import (NAME_RE, QUOTED_RE, _actor_pattern, _author_subject, _crew_pattern, _title_re, authors,  # noqa: F401
                    classify, evidence, framing_len, paragraph_kinds, section_kinds, strong_kind, work_titles)
+from .kind_doc import OWNED  # noqa: E402
 from .participants import (Tracker, _char_ids, _char_names, _pronouns, _subject_names, full_names,  # noqa: F401
                            full_names_in, genders)
 
@@ -80,6 +81,8 @@ HEADING_END = re.compile(r"[.!?…:;,\"'”»)\]]\s*$")
 # title line; the trailing brackets do not make it a sentence
 YEAR_TAIL = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 HEADING_MAX_WORDS = 10
+# the edit link a wiki puts after its section headings: empty brackets or one word; "[1]" is a footnote
+EDIT_MARK = re.compile(r"\S\s*\[\s*(?:[^\W\d_]{3,20}\s*)?\]\s*$")
 TITLE_LINE = re.compile(r"^[^.!?]{2,60}\(\s*\d{4}\s*\)")
 TITLE_LINE_WORDS = 6
 DATED = ("date", "month", "season", "year", "decade")
@@ -100,8 +103,8 @@ def headings(sents: list[Sentence], busy: frozenset[int] | set[int] = frozenset(
         n = len(text.split())
         if not text:
             continue
-        if alone and n <= HEADING_MAX_WORDS and not HEADING_END.search(text):
-            out.add(s.idx)
+        if alone and n <= HEADING_MAX_WORDS and (not HEADING_END.search(text) or EDIT_MARK.search(s.text)):
+            out.add(s.idx)  # with a wiki's edit mark ("«Una frase» [edit]", "Biography[]") a line is a heading
         elif first and n <= TITLE_LINE_WORDS and TITLE_LINE.match(s.text):
             out.add(s.idx)  # "The Lantern Keeper (2019) Dir." opening a line: the work's title, cut by an abbreviation
         elif (first and s.idx not in busy and not HEADING_END.search(text.rstrip(".").rstrip())
@@ -360,10 +363,18 @@ def _sentence_kinds(story: Story, doc, sents: list[Sentence], heads: set[int], m
                 kind, strength = "production", "strong"  # the subject is the director or another crew member
         if strength == "story" and sent_tx:
             strength = "dated"  # a character and a time of the story ("Un año después, Lucía ..."): story time
+        elif (strength == "story" and all(OWNER.match(doc.clean, m.cend) for m in sent_m)
+              and len(doc.clean[sent.cstart:min(m.cstart for m in sent_m)].split()) <= OWNER_LEAD):
+            # "Some of X's letters survive in ...": the subject is a thing of a character; a remark if from
+            # today. Deeper in the sentence ("a young engineer finds a flaw in X's drawings") the owner says nothing
+            strength = OWNED
         items.append((sent.idx, sent.para, kind, strength))
-    return paragraph_kinds(items, section_kinds([(s.idx, s.para, s.idx in heads, s.text) for s in sents], lang))
+    return paragraph_kinds(items, section_kinds([(s.idx, s.para, s.idx in heads, s.text) for s in sents], lang,
+                                                  names))
 
 WORD_RAW = re.compile(r"\w+")
+OWNER = re.compile(r"\\?['’]s\b")  # a name's English genitive (a page may escape the apostrophe)
+OWNER_LEAD = 3  # words before an owner opening the subject ("Some of X's ...")
 
 
 @lru_cache(maxsize=None)

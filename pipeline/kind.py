@@ -104,7 +104,8 @@ def strong_kind(text: str, lang: str, *, dated_character: bool = False) -> str |
     for pat, kind in _patterns(lang):
         if pat.search(flat):
             return kind
-    if not dated_character and any(p.search(flat) for p in _meta(lang, "judgement_patterns")):
+    spaced = " ".join(folded.split())  # a list of what someone was needs its commas
+    if not dated_character and any(p.search(flat) or p.search(spaced) for p in _meta(lang, "judgement_patterns")):
         return "reception"
     if cues(lang, "events", "strong_reception").find(folded, toks):
         return "reception"
@@ -128,10 +129,20 @@ def _work_refs(folded: str, toks: list[str], lang: str) -> int:
     works = _own_works(lang)
     if any(t in works and any(w in owners for w in toks[max(0, i - 3):i]) for i, t in enumerate(toks)):
         return 0  # "compone le sue opere ..., dette 'trilogia rurale'": the trilogy is the character's
+    frames = _time_frames(lang)
     for i, t in enumerate(toks):
-        if cs.label(t) is not None and any(w in owners for w in toks[max(0, i - 2):i]):
+        if cs.label(t) is None:
+            continue
+        if any(w in owners for w in toks[max(0, i - 2):i]):
             n -= 1
+        elif any(tuple(toks[max(0, i - len(f)):i]) == f for f in frames):
+            n -= 1  # "Durante el film el viejo pescador recorre ...": the span of story time the telling covers
     return max(0, n)
+
+
+@lru_cache(maxsize=None)
+def _time_frames(lang: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(tokens(fold(w))) for w in lexicons.load(lang, "events").get("work_time_frames") or [])
 
 
 @lru_cache(maxsize=None)

@@ -7,10 +7,13 @@ import re
 from functools import lru_cache
 
 from . import lexicons
+from .participants import opens_with_verb
 from .textutil import fold, tokens
 
 # subject and object pronouns of the three languages: someone the sentence speaks of
 PRONOUNS = frozenset("he she they him her them his ella ellos ellas lui lei loro egli essa".split())
+# the subject pronouns among them: "She said:" is someone speaking, no label of a data sheet
+SUBJECT_PRONOUNS = frozenset("he she they ella ellos ellas lui lei egli essa".split())
 QUOTE_CHARS = re.compile(r"[\"“”«»]")
 
 
@@ -31,8 +34,10 @@ STOPPED = re.compile(r"[.!?…:;]\W*$")
 def captions(rows: list[tuple[int, int, bool, str]], lang: str) -> set[int]:
     """Sentences that caption something of the page, by their shape: a line of its own without a final
     stop next to a picture counter ("(3 of 7)"), the sentence just before a link call ("Clicca qui >>")
-    in its paragraph. They label a picture or a link; they do not tell the story."""
+    in its paragraph, and the calls themselves ("Read more", "Visit our history section for more!").
+    They label a picture or a link, or speak to the reader; they do not tell the story."""
     counters, calls = _furniture(lang, "gallery_counters"), _furniture(lang, "link_calls")
+    readers = _furniture(lang, "reader_calls")
     flat = [" ".join(tokens(fold(text))) for _, _, _, text in rows]
     size: dict[int, int] = {}
     for _, para, _, _ in rows:
@@ -40,6 +45,9 @@ def captions(rows: list[tuple[int, int, bool, str]], lang: str) -> set[int]:
     out: set[int] = set()
     for k, (idx, para, is_head, text) in enumerate(rows):
         if is_head:
+            continue
+        if any(p.search(flat[k]) for p in (*calls, *readers)):
+            out.add(idx)  # "Read more", "¡Visita nuestra sección de historia!": the page speaking to its reader
             continue
         near = [j for j in (k - 1, k + 1) if 0 <= j < len(rows) and rows[j][1] != para]
         if (size[para] == 1 and not STOPPED.search(text)
@@ -50,7 +58,8 @@ def captions(rows: list[tuple[int, int, bool, str]], lang: str) -> set[int]:
     return out
 
 
-def section_kinds(rows: list[tuple[int, int, bool, str]], lang: str) -> dict[int, str]:
+def section_kinds(rows: list[tuple[int, int, bool, str]], lang: str, names: frozenset[str] | set[str] = frozenset()
+                  ) -> dict[int, str]:
     """The kind of the sentences under a heading that names a section about the work ("¿Por qué ver
     …?", "Para pensar", "Recensione", "Cast"), up to the next heading. `rows`: (sentence idx, paragraph,
     is a heading, text) in telling order; a line that is a paragraph of its own and names such a section is
@@ -73,12 +82,56 @@ def section_kinds(rows: list[tuple[int, int, bool, str]], lang: str) -> dict[int
                 out[idx] = named
         elif current:
             out[idx] = current
-    for idx in captions(rows, lang) | figure_notes(rows, lang):
+    for idx in captions(rows, lang) | figure_notes(rows, lang) | data_sheet(rows, lang, names):
         out.setdefault(idx, "production")
     for idx in present_remarks(rows, lang):
         out.setdefault(idx, COMMENTARY)
     return out
 
+
+# "Label: value" - a label of one to four words without digits (a year opening a chronology is no label)
+LABEL_LINE = re.compile(r"^\W*([^\W\d_]+(?:[ '’-][^\W\d_]+){0,3})\s*:\s*(\S.*)$", re.S)
+SHEET_RUN = 3  # three labelled lines in a row are a data sheet; one or two may be someone speaking
+SHEET_VALUE_WORDS = 12
+
+
+def data_sheet(rows: list[tuple[int, int, bool, str]], lang: str, names: frozenset[str] | set[str] = frozenset()
+               ) -> set[int]:
+    """Lines of a page's data sheet ("Director: X.", "Year: 2001.", "Costumes: Y.", "Cast: A (B), C (D)"):
+    a run of at least three "Label: value" lines, each value short or a list, with no past verb, no
+    subject pronoun, no opening verb and no quotation (a chronology or a dialogue tells the story), the
+    label no character's name (a script's speakers). Whatever the label words, such a run describes the work, not the story."""
+    past = _past_re(lang)
+    whole = " ".join(text for _, _, _, text in rows)
+    marks: list[int | None] = []
+    for idx, _, is_head, text in rows:
+        m = None if is_head else LABEL_LINE.match(text.strip())
+        ok = m is not None
+        if ok:
+            label, value = fold(m.group(1)), m.group(2)
+            words = value.split()
+            listed = "," in value or "(" in value or "/" in value
+            ok = (label not in names and not (SUBJECT_PRONOUNS & set(tokens(label)))
+                  and (len(words) <= SHEET_VALUE_WORDS or listed)
+                  and not QUOTE_CHARS.search(value) and not (past is not None and past.search(value))
+                  and not (SUBJECT_PRONOUNS & set(tokens(fold(value))))
+                  and not (value[:1].islower() and opens_with_verb(value, whole, lang, any_verb=True)))
+        marks.append(idx if ok else None)
+    out: set[int] = set()
+    run: list[int] = []
+    for idx in marks + [None]:
+        if idx is None:
+            if len(run) >= SHEET_RUN:
+                out |= set(run)
+            run = []
+        else:
+            run.append(idx)
+    return out
+
+
+# the strength of a sentence whose characters are all owners ("X's letters survive in ..."): story evidence in
+# its paragraph, but a remark from today when it has no past verb
+OWNED = "owned"
 
 # a section kind for a sentence that is commentary unless it has story evidence of its own (see paragraph_kinds)
 COMMENTARY = "commentary"
@@ -128,10 +181,13 @@ def present_remarks(rows: list[tuple[int, int, bool, str]], lang: str) -> set[in
     if told is None:
         return set()
     body, pasts = told
-    # "They built their glider ...": a pronoun is someone acting, whatever the tense
+    whole = " ".join(text for _, _, _, text in rows)
+    # "They built their glider ...": a pronoun is someone acting, whatever the tense; so is a Spanish or
+    # Italian sentence opening with its verb ("Regresa a Sevilla y ...": its subject is left out)
     # speech keeps its own tense ("«Come back now», ..."): only the writer's own sentences are remarks
     return {idx for idx, text in body if idx not in pasts and STOPPED.search(text) and not text.rstrip().endswith("?")
-            and not QUOTE_CHARS.search(text) and not (PRONOUNS & set(tokens(fold(text))))}
+            and not QUOTE_CHARS.search(text) and not (PRONOUNS & set(tokens(fold(text))))
+            and not opens_with_verb(text, whole, lang, any_verb=True)}
 
 
 @lru_cache(maxsize=None)
@@ -157,7 +213,7 @@ def paragraph_kinds(items: list[tuple[int, int, str, str]], sections: dict[int, 
         if len(rows) < 2:
             continue
         meta = [k for _, k, _ in rows if k != "story"]
-        story_ev = sum(1 for _, k, s in rows if k == "story" and s in ("story", "dated"))
+        story_ev = sum(1 for _, k, s in rows if k == "story" and s in ("story", "dated", OWNED))
         if len(meta) <= story_ev or (len(meta) < 2 and "reception" not in meta):
             continue  # one remark on the making or on history ("It became the symbol of ...") is no review
         kind = max(("reception", "production"), key=lambda k: (meta.count(k), k == "reception"))
@@ -168,7 +224,7 @@ def paragraph_kinds(items: list[tuple[int, int, str, str]], sections: dict[int, 
     strength = {idx: s for idx, _, _, s in items}
     for idx, kind in (sections or {}).items():
         if kind == COMMENTARY:
-            if out.get(idx) == "story" and strength.get(idx) in ("none", "cue"):
+            if out.get(idx) == "story" and strength.get(idx) in ("none", "cue", OWNED):
                 out[idx] = "production"  # a remark from today with no character and no date: commentary
         elif out.get(idx) == "story":
             out[idx] = kind

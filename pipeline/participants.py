@@ -104,6 +104,38 @@ def _table(lang: str, key: str):
     return lexicons.load(lang, "events").get(key) or []
 
 
+def opens_with_verb(body: str, doc_text: str, lang: str, *, any_verb: bool = False) -> bool:
+    """Does a Spanish or Italian clause open with its verb, its subject left out ("Comenzó sus
+    investigaciones", "Si trasferisce a Madrid", "Posteriormente consiguió un puesto")? Its first word
+    is no noun phrase's (nominal_openers), no presentative verb ("llega la noche"), no proper noun
+    written so mid-sentence elsewhere in `doc_text`, no plural noun. With `any_verb` a presentative verb
+    ("Torna a Cagliari e ...") and a word hardly longer than a plural ending ("Es nombrada ...") count
+    too: the clause tells something happening. Without it they do not, as the subject they would carry is
+    often not the last one ("llega la noche", "Es sábado y ...")."""
+    if not lexicons.load(lang, "events").get("pro_drop"):
+        return False
+    words = WORD.findall(body[:80])
+    while words and fold(words[0]).endswith("mente"):
+        words = words[1:]  # adverbs: "posteriormente consiguió"
+    if not words:
+        return False
+    raw = words[0].rstrip(".")
+    w = fold(raw)
+    if (w in _folded(lang, "nominal_openers") or not w.isalpha() or len(w) < 2
+            or (w in _folded(lang, "presentative_verbs") and not any_verb)):
+        return False
+    if raw[0].isupper() and re.search(rf"[a-zà-ÿ,;] {re.escape(raw)}\b", doc_text):
+        return False  # a proper noun ("Italia acaba de ..."), written so in mid-sentence elsewhere
+    # plural nouns and adjectives ("Pequeños temblores", "Pochi giorni") are no verbs
+    return not any(w.endswith(e) and (len(w) > len(e) + 1 or not any_verb)
+                   for e in _table(lang, "plural_noun_endings"))
+
+
+@lru_cache(maxsize=None)
+def _folded(lang: str, key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in _table(lang, key))
+
+
 class Tracker:
     """Who the story was last about, in one document: the persons mentioned most recently (by gender when
     known), the last group or pair of co-subjects, and the last subject. Subject pronouns ("she", "lui",
@@ -191,21 +223,8 @@ class Tracker:
         """Spanish and Italian leave the subject out: a clause whose first word is not a noun phrase's
         ("Comenzó sus investigaciones", "Si trasferisce a Madrid", "Posteriormente consiguió un puesto")
         has the last subject's."""
-        if not self.pro_drop or not self.subject:
+        if not self.subject or not opens_with_verb(body, doc_text, self.lang):
             return None
-        words = WORD.findall(body[:80])
-        while words and fold(words[0]).endswith("mente"):
-            words = words[1:]  # adverbs: "posteriormente consiguió"
-        if not words:
-            return None
-        raw = words[0].rstrip(".")
-        w = fold(raw)
-        if w in self.openers or not w.isalpha() or len(w) < 2 or w in self.presentative:
-            return None
-        if raw[0].isupper() and re.search(rf"[a-zà-ÿ,;] {re.escape(raw)}\b", doc_text):
-            return None  # a proper noun ("Italia acaba de ..."), written so in mid-sentence elsewhere
-        if w.endswith(tuple(_table(self.lang, "plural_noun_endings"))):
-            return None  # plural nouns and adjectives ("Pequeños temblores", "Pochi giorni") are no verbs
         return list(self.subject)
 
     def possessive(self, body: str) -> list[str]:
