@@ -11,7 +11,7 @@ import pytest
 
 from conftest import chromium_browser, offline_page, streamlit_server
 from store_support import stored_story
-from test_browser_app import ARTIFACTS, no_horizontal_scroll, settle, shot
+from test_browser_app import ARTIFACTS, no_horizontal_scroll, settle, shot, slide_fits
 from test_export_browser import our_errors, timelinejs_page
 
 from dashboard import data, export, timeline
@@ -49,6 +49,27 @@ def test_every_view_at_both_sizes(server, browser, view, width, height):
         settle(page)
         assert no_horizontal_scroll(page)
         shot(page, f"view_{view}_{width}x{height}.png")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+@pytest.mark.parametrize("ui", ["en", "es", "it"])
+def test_a_teachers_slide_fits_with_its_notes_panel_and_the_bar_is_never_cut(server, browser, ui, width, height):
+    """A teacher's presentation shows the notes panel under the strip: with it, the slide still fits the window
+    without the page scrolling, and every button of the bar shows its whole label ("Pantalla completa")."""
+    url, slug = server
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(f"{url}/present?story={slug}&step=3&ui={ui}")
+        page.wait_for_selector(".sl-slide", timeout=60_000)
+        page.wait_for_selector("[data-testid='stExpander'] summary", timeout=30_000)   # the notes panel
+        settle(page)
+        assert slide_fits(page, height)
+        cut = page.evaluate("""() => [...document.querySelectorAll('.st-key-present_bar button p')]
+            .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.innerText)""")
+        assert cut == []
+        shot(page, f"present_notes_{ui}_{width}x{height}.png")
     finally:
         page.close()
 
