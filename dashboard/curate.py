@@ -186,6 +186,6 @@ def export_bytes(kind: str, events: pd.DataFrame, characters: pd.DataFrame | Non
         return export.offline_html(df, characters, fig=fig, title=title, lang=lang).encode("utf-8")
     if kind == "png":
         if fig is None:
-            fig = export.timeline_figure_for(df, characters, lang)
+            fig = export.timeline_figure_for(df, characters, lang, width=export.PNG_WIDTH)
         return export.png(export.with_title(fig, title) if not fig.layout.title.text else fig)
     raise export.ExportError(f"unknown export {kind!r}")

@@ -415,9 +415,9 @@ def _basic_figure(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = 
 
 
 def timeline_figure_for(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = None,
-                        lang: str = DEFAULT) -> go.Figure:
+                        lang: str = DEFAULT, width: int | None = None) -> go.Figure:
     """The dashboard's own timeline figure when available (dashboard.figures.timeline_figure,
-    else dashboard.timeline.build_timeline), else the basic figure."""
+    else dashboard.timeline.build_timeline), else the basic figure; laid out `width` px wide if given."""
     try:
         from dashboard.figures import timeline_figure
         return timeline_figure(events_df, characters_df)
@@ -426,6 +426,9 @@ def timeline_figure_for(events_df: pd.DataFrame, characters_df: pd.DataFrame | N
     try:
         from dashboard.timeline import build_timeline
         cast = characters_df["name"].tolist() if characters_df is not None and len(characters_df) else None
+        if width:
+            from dashboard.timeline import Style
+            return build_timeline(events_df, cast=cast, lang=lang, style=Style(plot_px=width - 100, width_px=width))
         return build_timeline(events_df, cast=cast, lang=lang)
     except (ImportError, AttributeError, NotImplementedError, TypeError):
         return _basic_figure(events_df, characters_df, lang)
@@ -578,15 +581,21 @@ _kaleido_started = False
 MAX_PNG_PX = 16000   # Chromium's canvas limit is ~16k px a side
 
 
-def png_size(fig: go.Figure, width: int = 1280, height: int = 720) -> tuple[int, int]:
-    """A figure that says how tall it is (the rows layout grows with its events) is rendered whole;
-    the others at `width` x `height`."""
+PNG_WIDTH = 1280     # a projector's width
+
+
+def png_size(fig: go.Figure, width: int = PNG_WIDTH, height: int = 720) -> tuple[int, int]:
+    """A figure that says how tall it is (the rows layout grows with its events) is rendered whole, and as
+    wide as it was laid out (the rows layout places every headline for one width: rendered wider, the
+    right of the image stays empty; narrower, headlines are cut); the others at `width` x `height`."""
     h = int(fig.layout.height) if getattr(fig.layout, "height", None) else height
-    w = int(fig.layout.width) if getattr(fig.layout, "width", None) else width
+    meta = fig.layout.meta if isinstance(getattr(fig.layout, "meta", None), dict) else {}
+    laid = int(meta["width_px"]) if isinstance(meta.get("width_px"), (int, float)) and meta["width_px"] > 0 else None
+    w = int(fig.layout.width) if getattr(fig.layout, "width", None) else (laid or width)
     return w, min(max(h, 360), MAX_PNG_PX)
 
 
-def png(fig: go.Figure, width: int = 1280, height: int | None = None, scale: float = 1) -> bytes:
+def png(fig: go.Figure, width: int = PNG_WIDTH, height: int | None = None, scale: float = 1) -> bytes:
     """The figure as PNG bytes, rendered by kaleido in the system Chromium; as tall as the figure
     (height None), so 30 events are 30 readable rows, never squeezed onto one screen.
 
@@ -653,7 +662,8 @@ def write_exports(events_df: pd.DataFrame, characters_df: pd.DataFrame | None, o
                     fig = with_title(fig, title)
             if k == "html":
                 _write(p, offline_html(events_df, characters_df, fig=fig, title=title, lang=lang))
-            else:
-                _write(p, png(fig))
+            else:   # laid out at the width it is rendered at
+                wide = timeline_figure_for(events_df, characters_df, lang, width=PNG_WIDTH)
+                _write(p, png(wide if wide.layout.title.text else with_title(wide, title)))
         paths.append(p)
     return paths

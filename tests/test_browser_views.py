@@ -122,14 +122,15 @@ def test_the_offline_html_export(browser, tmp_path, width, height):
 
 def test_the_png_export_grows_with_the_story_and_has_its_title():
     ev, chars, cast = sample_story()
-    fig = export.with_title(timeline.build_timeline(ev, cast=cast, colors=character_colors(cast)),
+    fig = export.with_title(timeline.build_timeline(ev, cast=cast, colors=character_colors(cast),
+                                                    style=timeline.Style(plot_px=1180, width_px=export.PNG_WIDTH)),
                             "The clockmaker's daughter")
     raw = export.png(fig)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "export_png.png").write_bytes(raw)
     import struct
     w, h = struct.unpack(">II", raw[16:24])
-    assert w == 1280 and h > 720 + 10 * 30
+    assert w == 1280 and h > 360 + 21 * 25
 
 
 @pytest.mark.parametrize("width, height", SIZES)
