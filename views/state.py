@@ -265,8 +265,17 @@ def load(c: Ctx) -> None:
                 c.story, c.cast_names, c.colors = folder_story(c.source, c.ui, gen)
     except Exception as exc:  # a broken folder or a pipeline bug: say what, don't crash the page
         where = c.titles.get(c.slug, c.slug) if c.library_mode else (c.source or t("load.bundled"))
-        st.error(t("load.failed", where=text.md_escape(where), error=text.md_escape(str(exc))))
+        failed = t("load.failed", where=text.md_escape(where), error=text.md_escape(str(exc)))
+        if not c.library_mode and c.source == (st.session_state.get("data_dir") or "").strip():
+            # a folder the user typed: the story they were looking at stays, with the message above it (a
+            # page with only the error had lost the sidebar, so there was no way back but a reload)
+            st.session_state.pop("data_dir", None)
+            st.session_state._load_failed = failed
+            st.rerun()
+        st.error(failed)
         st.stop()
+    if "_load_failed" in st.session_state:
+        st.error(st.session_state.pop("_load_failed") + "  \n" + t("load.kept"))
     c.events, c.characters, c.docs = c.story.events, c.story.characters, c.story.docs
     c.ops = current_ops(c) if c.library_mode else []
 
