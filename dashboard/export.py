@@ -200,7 +200,9 @@ def _image(r: dict) -> str:
     return url if re.match(r"^https?://[^\s\"'<>]+$", url) else ""
 
 
-def _slide_html(r: dict, lang: str = DEFAULT) -> str:
+def _slide_html(r: dict, lang: str = DEFAULT, docs: dict[str, str] | None = None) -> str:
+    """The slide's text: notes, summary, who, where, and the sources by their documents' titles (as the app's
+    details name them: "The lighthouse keeper's year", never "002_92fda2849280da6a") and language names."""
     parts = []
     notes = _str(r.get("notes")).strip()
     if notes:
@@ -213,7 +215,9 @@ def _slide_html(r: dict, lang: str = DEFAULT) -> str:
         parts.append(f"<p><b>{_esc(_t('ex.places', lang))}:</b> {_esc(', '.join(r['places']))}</p>")
     srcs = [s for s in r["sources"] if isinstance(s, dict)]
     if srcs:
-        items = "".join(f"<li><b>{_esc(s.get('doc'))}</b> ({_esc(s.get('lang'))}): "
+        docs = docs or {}
+        items = "".join(f"<li><b>{_esc(_text.doc_label(_str(s.get('doc')), docs.get(_str(s.get('doc')))))}</b> "
+                        f"({_esc(_text.lang_name(_str(s.get('lang')), lang))}): "
                         f"“{_esc(_short(s.get('text', '')))}”</li>" for s in srcs)
         parts.append(f"<p><b>{_esc(_t('ex.sources', lang))}:</b></p><ul>{items}</ul>")
     return "".join(parts)
@@ -265,7 +269,7 @@ def _eras(rows: list[dict]) -> list[dict]:
 
 
 def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subtitle: str = "",
-                    lang: str = DEFAULT) -> dict:
+                    lang: str = DEFAULT, docs: dict[str, str] | None = None) -> dict:
     """A TimelineJS 3 document: `new TL.Timeline(el, timelinejs_json(df))` renders it.
     Display dates and the slides' own words are in `lang`."""
     rows = _rows(events_df)
@@ -278,7 +282,7 @@ def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subt
             start["display_date"] = p.display
         ev = {"start_date": start,
               **({"end_date": dict(p.end)} if p.end else {}),
-              "text": {"headline": _esc(r.get("title")) or _esc(untitled), "text": _slide_html(r, lang)},
+              "text": {"headline": _esc(r.get("title")) or _esc(untitled), "text": _slide_html(r, lang, docs)},
               "group": _esc(g),
               "unique_id": _uid(r.get("id"), seen)}
         if p.display:
@@ -295,7 +299,7 @@ def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subt
 
 
 def timelinejs_sheet_csv(events_df: pd.DataFrame, title: str = "Story timeline", subtitle: str = "",
-                         lang: str = DEFAULT) -> str:
+                         lang: str = DEFAULT, docs: dict[str, str] | None = None) -> str:
     """The CSV of a TimelineJS Google Sheet (paste/import into the template sheet)."""
     rows = _rows(events_df)
     buf = io.StringIO()
@@ -312,7 +316,7 @@ def timelinejs_sheet_csv(events_df: pd.DataFrame, title: str = "Story timeline",
         w.writerow(line(**{"Year": p.parts["year"], "Month": p.parts.get("month"), "Day": p.parts.get("day"),
                            "End Year": end.get("year"), "End Month": end.get("month"), "End Day": end.get("day"),
                            "Display Date": p.display, "Headline": _esc(r.get("title")) or _esc(untitled),
-                           "Text": _slide_html(r, lang), "Media": _image(r), "Group": _esc(g)}))
+                           "Text": _slide_html(r, lang, docs), "Media": _image(r), "Group": _esc(g)}))
     for era in _eras(rows):
         s, e = era["start_date"], era["end_date"]
         w.writerow(line(**{"Year": s["year"], "Month": s["month"], "Day": s["day"], "End Year": e["year"],

@@ -38,11 +38,11 @@ def story_panel(c: state.Ctx) -> None:
 
 
 def export_style(kind: str, wide: bool) -> timeline.Style:
-    """The PNG is laid out at the width it is rendered at (headlines use all of it); the offline page at the
-    width the chart had in the app."""
-    if kind == "png":
-        return timeline.Style(plot_px=export.PNG_WIDTH - 100, width_px=export.PNG_WIDTH)
-    return timeline.Style(plot_px=1250 if wide else 720)
+    """The PNG is laid out at the width it is rendered at, the offline page for a projector's 1280 px window
+    (laid out for the app's 820 px chart column, its headlines wrapped beside an empty third of the screen);
+    both 1900 px in wide-screen mode."""
+    px = 1900 if wide else export.PNG_WIDTH
+    return timeline.Style(plot_px=px - 100, width_px=px)
 
 
 def export_panel(c: state.Ctx) -> None:
@@ -70,7 +70,8 @@ def export_panel(c: state.Ctx) -> None:
                                                           colors=c.colors, eras=st.session_state.eras,
                                                           style=export_style(kind, wide), lang=ui)
                         # the story's title, never a folder's path
-                        payload = curate.export_bytes(kind, scope, c.characters, c.story_title(), fig=fig)
+                        payload = curate.export_bytes(kind, scope, c.characters, c.story_title(), fig=fig,
+                                                      docs=c.story.docs)
                     st.session_state._export = (sig, payload)
                 except export.ExportError as exc:
                     st.error(text.md_escape(str(exc)))
