@@ -184,12 +184,3 @@ def test_source_context_in_the_details_reads_on_a_projector():
                                                 (12, 820), (99999, 820)])
 def test_a_reported_width_is_used_only_when_sane(reported, laid_out):
     assert viewport.clamp(reported, 820) == laid_out
-
-
-@pytest.mark.parametrize("x_mode, lane_mode", [("sequence", "character"), ("chronological", "category"),
-                                               ("told", "none")])
-def test_the_unvalidated_figure_is_one_plotly_accepts(x_mode, lane_mode):
-    """rows.py skips Plotly's validation for speed: a misspelt property would then reach the browser, which
-    draws nothing. Validating the same figure here catches it."""
-    fig = build(x_mode=x_mode, lane_mode=lane_mode, highlight=SHOWN["id"].iloc[3])
-    go.Figure(fig.to_dict())        # raises ValueError on any property Plotly does not know
