@@ -64,6 +64,7 @@ def test_a_teachers_slide_fits_with_its_notes_panel_and_the_bar_is_never_cut(ser
         page.goto(f"{url}/present?story={slug}&step=3&ui={ui}")
         page.wait_for_selector(".sl-slide", timeout=60_000)
         page.wait_for_selector("[data-testid='stExpander'] summary", timeout=30_000)   # the notes panel
+        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)   # the strip
         settle(page)
         assert slide_fits(page, height)
         cut = page.evaluate("""() => [...document.querySelectorAll('.st-key-present_bar button p')]
