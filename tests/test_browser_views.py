@@ -75,6 +75,27 @@ def test_a_teachers_slide_fits_with_its_notes_panel_and_the_bar_is_never_cut(ser
         page.close()
 
 
+CUT_LABELS = """() => [...document.querySelectorAll('[data-testid="stMain"] *')].filter(e =>
+    getComputedStyle(e).textOverflow == 'ellipsis' && e.scrollWidth > e.clientWidth + 1 && e.innerText
+    && !e.closest('[data-testid="stDataFrame"]') && !e.closest('[data-baseweb="select"]')).map(e => e.innerText)"""
+
+
+@pytest.mark.parametrize("ui", ["en", "es", "it"])
+@pytest.mark.parametrize("view", ["timeline", "present", "cast", "stories"])
+def test_no_label_is_cut_at_1280_in_any_language(server, browser, ui, view):
+    """A projector's 1280 px with the sidebar open: every control shows its whole label ("Pantalla an…" was
+    the Spanish wide-screen switch)."""
+    url, slug = server
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        page.goto(f"{url}/?story={slug}&view={view}&ui={ui}&step=2")
+        page.wait_for_selector(VIEWS[view], timeout=60_000)
+        settle(page)
+        assert page.evaluate(CUT_LABELS) == []
+    finally:
+        page.close()
+
+
 def sample_story():
     from store_support import sample_output
     import pandas as pd
