@@ -170,14 +170,15 @@ def export_frame(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def export_bytes(kind: str, events: pd.DataFrame, characters: pd.DataFrame | None, title: str,
-                 fig=None) -> bytes:
-    """The bytes of one download (kinds of export.EXPORTS). ExportError when it cannot be made."""
+                 fig=None, docs: dict[str, str] | None = None) -> bytes:
+    """The bytes of one download (kinds of export.EXPORTS). ExportError when it cannot be made. `docs` (name ->
+    text) names the sources by their documents' titles."""
     df = export_frame(events)
     lang = get_lang()
     if kind == "timelinejs":
-        return json.dumps(export.timelinejs_json(df, title=title, lang=lang), ensure_ascii=False, indent=1).encode("utf-8")
+        return json.dumps(export.timelinejs_json(df, title=title, lang=lang, docs=docs), ensure_ascii=False, indent=1).encode("utf-8")
     if kind == "sheets":
-        return export.timelinejs_sheet_csv(df, title=title, lang=lang).encode("utf-8")
+        return export.timelinejs_sheet_csv(df, title=title, lang=lang, docs=docs).encode("utf-8")
     if kind == "csv":
         return export.events_csv(df).encode("utf-8")
     if kind == "json":
@@ -186,6 +187,6 @@ def export_bytes(kind: str, events: pd.DataFrame, characters: pd.DataFrame | Non
         return export.offline_html(df, characters, fig=fig, title=title, lang=lang).encode("utf-8")
     if kind == "png":
         if fig is None:
-            fig = export.timeline_figure_for(df, characters, lang)
+            fig = export.timeline_figure_for(df, characters, lang, width=export.PNG_WIDTH)
         return export.png(export.with_title(fig, title) if not fig.layout.title.text else fig)
     raise export.ExportError(f"unknown export {kind!r}")

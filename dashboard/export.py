@@ -200,7 +200,9 @@ def _image(r: dict) -> str:
     return url if re.match(r"^https?://[^\s\"'<>]+$", url) else ""
 
 
-def _slide_html(r: dict, lang: str = DEFAULT) -> str:
+def _slide_html(r: dict, lang: str = DEFAULT, docs: dict[str, str] | None = None) -> str:
+    """The slide's text: notes, summary, who, where, and the sources by their documents' titles (as the app's
+    details name them: "The lighthouse keeper's year", never "002_92fda2849280da6a") and language names."""
     parts = []
     notes = _str(r.get("notes")).strip()
     if notes:
@@ -213,7 +215,9 @@ def _slide_html(r: dict, lang: str = DEFAULT) -> str:
         parts.append(f"<p><b>{_esc(_t('ex.places', lang))}:</b> {_esc(', '.join(r['places']))}</p>")
     srcs = [s for s in r["sources"] if isinstance(s, dict)]
     if srcs:
-        items = "".join(f"<li><b>{_esc(s.get('doc'))}</b> ({_esc(s.get('lang'))}): "
+        docs = docs or {}
+        items = "".join(f"<li><b>{_esc(_text.doc_label(_str(s.get('doc')), docs.get(_str(s.get('doc')))))}</b> "
+                        f"({_esc(_text.lang_name(_str(s.get('lang')), lang))}): "
                         f"“{_esc(_short(s.get('text', '')))}”</li>" for s in srcs)
         parts.append(f"<p><b>{_esc(_t('ex.sources', lang))}:</b></p><ul>{items}</ul>")
     return "".join(parts)
@@ -265,7 +269,7 @@ def _eras(rows: list[dict]) -> list[dict]:
 
 
 def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subtitle: str = "",
-                    lang: str = DEFAULT) -> dict:
+                    lang: str = DEFAULT, docs: dict[str, str] | None = None) -> dict:
     """A TimelineJS 3 document: `new TL.Timeline(el, timelinejs_json(df))` renders it.
     Display dates and the slides' own words are in `lang`."""
     rows = _rows(events_df)
@@ -278,7 +282,7 @@ def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subt
             start["display_date"] = p.display
         ev = {"start_date": start,
               **({"end_date": dict(p.end)} if p.end else {}),
-              "text": {"headline": _esc(r.get("title")) or _esc(untitled), "text": _slide_html(r, lang)},
+              "text": {"headline": _esc(r.get("title")) or _esc(untitled), "text": _slide_html(r, lang, docs)},
               "group": _esc(g),
               "unique_id": _uid(r.get("id"), seen)}
         if p.display:
@@ -295,7 +299,7 @@ def timelinejs_json(events_df: pd.DataFrame, title: str = "Story timeline", subt
 
 
 def timelinejs_sheet_csv(events_df: pd.DataFrame, title: str = "Story timeline", subtitle: str = "",
-                         lang: str = DEFAULT) -> str:
+                         lang: str = DEFAULT, docs: dict[str, str] | None = None) -> str:
     """The CSV of a TimelineJS Google Sheet (paste/import into the template sheet)."""
     rows = _rows(events_df)
     buf = io.StringIO()
@@ -312,7 +316,7 @@ def timelinejs_sheet_csv(events_df: pd.DataFrame, title: str = "Story timeline",
         w.writerow(line(**{"Year": p.parts["year"], "Month": p.parts.get("month"), "Day": p.parts.get("day"),
                            "End Year": end.get("year"), "End Month": end.get("month"), "End Day": end.get("day"),
                            "Display Date": p.display, "Headline": _esc(r.get("title")) or _esc(untitled),
-                           "Text": _slide_html(r, lang), "Media": _image(r), "Group": _esc(g)}))
+                           "Text": _slide_html(r, lang, docs), "Media": _image(r), "Group": _esc(g)}))
     for era in _eras(rows):
         s, e = era["start_date"], era["end_date"]
         w.writerow(line(**{"Year": s["year"], "Month": s["month"], "Day": s["day"], "End Year": e["year"],
@@ -415,9 +419,9 @@ def _basic_figure(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = 
 
 
 def timeline_figure_for(events_df: pd.DataFrame, characters_df: pd.DataFrame | None = None,
-                        lang: str = DEFAULT) -> go.Figure:
+                        lang: str = DEFAULT, width: int | None = None) -> go.Figure:
     """The dashboard's own timeline figure when available (dashboard.figures.timeline_figure,
-    else dashboard.timeline.build_timeline), else the basic figure."""
+    else dashboard.timeline.build_timeline), else the basic figure; laid out `width` px wide if given."""
     try:
         from dashboard.figures import timeline_figure
         return timeline_figure(events_df, characters_df)
@@ -426,6 +430,9 @@ def timeline_figure_for(events_df: pd.DataFrame, characters_df: pd.DataFrame | N
     try:
         from dashboard.timeline import build_timeline
         cast = characters_df["name"].tolist() if characters_df is not None and len(characters_df) else None
+        if width:
+            from dashboard.timeline import Style
+            return build_timeline(events_df, cast=cast, lang=lang, style=Style(plot_px=width - 100, width_px=width))
         return build_timeline(events_df, cast=cast, lang=lang)
     except (ImportError, AttributeError, NotImplementedError, TypeError):
         return _basic_figure(events_df, characters_df, lang)
@@ -578,15 +585,21 @@ _kaleido_started = False
 MAX_PNG_PX = 16000   # Chromium's canvas limit is ~16k px a side
 
 
-def png_size(fig: go.Figure, width: int = 1280, height: int = 720) -> tuple[int, int]:
-    """A figure that says how tall it is (the rows layout grows with its events) is rendered whole;
-    the others at `width` x `height`."""
+PNG_WIDTH = 1280     # a projector's width
+
+
+def png_size(fig: go.Figure, width: int = PNG_WIDTH, height: int = 720) -> tuple[int, int]:
+    """A figure that says how tall it is (the rows layout grows with its events) is rendered whole, and as
+    wide as it was laid out (the rows layout places every headline for one width: rendered wider, the
+    right of the image stays empty; narrower, headlines are cut); the others at `width` x `height`."""
     h = int(fig.layout.height) if getattr(fig.layout, "height", None) else height
-    w = int(fig.layout.width) if getattr(fig.layout, "width", None) else width
+    meta = fig.layout.meta if isinstance(getattr(fig.layout, "meta", None), dict) else {}
+    laid = int(meta["width_px"]) if isinstance(meta.get("width_px"), (int, float)) and meta["width_px"] > 0 else None
+    w = int(fig.layout.width) if getattr(fig.layout, "width", None) else (laid or width)
     return w, min(max(h, 360), MAX_PNG_PX)
 
 
-def png(fig: go.Figure, width: int = 1280, height: int | None = None, scale: float = 1) -> bytes:
+def png(fig: go.Figure, width: int = PNG_WIDTH, height: int | None = None, scale: float = 1) -> bytes:
     """The figure as PNG bytes, rendered by kaleido in the system Chromium; as tall as the figure
     (height None), so 30 events are 30 readable rows, never squeezed onto one screen.
 
@@ -653,7 +666,8 @@ def write_exports(events_df: pd.DataFrame, characters_df: pd.DataFrame | None, o
                     fig = with_title(fig, title)
             if k == "html":
                 _write(p, offline_html(events_df, characters_df, fig=fig, title=title, lang=lang))
-            else:
-                _write(p, png(fig))
+            else:   # laid out at the width it is rendered at
+                wide = timeline_figure_for(events_df, characters_df, lang, width=PNG_WIDTH)
+                _write(p, png(wide if wide.layout.title.text else with_title(wide, title)))
         paths.append(p)
     return paths

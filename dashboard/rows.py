@@ -110,9 +110,7 @@ def _row_texts(recs, ids, order, lane_mode, width, highlight, style, lang, date_
         # "✎" before an edited headline; "[IT]" after one not told in the interface language (one language
         # at a time: a headline in another language says which)
         mark = "✎ " if r["edited"] is True or r["edited"] == 1 else ""
-        per = r["titles"] if isinstance(r["titles"], dict) else None
-        other = (str(r["lang"]).upper() if per and not (isinstance(per.get(lang), str) and per[lang].strip())
-                 and isinstance(r["lang"], str) and r["lang"] != lang else "")
+        other = _text.other_language(r["titles"], r["lang"], lang)
         bold = ids[i] == highlight
         lines = wrap_lines(mark + str(r["title"]) + (f" [{other}]" if other else ""),
                            int(width / BOLD_WIDER) if bold else width)

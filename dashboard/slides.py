@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import text
-from .i18n import DEFAULT, t, t_or
+from .i18n import DEFAULT, t, t_list, t_or
 from .palette import OTHER
 
 QUOTE_CHARS = 320          # a source quote longer than this is cut at a word (the slide must fit)
@@ -294,6 +294,27 @@ def strip_positions(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.nd
     return s.to_numpy(dtype=float), lo, hi, True
 
 
+MAX_TICKS = 10
+
+
+def date_ticks(lo: pd.Timestamp, hi: pd.Timestamp, lang: str = DEFAULT) -> dict:
+    """The strip's date labels in the interface language ("ene 1933", not Plotly's English "Jan 1933"): whole
+    years, or months every 1, 2, 3 or 6 when the strip spans a few years; at most MAX_TICKS."""
+    lo, hi = pd.Timestamp(lo), pd.Timestamp(hi)
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month
+    step = next((k for k in (1, 2, 3, 6) if months / k <= MAX_TICKS), None)
+    if step is None:
+        years = max(1, hi.year - lo.year)
+        ystep = next(k for k in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10**6) if years / k <= MAX_TICKS)
+        vals = [pd.Timestamp(year=y, month=1, day=1) for y in range((lo.year // ystep + 1) * ystep, hi.year + 1, ystep)]
+        return {"tickmode": "array", "tickvals": vals, "ticktext": [str(v.year) for v in vals]}
+    short = t_list("months_short", lang)
+    first = pd.Timestamp(year=lo.year, month=1, day=1)
+    vals = [v for v in (first + pd.DateOffset(months=k) for k in range(0, months + 13, step)) if lo <= v <= hi]
+    return {"tickmode": "array", "tickvals": vals,
+            "ticktext": [str(v.year) if v.month == 1 and step >= 6 else f"{short[v.month - 1]} {v.year}" for v in vals]}
+
+
 def nav_strip(events: pd.DataFrame, current: str | None, colors: dict[str, str], cast: list[str],
               lang: str = DEFAULT, height: int = 150, reveal_upto: str | None = None) -> go.Figure:
     """The strip under a slide: x scaled to real time with date labels (story order when nothing is
@@ -350,6 +371,7 @@ def nav_strip(events: pd.DataFrame, current: str | None, colors: dict[str, str],
         span = float(np.nanmax(x) - np.nanmin(x)) or 1.0
         pad = span * 0.04 + 86_400e9
         xaxis["range"] = list(pd.to_datetime([np.nanmin(x) - pad, np.nanmax(x) + pad], unit="ns"))
+        xaxis.update(date_ticks(xaxis["range"][0], xaxis["range"][1], lang))
     else:
         xaxis.update(range=[0.3, n + 0.7], tickprefix="#", title=None)
     fig.update_layout(

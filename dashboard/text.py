@@ -172,6 +172,15 @@ def details_markdown(e: dict, docs: dict[str, str], lang: str = DEFAULT) -> list
     return blocks
 
 
+def other_language(titles, event_lang, lang: str) -> str:
+    """"IT" for a headline no source tells in the interface language `lang` (one language at a time: a
+    headline in another language says which), else ""."""
+    told_here = isinstance(titles, dict) and isinstance(titles.get(lang), str) and titles[lang].strip()
+    if not isinstance(titles, dict) or not titles or told_here or not isinstance(event_lang, str) or event_lang == lang:
+        return ""
+    return event_lang.upper()
+
+
 def table_frame(events: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:
     """The accessible table: one row per event, lists joined, plain strings. Column names stay
     English (the caller labels them); precision words are in `lang`."""
@@ -186,7 +195,9 @@ def table_frame(events: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:
         "Precision": events["date_precision"].map(lambda p: precision_word(p, lang) if isinstance(p, str) else p)
         if lang != DEFAULT else events["date_precision"],
         "≈": events["_status"].map({"exact": "", "approx": "≈", "undated": "—"}),
-        "Headline": events["title"],
+        "Headline": [f"{h} [{o}]" if o else h for h, o in zip(
+            events["title"], (other_language(ti, lg, lang) for ti, lg in zip(
+                events["titles"] if "titles" in events else [None] * len(events), events["lang"])))],
         "Characters": events["characters"].map(", ".join),
         "Places": events["places"].map(", ".join),
         "Category": events["category"].map(lambda c: t_or("cat." + str(c), str(c), lang))

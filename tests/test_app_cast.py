@@ -23,3 +23,14 @@ def test_cast_table_lists_actors_and_event_counts(app, chart, sample_events):
     for who, n in zip(table["Character"], table["Events"]):
         if who in names:
             assert z[names.index(who)][names.index(who)] == n
+
+
+def test_the_cast_table_speaks_the_interface_language(sample_dir, make_app):
+    at = make_app(ui="es")
+    show(at, "Cast")
+    assert not at.exception, at.exception
+    table = at.dataframe(key="cast_table").value
+    assert list(table.columns)[:4] == ["Personaje", "Actor", "Eventos", "Menciones"]
+    assert "Character" not in table.columns and "Why" not in table.columns
+    left = at.dataframe[1].value           # the names left out of the cast
+    assert list(left.columns) == ["Nombre", "Tipo", "Por qué"]

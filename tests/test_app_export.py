@@ -70,4 +70,32 @@ def test_png_export(sample_story, make_app):
     if at.error:   # no Chromium: a clear message instead of a file
         assert "Chromium" in at.error[0].value
     else:
-        assert payload(at).startswith(b"\x89PNG")
+        import numpy as np
+        from PIL import Image
+        raw = payload(at)
+        assert raw.startswith(b"\x89PNG")
+        img = np.asarray(Image.open(io.BytesIO(raw)).convert("L"))
+        # laid out at the width it is rendered at: at 1280 px the sample's headlines take one line each (laid out
+        # for 820 px and rendered at 1280, they wrapped onto two lines beside an empty right third)
+        from dashboard import data, export, timeline
+        from store_support import sample_output
+        ev = data.prepare(pd.DataFrame(sample_output()[0]))
+        ev = ev[ev["kind"] == "story"]
+        height = lambda style: export.png_size(export.with_title(timeline.build_timeline(ev, style=style), "x"))[1]  # noqa: E731
+        assert img.shape[1] == 1280
+        assert img.shape[0] <= height(timeline.Style(plot_px=1180, width_px=1280)) + 40
+        assert img.shape[0] < height(timeline.Style(plot_px=720)) - 150
+
+
+def test_the_year_bands_choice_drops_a_prepared_page(sample_story, make_app):
+    at = make_app(story=sample_story)
+    prepare(at, "html")
+    at.checkbox(key="eras").set_value(not at.checkbox(key="eras").value).run()
+    assert not at.get("download_button")           # the prepared page still had (or lacked) the bands
+
+
+def test_a_folders_export_carries_its_name_not_the_servers_path(sample_dir, make_app):
+    at = make_app()
+    prepare(at, "html")
+    page = payload(at).decode("utf-8")
+    assert "<title>sample</title>" in page and str(sample_dir) not in page

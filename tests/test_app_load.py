@@ -50,3 +50,15 @@ def test_every_view_renders(app, view, widget):
     if widget:
         assert app.button(key=widget)
     assert page(app) == view
+
+
+def test_a_mistyped_folder_keeps_the_story_on_screen(app, chart):
+    """A wrong path typed in the data-source box says what went wrong above the story the user was
+    reading; it never leaves a page with only the error (and no sidebar to put it right)."""
+    before = set(chart.event_ids(app))
+    app.text_input(key="data_dir").set_value("/no/such/folder").run()
+    assert not app.exception
+    assert app.error and "/no/such/folder" in app.error[0].value.replace("\\", "")   # markdown-escaped
+    assert set(chart.event_ids(app)) == before
+    app.radio(key="x_mode").set_value("chronological").run()     # the next click: still the same story
+    assert not app.error and set(chart.event_ids(app)) == before

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import chromium_browser, offline_page, streamlit_server
 from store_support import stored_story
-from test_browser_app import ARTIFACTS, no_horizontal_scroll, settle, shot
+from test_browser_app import ARTIFACTS, no_horizontal_scroll, settle, shot, slide_fits
 from test_export_browser import our_errors, timelinejs_page
 
 from dashboard import data, export, timeline
@@ -49,6 +49,49 @@ def test_every_view_at_both_sizes(server, browser, view, width, height):
         settle(page)
         assert no_horizontal_scroll(page)
         shot(page, f"view_{view}_{width}x{height}.png")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+@pytest.mark.parametrize("ui", ["en", "es", "it"])
+def test_a_teachers_slide_fits_with_its_notes_panel_and_the_bar_is_never_cut(server, browser, ui, width, height):
+    """A teacher's presentation shows the notes panel under the strip: with it, the slide still fits the window
+    without the page scrolling, and every button of the bar shows its whole label ("Pantalla completa")."""
+    url, slug = server
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(f"{url}/present?story={slug}&step=3&ui={ui}")
+        page.wait_for_selector(".sl-slide", timeout=60_000)
+        page.wait_for_selector("[data-testid='stExpander'] summary", timeout=30_000)   # the notes panel
+        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)   # the strip
+        settle(page)
+        assert slide_fits(page, height)
+        cut = page.evaluate("""() => [...document.querySelectorAll('.st-key-present_bar button p')]
+            .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.innerText)""")
+        assert cut == []
+        shot(page, f"present_notes_{ui}_{width}x{height}.png")
+    finally:
+        page.close()
+
+
+CUT_LABELS = """() => [...document.querySelectorAll('[data-testid="stMain"] *')].filter(e =>
+    getComputedStyle(e).textOverflow == 'ellipsis' && e.scrollWidth > e.clientWidth + 1 && e.innerText
+    && !e.closest('[data-testid="stDataFrame"]') && !e.closest('[data-baseweb="select"]')).map(e => e.innerText)"""
+
+
+@pytest.mark.parametrize("ui", ["en", "es", "it"])
+@pytest.mark.parametrize("view", ["timeline", "present", "cast", "stories"])
+def test_no_label_is_cut_at_1280_in_any_language(server, browser, ui, view):
+    """A projector's 1280 px with the sidebar open: every control shows its whole label ("Pantalla an…" was
+    the Spanish wide-screen switch)."""
+    url, slug = server
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        page.goto(f"{url}/?story={slug}&view={view}&ui={ui}&step=2")
+        page.wait_for_selector(VIEWS[view], timeout=60_000)
+        settle(page)
+        assert page.evaluate(CUT_LABELS) == []
     finally:
         page.close()
 
@@ -101,14 +144,15 @@ def test_the_offline_html_export(browser, tmp_path, width, height):
 
 def test_the_png_export_grows_with_the_story_and_has_its_title():
     ev, chars, cast = sample_story()
-    fig = export.with_title(timeline.build_timeline(ev, cast=cast, colors=character_colors(cast)),
+    fig = export.with_title(timeline.build_timeline(ev, cast=cast, colors=character_colors(cast),
+                                                    style=timeline.Style(plot_px=1180, width_px=export.PNG_WIDTH)),
                             "The clockmaker's daughter")
     raw = export.png(fig)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "export_png.png").write_bytes(raw)
     import struct
     w, h = struct.unpack(">II", raw[16:24])
-    assert w == 1280 and h > 720 + 10 * 30
+    assert w == 1280 and h > 360 + 21 * 25
 
 
 @pytest.mark.parametrize("width, height", SIZES)

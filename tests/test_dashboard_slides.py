@@ -112,3 +112,16 @@ def test_a_story_without_dates_gets_a_strip_in_story_order():
     ev = story([{"title": "A"}, {"title": "B"}])
     fig = slides.nav_strip(ev, "e1", {}, [])
     assert not fig.layout.meta["dated"] and fig.layout.xaxis.tickprefix == "#"
+
+
+@pytest.mark.parametrize("lang", ["es", "it"])
+def test_the_strips_dates_are_in_the_interface_language(lang):
+    """A Spanish class saw "Jan 1933" under a Spanish slide: Plotly writes a date axis in English."""
+    from dashboard.i18n import t_list
+    ev = pd.DataFrame([{"id": f"e{i}", "title": f"Event {i}", "date": d, "date_precision": "month", "order": i + 1,
+                        "characters": []} for i, d in enumerate(["1931-03-01", "1932-05-01", "1934-01-01", "1935-09-01"])])
+    fig = slides.nav_strip(data.prepare(ev), "e1", {}, [], lang)
+    texts = list(fig.layout.xaxis.ticktext)
+    assert 4 <= len(texts) <= slides.MAX_TICKS
+    words = {w for s in texts for w in s.split() if not w.isdigit()}
+    assert words and words <= set(t_list("months_short", lang)) and "Jan" not in words

@@ -77,3 +77,15 @@ def test_the_table_shows_a_date_at_its_stated_precision(date, precision, shown):
 def test_sources_are_labelled_by_a_readable_document_name(stem, body, label):
     from dashboard import text
     assert text.doc_label(stem, body) == label
+
+
+def test_the_table_marks_a_headline_no_source_tells_in_the_interface_language():
+    """One language at a time: in the Table, as in the timeline, an Italian-only headline says "[IT]" in the
+    English interface; one an English source tells has no mark."""
+    import pandas as pd
+    from dashboard import data, text
+    ev = data.prepare(pd.DataFrame([
+        {"id": "a", "title": "Ola parte per Torino", "lang": "it", "titles": {"it": "Ola parte per Torino"}, "order": 1},
+        {"id": "b", "title": "Ola comes home", "lang": "en", "titles": {"en": "Ola comes home"}, "order": 2}]))
+    assert list(text.table_frame(ev, "en")["Headline"]) == ["Ola parte per Torino [IT]", "Ola comes home"]
+    assert list(text.table_frame(ev, "it")["Headline"]) == ["Ola parte per Torino", "Ola comes home [EN]"]

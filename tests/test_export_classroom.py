@@ -51,8 +51,10 @@ def test_timelinejs_carries_the_teachers_notes_and_image():
 
 
 def rows_figure(n: int):
+    """The timeline as the PNG export lays it out: for the 1280 px it is rendered at."""
     ev, cast = story(n)
-    return timeline.build_timeline(ev, cast=cast, colors=character_colors(cast)), ev
+    style = timeline.Style(plot_px=export.PNG_WIDTH - 100, width_px=export.PNG_WIDTH)
+    return timeline.build_timeline(ev, cast=cast, colors=character_colors(cast), style=style), ev
 
 
 def test_the_png_grows_with_the_events_and_carries_the_title():

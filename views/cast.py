@@ -10,7 +10,13 @@ c = state.current()
 events, characters, cast_names, ops = c.events, c.characters, c.cast_names, c.ops
 # the table and the heatmap count the same events: the story's own (not production or reception)
 story_events = events[events["kind"] == "story"]
-table = cast_view.cast_table(characters, story_events, cast_names)
+table = cast_view.cast_table(characters, story_events, cast_names, c.story.docs, c.ui)
+
+
+def labelled(df):
+    """The table with its column names in the interface language (the frame keeps the English ones)."""
+    return df.rename(columns={col: t("cast.col." + col) for col in df.columns})
+
 
 def cast_selected() -> None:
     rows = st.session_state.cast_table.selection.rows
@@ -25,7 +31,7 @@ if cast_names:
     r1, r2 = st.columns([2, 2], vertical_alignment="bottom")
     r1.selectbox(t("cast.tell_who"), cast_names, key="cast_tell_who")
     r2.button(t("cast.tell"), key="cast_tell", on_click=tell_story, icon=":material/slideshow:", type="primary")
-st.dataframe(table, key="cast_table", on_select=cast_selected, selection_mode="multi-row",
+st.dataframe(labelled(table), key="cast_table", on_select=cast_selected, selection_mode="multi-row",
              hide_index=True, width="stretch")
 if c.library_mode and c.can_edit and cast_names:
     with st.expander(t("cast.edit")):
@@ -51,10 +57,10 @@ if c.library_mode and c.can_edit and cast_names:
         out_name = x1.selectbox(t("cast.exclude_who"), cast_names, key="cast_exclude_who")
         if x2.button(t("cast.exclude"), key="cast_exclude_go", width="stretch"):
             edit.add_op(c, {"op": "exclude_character", "name": out_name}, t("cast.excluded", name=out_name))
-left = cast_view.left_out_table(c.story.left_out, characters, ops)
+left = cast_view.left_out_table(c.story.left_out, characters, ops, c.ui)
 st.subheader(t("cast.left_out"))
 st.caption(t("cast.left_out_hint"))
-st.dataframe(left, key="cast_left_out", hide_index=True, width="stretch", height=min(400, 38 + 35 * len(left)))
+st.dataframe(labelled(left), key="cast_left_out", hide_index=True, width="stretch", height=min(400, 38 + 35 * len(left)))
 if c.library_mode and c.can_edit:
     i1, i2 = st.columns([4, 1], vertical_alignment="bottom")
     in_name = i1.selectbox(t("cast.include_who"), list(left["Name"]), index=None, accept_new_options=True,

@@ -33,15 +33,35 @@ PRESENT_KEYS_JS = """<script>
   }, true);
 })();
 </script>"""
-# Presentation: Streamlit's own header would cover the top bar; the bar stays at the top of the window.
+# Presentation: Streamlit's own header would cover the top bar; the bar stays at the top of the window. The
+# count ("44 of 84 events · title") sits above the bar's right end, out of the page's flow, and the bar takes
+# back the gap after the (empty) keys script: every pixel of a 720 px projector goes to the slide.
 PRESENT_CSS = """<style>
 header[data-testid='stHeader']{display:none}
-.st-key-count{position:static !important}
+.st-key-count{position:absolute !important; top:2px !important; right:1.5rem !important}
+.st-key-count p{font-size:12px; line-height:14px}
 [data-testid='stMainBlockContainer'], .block-container{padding-top:0.4rem !important; padding-bottom:0 !important}
 .st-key-present_bar{position:sticky; top:0; z-index:999; background:white; padding:4px 0 2px}
 .st-key-present_bar [data-testid='stMarkdownContainer'] h3{padding:0; margin:0}
 .st-key-present_bar button p{font-size:18px}
+.st-key-present_bar{margin-top:-12px}
 </style>"""
+# Above and below the slide (px): the page's top padding, the bar and the gaps around the slide, the strip
+# (STRIP_PX), a margin; the teacher's notes panel and a viewer's "following" line when they are drawn.
+STRIP_PX = 140
+ABOVE_BELOW_PX = 112 + STRIP_PX
+NOTES_PX = 56
+FOLLOW_PX = 56
+
+
+def slide_height_css(notes: bool, following: bool) -> str:
+    """The slide takes what the window leaves (a 1080 px screen shows a long quote whole, a 720 px one
+    still fits without scrolling the page); the height Streamlit's container was given is its least."""
+    reserved = ABOVE_BELOW_PX + (NOTES_PX if notes else 0) + (FOLLOW_PX if following else 0)
+    h = f"max(260px, calc(100vh - {reserved}px))"
+    # Streamlit gives the height to the container's wrapper as its flex basis; the keyed block fills it
+    return (f"<style>div:has(> .st-key-present){{flex:0 0 {h} !important; height:{h} !important}}"
+            f" .st-key-present{{height:{h} !important}}</style>")
 
 
 def present_view(c: state.Ctx) -> None:
@@ -57,13 +77,14 @@ def present_view(c: state.Ctx) -> None:
     def move_to(k: int) -> None:
         st.session_state.step = min(max(k, 0), n)
 
-    st.html(PRESENT_CSS)
+    st.html(PRESENT_CSS + slide_height_css(c.library_mode and c.can_edit, c.following))
     # arrow, Home/End, Esc keys press the buttons of the bar; a constant script, no story text in it
     st.html(PRESENT_KEYS_JS, unsafe_allow_javascript=True)
 
     def draw_bar(step: int) -> None:
         with st.container(key="present_bar"):
-            b = st.columns([1.1, 0.55, 1.4, 1.6, 1.4, 0.55, 1.1], vertical_alignment="center", gap="small")
+            # "Pantalla completa" needs the widest button: its label is never cut at 1280 px
+            b = st.columns([1.0, 0.5, 1.25, 1.4, 1.25, 0.5, 1.6], vertical_alignment="center", gap="small")
             b[0].button(t("p.exit"), on_click=state.go_to, args=("Timeline",), key="exit", width="stretch",
                         icon=":material/close:", help=t("p.exit_help"))
             b[1].button("", icon=":material/first_page:", on_click=move_to, args=(0,),
@@ -86,11 +107,11 @@ def present_view(c: state.Ctx) -> None:
                 c.shown, c.story_title(), c.cast_names, c.colors, c.ui, who=list(c.current.chars)))
         else:
             slide = slides.event_slide(cur, c.colors, c.ui)
-        with st.container(key="present", height=410, border=False):
+        with st.container(key="present", height=260, border=False):
             st.html(slides.slide_html(slide, c.ui))
         cur_id = cur["id"] if cur else None
         fig = state.cached_figure(repr((c.story_id, c.current, "strip", cur_id)), lambda: slides.nav_strip(
-            c.shown, cur_id, c.colors, c.cast_names, c.ui, height=140, reveal_upto=cur_id or ids[-1]))
+            c.shown, cur_id, c.colors, c.cast_names, c.ui, height=STRIP_PX, reveal_upto=cur_id or ids[-1]))
         st.plotly_chart(fig, key="present_chart", theme=None, width="stretch",
                         config={"displaylogo": False, "displayModeBar": False})
         if c.library_mode and c.can_edit and cur is not None:

@@ -37,6 +37,14 @@ def story_panel(c: state.Ctx) -> None:
             st.warning(text.md_escape(w))
 
 
+def export_style(kind: str, wide: bool) -> timeline.Style:
+    """The PNG is laid out at the width it is rendered at, the offline page for a projector's 1280 px window
+    (laid out for the app's 820 px chart column, its headlines wrapped beside an empty third of the screen);
+    both 1900 px in wide-screen mode."""
+    px = 1900 if wide else export.PNG_WIDTH
+    return timeline.Style(plot_px=px - 100, width_px=px)
+
+
 def export_panel(c: state.Ctx) -> None:
     """Exports of what the filters show (or of everything), prepared only on request."""
     ui, shown, events = c.ui, c.shown, c.events
@@ -48,7 +56,8 @@ def export_panel(c: state.Ctx) -> None:
             scope = shown if only else events
             wide = bool(st.session_state.get("wide"))
             sig = (c.slug, c.source, curate.story_stamp(c.slug, c.lib_root) if c.library_mode else (), ui, kind, only,
-                   hash(tuple(scope["id"])), st.session_state.x_mode, st.session_state.lanes, wide)
+                   hash(tuple(scope["id"])), st.session_state.x_mode, st.session_state.lanes, wide,
+                   bool(st.session_state.get("eras")))   # the year bands are drawn in the PNG and the page
             if kind == "png":
                 st.caption(t("x.png_hint"))
             if st.button(t("x.prepare"), key="x_prepare", width="stretch", disabled=scope.empty):
@@ -59,8 +68,10 @@ def export_panel(c: state.Ctx) -> None:
                             fig = timeline.build_timeline(scope, x_mode=st.session_state.x_mode,
                                                           lane_mode=st.session_state.lanes, cast=c.cast_names,
                                                           colors=c.colors, eras=st.session_state.eras,
-                                                          style=timeline.Style(plot_px=1250 if wide else 720), lang=ui)
-                        payload = curate.export_bytes(kind, scope, c.characters, c.story.label or "Storyline", fig=fig)
+                                                          style=export_style(kind, wide), lang=ui)
+                        # the story's title, never a folder's path
+                        payload = curate.export_bytes(kind, scope, c.characters, c.story_title(), fig=fig,
+                                                      docs=c.story.docs)
                     st.session_state._export = (sig, payload)
                 except export.ExportError as exc:
                     st.error(text.md_escape(str(exc)))

@@ -212,7 +212,10 @@ def story_derived(key: str, _build):
 # ---------------------------------------------------------------- the library and the open story
 def open_library(ui: str) -> Ctx:
     """The library (or the STORYLINE_DATA folder) this run reads; an unreadable library stops the page."""
-    source = (st.session_state.get("data_dir") or os.environ.get(data.ENV_VAR) or "").strip()
+    typed = (st.session_state.get("data_dir") or "").strip()
+    if typed and typed == st.session_state.get("_bad_dir"):   # it failed to load: the box still shows it
+        typed = ""
+    source = (typed or os.environ.get(data.ENV_VAR) or "").strip()
     lib_root = os.environ.get(LIBRARY_ENV) or None
     stories: list[dict] = []
     if not source:
@@ -265,8 +268,17 @@ def load(c: Ctx) -> None:
                 c.story, c.cast_names, c.colors = folder_story(c.source, c.ui, gen)
     except Exception as exc:  # a broken folder or a pipeline bug: say what, don't crash the page
         where = c.titles.get(c.slug, c.slug) if c.library_mode else (c.source or t("load.bundled"))
-        st.error(t("load.failed", where=text.md_escape(where), error=text.md_escape(str(exc))))
+        failed = t("load.failed", where=text.md_escape(where), error=text.md_escape(str(exc)))
+        if not c.library_mode and c.source == (st.session_state.get("data_dir") or "").strip():
+            # a folder the user typed: the story they were looking at stays, with the message above it (a
+            # page with only the error had lost the sidebar, so there was no way back but a reload)
+            st.session_state._bad_dir = c.source
+            st.session_state._load_failed = failed
+            st.rerun()
+        st.error(failed)
         st.stop()
+    if "_load_failed" in st.session_state:
+        st.error(st.session_state.pop("_load_failed") + "  \n" + t("load.kept"))
     c.events, c.characters, c.docs = c.story.events, c.story.characters, c.story.docs
     c.ops = current_ops(c) if c.library_mode else []
 
