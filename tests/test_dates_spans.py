@@ -109,3 +109,20 @@ def test_a_bare_date_line_atop_a_page_does_not_date_the_story(lang):
     for e in told:
         shown = [e.date or "", e.date_from or "", e.date_to or ""]
         assert not any(v.startswith("2009") for v in shown), (e.title, shown)
+
+
+BIRTH_RETOLD = {
+    "en": ["Ana Brill (3 May 1901 – 9 June 1970) was mayor of Lund from 1930 to 1938.",
+           "Born into a poor family of Lund, Ana Brill studied law.", "Her son Tomás was born in the war."],
+    "es": ["Ana Brill (3 de mayo de 1901 – 9 de junio de 1970) fue alcaldesa de Lund de 1930 a 1938.",
+           "Nacida en una familia pobre de Lund, Ana Brill estudió derecho.", "Su hijo Tomás nació en la guerra."],
+    "it": ["Ana Brill (3 maggio 1901 – 9 giugno 1970) fu sindaca di Lund dal 1930 al 1938.",
+           "Nata a Lund da una famiglia povera, Ana Brill studiò legge.", "Suo figlio Tomás nacque in guerra."],
+}
+
+
+@pytest.mark.parametrize("lang", BIRTH_RETOLD)
+def test_the_subjects_birth_told_again_is_the_lifespans_birth_not_after_the_summary(lang):
+    s = make_story(lang, BIRTH_RETOLD[lang])
+    assert dates(s)[1] == ("day", "1901-05-03")
+    assert dates(s)[2] != ("day", "1901-05-03")  # someone else's birth is not the subject's
