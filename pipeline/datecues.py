@@ -105,6 +105,34 @@ def subordinate_start(t: TimeExpr, sent: Sentence | None, lang: str) -> int | No
     return None
 
 
+def planned(t: TimeExpr, sentences: dict[int, Sentence], lang: str) -> bool:
+    """"Officials intended to bring in the changes the next day", "hoping to arrive by April 2": the
+    plan's date, not the event's (a full date stays: "decided to leave on 3 May 1950" is often kept)."""
+    intent = cue_list(lang, "intention_cues")
+    if intent is None or t.kind not in ("relative", "underspecified"):
+        return False
+    sent = sentences.get(t.sent)
+    return bool(sent is not None and intent.search(sent.text, 0, max(0, t.cstart - sent.cstart)))
+
+
+def subordinate_ids(orphans: list[TimeExpr], events: list[Event], sentences: dict[int, Sentence],
+                    document: Document | None, lang: str) -> set[int]:
+    """id() of the expressions dating only their relative clause or parenthesis, not the event they are in."""
+    sub: set[int] = set()
+    for t in orphans:
+        if subordinate_start(t, sentences.get(t.sent), lang) is not None:
+            sub.add(id(t))
+    for e in events:
+        for t in e.timex:
+            opens = subordinate_start(t, sentences.get(t.sent), lang)
+            # an event told by the clause itself ("che nel 1848 aveva fondato ...") keeps the clause's date
+            if opens is not None and (e.sources[0].sent != t.sent
+                                      or e.sources[0].start <= (document.to_raw(opens, opens + 1)[0]
+                                                                if document is not None else opens)):
+                sub.add(id(t))
+    return sub
+
+
 @lru_cache(maxsize=None)
 def _determiner(lang: str) -> re.Pattern | None:
     words = lexicons.load(lang, "temporal").get("apposition_determiners", [])
@@ -146,50 +174,6 @@ def past_weekday(m: re.Match, value: str, lang: str) -> str | None:
     cur = dt.date.fromisoformat(value)
     back = (cur.weekday() - names[name.lower()]) % 7 or 7
     return (cur - dt.timedelta(days=back)).isoformat()
-
-
-def datelines(orphans: list[TimeExpr], sentences: dict[int, Sentence], lang: str) -> set[int]:
-    """"Sunday, October 02, 2011" opening a document: when it was published, not when its story happens.
-
-    A sentence among the first two that is nothing but a weekday and a dated day; a heading that frames
-    the story ("España, 1944.") names no weekday."""
-    days = weekday_names(lang)
-    out: set[int] = set()
-    if days is None:
-        return out
-    for t in orphans:
-        sent = sentences.get(t.sent)
-        if sent is None or t.precision != "day" or t.sent > 1:
-            continue
-        rest = (sent.text[:t.cstart - sent.cstart] + sent.text[t.cend - sent.cstart:]).strip(" ,.;:-–—")
-        m = days.fullmatch(rest.strip()) if rest else None
-        if m is not None or (days.search(t.text) and not rest):
-            out.add(t.sent)
-    return out
-
-
-def field_dates(orphans: list[TimeExpr], sentences: dict[int, Sentence], lang: str, production,
-                story_sents: set[int]) -> set[int]:
-    """Lines that are nothing but a dated day (and perhaps its weekday) and belong to the page, not the story.
-
-    A listing gives a field's value on the line after its label ("- Estreno en España" / "- 05/06/1950"): a
-    date-only line right after a production line is that production's date. A weekday and a day alone after
-    page furniture (a byline, a comment counter: no story event) is when the text was posted, wherever it
-    stands. `production(sent_idx)` says whether a sentence is production; `story_sents` hold story events."""
-    days = weekday_names(lang)
-    out: set[int] = set()
-    for t in sorted(orphans, key=lambda t: t.sent):
-        sent = sentences.get(t.sent)
-        if sent is None or t.precision != "day":
-            continue
-        rest = (sent.text[:t.cstart - sent.cstart] + sent.text[t.cend - sent.cstart:]).strip(" ,.;:-–—")
-        weekday = bool(days is not None and (days.fullmatch(rest) if rest else days.search(t.text)))
-        if rest and not weekday:
-            continue
-        prev = t.sent - 1
-        if production(prev) or prev in out or (weekday and prev not in story_sents):
-            out.add(t.sent)
-    return out
 
 
 # "21 de agosto 1929", "3 marzo, 1920": a year right after a day and month, without "de"/"del"

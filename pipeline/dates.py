@@ -15,6 +15,8 @@ from . import intervals
 from . import datecues as cues
 from .dates_anchors import _anchor_pattern, _mentions
 from .dates_narrative import EXPLICIT, SPAN_MONTHS, _add_months, _anchor_base, _date, _shift
+from .dates_births import births_retold
+from .dates_spans import months_of_other_years, months_of_own_year, spans_of_several_times
 from .dates_walk import _resolve_doc
 from .model import Event, Sentence, Story, TimeExpr
 
@@ -81,8 +83,11 @@ def run(story: Story) -> Story:
         document = docs.get(doc)
         lang = document.lang if document else (evs[0].lang if evs else "en")
         _resolve_doc(story, doc, evs, orphans.get(doc, []), document, sents.get(doc, {}), lang)
+    months_of_own_year(story.events)
+    months_of_other_years(story.events, {(s.doc, s.idx): s for s in story.sentences})
     _from_document_dates(story)
     _across_documents(story.events)
+    spans_of_several_times(story.events)
     _ages_as_years(story.events)
     for doc, evs in ev_by_doc.items():
         paras = {k: v.para for k, v in sents.get(doc, {}).items()}
@@ -94,6 +99,10 @@ def run(story: Story) -> Story:
     for doc, evs in ev_by_doc.items():
         paras = {k: v.para for k, v in sents.get(doc, {}).items()}
         intervals.close(sorted((e for e in evs if e.kind == "story"), key=lambda e: e.told), paras)
+    for doc, evs in ev_by_doc.items():
+        document = docs.get(doc)
+        births_retold(evs, sents.get(doc, {}), [t for t in story.timex if t.doc == doc],
+                      document.lang if document else "en")
     return story
 
 

@@ -4,9 +4,10 @@ look-backs that open a frame, and the birth year an age ("a los 12 años") is ad
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
-from . import datecues as cues, intervals
+from . import datecues as cues, intervals, timex_tense
 from .dates_narrative import EXPLICIT, _shift
 from .model import Event, Sentence, TimeExpr
 from .schema import bound_end
@@ -107,3 +108,17 @@ def _settle_pending(events: list[Event], pending: list[tuple[Event, Event, TimeE
                 if intervals.is_interval(nxt) and nxt.date_from and nxt.date and nxt.date < ev.date:
                     intervals.open_after(nxt, ev.date, "day", ev.date_text,
                                          hi=nxt.date_to if nxt.date_to and bound_end(nxt.date_to) >= ev.date else None)
+
+
+def _from_doc_day(t: TimeExpr, doc_day: dt.date, stamp: str, sentences: dict[int, Sentence], lang: str) -> None:
+    """"That summer", "ese verano" in a dated article that has stated no year yet: the one the verb's tense
+    places around the article's date, as a yearless month there is."""
+    sent = sentences.get(t.sent)
+    tense = timex_tense.tense(lang, sent.text, t.cstart - sent.cstart, t.cend - sent.cstart) if sent else 0
+    year = doc_day.year - (tense < 0 and t.month > doc_day.month) + (tense > 0 and t.month < doc_day.month)
+    try:
+        t.value = dt.date(year, t.month, t.day or 1).isoformat()
+    except ValueError:
+        return
+    t.precision = "day" if t.day else "season" if t.season else "month"
+    t.resolved_from = stamp

@@ -11,9 +11,10 @@ import bisect
 import datetime as dt
 from dataclasses import replace
 
-from . import intervals, timex_tense
+from . import intervals
+from . import datecues_page as page
 from . import datecues as cues
-from .dates_anchors import ANCHOR_WINDOW, _anchor_match, _opens_lookback, _resolve_ages, _settle_pending
+from .dates_anchors import ANCHOR_WINDOW, _from_doc_day, _anchor_match, _opens_lookback, _resolve_ages, _settle_pending
 from .dates_narrative import (EXPLICIT, _Narrative, _anchor_base, _apply_explicit, _apply_relative,
                               _century_span, _coarse_shift, _counted, _date, _jumps_back, _looks_back, _pick,
                               _present_of,
@@ -44,28 +45,17 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     back = cues.flashback_cue(lang)
     setting = cues.cue_words(lang, "setting_cues")
     ret = cues.return_cue(lang)
-    prod_sents = {e.sources[0].sent for e in events if e.kind != "story"} | cues.datelines(orphans, sentences, lang)
+    prod_sents = {e.sources[0].sent for e in events if e.kind != "story"} | page.datelines(orphans, sentences, lang)
 
     def production(sent_idx: int) -> bool:
         sent = sentences.get(sent_idx)
         return sent_idx in prod_sents or bool(cue and sent is not None and cue.search(sent.text))
 
-    prod_sents |= cues.field_dates(orphans, sentences, lang, production,
+    prod_sents |= page.field_dates(orphans, sentences, lang, production,
                                    {e.sources[0].sent for e in events if e.kind == "story"})
     quoted = cues.quoted_paragraphs(sentences)
 
-    sub: set[int] = set()  # id() of expressions dating only their relative clause or parenthesis
-    for t in orphans:
-        if cues.subordinate_start(t, sentences.get(t.sent), lang) is not None:
-            sub.add(id(t))
-    for e in events:
-        for t in e.timex:
-            opens = cues.subordinate_start(t, sentences.get(t.sent), lang)
-            # an event told by the clause itself ("che nel 1848 aveva fondato ...") keeps the clause's date
-            if opens is not None and (e.sources[0].sent != t.sent
-                                      or e.sources[0].start <= (document.to_raw(opens, opens + 1)[0]
-                                                                if document is not None else opens)):
-                sub.add(id(t))
+    sub = cues.subordinate_ids(orphans, events, sentences, document, lang)
     # the years the document states, in telling order: "El 2 de marzo" before any year reads on to one
     stated = sorted(((t.sent, t.cstart), t) for t in list(orphans) + [t for e in events if e.kind == "story"
                                                                         for t in e.timex]
@@ -108,17 +98,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             cues.read_day(t, n.value, n.day_grain, flashback or frame is not None,
                           [(k[0], v, x) for k, v, x in days_told if k < (t.sent, t.cstart)])
         if t.value is None and doc_day is not None and t.month is not None and t.direction in (None, "same"):
-            # "that summer", "ese verano" in a dated article that has stated no year yet: the one the verb's tense
-            # places around the article's date, as a yearless month there is
-            sent = sentences.get(t.sent)
-            tense = timex_tense.tense(lang, sent.text, t.cstart - sent.cstart, t.cend - sent.cstart) if sent else 0
-            year = doc_day.year - (tense < 0 and t.month > doc_day.month) + (tense > 0 and t.month < doc_day.month)
-            try:
-                t.value = dt.date(year, t.month, t.day or 1).isoformat()
-            except ValueError:
-                return
-            t.precision = "day" if t.day else "season" if t.season else "month"
-            t.resolved_from = story.doc_dates[doc]
+            _from_doc_day(t, doc_day, story.doc_dates[doc], sentences, lang)
 
     # day-dates stated so far ((sentence, offset), ISO day, text): the explicit ones, then those read
     days_told: list[tuple[tuple[int, int], str, str]] = [(k, t.value, t.text) for k, t in stated
@@ -127,17 +107,6 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     def ahead(t: TimeExpr) -> TimeExpr | None:
         i = bisect.bisect_right(stated_keys, (t.sent, t.cstart))
         return stated[i][1] if i < len(stated) else None
-
-    intent = cues.cue_list(lang, "intention_cues")
-
-    def _planned(t: TimeExpr) -> bool:
-        """"Officials intended to bring in the changes the next day", "hoping to arrive by April 2": the
-        plan's date, not the event's (a full date stays: "decided to leave on 3 May 1950" is often kept)."""
-        if intent is None or t.kind not in ("relative", "underspecified"):
-            return False
-        sent = sentences.get(t.sent)
-        m = intent.search(sent.text, 0, max(0, t.cstart - sent.cstart)) if sent is not None else None
-        return m is not None
 
     small = cues.pattern_list(lang, "small_hours")
     ahead_cue = cues.pattern_list(lang, "flash_forward_cues")
@@ -290,7 +259,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     and not (cue and any(cue.search(x.text or "") for x in ev.sources[:1]))):
                 seed = own.value  # "Nel romanzo ... trovato morto il 3 novembre 1952. Il giorno dopo ..."
             continue
-        ts = [t for t in ts if id(t) not in sub and not _planned(t) and t.sent not in quoted]
+        ts = [t for t in ts if id(t) not in sub and not cues.planned(t, sentences, lang) and t.sent not in quoted]
         seen += 1
         pair = next((p for p in appositions if any(t is p[0] or t is p[1] for t in ts)), None)
         if pair is not None:
