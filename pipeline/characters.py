@@ -21,7 +21,7 @@ from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, HONS, ORG, OR
                               NOEV, OPINION, THING, TITLE, VEHICLE, WPLACE)
 from .characters_scan import (Occ, _LOWER_WORD, _QUOTED, _called, _groups,
                               _birth_names, _crude_spans, _merge_nicknames, _reference_sentences,
-                              _scan, _sentence_index, _strip_common)
+                              _scan, _sentence_index, _strip_common, unwrap)
 from .characters_evidence import (_classify, _evidence, _propagate_lists, _resolve_unproven, names_beside_credits,
                                   pronoun_evidence, reason)
 from .characters_aliases import _cluster, _distribute_surnames, merge_across_languages
@@ -78,7 +78,8 @@ def run(story: Story) -> Story:
     as char_id. Runs in time linear in the text (one regex pass per document).
     """
     docs = [d for d in story.docs]
-    texts = {d.doc: (d.clean or d.raw or "") for d in docs}
+    clean = {d.doc: (d.clean or d.raw or "") for d in docs}
+    texts = {k: unwrap(t) for k, t in clean.items()}   # same offsets; mentions take their text from `clean`
     lexes = {d.doc: lex(d.lang if d.lang in ("en", "es", "it") else "en") for d in docs}
     lower: Counter = Counter()
     occs_by_doc: dict[str, list[Occ]] = {}
@@ -422,6 +423,8 @@ def run(story: Story) -> Story:
         g.mentions = per_char[gid]
         g.docs = sorted(char_docs[gid], key=lambda x: doc_order.get(x, 0))
     story.characters = {**{k: v for k, v in chars.items() if v.mentions}, **group_chars}
+    for x in [*mentions, *place_mentions]:
+        x.text = clean[x.doc][x.cstart:x.cend]
     story.mentions = mentions
     story.place_mentions = sorted(place_mentions, key=lambda x: (doc_order.get(x.doc, 0), x.cstart))
     return story

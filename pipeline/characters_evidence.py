@@ -10,8 +10,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .names import Lex, _all_langs, fold, given_names, is_given_name, lex
-from .characters_credits import cast_line, credited_role
-from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
+from .characters_credits import cast_line, credited_role, data_sheet
+from .characters_scan import (ACTOR, ASIDE, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
                               PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
 # ", un policía del gueto" / " (a miner who ...)" right after a name; a possessive noun ("the king's") is no role
@@ -23,6 +23,7 @@ _ASIDE = re.compile(r"[ \t]*,[^,.;:!?\n]{1,60},[ \t]*")
 _TITLE_HEAD = re.compile(r"(?:^|[^\s.!?:;…\"“«(])[ \t]+(?P<art>[^\W\d_]+['’]?)(?P<mid>(?:[ \t]+[a-zß-ÿ]+){1,3})[ \t]+$")
 _ELIDED_PREP = re.compile(r"^([^\W\d_]+)['’]([^\W\d_]{4,})$")
 _LINE_LABEL = re.compile(r"[ \t*#•|-]*([^\W\d_][^:\n]{0,25}):")   # "Reparto:" opening a line
+_ASIDE_HEAD = re.compile(r"\([^()\n]*?(?<![\w])[a-zß-ÿ]{2,}[^()\n]*$")   # "(preceding ", "(adesso "
 _LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
 
 
@@ -96,8 +97,11 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     post = text[o.e:o.e + 60].replace("’", "'")
     ev = o.ev
     if o.hon and fold(o.toks[0][2]) in {fold(w) for w in L.raw.get("of", [])} \
-            and fold(o.hon).rstrip(".") in {fold(w) for w in L.raw.get("peerage", [])}:
-        ev[PLACE] += 2   # "el duque de Brenmar": the title's seat, not a person named "de Brenmar"
+            and (fold(o.hon).rstrip(".") in {fold(w) for w in L.raw.get("peerage", [])}
+                 or o.toks[0][2].lower() in L.articles):
+        # "el duque de Brenmar": the title's seat, not a person named "de Brenmar"; "presidente della Gran
+        # Colombia", "presidente del Perù": an "of" with its article names the office's country, never a surname
+        ev[PLACE] += 2
         return
     if o.hon:
         ev[PERSON] += 1
@@ -112,10 +116,15 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     line = text.rfind("\n", 0, o.s) + 1
     lm = _LINE_LABEL.match(text, line, o.s)
     credit = lm and fold(lm.group(1)) in L.page_labels_crew or cast_line(text, line, L) >= 0
+    sheet = data_sheet(text).get(line, len(text)) <= o.s
+    if sheet and not credit and (len(o.core) > 1 or o.core and o.core[0] in given_names()):
+        credit = True   # "Vestuario: Ana Ruiz." on a data sheet: a person credited, whatever the label
     if credit and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s) and not credited_role(text, line, o.ns, L):
         # "Reparto: Clara Ibarra, Tomás Leiva", a line under a "Cast" heading: a credit (the roles are in brackets
         # or after a dash, a colon, an "as")
         ev[ACTOR] += 1
+    if _ASIDE_HEAD.search(text, max(line, o.s - 80), o.s):
+        ev[ASIDE] += 1   # "(succeeding Ann Lee and preceding Bo Roe)": a person named aside, outside the story
     ls, le = text.rfind("\n", 0, o.s) + 1, text.find("\n", o.e)
     alone = not text[ls:o.s].strip(" \t*#-•|") and not text[o.e:le if le >= 0 else len(text)].strip(" \t")
     # a name alone on its line is a credit or listing entry ("Gael García Bernal\n\nGael García Bernal"):
@@ -258,7 +267,9 @@ def _key_class(key: str, core: tuple, L: Lex) -> str | None:
             w = " ".join(words[i:i + n])
             if w in L.org_heads and len(words) > 1:
                 return ORG
-    if len(words) > 1 and (words[0] in L.place_prefixes or any(w in L.place_heads for w in words)):
+    # a place keeps its own language's prefix in any text ("adesso Ciudad Bolívar", "Puerto Ayacucho")
+    if len(words) > 1 and (words[0] in L.place_prefixes or words[0] in _all_langs("place_prefixes")
+                           or any(w in L.place_heads for w in words)):
         return PLACE
     return None
 
@@ -305,8 +316,8 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             total = sum(nonp.values())
             if nonp and (total * 3 >= n_occ[k] or strong) and not acts > total:
                 cls[k] = max(nonp, key=lambda c: (nonp[c], c == PLACE))
-            elif soft:
-                cls[k] = PERSON
+            elif soft and not (ev[ASIDE] >= n_occ[k] and not acts):
+                cls[k] = PERSON   # a given name counts, unless the name only ever comes in a bracketed aside
             else:
                 cls[k] = NOEV   # a capitalised name and nothing saying it is a person
     return cls, by_key
@@ -393,6 +404,8 @@ def reason(kind: str, ev: Counter) -> str:
         return "an unnamed part in a credit list (a job, not a name)"
     if kind == COMMENTATOR and ev[OPINION]:
         return "named only inside an opinion about the story (historians agree, X testified that ...)"
+    if kind == NOEV and ev[ASIDE]:
+        return "named only in a bracketed aside ('(succeeding X)'), never acting"
     if kind == PLACE and ev[WPLACE] and not ev[PLACE]:
         return "a place (only after to/from/a/da-like words)"
     return _REASONS.get(kind, kind)
@@ -448,7 +461,8 @@ def names_beside_credits(cls: dict[str, str], by_key: dict[str, Counter], occs_b
         at = sentence_at[doc]
         for o in occs:
             ev = by_key[o.key]
-            if cls.get(o.key) != PERSON or ev[PERSON] or ev[VERB] or ev[PRON] or not ev[GIVEN]:
+            # a given name left out for a bracketed aside is checked too: beside a credit says more why
+            if cls.get(o.key) not in (PERSON, NOEV) or ev[PERSON] or ev[VERB] or ev[PRON] or not ev[GIVEN]:
                 continue
             weak[o.key] = weak.get(o.key, True) and (doc, at(o.s)) in credited
     for k, beside in weak.items():

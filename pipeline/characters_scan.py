@@ -47,6 +47,7 @@ ORGX = "_org"   # evidence only: "Junta para ...", part of an institution's name
 # positive evidence that a name is a person in the story (evidence only; see characters_evidence)
 GIVEN, VERB, PRON, LABEL = "_given", "_verb", "_pron", "_label"
 OPINION = "_opinion"   # evidence only: named after an opinion cue in its sentence ("historians agree ... X")
+ASIDE = "_aside"   # evidence only: named inside a bracketed aside after other words ("(preceding Ann Lee)")
 PART = "_part"   # evidence only: a credited part that is a role, not a name ("Robert Roe (Equerry)")
 NOEV = "no_evidence"   # a kind: a capitalised name with nothing saying it is a person
 
@@ -374,6 +375,30 @@ def _reference_sentences(sents: list, text: str, L: Lex):
 
 
 # ----------------------------------------------------------------------------- stage
+
+_WRAP_MIN = 45   # a line this long that ends mid-sentence was wrapped by the page, not by its author
+
+
+def unwrap(text: str) -> str:
+    """The text with the line breaks of hard-wrapped prose turned into spaces (same length, so every offset
+    still points into the clean text): "junto a Andrés\nBello" is one name, "Simón Bolívar, nació el 24\nde
+    julio" no short title line. A break stays when its line ends a sentence, the next line is blank, or the
+    line is short (headings, data sheets, cast lists) and the next one starts with a capital. Only documents where most long lines run on are touched."""
+    lines = text.split("\n")
+    longs = [x for x in lines if len(x.rstrip()) >= _WRAP_MIN]
+    runon = [x for x in longs if x.rstrip()[-1:] not in ".!?:;\"”»)|"]
+    if len(runon) < 2 or len(runon) * 2 < len(longs):
+        return text
+    out = list(text)
+    pos = 0
+    for i, x in enumerate(lines[:-1]):
+        pos += len(x)
+        nxt = lines[i + 1]
+        runs_on = x.strip() and x.rstrip()[-1:] not in ".!?:;\"”»)|"
+        if runs_on and nxt.strip() and (len(x.rstrip()) >= _WRAP_MIN or nxt.lstrip()[:1].islower()):
+            out[pos] = " "   # a short line runs on too when the next one goes on in lowercase ("24\nde julio")
+        pos += 1
+    return "".join(out)
 
 def _crude_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans when segment has not run (the stage's own tests)."""

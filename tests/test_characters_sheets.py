@@ -1,0 +1,116 @@
+"""Characters stage, page shapes that say who is in the story: a listing's data sheet credits people whatever
+its labels say, a bracketed aside names people outside the story, a hard-wrapped page does not cut names in two,
+a title with "of the" names an office's country."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.names import fold
+
+from characters_support import make_story
+
+
+def cast(story) -> dict[str, object]:
+    return {fold(c.name): c for c in story.characters.values() if not c.is_group}
+
+
+# the labels are words no lexicon lists as credits ("Vestuario", "Peluquería", "Trucchi"): the sheet's shape says it
+SHEETS = [
+    ("es", "Dirección: Tomás Vera.\nAño: 1999.\nPeluquería: Inés Cabral.\nVestuario: Rocío Palma.\n"
+           "Escenografía: Julián Soto y Marta Gil.\n\nSinopsis\n\nLucía Roca hereda un faro y decide venderlo.",
+     ["Inés Cabral", "Rocío Palma", "Julián Soto", "Marta Gil"], "Lucía Roca"),
+    ("it", "Regia: Marco Neri.\nTrucchi: Lia Conti.\nCostumi: Ugo Villa.\nScenografie: Ada Ferri.\n\n"
+           "Trama\n\nGiulia Sala eredita un faro e decide di venderlo.",
+     ["Lia Conti", "Ugo Villa", "Ada Ferri"], "Giulia Sala"),
+    ("en", "Director: Tom Vane.\nMakeup: Ann Ross.\nWardrobe: Lee Carr.\nSet decoration: Mia Holt.\n\n"
+           "Plot\n\nNora Bell inherits a lighthouse and decides to sell it.",
+     ["Ann Ross", "Lee Carr", "Mia Holt"], "Nora Bell"),
+]
+
+
+@pytest.mark.parametrize("lang,text,crew,hero", SHEETS)
+def test_names_on_a_data_sheet_are_credits_whatever_the_label(lang, text, crew, hero):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert fold(hero) in names
+    for c in crew:
+        assert fold(c) not in names, (c, list(names))
+        assert story.non_characters.get(c) == "actor", c
+
+
+def test_a_sheet_line_of_actor_part_pairs_is_a_cast_list_under_any_label():
+    # "Interpretación" is no cast label the lexicon knows; the pairs on a sheet line are "Actor (Part)"
+    text = ("Dirección: Tomás Vera.\nAño: 1999.\nInterpretación: Ana Sanz (Lucía Roca), Luis Gil (Ignacio Prado), "
+            "Eva Mora (Carmela).\nMúsica: Rocío Palma.\n\nSinopsis\n\nLucía Roca hereda un faro. Luis Gil canta.")
+    names = cast(make_story({"d": ("es", text)}))
+    assert names["lucia roca"].actor == "Ana Sanz"
+    assert names["ignacio prado"].actor == "Luis Gil"   # its actor named in the prose too: still the actor
+    assert names["carmela"].actor == "Eva Mora"
+    assert not {"ana sanz", "luis gil", "eva mora", "rocio palma"} & set(names)
+
+
+def test_a_review_paragraph_after_a_label_on_a_sheet_is_prose_not_credits():
+    # "Commento:" opens a review: the son named in it with his actor is the son, not a crew member
+    text = ("Regia: Marco Neri\nAttori: Lia Conti, Ugo Villa\nCommento: Un film commovente. La madre va in coma e "
+            "il figlio Pietro(Ugo Villa) le nasconde la verità.\nVoto: 8")
+    names = cast(make_story({"d": ("it", text)}))
+    assert names["pietro"].actor == "Ugo Villa"
+
+
+def test_an_actor_credited_elsewhere_stays_the_actor_in_a_story_sentence_written_the_other_way():
+    # the it page puts the actor first and the part in brackets inside a story sentence
+    story = make_story({"a": ("es", "Dirección: Tomás Vera.\nAño: 1999.\nReparto: Bruno (Aurelio Pons), Ana Sanz "
+                                    "(Lucía Pons).\n\nLucía Pons vive con su padre."),
+                        "b": ("it", "Lucia Pons vive con l'anziano padre Bruno (Aurelio Pons) a Lione.")})
+    names = cast(story)
+    assert names["aurelio pons"].actor == "Bruno"
+    assert "bruno" not in names
+
+
+@pytest.mark.parametrize("lang,text,aside,kept", [
+    ("en", "Tom Vane (born 1801) was Mayor of Ostend from 1830 to 1840 (succeeding Piet Claes and preceding Jan "
+           "Mertens). In 1841 he married Ann Ross.", ["Piet Claes", "Jan Mertens"], ["Tom Vane", "Ann Ross"]),
+    ("it", "Nel 1816 Tomás Vera conquistò Larena (oggi Villa Anselmo Prado). Poi sposò Ana Sanz.",
+     ["Villa Anselmo Prado", "Anselmo Prado"], ["Tomás Vera", "Ana Sanz"]),
+])
+def test_a_person_named_only_in_a_bracketed_aside_is_not_in_the_cast(lang, text, aside, kept):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    for a in aside:
+        assert fold(a) not in names, (a, list(names))
+    for k in kept:
+        assert fold(k) in names, (k, list(names))
+
+
+def test_a_character_in_brackets_after_a_role_is_still_a_character():
+    names = cast(make_story({"d": ("en", "Nora Bell lives with her mother (Elsie). Elsie decides "
+                                         "to sell the farm and she leaves.")}))
+    assert "elsie" in names
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("es", "Tomás Vera, nació el 2\nde mayo de 1790 en Larena. Allí conoció a su amigo, y luego partió junto a Andrés\n"
+           "Pimentel y a Luis Gil, enviados a Inglaterra con un encargo muy especial para el gobierno\n"
+           "de la nación que se estaba formando en aquellos años de guerra y de miseria.",
+     "Andrés Pimentel"),
+])
+def test_a_name_cut_by_a_hard_line_wrap_is_one_person(lang, text, name):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert fold(name) in names, list(names)
+    assert "andres" not in names and "tomas vera" in names
+    # the mention still quotes the clean text as it is, line break included
+    m = next(x for x in story.mentions if x.char_id == names[fold(name)].id)
+    assert m.text == text[m.cstart:m.cend] and "\n" in m.text
+
+
+@pytest.mark.parametrize("lang,text,office", [
+    ("it", "Nel 1819 Tomás Vera si proclamò presidente della Gran Larena e poi presidente del Perù.",
+     ["della Gran Larena", "del Perù", "Gran Larena", "Perù"]),
+    ("es", "En 1819 Tomás Vera fue elegido presidente del Perú.", ["del Perú", "Perú"]),
+])
+def test_a_title_with_of_the_names_a_country_not_a_person(lang, text, office):
+    names = cast(make_story({"d": (lang, text)}))
+    assert "tomas vera" in names
+    for o in office:
+        assert fold(o) not in names, (o, list(names))
