@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from .names import Lex, _all_langs, fold, given_names, is_given_name, lex
 from .characters_credits import cast_line, credited_role, data_sheet
-from .characters_scan import (ACTOR, ASIDE, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
+from .characters_scan import (ACTOR, ASIDE, AUTHOR, HONEV, REPORTED, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
                               PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
 # ", un policía del gueto" / " (a miner who ...)" right after a name; a possessive noun ("the king's") is no role
@@ -21,6 +21,7 @@ _APPOS_ROLE = re.compile(r"[ \t]*[,(][ \t]*(?P<det>[^\W\d_]+)[ \t]+(?P<w1>[^\W\d
 _ASIDE = re.compile(r"[ \t]*,[^,.;:!?\n]{1,60},[ \t]*")
 # "... e La casa de " right before a name: a capitalised article (not at a sentence start) and 1-3 lowercase words
 _TITLE_HEAD = re.compile(r"(?:^|[^\s.!?:;…\"“«(])[ \t]+(?P<art>[^\W\d_]+['’]?)(?P<mid>(?:[ \t]+[a-zß-ÿ]+){1,3})[ \t]+$")
+_ELIDED_ART = re.compile(r"^([^\W\d_]+')([^\W\d_]+)$")
 _ELIDED_PREP = re.compile(r"^([^\W\d_]+)['’]([^\W\d_]{4,})$")
 _LINE_LABEL = re.compile(r"[ \t*#•|-]*([^\W\d_][^:\n]{0,25}):")   # "Reparto:" opening a line
 _ASIDE_HEAD = re.compile(r"\([^()\n]*?(?<![\w])[a-zß-ÿ]{2,}[^()\n]*$")   # "(preceding ", "(adesso "
@@ -92,10 +93,28 @@ def _bare_role(am: re.Match, L: Lex) -> str:
     return ""
 
 
+@lru_cache(maxsize=None)
+def _report_re(lang: str) -> re.Pattern | None:
+    """A news or media noun, then the rest of its clause up to the end of the context."""
+    words = lex(lang).raw.get("report_nouns", [])
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])[^,;:.!?()\[\]\n\"“”«»]*$", re.I)
+
+
+def _unelide(word: str, L: Lex) -> list[str]:
+    m = _ELIDED_ART.match(word)
+    return [m.group(1), m.group(2)] if m and m.group(1) in L.articles else [word]
+
+
 def _evidence(o: Occ, text: str, L: Lex) -> None:
     pre = text[max(0, o.ns - 60):o.ns].replace("’", "'")
     post = text[o.e:o.e + 60].replace("’", "'")
     ev = o.ev
+    rep = _report_re(L.lang)
+    if rep is not None and rep.search(text[max(0, o.s - 60):o.s]):
+        ev[REPORTED] += 1   # "the news of the death of Princess X": what the story's news is about
     if o.hon and fold(o.toks[0][2]) in {fold(w) for w in L.raw.get("of", [])} \
             and (fold(o.hon).rstrip(".") in {fold(w) for w in L.raw.get("peerage", [])}
                  or o.toks[0][2].lower() in L.articles):
@@ -105,6 +124,7 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         return
     if o.hon:
         ev[PERSON] += 1
+        ev[HONEV] += 1
         o.why.append(f"title '{o.hon}'")
         pre_h = text[max(0, o.s - 60):o.s].replace("’", "'")
         if L.crew_re.search(pre_h) or _crew_with_adjective(pre_h, L):
@@ -153,7 +173,8 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         o.why.append("role ('" + pre[len(pre) - L.crew_story_re.length(pre):].strip().lower() + "')")
     elif L.crew_re.search(pre) or L.actor_after_re.match(post) or _crew_with_adjective(pre, L):
         ev[ACTOR] += 1
-    tail = pre[-40:].lower().replace(",", " ").split()
+    # "l'amico Bubba", "dell'anziano padre": an elided article is a word of its own before the role
+    tail = [p for w in pre[-40:].lower().replace(",", " ").split() for p in _unelide(w, L)]
     # "goes to Baiocco for help", "va da Baiocco", "acude a Baiocco": one asks a person, the preposition is no place's
     asked = L.person_after_re is not None and not o.poss and L.person_after_re.match(post) is not None
     if asked:
@@ -295,6 +316,8 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             cls[k] = THING    # page furniture: "Durata", "Reparto", "Plot"
         elif ev[OPINION] >= n_occ[k] and not acts:
             cls[k] = COMMENTATOR   # named only inside opinions about the story, never acting in it
+        elif ev[REPORTED] >= n_occ[k] and not acts and ev[PERSON] <= ev[HONEV]:
+            cls[k] = NOEV     # a public figure in the story's news, only ever talked about: a title says no more
         elif ev[PERSON]:
             cls[k] = PERSON
         elif ev[AUTHOR] and ev[AUTHOR] * 3 >= n_occ[k]:
@@ -316,7 +339,7 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             total = sum(nonp.values())
             if nonp and (total * 3 >= n_occ[k] or strong) and not acts > total:
                 cls[k] = max(nonp, key=lambda c: (nonp[c], c == PLACE))
-            elif soft and not (ev[ASIDE] >= n_occ[k] and not acts):
+            elif soft and not ((ev[ASIDE] >= n_occ[k] or ev[REPORTED] >= n_occ[k]) and not acts):
                 cls[k] = PERSON   # a given name counts, unless the name only ever comes in a bracketed aside
             else:
                 cls[k] = NOEV   # a capitalised name and nothing saying it is a person
@@ -344,7 +367,9 @@ def _propagate_lists(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                     for kind in (PLACE, TITLE, ACTOR, AUTHOR):   # "based on Ann Lee and Bo Roe's play"
                         if kind in kinds:
                             for o in run:
+                                # a name that acts ("invasero Milano e Ludovico fuggì") keeps its kind
                                 if cls.get(o.key) in (PERSON, NOEV) and not by_key[o.key][PERSON] \
+                                        and not by_key[o.key][VERB] \
                                         and not (kind == PLACE and len(o.core) > 1 and by_key[o.key][GIVEN]):
                                     cls[o.key] = kind
                                     changed = True
@@ -404,6 +429,8 @@ def reason(kind: str, ev: Counter) -> str:
         return "an unnamed part in a credit list (a job, not a name)"
     if kind == COMMENTATOR and ev[OPINION]:
         return "named only inside an opinion about the story (historians agree, X testified that ...)"
+    if kind == NOEV and ev[REPORTED]:
+        return "named only in the news the story reports ('the news of the death of X'), never acting"
     if kind == NOEV and ev[ASIDE]:
         return "named only in a bracketed aside ('(succeeding X)'), never acting"
     if kind == PLACE and ev[WPLACE] and not ev[PLACE]:

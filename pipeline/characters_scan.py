@@ -47,6 +47,8 @@ ORGX = "_org"   # evidence only: "Junta para ...", part of an institution's name
 # positive evidence that a name is a person in the story (evidence only; see characters_evidence)
 GIVEN, VERB, PRON, LABEL = "_given", "_verb", "_pron", "_label"
 OPINION = "_opinion"   # evidence only: named after an opinion cue in its sentence ("historians agree ... X")
+REPORTED = "_reported"   # evidence only: named after a news or media noun in its clause ("the news of ... X")
+HONEV = "_hon"   # evidence only: the part of PERSON that came from a title ("Princess X") and nothing else
 ASIDE = "_aside"   # evidence only: named inside a bracketed aside after other words ("(preceding Ann Lee)")
 PART = "_part"   # evidence only: a credited part that is a role, not a name ("Robert Roe (Equerry)")
 NOEV = "no_evidence"   # a kind: a capitalised name with nothing saying it is a person

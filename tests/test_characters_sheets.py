@@ -114,3 +114,42 @@ def test_a_title_with_of_the_names_a_country_not_a_person(lang, text, office):
     assert "tomas vera" in names
     for o in office:
         assert fold(o) not in names, (o, list(names))
+
+
+@pytest.mark.parametrize("lang,text,figure,hero", [
+    ("en", "On 3 May 1988, Nora Bell is startled by the news of the death of Queen Adelina, and she drops a glass.",
+     "Adelina", "Nora Bell"),
+    ("es", "Nora Bell oye en la radio la muerte del presidente Harlan y ella rompe un vaso.", "Harlan", "Nora Bell"),
+    ("it", "Nora Bell sente al telegiornale della morte della regina Adelina e lei lascia cadere un bicchiere.",
+     "Adelina", "Nora Bell"),
+])
+def test_a_public_figure_only_in_the_storys_news_is_not_in_the_cast(lang, text, figure, hero):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert fold(hero) in names
+    assert not any(figure in c.name for c in names.values()), list(names)
+    assert "news" in story.non_character_reasons[figure]
+
+
+def test_a_person_in_the_news_who_acts_in_the_story_stays():
+    names = cast(make_story({"d": ("en", "The news of the arrest of Tom Vane shocks the town. Tom Vane escapes "
+                                         "and he hides in a barn.")}))
+    assert "tom vane" in names
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Leo Marsh conosce nell'esercito l'amico Bubba, che muore in battaglia.", "Bubba"),
+    ("Leo Marsh vive con l'anziano zio Anselmo e la zia Rita.", "Anselmo"),
+])
+def test_a_role_after_an_elided_article_is_role_evidence(text, person):
+    assert fold(person) in cast(make_story({"d": ("it", text)}))
+
+
+@pytest.mark.parametrize("lang,text,place,person", [
+    ("en", "In 1499 the Franks invaded Milan and Ludovico fled.", "Milan", "Ludovico"),
+    ("it", "Nel 1499 i franchi invasero Milano e Ludovico fuggì.", "Milano", "Ludovico"),
+    ("es", "En 1499 los francos invadieron Milán y Ludovico huyó.", "Milán", "Ludovico"),
+])
+def test_a_conquered_city_is_a_place_and_the_person_listed_after_it_who_acts_stays(lang, text, place, person):
+    names = cast(make_story({"d": (lang, text)}))
+    assert fold(place) not in names and fold(person) in names, list(names)
