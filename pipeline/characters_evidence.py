@@ -115,7 +115,7 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     rep = _report_re(L.lang)
     if rep is not None and rep.search(text[max(0, o.s - 60):o.s]):
         ev[REPORTED] += 1   # "the news of the death of Princess X": what the story's news is about
-    if o.hon and fold(o.toks[0][2]) in {fold(w) for w in L.raw.get("of", [])} \
+    if o.hon and (fold(o.toks[0][2]) in {fold(w) for w in L.raw.get("of", [])} or o.hon_of) \
             and (fold(o.hon).rstrip(".") in {fold(w) for w in L.raw.get("peerage", [])}
                  or o.toks[0][2].lower() in L.articles):
         # "el duque de Brenmar": the title's seat, not a person named "de Brenmar"; "presidente della Gran
@@ -232,7 +232,7 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         ev[PERSON] += 1
         o.why.append("kinship ('" + " ".join(pre.split()[-3:]).strip(" ,") + "')")
     bare = pre[:-1] if pre[-1:] in "\"'‘“" and pre[-2:-1] in " \t" else pre  # the 'Rocketboys'
-    if L.article_re.search(bare):
+    if L.article_re.search(bare) and not obj:   # "nella bottega del Verrone": the owner, article or not
         ev[THING] += 1
     words = pre.split()
     if words and words[-1].lower() in L.vehicle_prefixes or L.vehicle_re.search(pre):

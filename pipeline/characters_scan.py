@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .names import IS_CAP, TOKEN_RE, Lex, fold, given_names, honorifics_all
 
@@ -72,6 +73,7 @@ class Occ:
     in_paren: bool = False
     partonly: bool = False
     poss: bool = False
+    hon_of: bool = False     # an "of" stood between the title and the name ("Duca di Arden")
     skip: bool = False       # part of a group phrase ("i fratelli Lanzi, ..."): no mention of its own
     why: list = field(default_factory=list)    # the person evidence in words: "subject of 'decides'"
 
@@ -137,10 +139,12 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             toks.insert(0, (s0, s0 + len(hon), hon))
             hon, ns = "", s0
         # "Miss Lane", "Signora Rita X" caught as one capitalised run: the first word is a title
+        hon_of = False   # "Duca di Arden": the title's "of" was cut with it, the rest is its seat
         while len(toks) > 1 and (toks[0][2].lower().rstrip(".") in hons or toks[0][2] in L.cap_honorifics):
             hon = hon or toks[0][2].rstrip(".")
             toks.pop(0)
             while len(toks) > 1 and toks[0][2] in L.particles:
+                hon_of = hon_of or fold(toks[0][2]) in L.of_words
                 toks.pop(0)
             ns = toks[0][0]
         # "Owner Anselmo Rota", "Constable Harold Quick": a capitalised role word is a title, not a name part
@@ -181,7 +185,7 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             e = joined_to = tm.end()
         name = text[ns:e]
         oc = Occ(doc, di, s0, e, ns, name, hon, _is_initial(text, s0), num, toks,
-                 poss=bool(_POSS_S.match(after)))
+                 poss=bool(_POSS_S.match(after)), hon_of=hon_of)
         if crew:
             oc.ev[ACTOR] += 1
         out.append(oc)
@@ -266,8 +270,10 @@ def _strip_common(o: Occ, text: str, L: Lex, lower: Counter, noninit: Counter) -
         elif o.initial and not common and noninit[t] == 0 and len(o.toks) == 1:
             # seen only at sentence starts: a participle/adverb unless it recurs as a name
             # or is listed with other names ("Sam, Leo and Ada")
+            # "Leo era hijo del notario": a given name with a verb after it is the sentence's subject
             common = t.lower().endswith(L.initial_suffixes) or (
-                o.ev["_once"] > 0 and not _LISTED.match(text, o.e))
+                o.ev["_once"] > 0 and not _LISTED.match(text, o.e)
+                and not (fold(t) in given_names() and _verb_follows(text, o.e, L)))
         if not (o.initial or len(o.toks) == 1) or not common:
             break
         o.toks.pop(0)
@@ -279,6 +285,20 @@ def _strip_common(o: Occ, text: str, L: Lex, lower: Counter, noninit: Counter) -
             o.name = text[o.ns:o.e]
     return bool(o.toks)
 
+
+
+def _verb_follows(text: str, e: int, L: Lex) -> bool:
+    """A person's verb, or an auxiliary, right after position `e` ("Leo era", "Ada decides")."""
+    if L.human_verb_re is not None and L.human_verb_re.match(text, e):
+        return True
+    m = re.match(r"[ \t]+([^\W\d_]+)", text[e:e + 30])
+    return bool(m) and m.group(1).lower() in _aux_words(L.lang)
+
+
+@lru_cache(maxsize=None)
+def _aux_words(lang: str) -> frozenset:
+    from .names import lex
+    return frozenset(w.lower() for w in lex(lang).raw.get("verb_aux", []) if " " not in w)
 
 
 def _merge_nicknames(occs: list[Occ], text: str) -> tuple[list[Occ], list[tuple[str, Occ]]]:

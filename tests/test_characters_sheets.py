@@ -153,3 +153,28 @@ def test_a_role_after_an_elided_article_is_role_evidence(text, person):
 def test_a_conquered_city_is_a_place_and_the_person_listed_after_it_who_acts_stays(lang, text, place, person):
     names = cast(make_story({"d": (lang, text)}))
     assert fold(place) not in names and fold(person) in names, list(names)
+
+
+@pytest.mark.parametrize("lang,text,person,seat", [
+    ("it", "Tomás Vera lavorò per Ludovico il Grosso, Duca di Arden, fino al 1499.", "Ludovico", "Arden"),
+    ("en", "Tomas Vera worked for Ottavio, Duke of Arden, until 1499.", "Ottavio", "Arden"),
+])
+def test_a_capitalised_rank_with_of_after_a_name_names_the_seat_not_another_person(lang, text, person, seat):
+    names = cast(make_story({"d": (lang, text)}))
+    assert fold(person) in names
+    assert not any(seat in c.name for c in names.values()), list(names)
+
+
+def test_a_particle_with_an_apostrophe_stays_inside_the_name():
+    names = cast(make_story({"d": ("es", "Tras la muerte de Giuliano de' Rossi en 1516, Tomás Vera viajó a Francia.")}))
+    assert "giuliano de' rossi" in names and "rossi" not in names, list(names)
+
+
+@pytest.mark.parametrize("lang,text,person", [
+    ("es", "Leo era hijo del notario Piero. A los 17 años entró en el taller de Verrone.", "Leo"),
+    ("es", "Leo era hijo del notario Piero. A los 17 años entró en el taller de Verrone.", "Verrone"),
+    ("it", "Tomás Vera nacque a Larena. A 15 anni entrò nella bottega del Verrone.", "Verrone"),
+    ("en", "Tomas Vera was born in Larena. At 15 he entered the workshop of Verrone.", "Verrone"),
+])
+def test_a_subject_at_a_sentence_start_and_a_workshop_owner_are_people(lang, text, person):
+    assert fold(person) in cast(make_story({"d": (lang, text)}))
