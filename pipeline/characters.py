@@ -29,6 +29,7 @@ from .characters_actors import _prose_tokens, find_actor_links, split_by_credite
 from .characters_relations import family_relations, group_mentions_of
 
 
+_SPEECH = re.compile(r",[ \t]+[a-zß-ÿ]")
 _TITLE_QUOTED = re.compile(r"[\"“«]([A-ZÀ-Þ][^\"“”«»\n]{0,60}?)[\"”»]")
 
 
@@ -40,7 +41,8 @@ def _title_strings(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> 
     for doc, occs in occs_by_doc.items():
         text = texts[doc]
         # a title may end with its own "!" or "?", which the name scan's quote pattern leaves out
-        cands = [q.group(1) for q in _TITLE_QUOTED.finditer(text) if len(q.group(1).split()) <= 8]
+        cands = [q.group(1) for q in _TITLE_QUOTED.finditer(text) if len(q.group(1).split()) <= 8
+                 and not _SPEECH.search(q.group(1))]
         first = text.lstrip().split("\n", 1)[0].strip()
         if first and len(first.split()) <= 6 and not first.endswith("."):
             cands.append(re.sub(r"\s*\(\d{4}\)$", "", first))
@@ -94,7 +96,9 @@ def run(story: Story) -> Story:
         occs_by_doc[d.doc] = occs
         nick_pairs.extend(nicks)
         nick_pairs.extend(_called(occs, text, L))
-        quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(text) if len(q.group(1).split()) <= 8]
+        # «Corre, Leo, corre»: a quote with a lowercase word after a comma is speech, the name in it a vocative
+        quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(text) if len(q.group(1).split()) <= 8
+                  and not _SPEECH.search(q.group(1))]
         qi = 0
         for o in occs:
             while qi < len(quoted) and quoted[qi][1] < o.e:

@@ -178,3 +178,24 @@ def test_a_particle_with_an_apostrophe_stays_inside_the_name():
 ])
 def test_a_subject_at_a_sentence_start_and_a_workshop_owner_are_people(lang, text, person):
     assert fold(person) in cast(make_story({"d": (lang, text)}))
+
+
+@pytest.mark.parametrize("lang,text,actor,hero", [
+    ("en", "Leo Marsh sits on a bench and tells strangers about his life. Tom Harding gives the performance of his "
+           "career.", "Tom Harding", "Leo Marsh"),
+    ("it", "Leo Marsh racconta la sua vita su una panchina. Straordinaria l'interpretazione di Tom Harding.",
+     "Tom Harding", "Leo Marsh"),
+    ("es", "Leo Marsh cuenta su vida en un banco. La actuación de Tom Harding es sobresaliente.", "Tom Harding",
+     "Leo Marsh"),
+])
+def test_an_actor_praised_in_a_review_is_no_character(lang, text, actor, hero):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert fold(hero) in names and fold(actor) not in names, list(names)
+    assert story.non_characters[actor] == "actor"
+
+
+def test_a_name_called_out_in_quoted_speech_is_no_title():
+    names = cast(make_story({"d": ("es", "Leo conoce a Jenny en la escuela. Jenny le grita: «Corre, Leo, corre». "
+                                         "Más tarde Leo se hace famoso.")}))
+    assert "leo" in names, list(names)
