@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .names import Lex, _all_langs, fold, given_names, is_given_name, lex
+from .names import Lex, _all_langs, country_names, fold, given_names, is_given_name, lex
 from .characters_credits import cast_line, credited_role, data_sheet
 from .characters_scan import (ACTOR, ASIDE, AUTHOR, HONEV, REPORTED, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
                               PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
@@ -299,9 +299,12 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
     by_key: dict[str, Counter] = defaultdict(Counter)
     n_occ: Counter = Counter()
     keycls: dict[str, str] = {}
+    countries: set[str] = set()   # "Francia perdió Milán", "Venezuela declared": a state acts, it is no person
     for o in occs:
         by_key[o.key].update(o.ev)
         n_occ[o.key] += 1
+        if o.key in country_names(lexes[o.doc].lang):
+            countries.add(o.key)
         kc = _key_class(o.key, o.core, lexes[o.doc])
         if kc:
             keycls[o.key] = kc
@@ -322,6 +325,8 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             cls[k] = PERSON
         elif ev[AUTHOR] and ev[AUTHOR] * 3 >= n_occ[k]:
             cls[k] = AUTHOR   # the book's author, never acting in the story
+        elif k in countries and not ev[PRON]:
+            cls[k] = PLACE    # a country of the gazetteer, even when it acts or is also a first name
         elif k in keycls and not (ev[TITLE] >= 2 or ev[VEHICLE]):
             cls[k] = keycls[k]
         elif ev[ORGX] >= n_occ[k]:

@@ -199,3 +199,24 @@ def test_a_name_called_out_in_quoted_speech_is_no_title():
     names = cast(make_story({"d": ("es", "Leo conoce a Jenny en la escuela. Jenny le grita: «Corre, Leo, corre». "
                                          "Más tarde Leo se hace famoso.")}))
     assert "leo" in names, list(names)
+
+
+@pytest.mark.parametrize("lang,text,countries,person", [
+    ("es", "En 1512 Francia perdió Larena. Venezuela declaró la independencia y Tomás Vera huyó a Arden.",
+     ["Francia", "Venezuela"], "Tomás Vera"),
+    ("it", "Nel 1512 la Francia perse Larena e Tomás Vera fuggì ad Arden.", ["Francia"], "Tomás Vera"),
+    ("en", "In 1811 Venezuela declared independence, and Spain sent an army. Tomas Vera fled to Arden.",
+     ["Venezuela", "Spain"], "Tomas Vera"),
+])
+def test_a_country_that_acts_or_is_also_a_first_name_is_no_character(lang, text, countries, person):
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert fold(person) in names
+    for c in countries:
+        assert fold(c) not in names, (c, list(names))
+
+
+def test_a_first_name_that_is_a_country_in_another_language_only_stays_a_person():
+    # "Maurice" is Mauritius only in French: in an English story he is a man
+    names = cast(make_story({"d": ("en", "Ada Lind meets Maurice in Leeds, and Maurice decides to open a bakery.")}))
+    assert "maurice" in names
