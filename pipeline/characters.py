@@ -22,8 +22,8 @@ from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, HONS, ORG, OR
 from .characters_scan import (Occ, _LOWER_WORD, _QUOTED, _called, _groups,
                               _birth_names, _crude_spans, _merge_nicknames, _reference_sentences,
                               _scan, _sentence_index, _strip_common, unwrap)
-from .characters_evidence import (_classify, _evidence, _propagate_lists, _resolve_unproven, names_beside_credits,
-                                  pronoun_evidence, reason)
+from .characters_evidence import _evidence, pronoun_evidence
+from .characters_kinds import _classify, _propagate_lists, _resolve_unproven, names_beside_credits, reason
 from .characters_aliases import _cluster, _distribute_surnames, merge_across_languages
 from .characters_actors import _prose_tokens, find_actor_links, split_by_credited_titles
 from .characters_relations import family_relations, group_mentions_of
