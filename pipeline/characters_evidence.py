@@ -102,6 +102,19 @@ def _report_re(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w])(?:{alt})(?![\w])[^,;:.!?()\[\]\n\"“”«»]*$", re.I)
 
 
+@lru_cache(maxsize=None)
+def _object_verb_re(lang: str) -> re.Pattern | None:
+    """Right after a name, a verb with a person as its object: "le propone" (a clitic before any lowercase
+    word) or "offers him" (a verb in -s/-ed before an object pronoun). None without a list."""
+    raw = lex(lang).raw
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+    if raw.get("object_clitics"):
+        return re.compile(rf"[ \t]+(?P<v>(?:{alt(raw['object_clitics'])})[ \t]+[a-zß-ÿ]{{3,}})(?![\w'’])")
+    if raw.get("object_pronouns"):
+        return re.compile(rf"[ \t]+(?P<v>[a-z]{{2,}}(?:s|ed)[ \t]+(?:{alt(raw['object_pronouns'])}))(?![\w'’])")
+    return None
+
+
 def _unelide(word: str, L: Lex) -> list[str]:
     m = _ELIDED_ART.match(word)
     return [m.group(1), m.group(2)] if m and m.group(1) in L.articles else [word]
@@ -160,6 +173,9 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         vm = L.human_verb_re.match(text, aside.end())   # "Cosmo, duke of Tuscany, appointed him"
     if vm and len(o.toks) > 1 and o.toks[0][2].lower() in L.articles:
         vm = None   # "Il Faro vede l'attore...": a title with its article acts in reviews, not in the story
+    if vm is None and not o.poss and _object_verb_re(L.lang) is not None \
+            and not (len(o.toks) > 1 and o.toks[0][2].lower() in L.articles):
+        vm = _object_verb_re(L.lang).match(text, o.e)   # "Bubba le propone", "Bubba offers him"
     if vm:
         ev[VERB] += 1
         o.why.append(f"subject of '{vm.group('v').lower()}'")

@@ -220,3 +220,18 @@ def test_a_first_name_that_is_a_country_in_another_language_only_stays_a_person(
     # "Maurice" is Mauritius only in French: in an English story he is a man
     names = cast(make_story({"d": ("en", "Ada Lind meets Maurice in Leeds, and Maurice decides to open a bakery.")}))
     assert "maurice" in names
+
+
+@pytest.mark.parametrize("lang,text,person", [
+    ("es", "Leo Marsh vuelve a casa. Después Bubba le propone un negocio.", "Bubba"),
+    ("it", "Leo Marsh torna a casa. Poi Bubba mi racconta tutto, dice Leo.", "Bubba"),
+    ("en", "Leo Marsh returns home. Later Bubba offers him a deal.", "Bubba"),
+])
+def test_a_name_with_a_verb_and_a_person_as_its_object_is_a_person(lang, text, person):
+    assert fold(person) in cast(make_story({"d": (lang, text)}))
+
+
+def test_a_name_before_an_article_and_a_noun_is_no_subject():
+    # "senza Larena la pace ...": "la" opens a noun here, it is no clitic
+    names = cast(make_story({"d": ("it", "Ugo Serra firma il trattato, perché senza Larena la pace non arriva.")}))
+    assert "larena" not in names
