@@ -49,7 +49,7 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             cls[k] = THING    # page furniture: "Durata", "Reparto", "Plot"
         elif ev[OPINION] >= n_occ[k] and not acts:
             cls[k] = COMMENTATOR   # named only inside opinions about the story, never acting in it
-        elif ev[REPORTED] >= n_occ[k] and not acts and ev[PERSON] <= ev[HONEV]:
+        elif ev[REPORTED] >= n_occ[k] and not acts and 0 < ev[PERSON] <= ev[HONEV]:
             cls[k] = NOEV     # a public figure in the story's news, only ever talked about: a title says no more
         elif ev[PERSON]:
             cls[k] = PERSON
