@@ -21,14 +21,15 @@ from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, HONS, ORG, OR
                               NOEV, OPINION, THING, TITLE, VEHICLE, WPLACE)
 from .characters_scan import (Occ, _LOWER_WORD, _QUOTED, _called, _groups,
                               _birth_names, _crude_spans, _merge_nicknames, _reference_sentences,
-                              _scan, _sentence_index, _strip_common)
-from .characters_evidence import (_classify, _evidence, _propagate_lists, _resolve_unproven, names_beside_credits,
-                                  pronoun_evidence, reason)
+                              _scan, _sentence_index, _strip_common, unwrap)
+from .characters_evidence import _evidence, pronoun_evidence
+from .characters_kinds import _classify, _propagate_lists, _resolve_unproven, names_beside_credits, reason
 from .characters_aliases import _cluster, _distribute_surnames, merge_across_languages
 from .characters_actors import _prose_tokens, find_actor_links, split_by_credited_titles
 from .characters_relations import family_relations, group_mentions_of
 
 
+_SPEECH = re.compile(r",[ \t]+[a-zß-ÿ]")
 _TITLE_QUOTED = re.compile(r"[\"“«]([A-ZÀ-Þ][^\"“”«»\n]{0,60}?)[\"”»]")
 
 
@@ -40,7 +41,8 @@ def _title_strings(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> 
     for doc, occs in occs_by_doc.items():
         text = texts[doc]
         # a title may end with its own "!" or "?", which the name scan's quote pattern leaves out
-        cands = [q.group(1) for q in _TITLE_QUOTED.finditer(text) if len(q.group(1).split()) <= 8]
+        cands = [q.group(1) for q in _TITLE_QUOTED.finditer(text) if len(q.group(1).split()) <= 8
+                 and not _SPEECH.search(q.group(1))]
         first = text.lstrip().split("\n", 1)[0].strip()
         if first and len(first.split()) <= 6 and not first.endswith("."):
             cands.append(re.sub(r"\s*\(\d{4}\)$", "", first))
@@ -78,7 +80,8 @@ def run(story: Story) -> Story:
     as char_id. Runs in time linear in the text (one regex pass per document).
     """
     docs = [d for d in story.docs]
-    texts = {d.doc: (d.clean or d.raw or "") for d in docs}
+    clean = {d.doc: (d.clean or d.raw or "") for d in docs}
+    texts = {k: unwrap(t) for k, t in clean.items()}   # same offsets; mentions take their text from `clean`
     lexes = {d.doc: lex(d.lang if d.lang in ("en", "es", "it") else "en") for d in docs}
     lower: Counter = Counter()
     occs_by_doc: dict[str, list[Occ]] = {}
@@ -93,7 +96,9 @@ def run(story: Story) -> Story:
         occs_by_doc[d.doc] = occs
         nick_pairs.extend(nicks)
         nick_pairs.extend(_called(occs, text, L))
-        quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(text) if len(q.group(1).split()) <= 8]
+        # «Corre, Leo, corre»: a quote with a lowercase word after a comma is speech, the name in it a vocative
+        quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(text) if len(q.group(1).split()) <= 8
+                  and not _SPEECH.search(q.group(1))]
         qi = 0
         for o in occs:
             while qi < len(quoted) and quoted[qi][1] < o.e:
@@ -422,6 +427,8 @@ def run(story: Story) -> Story:
         g.mentions = per_char[gid]
         g.docs = sorted(char_docs[gid], key=lambda x: doc_order.get(x, 0))
     story.characters = {**{k: v for k, v in chars.items() if v.mentions}, **group_chars}
+    for x in [*mentions, *place_mentions]:
+        x.text = clean[x.doc][x.cstart:x.cend]
     story.mentions = mentions
     story.place_mentions = sorted(place_mentions, key=lambda x: (doc_order.get(x.doc, 0), x.cstart))
     return story

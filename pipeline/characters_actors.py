@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from .names import Lex, fold, given_names, honorifics_abbr
-from .characters_credits import credit_role_sep, credited_role
+from .characters_credits import cast_line, credit_role_sep, credited_role
 from .characters_scan import ACTOR, PART, PERSON, PLACE, THING, TITLE, Occ, _PAIR_AFTER, _PAIR_BEFORE, _PAREN_CLOSE, _PAREN_OPEN
 
 _COMMA_ONLY = re.compile(r"[ \t]*,[ \t]*")
@@ -39,7 +39,7 @@ def _actor_first(a: Occ, b: Occ, text: str, L: Lex, prose: Counter) -> bool:
             if not (w and w.group(1).lower() in abbr):
                 break
         j -= 1
-    if L.cast_list_re.match(text, j):
+    if L.cast_list_re.match(text, j) or cast_line(text, j, L) >= 0:
         return True
     if a.hon:
         return False   # "Miss Lane (Ada Ross)": a title marks the role even if the actor is praised later
@@ -122,7 +122,9 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                 continue
             b.in_paren = True
             if a is not None and _PAREN_OPEN.fullmatch(text, a.e, b.s):
-                if _actor_first(a, b, text, L, prose):
+                # "padre vedovo Rufus (Raphael Poulain)": a name credited as an actor elsewhere is the actor here
+                # too, and the name in brackets its part, though a story sentence writes them the other way
+                if _actor_first(a, b, text, L, prose) or a.key in crew and b.key not in crew and not a.hon:
                     a.ev[ACTOR] += 1     # "Starring: Marta Reis (Inês Carvalho)": the role is in brackets
                     links.append((b, a))
                     if other is not None:

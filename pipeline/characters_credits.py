@@ -15,6 +15,15 @@ from .names import Lex, fold, lex
 _HEADING = re.compile(r"[ \t*#•|-]*([^\n:]{1,30}?)[ \t]*:?[ \t]*$")
 _PROSE_END = re.compile(r"[.!?][\"”»)]?[ \t]+[A-ZÀ-Þ]|[.!?][ \t]*$")   # a sentence ends inside or at the line's end
 _MAX_ITEM_WORDS = 14
+# "Vestuario: Ana Ruiz.", "Data uscita: 12 ottobre": one line of a data sheet, a short label and its value
+_SHEET_LINE = re.compile(r"[ \t*#•|-]*(?P<label>[^\W\d_][^\W\d_'’-]*(?:[ \t]+[^\W\d_][^\W\d_'’-]*){0,3})[ \t]*:"
+                         r"[ \t]+(?P<value>\S[^\n]*)")
+# "Ann Lee (Ada Roe)": a name and the name in brackets after it, one item of a credit
+_PAIR = re.compile(r"[A-ZÀ-Þ][^()\n,;:]{0,60}\([ \t]*[A-ZÀ-Þ][^()\n]{0,60}\)")
+_SHEET_MIN = 3
+_LOWER_RUN = re.compile(r"(?<![\w'’])[a-zß-ÿ]{3,}(?![\w'’])")   # the words of prose: "tenta", "della", "moves"
+_PROSE_WORDS = 4
+_INNER_END = re.compile(r"(?<![\w'’])[a-zß-ÿ]{2,}[.!?][\"”»)]?[ \t]+[A-ZÀ-Þ¿¡\"“«]")   # "... capolavoro. Un film"
 
 
 @lru_cache(maxsize=None)
@@ -58,11 +67,56 @@ def cast_sections(text: str, lang: str) -> tuple[tuple[int, ...], tuple[int, ...
     return tuple(starts), tuple(ends)
 
 
+@lru_cache(maxsize=16)
+def data_sheet(text: str) -> dict[int, int]:
+    """Line start -> where its value begins, for the lines of a data sheet: a run of at least three lines
+    "Label: value" with different labels, at most one blank line between ("Dirección: ...", "Año: 2001.",
+    "Vestuario: ..."). Whatever a page labels so, its names are credits, not people of the story — whatever
+    the label says. A script's "Ada: ..." lines are no sheet: their labels are given names and they repeat."""
+    from .names import given_names
+    out: dict[int, int] = {}
+    run: list[tuple[int, int, str]] = []
+    blanks, pos = 0, 0
+
+    def close():
+        labels = [x[2] for x in run]
+        if len(run) >= _SHEET_MIN and len(set(labels)) == len(labels) \
+                and not any(lab.split()[0] in given_names() for lab in labels):
+            out.update((a, b) for a, b, _ in run if b <= len(text))
+    for raw in text.splitlines(keepends=True):
+        s, pos = pos, pos + len(raw)
+        if not raw.strip():
+            blanks += 1
+            if blanks > 1:
+                close()
+                run = []
+            continue
+        blanks = 0
+        m = _SHEET_LINE.match(raw)
+        if m and len(m.group("label")) <= 30:
+            # a value that reads as prose ("Commento: ... Alex(Daniel Brühl) tenta di ...") credits nobody
+            value = m.group("value")
+            prose = _INNER_END.search(value) or len(_LOWER_RUN.findall(value)) >= _PROSE_WORDS \
+                and not len(_PAIR.findall(value)) >= 2
+            run.append((s, len(text) + 1 if prose else s + m.start("value"), fold(m.group("label"))))
+        else:
+            close()
+            run = []
+    close()
+    return out
+
+
 def cast_line(text: str, line: int, L: Lex) -> int:
-    """Where the items of the cast line starting at `line` begin (after its label), or -1 if it is none."""
+    """Where the items of the cast line starting at `line` begin (after its label), or -1 if it is none.
+    A data sheet's line of "Actor (Part)" pairs is one under any label ("Interpretación: Ann Lee (Ada), ...")."""
     m = L.cast_list_re.match(text, line)
     if m:
         return m.end()
+    v = data_sheet(text).get(line)
+    if v is not None:
+        end = text.find("\n", v)
+        if len(_PAIR.findall(text, v, end if end >= 0 else len(text))) >= 2:
+            return v
     starts, ends = cast_sections(text, L.lang)
     i = bisect_right(starts, line) - 1
     return line if i >= 0 and line < ends[i] else -1

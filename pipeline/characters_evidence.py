@@ -1,18 +1,17 @@
-"""Characters stage, step 2: what each occurrence says about its name (person, actor, place, title...)
-and the kind each name gets from the evidence pooled over every document."""
+"""Characters stage, step 2: what each occurrence says about its name (person, actor, place, title...):
+its context, a pronoun after it. The kind each name gets from that evidence is in characters_kinds."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from .names import Lex, _all_langs, fold, given_names, is_given_name, lex
-from .characters_credits import cast_line, credited_role
-from .characters_scan import (ACTOR, AUTHOR, COMMENT, COMMENTATOR, GIVEN, LABEL, NOEV, OPINION, ORG, ORGX, PART, PERSON,
-                              PLACE, PRON, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
+from .characters_credits import cast_line, credited_role, data_sheet
+from .characters_scan import (ACTOR, ASIDE, AUTHOR, COMMENT, GIVEN, HONEV, LABEL, ORGX, PERSON, PLACE, PRON,
+                              REPORTED, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
 # ", un policía del gueto" / " (a miner who ...)" right after a name; a possessive noun ("the king's") is no role
 _APPOS_ROLE = re.compile(r"[ \t]*[,(][ \t]*(?P<det>[^\W\d_]+)[ \t]+(?P<w1>[^\W\d_]+(?!['’]))"
@@ -21,8 +20,10 @@ _APPOS_ROLE = re.compile(r"[ \t]*[,(][ \t]*(?P<det>[^\W\d_]+)[ \t]+(?P<w1>[^\W\d
 _ASIDE = re.compile(r"[ \t]*,[^,.;:!?\n]{1,60},[ \t]*")
 # "... e La casa de " right before a name: a capitalised article (not at a sentence start) and 1-3 lowercase words
 _TITLE_HEAD = re.compile(r"(?:^|[^\s.!?:;…\"“«(])[ \t]+(?P<art>[^\W\d_]+['’]?)(?P<mid>(?:[ \t]+[a-zß-ÿ]+){1,3})[ \t]+$")
+_ELIDED_ART = re.compile(r"^([^\W\d_]+')([^\W\d_]+)$")
 _ELIDED_PREP = re.compile(r"^([^\W\d_]+)['’]([^\W\d_]{4,})$")
 _LINE_LABEL = re.compile(r"[ \t*#•|-]*([^\W\d_][^:\n]{0,25}):")   # "Reparto:" opening a line
+_ASIDE_HEAD = re.compile(r"\([^()\n]*?(?<![\w])[a-zß-ÿ]{2,}[^()\n]*$")   # "(preceding ", "(adesso "
 _LABEL_AFTER = re.compile(r"[ \t]*(?P<rest>[^\W\d_][^:\n]{0,25}?)?[ \t]*:")
 
 
@@ -91,16 +92,51 @@ def _bare_role(am: re.Match, L: Lex) -> str:
     return ""
 
 
+@lru_cache(maxsize=None)
+def _report_re(lang: str) -> re.Pattern | None:
+    """A news or media noun, then the rest of its clause up to the end of the context."""
+    words = lex(lang).raw.get("report_nouns", [])
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])[^,;:.!?()\[\]\n\"“”«»]*$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _object_verb_re(lang: str) -> re.Pattern | None:
+    """Right after a name, a verb with a person as its object: "le propone" (a clitic before any lowercase
+    word) or "offers him" (a verb in -s/-ed before an object pronoun). None without a list."""
+    raw = lex(lang).raw
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+    if raw.get("object_clitics"):
+        return re.compile(rf"[ \t]+(?P<v>(?:{alt(raw['object_clitics'])})[ \t]+[a-zß-ÿ]{{3,}})(?![\w'’])")
+    if raw.get("object_pronouns"):
+        return re.compile(rf"[ \t]+(?P<v>[a-z]{{2,}}(?:s|ed)[ \t]+(?:{alt(raw['object_pronouns'])}))(?![\w'’])")
+    return None
+
+
+def _unelide(word: str, L: Lex) -> list[str]:
+    m = _ELIDED_ART.match(word)
+    return [m.group(1), m.group(2)] if m and m.group(1) in L.articles else [word]
+
+
 def _evidence(o: Occ, text: str, L: Lex) -> None:
     pre = text[max(0, o.ns - 60):o.ns].replace("’", "'")
     post = text[o.e:o.e + 60].replace("’", "'")
     ev = o.ev
-    if o.hon and fold(o.toks[0][2]) in {fold(w) for w in L.raw.get("of", [])} \
-            and fold(o.hon).rstrip(".") in {fold(w) for w in L.raw.get("peerage", [])}:
-        ev[PLACE] += 2   # "el duque de Brenmar": the title's seat, not a person named "de Brenmar"
+    rep = _report_re(L.lang)
+    if rep is not None and rep.search(text[max(0, o.s - 60):o.s]):
+        ev[REPORTED] += 1   # "the news of the death of Princess X": what the story's news is about
+    if o.hon and (fold(o.toks[0][2]) in {fold(w) for w in L.raw.get("of", [])} or o.hon_of) \
+            and (fold(o.hon).rstrip(".") in {fold(w) for w in L.raw.get("peerage", [])}
+                 or o.toks[0][2].lower() in L.articles):
+        # "el duque de Brenmar": the title's seat, not a person named "de Brenmar"; "presidente della Gran
+        # Colombia", "presidente del Perù": an "of" with its article names the office's country, never a surname
+        ev[PLACE] += 2
         return
     if o.hon:
         ev[PERSON] += 1
+        ev[HONEV] += 1
         o.why.append(f"title '{o.hon}'")
         pre_h = text[max(0, o.s - 60):o.s].replace("’", "'")
         if L.crew_re.search(pre_h) or _crew_with_adjective(pre_h, L):
@@ -112,10 +148,15 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     line = text.rfind("\n", 0, o.s) + 1
     lm = _LINE_LABEL.match(text, line, o.s)
     credit = lm and fold(lm.group(1)) in L.page_labels_crew or cast_line(text, line, L) >= 0
+    sheet = data_sheet(text).get(line, len(text)) <= o.s
+    if sheet and not credit and (len(o.core) > 1 or o.core and o.core[0] in given_names()):
+        credit = True   # "Vestuario: Ana Ruiz." on a data sheet: a person credited, whatever the label
     if credit and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s) and not credited_role(text, line, o.ns, L):
         # "Reparto: Clara Ibarra, Tomás Leiva", a line under a "Cast" heading: a credit (the roles are in brackets
         # or after a dash, a colon, an "as")
         ev[ACTOR] += 1
+    if _ASIDE_HEAD.search(text, max(line, o.s - 80), o.s):
+        ev[ASIDE] += 1   # "(succeeding Ann Lee and preceding Bo Roe)": a person named aside, outside the story
     ls, le = text.rfind("\n", 0, o.s) + 1, text.find("\n", o.e)
     alone = not text[ls:o.s].strip(" \t*#-•|") and not text[o.e:le if le >= 0 else len(text)].strip(" \t")
     # a name alone on its line is a credit or listing entry ("Gael García Bernal\n\nGael García Bernal"):
@@ -132,6 +173,9 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         vm = L.human_verb_re.match(text, aside.end())   # "Cosmo, duke of Tuscany, appointed him"
     if vm and len(o.toks) > 1 and o.toks[0][2].lower() in L.articles:
         vm = None   # "Il Faro vede l'attore...": a title with its article acts in reviews, not in the story
+    if vm is None and not o.poss and _object_verb_re(L.lang) is not None \
+            and not (len(o.toks) > 1 and o.toks[0][2].lower() in L.articles):
+        vm = _object_verb_re(L.lang).match(text, o.e)   # "Bubba le propone", "Bubba offers him"
     if vm:
         ev[VERB] += 1
         o.why.append(f"subject of '{vm.group('v').lower()}'")
@@ -144,7 +188,8 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         o.why.append("role ('" + pre[len(pre) - L.crew_story_re.length(pre):].strip().lower() + "')")
     elif L.crew_re.search(pre) or L.actor_after_re.match(post) or _crew_with_adjective(pre, L):
         ev[ACTOR] += 1
-    tail = pre[-40:].lower().replace(",", " ").split()
+    # "l'amico Bubba", "dell'anziano padre": an elided article is a word of its own before the role
+    tail = [p for w in pre[-40:].lower().replace(",", " ").split() for p in _unelide(w, L)]
     # "goes to Baiocco for help", "va da Baiocco", "acude a Baiocco": one asks a person, the preposition is no place's
     asked = L.person_after_re is not None and not o.poss and L.person_after_re.match(post) is not None
     if asked:
@@ -202,7 +247,7 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         ev[PERSON] += 1
         o.why.append("kinship ('" + " ".join(pre.split()[-3:]).strip(" ,") + "')")
     bare = pre[:-1] if pre[-1:] in "\"'‘“" and pre[-2:-1] in " \t" else pre  # the 'Rocketboys'
-    if L.article_re.search(bare):
+    if L.article_re.search(bare) and not obj:   # "nella bottega del Verrone": the owner, article or not
         ev[THING] += 1
     words = pre.split()
     if words and words[-1].lower() in L.vehicle_prefixes or L.vehicle_re.search(pre):
@@ -246,158 +291,6 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         o.partonly = True
 
 
-# ----------------------------------------------------------------------------- classification
-
-def _key_class(key: str, core: tuple, L: Lex) -> str | None:
-    """Classes a name gets from its own words ("Big Creek High School", "Mount Everest", "Oscar")."""
-    if key in L.things or (len(core) == 1 and core[0] in L.calendar):
-        return THING
-    words = key.split()
-    for n in (2, 1):
-        for i in range(len(words) - n + 1):
-            w = " ".join(words[i:i + n])
-            if w in L.org_heads and len(words) > 1:
-                return ORG
-    if len(words) > 1 and (words[0] in L.place_prefixes or any(w in L.place_heads for w in words)):
-        return PLACE
-    return None
-
-
-def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], dict[str, Counter]]:
-    by_key: dict[str, Counter] = defaultdict(Counter)
-    n_occ: Counter = Counter()
-    keycls: dict[str, str] = {}
-    for o in occs:
-        by_key[o.key].update(o.ev)
-        n_occ[o.key] += 1
-        kc = _key_class(o.key, o.core, lexes[o.doc])
-        if kc:
-            keycls[o.key] = kc
-    words_of = {o.key: len(o.core) for o in occs}
-    cls: dict[str, str] = {}
-    for k, ev in by_key.items():
-        soft = ev[GIVEN] + ev[VERB] + ev[PRON]   # person evidence that place/title cues can outweigh
-        acts = ev[VERB] + ev[PRON]
-        if ev[ACTOR]:
-            cls[k] = ACTOR
-        elif ev[LABEL] and not ev[PERSON] and not acts:
-            cls[k] = THING    # page furniture: "Durata", "Reparto", "Plot"
-        elif ev[OPINION] >= n_occ[k] and not acts:
-            cls[k] = COMMENTATOR   # named only inside opinions about the story, never acting in it
-        elif ev[PERSON]:
-            cls[k] = PERSON
-        elif ev[AUTHOR] and ev[AUTHOR] * 3 >= n_occ[k]:
-            cls[k] = AUTHOR   # the book's author, never acting in the story
-        elif k in keycls and not (ev[TITLE] >= 2 or ev[VEHICLE]):
-            cls[k] = keycls[k]
-        elif ev[ORGX] >= n_occ[k]:
-            cls[k] = ORG
-        elif ev[COMMENT] >= n_occ[k]:
-            cls[k] = COMMENTATOR
-        elif ev[WPLACE] and ev[PLACE] + ev[WPLACE] >= n_occ[k] and not ev[TITLE] >= 2 \
-                and not (ev[GIVEN] and words_of[k] > 1):
-            # only ever after place prepositions, never with a person cue; "nato da Vincenzo Galilei": a given
-            # name and a surname outweigh a weak preposition
-            cls[k] = PLACE
-        else:
-            nonp = {c: ev[c] for c in (PLACE, VEHICLE, TITLE, THING) if ev[c]}
-            strong = ev[TITLE] >= 2 or ev[VEHICLE] > 0
-            total = sum(nonp.values())
-            if nonp and (total * 3 >= n_occ[k] or strong) and not acts > total:
-                cls[k] = max(nonp, key=lambda c: (nonp[c], c == PLACE))
-            elif soft:
-                cls[k] = PERSON
-            else:
-                cls[k] = NOEV   # a capitalised name and nothing saying it is a person
-    return cls, by_key
-
-
-def _propagate_lists(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], lexes: dict[str, Lex],
-                     cls: dict[str, str], by_key: dict[str, Counter]) -> None:
-    """Names listed together share a kind: "Oliver Springs, Harriman e Kingston", "Kate X e Leo Y"."""
-    changed = True
-    rounds = 0
-    while changed and rounds < 3:
-        changed = False
-        rounds += 1
-        for doc, occs in occs_by_doc.items():
-            text, L = texts[doc], lexes[doc]
-            run: list[Occ] = []
-            seq = [o for o in occs if not o.in_paren]
-            for a, b in zip(seq, seq[1:] + [None]):
-                run.append(a)
-                if b is not None and b.s - a.e < 90 and L.list_gap_re.fullmatch(text, a.e, b.s):
-                    continue
-                if len(run) > 1:
-                    kinds = {cls.get(o.key) for o in run}
-                    for kind in (PLACE, TITLE, ACTOR, AUTHOR):   # "based on Ann Lee and Bo Roe's play"
-                        if kind in kinds:
-                            for o in run:
-                                if cls.get(o.key) in (PERSON, NOEV) and not by_key[o.key][PERSON] \
-                                        and not (kind == PLACE and len(o.core) > 1 and by_key[o.key][GIVEN]):
-                                    cls[o.key] = kind
-                                    changed = True
-                            break
-                    else:
-                        if PERSON in kinds and NOEV in kinds:
-                            for o in run:   # "Sam, Leo and Ada": listed with people
-                                if cls.get(o.key) == NOEV:
-                                    cls[o.key] = PERSON
-                                    o.why.append("listed with other people")
-                                    changed = True
-                run = []
-
-
-
-
-def _resolve_unproven(cls: dict[str, str], by_key: dict[str, Counter], core_of: dict[str, tuple]) -> dict[str, str]:
-    """Names without evidence of their own that are part of a person's name ("Lind" of "Ada Lind"), or a
-    full name whose first name or surname alone has person evidence: the same person. Returns the why."""
-    why: dict[str, str] = {}
-    for _ in range(2):
-        parts: dict[str, str] = {}
-        for k, c in cls.items():
-            if c == PERSON and len(core_of[k]) > 1:
-                for t in core_of[k]:
-                    parts.setdefault(t, k)
-        for k, c in list(cls.items()):
-            if c != NOEV:
-                continue
-            core = core_of[k]
-            if len(core) == 1 and core[0] in parts:
-                cls[k] = PERSON
-                why[k] = f"part of the name '{parts[core[0]]}'"
-            elif len(core) > 1:
-                for t in (core[0], core[-1]):
-                    if cls.get(t) == PERSON and not by_key[t][ACTOR]:
-                        cls[k] = PERSON
-                        why[k] = f"full name of '{t}'"
-                        break
-    return why
-
-
-_REASONS = {ACTOR: "an actor or crew member (credit, parentheses or cast list)", PLACE: "a place (after a place word)",
-            ORG: "an institution", VEHICLE: "a vehicle", TITLE: "a title (quoted, or after a title word)",
-            THING: "a thing (after an article, an award, a nationality, a page label)",
-            AUTHOR: "the author of the work", COMMENTATOR: "quoted for an opinion or a credit",
-            NOEV: "no evidence that it is a person"}
-
-
-def reason(kind: str, ev: Counter) -> str:
-    """Why a name was left out of the cast, in words a teacher can check."""
-    if kind == THING and ev[LABEL]:
-        return "page furniture (a label)"
-    if kind == NOEV and ev[BESIDE_CREDITS]:
-        return "a first name named only beside the work's credits (another work, a credit), never acting"
-    if kind == THING and ev[PART]:
-        return "an unnamed part in a credit list (a job, not a name)"
-    if kind == COMMENTATOR and ev[OPINION]:
-        return "named only inside an opinion about the story (historians agree, X testified that ...)"
-    if kind == PLACE and ev[WPLACE] and not ev[PLACE]:
-        return "a place (only after to/from/a/da-like words)"
-    return _REASONS.get(kind, kind)
-
-
 def pronoun_evidence(occs: list[Occ], text: str, L: Lex, spans: list[tuple[int, int]]) -> None:
     """"Ada moves out. She ...": a he/she (él/ella, lui/lei) after a name in subject position, before
     any other name and no later than the next sentence, is evidence that the name is a person."""
@@ -426,32 +319,3 @@ def pronoun_evidence(occs: list[Occ], text: str, L: Lex, spans: list[tuple[int, 
         if m:
             o.ev[PRON] += 1
             o.why.append(f"referred to as '{m.group().lower()}'")
-
-
-BESIDE_CREDITS = "_beside_credits"   # evidence only: every mention shares its sentence with a credited name
-
-
-def names_beside_credits(cls: dict[str, str], by_key: dict[str, Counter], occs_by_doc: dict[str, list[Occ]],
-                         sentence_at: dict) -> None:
-    """"la canción de Yann Tiersen (que os sonará por Amélie)": a name whose only evidence is that it is a
-    given name, and whose every mention sits in a sentence naming a credited actor or crew member, is talk
-    about the work (another film, a crew member's family), not a person in the story. Marks it NOEV with
-    its evidence; `sentence_at[doc](pos)` gives the sentence of a position."""
-    credited: set[tuple[str, int]] = set()
-    for doc, occs in occs_by_doc.items():
-        at = sentence_at[doc]
-        credited.update((doc, at(o.s)) for o in occs if cls.get(o.key) == ACTOR)
-    if not credited:
-        return
-    weak: dict[str, bool] = {}
-    for doc, occs in occs_by_doc.items():
-        at = sentence_at[doc]
-        for o in occs:
-            ev = by_key[o.key]
-            if cls.get(o.key) != PERSON or ev[PERSON] or ev[VERB] or ev[PRON] or not ev[GIVEN]:
-                continue
-            weak[o.key] = weak.get(o.key, True) and (doc, at(o.s)) in credited
-    for k, beside in weak.items():
-        if beside:
-            cls[k] = NOEV
-            by_key[k][BESIDE_CREDITS] += 1

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .names import IS_CAP, TOKEN_RE, Lex, fold, given_names, honorifics_all
 
@@ -47,6 +48,9 @@ ORGX = "_org"   # evidence only: "Junta para ...", part of an institution's name
 # positive evidence that a name is a person in the story (evidence only; see characters_evidence)
 GIVEN, VERB, PRON, LABEL = "_given", "_verb", "_pron", "_label"
 OPINION = "_opinion"   # evidence only: named after an opinion cue in its sentence ("historians agree ... X")
+REPORTED = "_reported"   # evidence only: named after a news or media noun in its clause ("the news of ... X")
+HONEV = "_hon"   # evidence only: the part of PERSON that came from a title ("Princess X") and nothing else
+ASIDE = "_aside"   # evidence only: named inside a bracketed aside after other words ("(preceding Ann Lee)")
 PART = "_part"   # evidence only: a credited part that is a role, not a name ("Robert Roe (Equerry)")
 NOEV = "no_evidence"   # a kind: a capitalised name with nothing saying it is a person
 
@@ -69,6 +73,7 @@ class Occ:
     in_paren: bool = False
     partonly: bool = False
     poss: bool = False
+    hon_of: bool = False     # an "of" stood between the title and the name ("Duca di Arden")
     skip: bool = False       # part of a group phrase ("i fratelli Lanzi, ..."): no mention of its own
     why: list = field(default_factory=list)    # the person evidence in words: "subject of 'decides'"
 
@@ -134,10 +139,12 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             toks.insert(0, (s0, s0 + len(hon), hon))
             hon, ns = "", s0
         # "Miss Lane", "Signora Rita X" caught as one capitalised run: the first word is a title
+        hon_of = False   # "Duca di Arden": the title's "of" was cut with it, the rest is its seat
         while len(toks) > 1 and (toks[0][2].lower().rstrip(".") in hons or toks[0][2] in L.cap_honorifics):
             hon = hon or toks[0][2].rstrip(".")
             toks.pop(0)
             while len(toks) > 1 and toks[0][2] in L.particles:
+                hon_of = hon_of or fold(toks[0][2]) in L.of_words
                 toks.pop(0)
             ns = toks[0][0]
         # "Owner Anselmo Rota", "Constable Harold Quick": a capitalised role word is a title, not a name part
@@ -178,7 +185,7 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
             e = joined_to = tm.end()
         name = text[ns:e]
         oc = Occ(doc, di, s0, e, ns, name, hon, _is_initial(text, s0), num, toks,
-                 poss=bool(_POSS_S.match(after)))
+                 poss=bool(_POSS_S.match(after)), hon_of=hon_of)
         if crew:
             oc.ev[ACTOR] += 1
         out.append(oc)
@@ -263,8 +270,10 @@ def _strip_common(o: Occ, text: str, L: Lex, lower: Counter, noninit: Counter) -
         elif o.initial and not common and noninit[t] == 0 and len(o.toks) == 1:
             # seen only at sentence starts: a participle/adverb unless it recurs as a name
             # or is listed with other names ("Sam, Leo and Ada")
+            # "Leo era hijo del notario": a given name with a verb after it is the sentence's subject
             common = t.lower().endswith(L.initial_suffixes) or (
-                o.ev["_once"] > 0 and not _LISTED.match(text, o.e))
+                o.ev["_once"] > 0 and not _LISTED.match(text, o.e)
+                and not (fold(t) in given_names() and _verb_follows(text, o.e, L)))
         if not (o.initial or len(o.toks) == 1) or not common:
             break
         o.toks.pop(0)
@@ -276,6 +285,20 @@ def _strip_common(o: Occ, text: str, L: Lex, lower: Counter, noninit: Counter) -
             o.name = text[o.ns:o.e]
     return bool(o.toks)
 
+
+
+def _verb_follows(text: str, e: int, L: Lex) -> bool:
+    """A person's verb, or an auxiliary, right after position `e` ("Leo era", "Ada decides")."""
+    if L.human_verb_re is not None and L.human_verb_re.match(text, e):
+        return True
+    m = re.match(r"[ \t]+([^\W\d_]+)", text[e:e + 30])
+    return bool(m) and m.group(1).lower() in _aux_words(L.lang)
+
+
+@lru_cache(maxsize=None)
+def _aux_words(lang: str) -> frozenset:
+    from .names import lex
+    return frozenset(w.lower() for w in lex(lang).raw.get("verb_aux", []) if " " not in w)
 
 
 def _merge_nicknames(occs: list[Occ], text: str) -> tuple[list[Occ], list[tuple[str, Occ]]]:
@@ -374,6 +397,30 @@ def _reference_sentences(sents: list, text: str, L: Lex):
 
 
 # ----------------------------------------------------------------------------- stage
+
+_WRAP_MIN = 45   # a line this long that ends mid-sentence was wrapped by the page, not by its author
+
+
+def unwrap(text: str) -> str:
+    """The text with the line breaks of hard-wrapped prose turned into spaces (same length, so every offset
+    still points into the clean text): "junto a Andrés\nBello" is one name, "Simón Bolívar, nació el 24\nde
+    julio" no short title line. A break stays when its line ends a sentence, the next line is blank, or the
+    line is short (headings, data sheets, cast lists) and the next one starts with a capital. Only documents where most long lines run on are touched."""
+    lines = text.split("\n")
+    longs = [x for x in lines if len(x.rstrip()) >= _WRAP_MIN]
+    runon = [x for x in longs if x.rstrip()[-1:] not in ".!?:;\"”»)|"]
+    if len(runon) < 2 or len(runon) * 2 < len(longs):
+        return text
+    out = list(text)
+    pos = 0
+    for i, x in enumerate(lines[:-1]):
+        pos += len(x)
+        nxt = lines[i + 1]
+        runs_on = x.strip() and x.rstrip()[-1:] not in ".!?:;\"”»)|"
+        if runs_on and nxt.strip() and (len(x.rstrip()) >= _WRAP_MIN or nxt.lstrip()[:1].islower()):
+            out[pos] = " "   # a short line runs on too when the next one goes on in lowercase ("24\nde julio")
+        pos += 1
+    return "".join(out)
 
 def _crude_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans when segment has not run (the stage's own tests)."""

@@ -218,6 +218,25 @@ def job_heads(lang: str) -> frozenset:
     return frozenset(out)
 
 
+@lru_cache(maxsize=None)
+def country_names(lang: str) -> frozenset:
+    """Country names (folded) in one language ("Alemania", "Francia" in Spanish), from the Faker address
+    providers of the locales of that language the lexicons list (given_name_locales): a gazetteer of states,
+    loaded once on first use. Only the document's own language: "Maurice" is Mauritius only in French."""
+    out: set[str] = set()
+    locales = sorted({loc for lg in lexicons.LANGS
+                      for loc in lexicons.load(lg, "characters").get("given_name_locales", [])
+                      if loc.split("_")[0] == lang})
+    for loc in locales:
+        try:
+            countries = importlib.import_module(f"faker.providers.address.{loc}").Provider.countries
+        except (ImportError, AttributeError):
+            continue
+        if isinstance(countries, (list, tuple)):
+            out.update(fold(c) for c in countries if isinstance(c, str))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset:
     """First names of the Faker locales the lexicons list (folded), loaded once on first use.
