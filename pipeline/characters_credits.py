@@ -68,12 +68,15 @@ def cast_sections(text: str, lang: str) -> tuple[tuple[int, ...], tuple[int, ...
 
 
 @lru_cache(maxsize=16)
-def data_sheet(text: str) -> dict[int, int]:
+def data_sheet(text: str, lang: str) -> dict[int, int]:
     """Line start -> where its value begins, for the lines of a data sheet: a run of at least three lines
     "Label: value" with different labels, at most one blank line between ("Dirección: ...", "Año: 2001.",
     "Vestuario: ..."). Whatever a page labels so, its names are credits, not people of the story — whatever
-    the label says. A script's "Ada: ..." lines are no sheet: their labels are given names and they repeat."""
+    the label says. A script's "Ada: ..." lines are no sheet: their labels are given names and they repeat; a
+    value with a past verb narrates ("Exilio: Huyó a Buenos Aires en 1940."): a chronology credits nobody."""
+    from .kind_doc import narrates, past_re
     from .names import given_names
+    past = past_re(lang)
     out: dict[int, int] = {}
     run: list[tuple[int, int, str]] = []
     blanks, pos = 0, 0
@@ -97,7 +100,7 @@ def data_sheet(text: str) -> dict[int, int]:
             # a value that reads as prose ("Commento: ... Alex(Daniel Brühl) tenta di ...") credits nobody
             value = m.group("value")
             prose = _INNER_END.search(value) or len(_LOWER_RUN.findall(value)) >= _PROSE_WORDS \
-                and not len(_PAIR.findall(value)) >= 2
+                and not len(_PAIR.findall(value)) >= 2 or narrates(value, text, lang, past)
             run.append((s, len(text) + 1 if prose else s + m.start("value"), fold(m.group("label"))))
         else:
             close()
@@ -112,7 +115,7 @@ def cast_line(text: str, line: int, L: Lex) -> int:
     m = L.cast_list_re.match(text, line)
     if m:
         return m.end()
-    v = data_sheet(text).get(line)
+    v = data_sheet(text, L.lang).get(line)
     if v is not None:
         end = text.find("\n", v)
         if len(_PAIR.findall(text, v, end if end >= 0 else len(text))) >= 2:

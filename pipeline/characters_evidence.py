@@ -148,7 +148,7 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     line = text.rfind("\n", 0, o.s) + 1
     lm = _LINE_LABEL.match(text, line, o.s)
     credit = lm and fold(lm.group(1)) in L.page_labels_crew or cast_line(text, line, L) >= 0
-    sheet = data_sheet(text).get(line, len(text)) <= o.s
+    sheet = data_sheet(text, L.lang).get(line, len(text)) <= o.s
     if sheet and not credit and (len(o.core) > 1 or o.core and o.core[0] in given_names()):
         credit = True   # "Vestuario: Ana Ruiz." on a data sheet: a person credited, whatever the label
     if credit and text.rfind("(", line, o.s) <= text.rfind(")", line, o.s) and not credited_role(text, line, o.ns, L):

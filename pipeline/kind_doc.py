@@ -101,7 +101,7 @@ def data_sheet(rows: list[tuple[int, int, bool, str]], lang: str, names: frozens
     a run of at least three "Label: value" lines, each value short or a list, with no past verb, no
     subject pronoun, no opening verb and no quotation (a chronology or a dialogue tells the story), the
     label no character's name (a script's speakers). Whatever the label words, such a run describes the work, not the story."""
-    past = _past_re(lang)
+    past = past_re(lang)
     whole = " ".join(text for _, _, _, text in rows)
     marks: list[int | None] = []
     for idx, _, is_head, text in rows:
@@ -112,10 +112,7 @@ def data_sheet(rows: list[tuple[int, int, bool, str]], lang: str, names: frozens
             words = value.split()
             listed = "," in value or "(" in value or "/" in value
             ok = (label not in names and not (SUBJECT_PRONOUNS & set(tokens(label)))
-                  and (len(words) <= SHEET_VALUE_WORDS or listed)
-                  and not QUOTE_CHARS.search(value) and not (past is not None and past.search(value))
-                  and not (SUBJECT_PRONOUNS & set(tokens(fold(value))))
-                  and not (value[:1].islower() and opens_with_verb(value, whole, lang, any_verb=True)))
+                  and (len(words) <= SHEET_VALUE_WORDS or listed) and not narrates(value, whole, lang, past))
         marks.append(idx if ok else None)
     out: set[int] = set()
     run: list[int] = []
@@ -129,6 +126,15 @@ def data_sheet(rows: list[tuple[int, int, bool, str]], lang: str, names: frozens
     return out
 
 
+def narrates(value: str, whole: str, lang: str, past: re.Pattern | None = None) -> bool:
+    """Does the value of a "Label: value" line tell something (a past verb, a subject pronoun, an opening verb,
+    a quotation)? Then the line belongs to a chronology or a dialogue, not to a data sheet."""
+    past = past_re(lang) if past is None else past
+    return bool(QUOTE_CHARS.search(value) or (past is not None and past.search(value))
+                or SUBJECT_PRONOUNS & set(tokens(fold(value)))
+                or (value[:1].islower() and opens_with_verb(value, whole, lang, any_verb=True)))
+
+
 # the strength of a sentence whose characters are all owners ("X's letters survive in ..."): story evidence in
 # its paragraph, but a remark from today when it has no past verb
 OWNED = "owned"
@@ -140,7 +146,7 @@ PAST_SHARE = 0.6  # a document with at least this share of its sentences in a pa
 
 def _told_in_past(rows: list[tuple[int, int, bool, str]], lang: str) -> tuple[list[tuple[int, str]], set[int]] | None:
     """(full sentences, those with a past verb) of a document told in the past, else None."""
-    past = _past_re(lang)
+    past = past_re(lang)
     body = [(idx, text) for idx, _, is_head, text in rows if not is_head and len(text.split()) >= 5]
     if past is None or len(body) < 4:
         return None
@@ -159,7 +165,7 @@ def figure_notes(rows: list[tuple[int, int, bool, str]], lang: str) -> set[int]:
     told = _told_in_past(rows, lang)
     if told is None:
         return set()
-    past = _past_re(lang)
+    past = past_re(lang)
     by_para: dict[int, list[tuple[int, bool, str]]] = {}
     for idx, para, is_head, text in rows:
         by_para.setdefault(para, []).append((idx, is_head, text))
@@ -191,7 +197,7 @@ def present_remarks(rows: list[tuple[int, int, bool, str]], lang: str) -> set[in
 
 
 @lru_cache(maxsize=None)
-def _past_re(lang: str) -> re.Pattern | None:
+def past_re(lang: str) -> re.Pattern | None:
     pat = (lexicons.load(lang, "temporal").get("timex") or {}).get("past_cues")
     forms = lexicons.load(lang, "events").get("past_forms") or []
     words = [r"\w+" + re.escape(w[1:]) if w.startswith("-") else re.escape(w) for w in forms]

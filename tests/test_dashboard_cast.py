@@ -46,7 +46,7 @@ def test_names_left_out_say_their_kind_and_reason_in_the_interface_language():
 
 def test_every_reason_the_pipeline_gives_has_a_spanish_and_an_italian_wording():
     from dashboard.i18n import labels
-    from pipeline import characters_evidence as ev
+    from pipeline import characters_kinds as ev
     from pipeline import characters_scan as sc
     reasons = set(ev._REASONS.values()) | {ev.reason(sc.THING, {sc.LABEL: 1, sc.PART: 0})}
     for lang in ("es", "it"):
