@@ -274,6 +274,24 @@ def _grp(m: re.Match, name: str) -> str | None:
         return None
 
 
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _counted(L: _Lang, m: re.Match, text: str) -> bool:
+    """"about 1500 soldiers", "unos 1500 hombres", "circa 1500 soldati": a word that approximates a year also
+    approximates a count, and a plural noun right after the number says which one it is ("in about 1482 he
+    moved", "hacia 1500 llegó" stay years)."""
+    if m.groupdict().get("year") is None:
+        return False
+    lead = _norm(m.group(0)[: m.start("year") - m.start()]).strip()
+    if not lead or not any(lead == c or lead.endswith(" " + c) or lead.startswith(c + " ")
+                           for c in L.lex.get("count_leads", ())):
+        return False
+    nxt = _NEXT_WORD.match(text, m.end())
+    word = nxt.group(1) if nxt else ""
+    return len(word) >= 4 and word.islower() and word.endswith(tuple(L.lex.get("plural_endings", ())))
+
+
 def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] | None:
     """Fields of an explicit (non-relative) match, or None when the match is not a date after all."""
     month_s, year_s, day_s = _grp(m, "month"), _grp(m, "year"), _grp(m, "day")
@@ -291,6 +309,8 @@ def _explicit(L: _Lang, family: str, m: re.Match, text: str) -> dict[str, Any] |
             return None  # "may" is a verb or a name; "written in May," closing its clause is the month
     if year is not None:
         if not (1 if era else YEAR_MIN) <= year <= YEAR_MAX or _measure_after(text, m.end(), L.measure):
+            return None
+        if family == "year" and _counted(L, m, text):
             return None
     if family == "date":
         if year is None:

@@ -45,12 +45,35 @@ def compile_ranges(lex: dict[str, Any], full_months: list[str], year_group: str)
 
 
 RANGED = ("underspecified", "month", "date", "season", "year")
+# "Pisa 1589-91, Padua 1592-1610", "la guerra del 1915–18": a span of years written with a dash, which
+# biographies and histories use everywhere and which needs no lead word (four digits, a dash, a later year)
+_DASHED = re.compile(r"(?<![\w\-–/.,])(?P<y1>1\d{3}|20\d{2})\s?[-–]\s?(?P<y2>1\d{3}|20\d{2}|\d{2})(?![\w\-–/]|[.,]\d)")
+
+
+def _dashed(text: str, out: list[dict[str, Any]], measure_after: Callable[[int], bool]) -> None:
+    for m in _DASHED.finditer(text):
+        y1, raw2 = int(m.group("y1")), m.group("y2")
+        y2 = (y1 // 100) * 100 + int(raw2) if len(raw2) == 2 else int(raw2)
+        if not (YEAR_MIN <= y1 < y2 <= min(y1 + 100, YEAR_MAX)) or measure_after(m.end()):
+            continue
+        inside = [o for o in out if o["start"] < m.end() and m.start() < o["end"]]
+        if any(o["kind"] != "year" or o.get("range") for o in inside):
+            continue  # part of a longer expression (a date, an ISO day)
+        start = min([m.start()] + [o["start"] for o in inside])
+        out[:] = [o for o in out if o not in inside]
+        out.append(dict(start=start, end=m.end("y1"), text=text[start:m.end("y1")], kind="year",
+                        value=f"{y1:04d}-01-01", precision="year", year=y1, range="start"))
+        out.append(dict(start=m.start("y2"), end=m.end(), text=text[m.start("y2"):m.end()], kind="year",
+                        value=f"{y2:04d}-01-01", precision="year", year=y2, range="end"))
+        out.sort(key=lambda d: d["start"])
 
 
 def find(L, text: str, out: list[dict[str, Any]], has_year: bool, measure_after: Callable[[int], bool]) -> None:
     """"between April and June", "entre abril y junio", "tra aprile e giugno": one interval, told as two
     expressions (TimeML marks each). The second is found here even without a lead word of its own; the pair is
     marked `range` start/end, and a year stated on one side is the other's too ("from April to June 1943")."""
+    if has_year:
+        _dashed(text, out, measure_after)
     two_years = has_year and L.year_pairs is not None and len(_YEAR4.findall(text)) >= 2
     for pair in L.year_pairs.finditer(text) if two_years else ():
         y1, y2 = int(pair.group("y1")), int(pair.group("y2"))

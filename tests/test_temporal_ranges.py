@@ -141,3 +141,56 @@ def test_a_season_in_a_dated_article_with_no_year_stated_is_placed_by_tense(lang
     assert t.value == value
     [t] = [t for t in _run(text, lang).timex if t.text == span]
     assert t.value is None
+
+
+DASHED = [
+    # lang, sentence, first span, second span, values
+    ("en", "Varo Lenti taught at Osel 1589-91 and then moved on.", "1589", "91", ("1589-01-01", "1591-01-01")),
+    ("en", "The Oslen mill stayed closed 1914–1918.", "1914", "1918", ("1914-01-01", "1918-01-01")),
+    ("es", "Varo Lenti enseñó en Osel 1592-1610, lejos de su casa.", "1592", "1610", ("1592-01-01", "1610-01-01")),
+    ("it", "Varo Lenti insegnò a Osella nel 1915-18.", "1915", "18", ("1915-01-01", "1918-01-01")),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,first,second,values", DASHED)
+def test_a_span_of_years_written_with_a_dash_is_a_range(lang, sentence, first, second, values):
+    got = [(t["text"], t["range"], t["value"]) for t in temporal.extract(sentence, lang)]
+    assert got == [(first, "start", values[0]), (second, "end", values[1])]
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("en", "Varo Lenti paid 1500-2000 dollars for the mill."),
+    ("en", "The Oslen mill was opened on 1990-12-01."),
+    ("en", "Varo Lenti counted 1600-1500 sacks."),
+])
+def test_a_dash_between_counts_or_inside_a_day_is_no_span_of_years(lang, sentence):
+    assert [t for t in temporal.extract(sentence, lang) if t.get("range")] == []
+
+
+def test_an_event_told_with_a_dashed_span_gets_that_interval():
+    story = _run("Varo Lenti was born in 1564. He taught at Osel 1589-91, and at Varn 1592-1610.", "en")
+    spans = [(e.date_from, e.date_to) for e in story.events if "taught" in e.sources[0].text or "Varn" in e.sources[0].text]
+    assert ("1589", "1591") in spans and ("1592", "1610") in spans
+
+
+APPROX = [
+    ("en", "In about 1482 Varo Lenti moved to Osel.", "1482-01-01"),
+    ("en", "Varo Lenti painted the Osel altar c. 1450.", "1450-01-01"),
+    ("es", "Alrededor de 1482 Varo Lenti se mudó a Osel.", "1482-01-01"),
+    ("it", "Attorno al 1482 Varo Lenti si trasferì a Osella.", "1482-01-01"),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,value", APPROX)
+def test_an_approximate_year_is_a_year(lang, sentence, value):
+    assert [t["value"] for t in temporal.extract(sentence, lang)] == [value]
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("en", "About 1500 soldiers died at Osel."),
+    ("en", "The Osel mill ran for about 1500 years."),
+    ("es", "Alrededor de 1500 soldados murieron en Osel."),
+    ("it", "Circa 1500 soldati morirono a Osella."),
+])
+def test_an_approximate_count_is_no_year(lang, sentence):
+    assert [t for t in temporal.extract(sentence, lang) if t["kind"] == "year"] == []

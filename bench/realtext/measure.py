@@ -38,6 +38,10 @@ def _scorer():
     return mod
 
 
+def _brief(pe: dict) -> str:
+    return f"{pe.get('date') or '-'} " + " / ".join(s["text"][:80] for s in pe.get("sources") or [])
+
+
 def measure_story(folder: Path, sc) -> dict:
     with tempfile.TemporaryDirectory() as out:
         story = pipeline.run([str(folder)])
@@ -54,6 +58,28 @@ def measure_story(folder: Path, sc) -> dict:
                 if any(sc.tells(src, d, s, docs) for d, ss in ge["evidence"].items() for s in ss):
                     told.setdefault(ge["id"], set()).add(pi)
     key = [e for e in g["EVENTS"] if e["key"]]
+    # which telling went where: a multi-document gold event split over several predicted events, and a
+    # predicted event telling gold events of distant phases (what fusion got wrong, to read with -v)
+    unfused, overmerged = [], []
+    for ge in g["EVENTS"]:
+        where = {}
+        for pi, pe in enumerate(story_evs):
+            for src in pe.get("sources") or []:
+                for d, ss in ge["evidence"].items():
+                    if any(sc.tells(src, d, s, docs) for s in ss):
+                        where.setdefault(pi, set()).add(d)
+        docs_told = set().union(*where.values()) if where else set()
+        if len(docs_told) >= 2 and max(len(v) for v in where.values()) < 2:
+            unfused.append(f"{ge['id']}: " + " | ".join(
+                f"#{pi} [{','.join(sorted(v))}] {_brief(story_evs[pi])}" for pi, v in where.items()))
+    owner = {}
+    for gid, pis in told.items():
+        for pi in pis:
+            owner.setdefault(pi, set()).add(gid)
+    ph = {e["id"]: e["phase"] for e in g["EVENTS"]}
+    for pi, gids in sorted(owner.items()):
+        if max(ph[x] for x in gids) - min(ph[x] for x in gids) >= 2:
+            overmerged.append(f"#{pi} {sorted(gids, key=ph.get)}: {_brief(story_evs[pi])}")
     real = [c for c in cast if sc.canon(c.get("name", ""), g["CHARACTERS"])]
     actors_right = actors_false = 0
     for c in cast:
@@ -95,7 +121,8 @@ def measure_story(folder: Path, sc) -> dict:
         "actors_right": actors_right, "actors_false": actors_false,
         "n_story_events": len(story_evs),
         "detail": {k: r[k] for k in ("missed_key", "false_dates_list", "story_hidden_list", "cast_missing",
-                                     "non_characters_in_cast", "date_wrong")},
+                                     "non_characters_in_cast", "date_wrong")}
+        | {"unfused": unfused, "over_merged": overmerged},
         "cast_not_real": sorted(c["name"] for c in cast if c not in real),
     }
 
@@ -158,7 +185,11 @@ def main(argv=None) -> int:
         for name, r in results.items():
             print(f"\n## {name}")
             for k, v in r["detail"].items():
-                if v:
+                if v and isinstance(v, list) and k in ("unfused", "over_merged"):
+                    print(f"  {k}:")
+                    for line in v:
+                        print(f"    {line}")
+                elif v:
                     print(f"  {k}: {v}")
             if r["cast_not_real"]:
                 print(f"  cast not real: {r['cast_not_real']}")
