@@ -116,6 +116,16 @@ STORIES = {
                       "di Orvik peggiorarono di mese in mese. Nel 1941 furono tutti rinchiusi nel ghetto. Nel 1942 "
                       "Ezra trovò rifugio in un fienile fuori città. Di lì osservava i treni.",
     },
+    # a departure told with "left", "zarpó" and "partì": three verbs, one leaving, no shared place name
+    "voyage": {
+        "voy_en.txt": "Orel Danik was a captain from Varnholm. His fleet left the harbour on 3 May 1602, heading "
+                      "west. In July the crew reached an island full of birds. Danik died there of a fever.",
+        "voy_es.txt": "Orel Danik era un capitán de Varnholm. El 3 de mayo de 1602 Danik zarpó hacia el oeste con "
+                      "cinco barcos. En julio la tripulación llegó a una isla llena de pájaros. Danik murió allí de "
+                      "fiebre.",
+        "voy_it.txt": "Orel Danik era un capitano di Varnholm. Il 3 maggio 1602 Danik partì verso ovest con cinque "
+                      "navi. A luglio l'equipaggio arrivò a un'isola piena di uccelli. Danik morì lì di febbre.",
+    },
 }
 
 # (story, document, words of one telling, document, words of another telling of the same event)
@@ -158,6 +168,9 @@ SAME_EVENT = [
     ("occupation", "occ_en", "slowly deteriorated", "occ_it", "peggiorarono"),
     ("occupation", "occ_en", "rejoiced", "occ_es", "se alegraron"),
     ("occupation", "occ_es", "se refugió", "occ_it", "trovò rifugio"),
+    ("voyage", "voy_en", "left the harbour", "voy_es", "zarpó hacia"),
+    ("voyage", "voy_en", "left the harbour", "voy_it", "partì verso"),
+    ("voyage", "voy_es", "zarpó hacia", "voy_it", "partì verso"),
 ]
 
 
