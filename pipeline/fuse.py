@@ -26,6 +26,7 @@ from .model import Event, Story
 from .textutil import cues, fold, tokens
 from .fuse_merge import _merge, headline_member, split_unrelated  # noqa: F401 (headline_member: tests)
 from .fuse_scenes import expand, rejoin
+from .fuse_dates import _stated, year_stated
 
 THRESHOLD = 0.26
 ABSORB = 0.25             # a neighbour telling part of a matched event joins it (one sentence here, two there)
@@ -228,6 +229,7 @@ def run(story: Story) -> Story:
     for d in docs[1:]:
         evs = by_doc[d]
         matched: dict[int, int] = {}
+        far: set[int] = set()  # matched where its stated day places it, far from where it is told
         if d in shuffled and len(groups) * len(evs) <= MAX_CELLS:
             # strong content matches first, wherever they are told; the order prior only fills the rest
             _greedy(groups, evs, matched, w, gap=1.0, floor=OUT_OF_ORDER_MIN)
@@ -240,7 +242,7 @@ def run(story: Story) -> Story:
         elif len(groups) * len(evs) <= MAX_CELLS:
             matched = {j: i for i, j in align(groups, evs, w)}
             groups = _absorb_neighbours(groups, evs, matched, w)
-            _greedy(groups, evs, matched, w, monotone=True)
+            _greedy(groups, evs, matched, w, monotone=True, far_out=far)
         else:
             skipped.append(d)
             groups.extend(Group(ev, 1.0) for ev in evs)  # told after the documents before it
@@ -253,7 +255,8 @@ def run(story: Story) -> Story:
         for j, ev in enumerate(evs):
             if j in matched:
                 groups[matched[j]].add(ev)
-                last = matched[j]
+                if j not in far:  # the sentences after a lifespan's "died in 1642" are still told early
+                    last = matched[j]
             else:
                 g = Group(ev, groups[last].pos if last >= 0 else 0.0)
                 inserts.setdefault(last, []).append(g)
@@ -299,7 +302,8 @@ CROSSING = 0.6  # a match against the order of the aligned matches around it nee
 
 
 def _greedy(groups: list[Group], evs: list[Event], matched: dict[int, int], w: dict[str, float],
-            gap: float = GREEDY_GAP, floor: float = GREEDY, monotone: bool = False) -> None:
+            gap: float = GREEDY_GAP, floor: float = GREEDY, monotone: bool = False,
+            far_out: set[int] | None = None) -> None:
     """Match what the monotone alignment left out when the similarity is strong on its own. In a
     document told in order (`monotone`) a match may cross the aligned ones by one place (two sentences
     told the other way round); further against the order (told before an event matched several events
@@ -311,21 +315,36 @@ def _greedy(groups: list[Group], evs: list[Event], matched: dict[int, int], w: d
     for j, ev in enumerate(evs):
         if j in matched:
             continue
-        best, where = floor, None
+        best, where, best_far = floor, None, False
         pos = where_told[j]
         lo = max((i for jj, i in aligned if jj < j), default=-1)
         hi = min((i for jj, i in aligned if jj > j), default=len(groups))
         for i, g in enumerate(groups):
-            if i in used or abs(g.pos - pos) > gap:
+            if i in used:
                 continue
-            if monotone and (i < lo - 1 or i > hi + 1) and similarity(g, ev, g.pos, w) < CROSSING:
+            far = abs(g.pos - pos) > gap
+            # "born in Pisa on 15 February 1564 and died at Arcetri on 8 January 1642": a lifespan told in the
+            # opening sentence is told at the start, and the same day stated there places it, not its position
+            if far and not _same_day(g, ev):
                 continue
             s = similarity(g, ev, g.pos, w)  # no position penalty: this telling is out of order
+            if (far or monotone and (i < lo - 1 or i > hi + 1)) and s < CROSSING:
+                continue
             if s > best:
-                best, where = s, i
+                best, where, best_far = s, i, far
         if where is not None:
             matched[j] = where
             used.add(where)
+            if best_far and far_out is not None:
+                far_out.add(j)
+
+
+def _same_day(g: Group, ev: Event) -> bool:
+    """Do the event and a member of the group each state the same day, year included?"""
+    mine = _stated(ev)
+    if not mine or mine[1] != "day" or not year_stated(ev):
+        return False
+    return any(_stated(m) == mine and year_stated(m) for m in g.members)
 
 
 def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int, int],

@@ -126,6 +126,15 @@ STORIES = {
         "voy_it.txt": "Orel Danik era un capitano di Varnholm. Il 3 maggio 1602 Danik partì verso ovest con cinque "
                       "navi. A luglio l'equipaggio arrivò a un'isola piena di uccelli. Danik morì lì di febbre.",
     },
+    # a lifespan in the opening sentence: the death is told first here and last there, on the same day
+    "lifespan": {
+        "life_en.txt": "Varo Lenti was born in Osel on 2 March 1564 and died at Tarsa on 8 January 1642. In "
+                       "1581 he studied medicine at Osel. In 1589 he became a professor of mathematics. In 1610 he built a "
+                       "telescope. In 1633 he was condemned by the court.",
+        "life_it.txt": "Varo Lenti nacque a Osel il 2 marzo 1564. Nel 1581 studiò medicina a Osel. Nel 1589 divenne "
+                       "professore di matematica. Nel 1610 costruì un cannocchiale. Nel 1633 fu condannato dal "
+                       "tribunale. Morì a Tarsa l'8 gennaio 1642.",
+    },
 }
 
 # (story, document, words of one telling, document, words of another telling of the same event)
@@ -171,6 +180,9 @@ SAME_EVENT = [
     ("voyage", "voy_en", "left the harbour", "voy_es", "zarpó hacia"),
     ("voyage", "voy_en", "left the harbour", "voy_it", "partì verso"),
     ("voyage", "voy_es", "zarpó hacia", "voy_it", "partì verso"),
+    ("lifespan", "life_en", "died at Tarsa", "life_it", "Morì a Tarsa"),
+    ("lifespan", "life_en", "studied medicine", "life_it", "studiò medicina"),
+    ("lifespan", "life_en", "built a", "life_it", "costruì un cannocchiale"),
 ]
 
 
@@ -236,3 +248,9 @@ def test_a_fused_event_keeps_every_telling_s_people_and_places(name):
         for c in story.characters.values():
             if not c.is_group and any(a in text for a in [c.name, *c.aliases] if len(a) > 3):
                 assert c.name in e.characters, f"{c.name} told in {text!r} but not in {e.characters}"
+
+
+def test_a_lifespan_told_first_keeps_the_life_in_order():
+    story = run("lifespan")
+    dates = [e.date for e in sorted(story.events, key=lambda e: e.order) if e.kind == "story"]
+    assert dates == sorted(dates) and dates[-1].startswith("1642-01-08"), dates
