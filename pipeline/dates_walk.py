@@ -11,7 +11,8 @@ import bisect
 import datetime as dt
 from dataclasses import replace
 
-from . import intervals
+from . import intervals, lexicons
+from .textutil import fold
 from . import datecues_page as page
 from . import datecues as cues
 from .dates_anchors import ANCHOR_WINDOW, _from_doc_day, _anchor_match, _opens_lookback, _resolve_ages, _settle_pending
@@ -45,6 +46,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     back = cues.flashback_cue(lang)
     setting = cues.cue_words(lang, "setting_cues")
     ret = cues.return_cue(lang)
+    until = frozenset(fold(w) for w in (lexicons.load(lang, "temporal") or {}).get("until_leads", ()))
     prod_sents = {e.sources[0].sent for e in events if e.kind != "story"} | page.datelines(orphans, sentences, lang)
 
     def production(sent_idx: int) -> bool:
@@ -328,6 +330,14 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                 intervals.closed(ev, intervals.lower(lo.value, lo.precision), intervals.upper(hi.value, hi.precision),
                                  told)
                 ev.extra.update(own_span=True, date_approx=False)
+            elif (own.value and not own.range and not fb and ev.date == own.value and saved.value
+                  and saved.value < own.value and own.precision in ("day", "month", "year")
+                  and fold(own.lead or "") in until):
+                # "dove rimase fino al 1610", "he stayed there until 1610": the stay ends then; it began
+                # at the story's date before it, so the event spans the two and sorts at its start
+                intervals.open_after(ev, saved.value, saved.precision, saved.text,
+                                     hi=intervals.upper(own.value, own.precision))
+                ev.extra["date_approx"] = False
             if rel is not None:
                 ev.rel = rel
                 if (rel.value is None and own.value and own.cstart < rel.cstart and rel.anchor is None
