@@ -35,7 +35,7 @@ SPLIT = [
            "processato il 4 marzo 1849.",
      [("torna a Verona", None, "Marco Dellera"), ("dove viene arrestato", "1849", "Marco Dellera")]),
     ("it", "Nel 1952 Paolo Serra ottiene una cattedra a Lione e resterà in Francia fino al 1970.",
-     [("ottiene una cattedra", "1952", "Paolo Serra"), ("resterà in Francia fino al 1970", "1970", "Paolo Serra")]),
+     [("ottiene una cattedra", "1952", "Paolo Serra"), ("resterà in Francia fino al 1970", "1952", "Paolo Serra")]),  # a stay from 1952 to 1970, sorted at its start
     ("en", "Nora Quill studied with the painters Ivo Marsh and Dana Holt, who later both won the Calder Medal in "
            "the 1980s.",
      [("studied with the painters", None, "Nora Quill"), ("who later both won the Calder Medal", "1980",
