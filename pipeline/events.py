@@ -226,10 +226,13 @@ def run(story: Story) -> Story:
                 if dropped:
                     # "Tuvo dos hermanos, Gino y Anna": the verb comes first, the names after it are objects
                     subj_m = None
+                aside_of: list[str] = []
+                side_note = False
                 if subj_m is not None and (pron_at is None or subj_m.cstart < pron_at):
                     subj_ids = tracker.persons([subj_m])
                     named_subject = True
                     pron = None  # a pronoun after the subject is an object or another clause's subject
+                    side_note, aside_of = tracker.aside_subject(doc.clean[subj_m.cend:cend], subj_ids)
                 elif pron is not None:
                     subj_ids = carried = tracker.pronoun(pron)
                 else:
@@ -245,6 +248,8 @@ def run(story: Story) -> Story:
                     subj_ids = carried = list(sent_subj)
                 if subj_ids and not sent_subj:
                     sent_subj = list(subj_ids)
+                if aside_of:
+                    carried = [c for c in aside_of if c not in subj_ids]
                 if not carried:
                     # "someone steals his model" / "Her brother Tomas runs ...": whose, when told before any name
                     first = min((m.cstart for m in ms), default=cend)
@@ -259,8 +264,8 @@ def run(story: Story) -> Story:
                     # "Laureatasi nel 1936, ...": a dated participle opening is an event in three words
                     if not worthy or len(toks) < (3 if role == "participle_open" and tx else 4):
                         continue
-                    tracker.see(ms, subj_ids, relational=named_subject
-                                and tracker.relational(doc.clean[body_at:subj_m.cstart]))
+                    tracker.see(ms, subj_ids, relational=side_note or (
+                        named_subject and tracker.relational(doc.clean[body_at:subj_m.cstart])))
                 start, end = doc.to_raw(cstart, cend)
                 src = Source(doc=doc.doc, lang=lang, start=start, end=end, text=text, sent=sent.idx,
                              order_in_doc=n_in_doc)

@@ -128,7 +128,22 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
             if s < THRESHOLD and not (j == jb and col_best[j] == i and s >= MUTUAL_MIN
                                       and abs(groups[i].pos - expect[j]) <= MUTUAL_GAP):
                 row[j] = 0.0
-    return _lcs(scored, 1e-9)
+    # a match told far from where it is expected (a lifespan's "died in 1642" in an opening sentence) joins
+    # the alignment only where it crosses none of the near ones: inside the monotone alignment it would leave
+    # every telling between its two places unmatched (_greedy may still take it, out of order)
+    far = {(i, j): s for i, row in enumerate(scored) for j, s in enumerate(row)
+           if s > 0 and abs(groups[i].pos - expect[j]) > GREEDY_GAP}
+    for i, j in far:
+        scored[i][j] = 0.0
+    return _join_far(_lcs(scored, 1e-9), far)
+
+
+def _join_far(pairs: list[tuple[int, int]], far: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Add to a monotone alignment the far matches (strongest first) that cross none of its pairs."""
+    for (i, j), _ in sorted(far.items(), key=lambda kv: -kv[1]):
+        if all((i2 < i and j2 < j) or (i2 > i and j2 > j) for i2, j2 in pairs):
+            pairs = sorted(pairs + [(i, j)])
+    return pairs
 
 
 def _best_member(g: Group, ev: Event, w: dict[str, float]) -> float:

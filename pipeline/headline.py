@@ -28,6 +28,8 @@ TIME_PREPS = ("", "on", "in", "at", "the", "el", "la", "en", "il", "nel", "nell"
 
 CLOCK = re.compile(r"\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\d{1,2}[:.h]\d{2}\b", re.I)
 OPENING_PHRASE_MAX = 8
+# a time phrase opened by a preposition is never the subject of the copula after it ("Nel 1638 era cieco")
+PREP_LEADS = frozenset(("on", "in", "at", "during", "en", "durante", "nel", "nell", "nella", "al", "alle", "a"))
 GOES_ON = re.compile(r"\s*(?:of|de|del|della|dello|delle|dei|degli|di|d'|d’)\s", re.I)
 COPULA = re.compile(r"\s*(?:is|was|are|were|es|fue|era|son|è|fu|era|sono)\s", re.I)  # words of an opening adverbial dropped whole up to its comma
 
@@ -91,7 +93,9 @@ def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> 
     def cut(k: int) -> None:
         nonlocal text, pos
         rest = text[k:]
-        if GOES_ON.match(rest) or (not text[:k].rstrip().endswith(",") and COPULA.match(rest)):
+        opened_by_prep = (re.match(r"\W*(\w+)", text[:k]) or [None, ""])[1].casefold() in PREP_LEADS
+        if GOES_ON.match(rest) or (not text[:k].rstrip().endswith(",") and not opened_by_prep
+                                   and COPULA.match(rest)):
             # "Il 24 agosto del 79 è la data ...", "Alla fine della guerra, ...": the phrase goes on or is
             # the subject; dropping part of it would change what the headline says
             return

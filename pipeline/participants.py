@@ -121,8 +121,12 @@ def opens_with_verb(body: str, doc_text: str, lang: str, *, any_verb: bool = Fal
         return False
     raw = words[0].rstrip(".")
     w = fold(raw)
-    if (w in _folded(lang, "nominal_openers") or not w.isalpha() or len(w) < 2
-            or (w in _folded(lang, "presentative_verbs") and not any_verb)):
+    if w in _folded(lang, "presentative_verbs") and not any_verb:
+        # "llega la noche" has its subject after the verb; "murió en Osel" has none there
+        nxt = fold(words[1]) if len(words) > 1 else ""
+        if nxt and nxt not in _folded(lang, "presentative_then_subjectless"):
+            return False
+    if w in _folded(lang, "nominal_openers") or not w.isalpha() or len(w) < 2:
         return False
     if raw[0].isupper() and re.search(rf"[a-zà-ÿ,;] {re.escape(raw)}\b", doc_text):
         return False  # a proper noun ("Italia acaba de ..."), written so in mid-sentence elsewhere
@@ -223,9 +227,33 @@ class Tracker:
         """Spanish and Italian leave the subject out: a clause whose first word is not a noun phrase's
         ("Comenzó sus investigaciones", "Si trasferisce a Madrid", "Posteriormente consiguió un puesto")
         has the last subject's."""
+        f = fold(body.lstrip())
+        cuts = lexicons.load(self.lang, "events").get("clause_cuts") or {}
+        for rel in sorted({fold(w) for w in cuts.get("place_relatives", [])}, key=len, reverse=True):
+            if f.startswith(rel + " "):
+                body = body.lstrip()[len(rel) + 1:]  # "dove visse con la figlia Anna": lived - the last subject
+                break
         if not self.subject or not opens_with_verb(body, doc_text, self.lang):
             return None
         return list(self.subject)
+
+    def aside_subject(self, after_name: str, subject: list[str]) -> tuple[bool, list[str]]:
+        """A name followed by a bare participle ("Anna morta nel 1629", "Ana, muerta en 1629") has no finite
+        verb of its own: it is a side note about that person (or an absolute clause before the main one),
+        and the story's topic stays. Returns (aside, the topic when the main clause after the comma drops
+        its subject: "Anna morta nel 1629, si ammalò" - he fell ill, not Anna)."""
+        from .clauses import rules  # clauses imports nothing from here; a late import keeps it that way
+        r = rules(self.lang)
+        if (r.participle is None or r.needs_time or not self.subject or not subject
+                or set(subject) <= set(self.subject)):
+            return False, []
+        m = re.match(r"\s*,?\s*(\w+)", after_name)
+        w = fold(m.group(1)) if m else ""
+        if not (m and m.group(1)[:1].islower() and r.participle.fullmatch(w) and w not in r.not_participles):
+            return False, []
+        comma = after_name.find(",", m.end())
+        rest = after_name[comma + 1:] if comma >= 0 else ""
+        return True, (list(self.subject) if rest.strip() and opens_with_verb(rest.strip(), "", self.lang) else [])
 
     def possessive(self, body: str) -> list[str]:
         """An event naming nobody but opening on a possessive ("his family moves", "qualcuno ruba il suo

@@ -127,3 +127,27 @@ def test_a_full_name_without_a_mention_still_counts():
     story = build("en", [["Ruth Ambler crosses the border at dawn with her friend Ivo Sand, a chemist."]],
                   {"Ruth Ambler": ["Ruth Ambler"], "Ivo Sand": []})
     assert "Ivo Sand" in story.events[0].characters
+
+
+# A name followed by a bare participle ("Anna morta nel 1629") has no verb of its own: a side note about
+# that person, after which the story is still about its subject. A place relative ("dove visse con ...")
+# and a verb before a preposition ("Morì a ...", "Murió en ...") keep the last subject too.
+SIDE_NOTES = [
+    ("it", "Varo Lenti nacque nel 1564. Nel 1620 si trasferì a Tarsa con la figlia Anna. Anna morta nel 1629. "
+           "Morì a Osel nel 1642.", {"Anna morta": ["Anna"], "Morì a Osel": ["Varo Lenti"]}),
+    ("it", "Varo Lenti nacque nel 1564. Nel 1620 si trasferì a Tarsa, dove visse con la figlia Anna. "
+           "Suor Anna morta nel 1629, si ammalò gravemente. Nel 1638 era ormai cieco. Morì a Osel nel 1642.",
+     {"dove visse": ["Varo Lenti", "Anna"], "si ammalò": ["Varo Lenti", "Anna"], "era ormai cieco": ["Varo Lenti"],
+      "Morì a Osel": ["Varo Lenti"]}),
+    ("es", "Varo Lenti nació en 1564. En 1620 se trasladó a Tarsa con su hija Ana. Ana, muerta en 1629. "
+           "Murió en Osel en 1642.", {"muerta en 1629": ["Ana"], "Murió en Osel": ["Varo Lenti"]}),
+]
+
+
+@pytest.mark.parametrize("lang,text,who", SIDE_NOTES)
+def test_a_side_note_about_someone_else_keeps_the_story_on_its_subject(lang, text, who):
+    import pipeline
+    story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
+    for needle, names in who.items():
+        (ev,) = [e for e in story.events if any(needle in s.text for s in e.sources)]
+        assert sorted(ev.characters) == sorted(names), needle

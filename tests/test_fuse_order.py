@@ -1,4 +1,6 @@
 """Fusing tellings across documents, and ordering by story chronology."""
+import pytest
+
 from fuse_support import event_telling
 from pipeline import fuse, order, run
 from pipeline.model import Event, Source, Story
@@ -94,3 +96,18 @@ def test_one_stated_date_fuses_tellings_whose_proportions_differ():
     b = event_telling(story, "life_it", "si trasferì")
     assert a is b, [e.title for e in story.events]
     assert event_telling(story, "life_it", "partì per Lisbona") is not a
+
+
+# (near pairs of the alignment, far matches with their scores, the alignment after)
+FAR = [
+    # a lifespan's death told in the opening sentence here and last there crosses every near pair: left out
+    ([(1, 1), (2, 2), (5, 3)], {(20, 0): 1.03}, [(1, 1), (2, 2), (5, 3)]),
+    # the same date at the end of one telling and the start of the other, nothing between: joins
+    ([], {(6, 0): 0.5}, [(6, 0)]),
+    ([(0, 0)], {(6, 1): 0.5, (7, 1): 0.3}, [(0, 0), (6, 1)]),
+]
+
+
+@pytest.mark.parametrize("pairs,far,after", FAR)
+def test_a_far_match_never_unmatches_the_tellings_between(pairs, far, after):
+    assert fuse._join_far(pairs, far) == after
