@@ -141,7 +141,7 @@ def _sense(key: str, L) -> tuple:
 def merge_across_languages(roots: dict[str, str], ambiguous: dict[str, list[str]], langs_of: dict[str, set],
                            lexes_by_lang: dict, ranks_of: dict[str, set] | None = None) -> None:
     """One person told in several languages is one cast entry: "Pliny the Younger" / "Plinio il Giovane" /
-    "Plinio el Joven", "John Paul II" / "Giovanni Paolo II", "Queen Elizabeth" / "Reina Isabel". Two names of
+    "Catón el Viejo", "John Paul II" / "Giovanni Paolo II", "Queen Elizabeth" / "Reina Isabel". Two names of
     documents in different languages merge only when their senses agree word by word and some word is no given
     name (a surname, an epithet, a numeral) or the name is always written with one rank (`ranks_of`: key -> rank
     senses): "Giovanni" and "John" alone, or "Juan Pablo" and "John Paul", stay apart. Rewrites `roots` (and the

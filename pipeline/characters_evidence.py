@@ -126,7 +126,7 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     ev = o.ev
     rep = _report_re(L.lang)
     if rep is not None and rep.search(text[max(0, o.s - 60):o.s]):
-        ev[REPORTED] += 1   # "the news of the death of Princess X": what the story's news is about
+        ev[REPORTED] += 1   # "the radio reports that Princess X has died": what the story's news is about
     if o.hon and (fold(o.toks[0][2]) in {fold(w) for w in L.raw.get("of", [])} or o.hon_of) \
             and (fold(o.hon).rstrip(".") in {fold(w) for w in L.raw.get("peerage", [])}
                  or o.toks[0][2].lower() in L.articles):
@@ -225,7 +225,7 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
                 # ", su prometido Cal": the role belongs to the name after it
                 noun = None if nxt and nxt[:1].isupper() else w
                 break
-    # "la caída del Muro, la madre de Alex, ...": a one-word name after an article is a thing, and the
+    # "la caída del Puente, la hermana de Tomás, ...": a one-word name after an article is a thing, and the
     # description after its comma belongs to the clause that follows
     after_article = len(o.core) == 1 and L.article_re.search(pre[:-1] if pre[-1:] in "\"'‘“" else pre)
     if noun and not after_article and am.group("det").islower() \
@@ -236,7 +236,7 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
             and not pre.rstrip().endswith(",") and not L.place_re.search(pre) \
             and not L.place_weak_re.search(pre, max(0, len(pre) - 40)):
         # not "nato a Sabrosa, Portogallo, esploratore": a place (or a list's last item) before the role
-        ev[PERSON] += 1   # "Galileo, Italian physicist and astronomer, was born", "Cosmo, grand duke of Tuscany"
+        ev[PERSON] += 1   # "Vardo, Dutch astronomer and optician, was born", "Orsino, grand duke of Vessmark"
         o.why.append(f"described as '{_bare_role(am, L)}'")
     # "his father Samuel", but not "la morte del fratello in Normandia" (a preposition comes between)
     # "his mother joined the Unity Party": after an article the family word must stand right before it

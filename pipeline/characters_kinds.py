@@ -65,7 +65,7 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             cls[k] = COMMENTATOR
         elif ev[WPLACE] and ev[PLACE] + ev[WPLACE] >= n_occ[k] and not ev[TITLE] >= 2 \
                 and not (ev[GIVEN] and words_of[k] > 1):
-            # only ever after place prepositions, never with a person cue; "nato da Vincenzo Galilei": a given
+            # only ever after place prepositions, never with a person cue; "nato da Carlo Oberti": a given
             # name and a surname outweigh a weak preposition
             cls[k] = PLACE
         else:
@@ -178,7 +178,7 @@ BESIDE_CREDITS = "_beside_credits"   # evidence only: every mention shares its s
 
 def names_beside_credits(cls: dict[str, str], by_key: dict[str, Counter], occs_by_doc: dict[str, list[Occ]],
                          sentence_at: dict) -> None:
-    """"la canción de Yann Tiersen (que os sonará por Amélie)": a name whose only evidence is that it is a
+    """"la música de Ivo Kral (que recordaréis de otra película)": a name whose only evidence is that it is a
     given name, and whose every mention sits in a sentence naming a credited actor or crew member, is talk
     about the work (another film, a crew member's family), not a person in the story. Marks it NOEV with
     its evidence; `sentence_at[doc](pos)` gives the sentence of a position."""

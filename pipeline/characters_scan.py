@@ -88,7 +88,7 @@ def _is_initial(text: str, i: int) -> bool:
     return j < 0 or text[j] in _SENT_END
 
 
-# "Juan de CartagenaGaspar de Quesada": a page that lost the comma between two names glues them; a capital
+# "Pedro de AlbaRuy de Soria": a page that lost the comma between two names glues them; a capital
 # after five lowercase letters starts the next name ("McDonald", "DiCaprio", "LaGuardia" stay one word)
 _GLUED = re.compile(r"(?<=[a-zß-öø-ÿ]{5})(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 
@@ -133,9 +133,9 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
         toks = [(ns + t.start(), ns + t.end(), t.group()) for t in TOKEN_RE.finditer(text[ns:e])]
         am = None if hon else _ABBR_BEFORE.search(text, max(0, s - 5), s)
         if am and fold(am.group("a")) in L.place_prefixes:
-            hon, s0 = am.group("a"), am.start("a")   # "S.Maria Novella", "S. Giovanni": a saint's abbreviation
+            hon, s0 = am.group("a"), am.start("a")   # "S.Croce", "S. Giovanni": a saint's abbreviation
         if hon and fold(hon) in L.place_prefixes and ns == s:
-            # "St. Julian": a saint's title names a place (a port, a church) far more often than a person
+            # "St. Ives": a saint's title names a place (a port, a church) far more often than a person
             toks.insert(0, (s0, s0 + len(hon), hon))
             hon, ns = "", s0
         # "Miss Lane", "Signora Rita X" caught as one capitalised run: the first word is a title

@@ -214,7 +214,7 @@ def _new_date(timex: list[TimeExpr], a: int, p: int, q: int) -> bool:
 
 
 def _participle_at(clean: str, p: int, q: int, r: CutRules) -> bool:
-    """Does clean[p:q] open with a participle, or with a name and then one ("Suor Maria Celeste morta")?"""
+    """Does clean[p:q] open with a participle, or with a name and then one ("Suor Anna morta")?"""
     for k, w in enumerate(_WORD.finditer(clean, p, q)):
         word = w.group()
         if word[:1].islower() and r.participle.fullmatch(fold(word)) and fold(word) not in r.not_participles:
@@ -302,7 +302,7 @@ OWN_TIME = DATED + ("relative",)  # a time that places a moment ("two years late
 
 def _subordinate_cut(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr], r: CutRules) -> int | None:
     """Where the main clause starts after an opening subordinate that carries its own time ("Cuando
-    despierta, ocho meses después, su hijo ...", "When she returns in 1921, ..."): the moment it names is an
+    vuelve, dos años después, su hermana ...", "When she returns in 1921, ..."): the moment it names is an
     event of its own, what the main clause tells another. Without a time the subordinate only sets the
     scene of the main clause ("When the army enters the city, ...") and stays with it."""
     if not r.sub_open.match(clean, a, b):
@@ -311,7 +311,7 @@ def _subordinate_cut(clean: str, a: int, b: int, lang: str, timex: list[TimeExpr
     if c is None:
         return None
     end = c + 1
-    # a time set off by commas right after it belongs to it: "Cuando despierta, ocho meses después, ..."
+    # a time set off by commas right after it belongs to it: "Cuando vuelve, dos años después, ..."
     nxt = clean.find(",", end, b)
     if nxt > 0 and _words(clean, end, nxt) <= 4 and any(end <= t.cstart < nxt for t in timex):
         end = nxt + 1
@@ -415,8 +415,8 @@ def _ruled_parts(sent: Sentence, clean: str, lang: str = "en", timex: list[TimeE
 
 
 def _other_subject(clean: str, start: int, a: int, b: int, lang: str, persons) -> bool:
-    """Does the clause open with an adversative and then a person the sentence has not named yet ("Bertie
-    wants to give up, but his wife Elizabeth goes to see a doctor")? Another person's action against the
+    """Does the clause open with an adversative and then a person the sentence has not named yet ("Tom
+    wants to leave the school, but his mother Ada goes to talk to the teacher")? Another person's action against the
     first one is an event of its own; "but he stammers" (the same person) stays with it."""
     adv = _adversative_re(lang)
     m = adv.match(clean, a, b) if adv is not None else None

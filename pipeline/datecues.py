@@ -393,7 +393,7 @@ def day_reading(month: int, day: int, told: list[tuple[str, str]]) -> tuple[str,
     """A day and month with no year ("Fue bautizado el 11 de junio") read from the days just told
     (`told`: (ISO day, its text)): the first such day on or after one of them, the one reached by the
     smallest step forward, as (ISO day, the text it was read from, days stepped). "Nació el 5 de junio
-    de 1898 y murió el 19 de agosto de 1936. Fue bautizado el 11 de junio" steps six days from the birth,
+    de 1898 y falleció el 3 de agosto de 1936. Fue bautizado el 11 de junio" steps six days from the birth,
     not ten months from the death: the sentence after a summary of a life goes back to its start."""
     best: tuple[str, str, int] | None = None
     for value, text in told:
@@ -467,13 +467,13 @@ def counted_appositions(ts: list[TimeExpr], sentences: dict[int, Sentence]) -> l
     return out
 
 
-QUOTE_INTRO_WORDS = 6     # "That afternoon they sent a telegram to their father:" (a label is one or two words)
+QUOTE_INTRO_WORDS = 6     # "That night she wrote a short note to her brother:" (a label is one or two words)
 QUOTE_MAX_SENTENCES = 3   # a telegram, a short letter; a plot told after a colon runs longer
 
 
 def quoted_paragraphs(sentences: dict[int, Sentence]) -> set[int]:
-    """The sentences of a paragraph that the paragraph before introduces with a colon ("... and sent a
-    telegram to their father:" then "Success four flights ... home Christmas."): a letter, a telegram, a speech
+    """The sentences of a paragraph that the paragraph before introduces with a colon ("... and wrote a
+    short note to her brother:" then "Arrived safe ... back on Sunday."): a letter, a telegram, a speech
     in its own words. Its times are the message's (a plan, the writer's "for some years"), not the story's.
     A label ("Plot:") or a long paragraph after a colon ("Here is what happens:" and the whole plot) is no
     message: the introducing line must be a sentence and the message short."""

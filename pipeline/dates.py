@@ -191,8 +191,8 @@ def _across_documents(events: list[Event]) -> None:
 
 
 def _lead_summary(events: list[Event], sentences: dict[int, Sentence], lang: str) -> None:
-    """"Il 31 agosto del 1870 nacque Maria ... Fu tra le prime donne a laurearsi in medicina. || Figlia di
-    Alessandro ..., Maria nacque a Chiaravalle": a biography that tells the birth again, undated, in a later
+    """"Il 3 maggio del 1870 nacque Lia ... Fu una delle prime a laurearsi in legge. || Figlia di
+    Carlo ..., Lia nacque a Lerda": a biography that tells the birth again, undated, in a later
     paragraph starts its story over; the paragraphs before that retelling sum up the life. Their events
     happen after the birth, and the dates the retold story states next do not bound them."""
     cue = cues.birth_cue(lang)

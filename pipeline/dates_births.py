@@ -1,5 +1,5 @@
-"""The birth a biography tells again without a date ("Simón Bolívar (24 July 1783 – 17 December 1830) was ...
-Born into a wealthy family, Bolívar led ..."): it is the birth the lifespan after the subject's name states,
+"""The birth a biography tells again without a date ("Tomás Brill (4 May 1801 – 9 March 1860) was ...
+Born into a wealthy family, Brill led ..."): it is the birth the lifespan after the subject's name states,
 not some time after the last date the summary sentence listed. Only the subject's birth: a sentence that
 names someone else being born ("his son was born") keeps what the walk gave it.
 """

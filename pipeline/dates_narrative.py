@@ -192,8 +192,8 @@ def _apply_explicit(n: _Narrative, t: TimeExpr) -> bool:
 
 
 def _retells(t: TimeExpr, n: _Narrative, here: Sentence | None, sentences: dict[int, Sentence]) -> bool:
-    """A section that opens by restating the year the story has reached (a heading, then "En el 79 Plinio el
-    Joven habitaba ..." after "el 24 de agosto del 79") retells that year from its start: the narrative
+    """A section that opens by restating the year the story has reached (a heading, then "En el 79 Varro vivía
+    en Cumas ..." after "el 23 de agosto del 79") retells that year from its start: the narrative
     becomes the year, not the day it had reached (elsewhere a restated year only qualifies it)."""
     if here is None or t.precision != "year" or n.value is None or n.precision == "year":
         return False

@@ -78,7 +78,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
 
     def _under(t: TimeExpr, flashback: bool) -> None:
         if t.direction == "same" and t.unit == "year":
-            # "el 17 de septiembre del mismo año": the year last stated, in its sentence or before it
+            # "el 17 de mayo de ese mismo año": the year last stated, in its sentence or before it
             i = bisect.bisect_left(stated_keys, (t.sent, t.cstart))
             y = stated[i - 1][1] if i > 0 else None
             if y is not None and y.year is not None and t.month is not None:
@@ -347,7 +347,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
                     rel.value = _shift(own.value, rel)
                     if (rel.direction == "after" and rel.amount and not fb and ev.date == own.value
                             and not intervals.is_interval(ev) and own.precision in ("day", "month", "season", "year")):
-                        # "In 1615 the letter was produced, with the result that the following year he was
+                        # "In 1615 the letter was read, and so the following year he was
                         # warned": one telling of two steps spans them, as two stated dates do; the story
                         # stays at the first
                         intervals.open_after(ev, own.value, own.precision, own.text,

@@ -207,7 +207,7 @@ OUTSIDE_KINDS = ("actor", "author", "commentator")
 
 
 def outside_names(story) -> frozenset[str]:
-    """Name keys of the actors, authors and commentators of a story ("Antonio (Lamberto Maggiorani)"): a
+    """Name keys of the actors, authors and commentators of a story ("Tullio (Aldo Ferri)"): a
     review names the actor at a character's first mention, which is another event in each telling."""
     names = [n for n, kind in story.non_characters.items() if kind in OUTSIDE_KINDS]
     names += [c.actor for c in story.characters.values() if c.actor]
@@ -254,7 +254,7 @@ def features(ev: Event, outside: frozenset[str] = frozenset()) -> None:
 
 def _persons(ev: Event) -> dict[str, frozenset[str]]:
     """Each people key of an event -> all the keys of that one person (cast id and the spellings of each
-    part of the name): "Antonio Ricci" is one person however many of his keys two tellings share."""
+    part of the name): "Tullio Berti" is one person however many of his keys two tellings share."""
     parts = [{name_key(w, False) for w in tokens(fold(n)) if len(w) >= 4} for n in ev.characters]
     parts += [{cid} | {name_key(w, False) for w in cid.split("-") if len(w) >= 4}
               for cid in ev.extra.get("char_ids", ())]

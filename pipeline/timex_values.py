@@ -246,7 +246,7 @@ def heading_date(clean: str, found: list[tuple[int, int, str | None, str]]) -> s
                 and re.match(r"\s*(?:[—–\-:(]|$)", line[e - a:])
             restated = any(v == value and not (a <= s2 and e2 <= b) for s2, e2, v, _ in found)
             if restated:
-                # "December 17, 1903 First flight ... On the morning of December 17, 1903, ...": the day a
+                # "May 3, 1911 The bridge opens ... On the morning of May 3, 1911, ...": the day a
                 # page is about, told again as the story's, not the day it was written
                 continue
             if len(words) <= 2 or dateline:

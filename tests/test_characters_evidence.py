@@ -198,9 +198,9 @@ MORE_EVIDENCE = [
     # a teacher one studies under; a belief one holds; a journey one makes
     ("en", "In 1585 he went to Lerden to study under Ostilio Branca.", "Ostilio Branca", "study under"),
     ("es", "En 1600 Vardo sostenía que la Tierra se movía.", "Vardo", "sostenía"),
-    ("it", "Nel 1616 Vardo si recò quindi a Roma per difendersi.", "Vardo", "si recò"),
+    ("it", "Nel 1616 Vardo si recò poi a Lerda per discolparsi.", "Vardo", "si recò"),
     # a first name and a surname outweigh a weak preposition ("nato da": born of his parents)
-    ("it", "Nato a Lerda nel 1564 da Vincenzo Oberti e da Giulia Ammassi.", "Vincenzo Oberti", "given name"),
+    ("it", "Nato a Lerda nel 1564 da Carlo Oberti e da Lidia Ammassi.", "Carlo Oberti", "given name"),
     # an occupation (from the gazetteer of job titles) with no article before the name, as English writes it
     ("en", "The workers are led by accountant Itzak Rosen. Rosen keeps the books.", "Itzak Rosen", "accountant"),
     ("en", "Later the hydrologist Oreb Lask measures the river.", "Oreb Lask", "hydrologist"),

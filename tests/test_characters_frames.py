@@ -39,7 +39,7 @@ ROWS = [
     ("es", "Viajó entre Santiago y Valtierra durante años. Marta Gil decide quedarse.", ["Marta Gil"],
      ["Santiago y Valtierra"]),
     # named only inside an opinion about the story: not one of its people; the one giving it may be
-    ("it", "Gli storici concordano nel ruolo decisivo che ebbe Papa Leone XX nella crisi. Il presidente Ugo Serra "
+    ("it", "Gli storici sono d'accordo sul peso che ebbe Papa Leone XX nella crisi. Il presidente Ugo Serra "
            "testimoniò che senza Leone XX la pace non sarebbe arrivata. Ugo Serra firma il trattato.",
      ["Ugo Serra"], ["Leone XX"]),
     ("en", "Historians agree that without Bishop Alvar Kemp the revolt would have failed. Tom Reyes decides to "

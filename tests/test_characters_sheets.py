@@ -117,7 +117,7 @@ def test_a_title_with_of_the_names_a_country_not_a_person(lang, text, office):
 
 
 @pytest.mark.parametrize("lang,text,figure,hero", [
-    ("en", "On 3 May 1988, Nora Bell is startled by the news of the death of Queen Adelina, and she drops a glass.",
+    ("en", "On 3 May 1988, Nora Bell hears on the radio of the death of Queen Adelina, and she drops a glass.",
      "Adelina", "Nora Bell"),
     ("es", "Nora Bell oye en la radio la muerte del presidente Harlan y ella rompe un vaso.", "Harlan", "Nora Bell"),
     ("it", "Nora Bell sente al telegiornale della morte della regina Adelina e lei lascia cadere un bicchiere.",

@@ -77,7 +77,7 @@ PLUPERFECT = {
     "es": [("Ella había dejado el pueblo.", True), ("Había sido minero.", True), ("Había mucha gente.", False),
            ("Había un soldado en la puerta.", False), ("Lo había finalmente abandonado.", True)],
     "it": [("Lei aveva lasciato il paese.", True), ("Era nato in montagna.", True), ("Era convinto di vincere.", False),
-           ("Aveva allora circa 24 anni.", False), ("Era casualmente venuto in possesso di due lettere.", True),
+           ("Aveva allora circa 24 anni.", False), ("Era casualmente entrato in una vecchia bottega.", True),
            ("Aveva improvvisamente lasciato il paese.", True)],
 }
 

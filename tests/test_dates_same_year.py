@@ -7,8 +7,8 @@ import pipeline
 ROWS = [
     ("en", "Lund was invaded on 1 September 1939 and Tarn on 17 September of the same year. "
            "In 1940 the war reached the coast.", "17 September of the same year", "1939-09-17"),
-    ("es", "Lund fue invadida el 1 de septiembre de 1939 y Tarn el 17 de septiembre del mismo año. "
-           "En 1940 la guerra llegó a la costa.", "el 17 de septiembre del mismo año", "1939-09-17"),
+    ("es", "Lund fue invadida el 1 de septiembre de 1939 y Tarn el 17 de noviembre del mismo año. "
+           "En 1940 la guerra llegó a la costa.", "el 17 de noviembre del mismo año", "1939-11-17"),
     ("it", "Lund fu invasa il 1 settembre 1939 e Tarn il 17 settembre dello stesso anno. "
            "Nel 1940 la guerra raggiunse la costa.", "il 17 settembre dello stesso anno", "1939-09-17"),
 ]

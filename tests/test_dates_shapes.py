@@ -56,7 +56,7 @@ SHAPES = {
     "age clause": [
         ("en", ["Mina Roe was born in 1920.", "When she was three, her brother fell ill."], 1, ("interval", "1923", "1924")),
         ("es", ["Tomás Vell nació el 5 de junio de 1898 en Orvi.",
-                "Cuando Tomás tenía cinco o seis años se trasladaron a un pueblo vecino."], 1, ("interval", "1903", "1905")),
+                "Cuando Tomás tenía cinco o seis años la familia se mudó a un pueblo vecino."], 1, ("interval", "1903", "1905")),
         ("it", ["Tomas Vell nacque nel 1898 a Orvi.", "Quando aveva tre anni la famiglia si trasferì."], 1, ("interval", "1901", "1902")),
     ],
     # the small hours after an evening are the next day
@@ -125,9 +125,9 @@ SHAPES = {
         ("it", ["Nel 1909 Tomas Vell si trasferisce a Orvi e nel 1918 pubblica il suo primo libro.",
                 "Conosce molti pittori."], 1, ("interval", "1909", None)),
         # a biography's opening summary does not carry the story to its end
-        ("es", ["Tomás Vell nació en 1898 en Orvi, el 5 de junio y murió el 19 de agosto de 1936 en Lanz.",
-                "De niño vive en el campo."], 0, ("interval", "1898-06-05", "1936-08-19")),
-        ("es", ["Tomás Vell nació en 1898 en Orvi, el 5 de junio y murió el 19 de agosto de 1936 en Lanz.",
+        ("es", ["Tomás Vell nació en 1898 en Orvi, el 5 de junio y falleció el 12 de agosto de 1936 en Lanz.",
+                "De niño vive en el campo."], 0, ("interval", "1898-06-05", "1936-08-12")),
+        ("es", ["Tomás Vell nació en 1898 en Orvi, el 5 de junio y falleció el 12 de agosto de 1936 en Lanz.",
                 "Su padre es agricultor."], 1, ("interval", "1898-06-05", None)),
         ("es", ["En 1930 Tomás Vell vuelve a Orvi y en 1931 dirige la compañía de teatro.", "Viaja por los pueblos."],
          0, ("interval", "1930", "1931")),
@@ -149,9 +149,9 @@ SHAPES = {
     ],
     # a first-millennium year with its era is that year; without the era "del 79" could be 1979
     "year with its era": [
-        ("it", ["Il 24 agosto del 79 d.C. il monte Lerio erutta.", "La città di Vessa viene sepolta."], 0, ("day", "0079-08-24")),
+        ("it", ["Il 23 agosto del 79 d.C. il monte Lerio erutta.", "La città di Vessa viene sepolta."], 0, ("day", "0079-08-23")),
         ("es", ["El 24 de agosto del 79 d. C. el monte Lerio entra en erupción.", "Varro zarpa."], 1, ("interval", "0079-08-24", None)),
-        ("en", ["At the time of the eruption of Mount Lerio in A.D. 79 the fleet of Varro was at Cumae.",
+        ("en", ["When Mount Lerio erupted in A.D. 79 the fleet of Varro lay at Cumae.",
                 "Varro sailed toward the mountain."], 0, ("year", "0079-01-01")),
         ("es", ["El 24 de agosto del 79 el monte Lerio entra en erupción.", "Varro zarpa."], 0, ("unknown", None)),
     ],

@@ -18,7 +18,7 @@ def dates(s):
 AGE_ADJECTIVE = {
     "en": ["Tomás Brill was born on 4 May 1801 in Lund.", "At the young age of 16 he moved to Madrid."],
     "es": ["Tomás Brill nació el 4 de mayo de 1801 en Lund.", "A la temprana edad de 16 años se mudó a Madrid."],
-    "it": ["Tomás Brill nacque il 4 maggio 1801 a Lund.", "Alla giovane età di 16 anni si trasferì a Madrid."],
+    "it": ["Tomás Brill nacque il 4 maggio 1801 a Lund.", "Alla tenera età di 16 anni si trasferì a Madrid."],
 }
 
 

@@ -71,9 +71,9 @@ SPLIT = [
            "University of Pavia, receiving her degree four years later.",
      [("wanted to study law", "1950", "Lina Moro"), ("despite the anger of her uncle", None, "Lina Moro"),
       ("receiving her degree four years later", None, None)]),
-    ("it", "Nel 1943 Bruno Serra vede la distruzione del suo quartiere e nonostante tutti i suoi sforzi non riesce "
+    ("it", "Nel 1943 Bruno Serra vede la distruzione del suo quartiere e malgrado tutti i suoi tentativi non riesce "
            "a salvare la bottega del padre.",
-     [("vede la distruzione", "1943", "Bruno Serra"), ("nonostante tutti i suoi sforzi", None, "Bruno Serra")]),
+     [("vede la distruzione", "1943", "Bruno Serra"), ("malgrado tutti i suoi tentativi", None, "Bruno Serra")]),
     ("en", "In 1950 Ada Brent was hired at the wool mill of Hull, and shortly after was promoted to foreman of the "
            "dye house.",
      [("was hired at the wool mill", "1950", "Ada Brent"), ("shortly after was promoted", None, "Ada Brent")]),
@@ -88,9 +88,9 @@ SPLIT = [
      [("After studying briefly in Lyon", None, None), ("on her return Ada Brent opened a school", None,
                                                         "Ada Brent")]),
     # 'but' and another person: that person's action against the first one is an event of its own
-    ("en", "In 1936 Bertie Hale wants to give up with doctors, but his wife Elizabeth Hale goes to see a therapist "
-           "in Harley Street.",
-     [("wants to give up with doctors", "1936", "Bertie Hale"), ("his wife Elizabeth Hale goes", None,
+    ("en", "In 1936 Bertie Hale wants to stop seeing doctors, but his wife Elizabeth Hale goes to see a therapist "
+           "in Dover Street.",
+     [("wants to stop seeing doctors", "1936", "Bertie Hale"), ("his wife Elizabeth Hale goes", None,
                                                                   "Elizabeth Hale")]),
     ("it", "Nel 1936 Bruno Serra vuole lasciare la scuola di musica, ma la madre Anna Serra va a parlare con il "
            "maestro.",
@@ -117,8 +117,8 @@ SPLIT = [
     # without that date
     ("en", "The third glider of Tom Hale, tested on the beach at Hull in 1902, flew more than six hundred times.",
      [("tested on the beach at Hull in 1902", "1902", None), ("flew more than six hundred times", None, "Tom Hale")]),
-    ("it", "Nel 1519 Marco Dellera, nato il 4 febbraio 1480 a Sabrosa, parte da Siviglia con cinque navi.",
-     [("nato il 4 febbraio 1480", "1480-02-04", "Marco Dellera"), ("parte da Siviglia", "1519", "Marco Dellera")]),
+    ("it", "Nel 1519 Marco Dellera, nato il 3 febbraio 1480 a Lerda, parte da Siviglia con cinque navi.",
+     [("nato il 3 febbraio 1480", "1480-02-03", "Marco Dellera"), ("parte da Siviglia", "1519", "Marco Dellera")]),
     # after a colon a time of its own, even late in the clause, is a later moment
     ("it", "Nel 1917 Marta Neri resta sola con un grosso problema: il fratello Paolo Neri torna dal fronte tre "
            "mesi dopo e non riesce più a lavorare.",

@@ -16,8 +16,8 @@ ABOUT_THE_WORK = [
     ("es", "La cinta se rodó en apenas seis semanas.", 0, "production"),
     # commentary from today, in history pages
     ("en", "The diaries survive and provide a lively account of the siege.", 0, "production"),
-    ("es", "La nube que describe es lo que ahora se denomina flujo de cenizas.", 0, "production"),
-    ("it", "Gli scavi archeologici hanno riportato alla luce il vecchio porto.", 0, "production"),
+    ("es", "Lo que el testigo describe se denomina hoy una oleada de ceniza.", 0, "production"),
+    ("it", "Gli scavi archeologici del secolo scorso mostrano il vecchio molo della città.", 0, "production"),
     # the audience is still a reception cue with its article
     ("es", "El público aplaudió de pie durante diez minutos.", 0, "reception"),
     ("it", "Il pubblico applaudì in piedi per dieci minuti.", 0, "reception"),
@@ -41,7 +41,7 @@ STORY = [
     # a character's works named as a trilogy are still the character's
     ("en", "In these years he writes his three plays of the countryside, the rural trilogy.", 0),
     ("es", "En esos años escribe sus obras más conocidas, la trilogía del campo.", 0),
-    ("it", "Durante questo incarico compone le sue opere più note, dette «trilogia rurale».", 0),
+    ("it", "In quegli anni compone i suoi drammi più noti, detti «trilogia del mare».", 0),
     ("it", "Nel 1958 vince il Nobel per la chimica insieme al suo maestro.", 0),
     ("it", "Ossessionato dal delitto, Bruno decide di scrivere un libro sul caso.", 1),
     ("it", "Con il suo primo romanzo vince il premio della città.", 0),
@@ -65,11 +65,11 @@ PAGE_LINES = [
     ("it", "Acquista su Librimondo il DVD del film.", 0),
     ("it", "Commedia, durata 104 min. - Italia 1961.", 0),
     ("en", "It is an adaptation of the memoir of the same name by a retired sailor.", 0),
-    ("es", "Es una adaptación de las memorias de un marinero retirado.", 0),
+    ("es", "Es una adaptación del diario de un marinero retirado.", 0),
     ("en", "The diaries are reproduced here with Professor Lund's permission.", 1),
     ("es", "Autores como Irene Sala especulan con la posibilidad de un segundo incendio.", 1),
-    ("es", "El muro se convirtió en el mayor símbolo de la división de la ciudad.", 0),
-    ("it", "Questa in breve la trama del film di Ventura, che si snoda tra giallo e commedia.", 0),
+    ("es", "Con los años el muro fue el mayor símbolo de una ciudad dividida.", 0),
+    ("it", "Ecco in due parole la trama del film di Ventura, che si snoda tra giallo e commedia.", 0),
     # a link line, and a claim of a first told from today about a thing (no character acts)
     ("it", "Clicca qui >>", 0),
     ("en", "Click here for the timetable of the ferries.", 0),
@@ -78,7 +78,7 @@ PAGE_LINES = [
     ("en", "The Aurora is considered the first steamer to cross the lake.", 0),
     ("es", "El Aurora es considerado el primer vapor que cruzó el lago.", 0),
     # a comment on the past from today ("unusual at the time"), no one acting
-    ("en", "This was unusual at the time, as most girls who went to secondary school studied the classics.", 0),
+    ("en", "This was rare at the time, since most girls who went to a secondary school learned Latin.", 0),
     ("es", "Era algo poco común en la época, porque la mayoría de las chicas estudiaba letras.", 0),
     ("it", "Era una scelta insolita per l'epoca, perché quasi tutte le ragazze studiavano lettere.", 0),
 ]

@@ -120,7 +120,7 @@ def test_what_would_not_have_happened_is_an_assessment_not_an_event(lang, text):
     # a relative clause in the teaser still tells an event
     ("es", "Vida, mar, tormentas: la historia de la primera farera, que en 1911 encendió el faro del norte.", "story"),
     ("it", "Nora racconta: la storia di suo padre finì in mare.", "story"),  # someone speaking, not a teaser
-    ("it", "Era una donna colta che amava la lettura e sostenne le idee della figlia.", "reception"),
+    ("it", "Era una donna istruita che amava i libri e sostenne le idee della figlia.", "reception"),
     ("es", "Era una mujer culta que amaba la lectura y apoyó las ideas de su hija.", "reception"),
     ("en", "She was a woman of learning who loved books and backed her daughter's ideas.", "reception"),
 ])

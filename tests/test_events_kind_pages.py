@@ -78,7 +78,7 @@ def test_a_call_to_the_reader_is_page_furniture_and_captions_nothing(lang, call,
 @pytest.mark.parametrize("lang,summary", [
     ("en", "Tom Brea was a true Baroque man."),
     ("en", "He was a painter, sculptor, architect, and engineer."),
-    ("en", "He was a man ahead of his age."),
+    ("en", "She was a woman ahead of her age."),
     ("es", "Tomás Brea fue un verdadero hombre del Barroco."),
     ("es", "Fue pintor, escultor, arquitecto e ingeniero."),
     ("it", "Tommaso Brea fu un vero uomo del Barocco."),

@@ -39,7 +39,7 @@ def test_a_review_paragraph_after_a_dated_plot_is_reception_and_undated(lang, pl
 # a plot paragraph: a sentence without a named character is still story, even next to a production note
 PLOT_WITH_A_NOTE = [
     ("es", ["Marcos Vidal, un relojero de Cádiz, huye de la ciudad.", "Obligado a esconderse en el puerto, "
-            "sobrevive gracias a los pescadores.", "Es una adaptación de las memorias de un marinero."],
+            "sobrevive gracias a los pescadores.", "Es una adaptación del diario de un marinero."],
      {"Marcos Vidal": ["Marcos Vidal"]}, "Obligado a esconderse"),
     ("it", ["Marco Vidali, un orologiaio di Trieste, fugge dalla città.", "Costretto a nascondersi nel porto, "
             "sopravvive grazie ai pescatori.", "È un adattamento delle memorie di un marinaio."],
@@ -84,7 +84,7 @@ HISTORY_REMARK = [
     ("it", ["Il ponte fu considerato il simbolo della divisione della valle.",
             "Il ponte divise in due il paese per trent'anni: durante questi anni annegarono nel fiume quaranta "
             "persone."], "annegarono"),
-    ("es", ["El puente se convirtió en el mayor símbolo de la división del valle.",
+    ("es", ["Con los años el puente fue el mayor símbolo de un valle dividido.",
             "Durante treinta años el puente dividió el pueblo en dos y cuarenta personas se ahogaron en el río."],
      "se ahogaron"),
 ]

@@ -86,7 +86,7 @@ STORIES = {
     # event the other telling leaves out, not that one told out of order
     "chair": {
         "chem_es.txt": "Nora Vill nació en Graz en 1905. Estudió química en la universidad de Graz. Después "
-                       "consiguió un puesto de ayudante de su maestro, el químico Emil Hart. En 1933 se casó con el "
+                       "obtuvo un puesto de ayudante con su maestro, el químico Emil Hart. En 1933 se casó con el "
                        "pintor Ugo Brand. En 1935 nació su hija Lia. En 1938 huyó a Suiza con su familia. En 1945 "
                        "regresó a Graz y abrió un laboratorio.",
         "chem_it.txt": "Nora Vill nacque a Graz nel 1905. Nel 1933 sposò il pittore Ugo Brand. Nel 1938 fuggì in "
