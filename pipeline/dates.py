@@ -11,7 +11,9 @@ relatives and ages count from in dates_anchors.py; the cues read from the text i
 """
 from __future__ import annotations
 
-from . import intervals
+from dataclasses import replace
+
+from . import intervals, lexicons
 from . import datecues as cues
 from .dates_anchors import _anchor_pattern, _mentions
 from .dates_narrative import EXPLICIT, SPAN_MONTHS, _add_months, _anchor_base, _date, _shift
@@ -19,6 +21,7 @@ from .dates_births import births_retold
 from .dates_spans import months_of_other_years, months_of_own_year, spans_of_several_times
 from .dates_walk import _resolve_doc
 from .model import Event, Sentence, Story, TimeExpr
+from .textutil import fold, tokens
 
 
 def _claim_fallback(story: Story) -> None:
@@ -39,6 +42,22 @@ def _claim_fallback(story: Story) -> None:
 
 
 
+def _counted_after(t: TimeExpr, sent_of: dict) -> TimeExpr:
+    """A duration right after "after" / "tras" / "al cabo de" / "dopo" (after_duration_leads) as the relative
+    time it is for the story ("After three months of searching, ..." = three months later); the time
+    expression itself stays a DURATION (TimeML leaves the signal out). Anything else is returned as it is."""
+    if t.kind != "duration" or not t.amount or t.unit not in ("day", "week", "month", "year"):
+        return t
+    sent = sent_of.get((t.doc, t.sent))
+    if sent is None:
+        return t
+    before = " " + " ".join(tokens(fold(sent.text[:max(t.cstart - sent.cstart, 0)])))
+    leads = lexicons.load(sent.lang, "temporal").get("after_duration_leads", ())
+    if not any(before.endswith(" " + " ".join(tokens(fold(w)))) for w in leads):
+        return t
+    return replace(t, kind="relative", direction="after")
+
+
 def _ages_as_years(events: list[Event]) -> None:
     """"A los 15 años" after "nació en 1920": some day between the 15th and the 16th birthday, i.e. the
     years 1935-1936 at year grain, never a birth day or a point."""
@@ -54,10 +73,12 @@ def _ages_as_years(events: list[Event]) -> None:
 
 def run(story: Story) -> Story:
     _claim_fallback(story)
-    # durations and sets ("for ten days", "every summer") say how long or how often, never when
-    dates_only = lambda ts: [t for t in ts if t.kind not in ("duration", "set")]  # noqa: E731
+    # durations and sets ("for ten days", "every summer") say how long or how often, never when; but
+    # "after three months" counts from the story's date as "three months later" does
+    sent_of = {(x.doc, x.idx): x for x in story.sentences}
     for e in story.events:
-        e.timex = dates_only(e.timex)
+        counted = [_counted_after(t, sent_of) for t in e.timex if t.kind != "set"]
+        e.timex = [t for t in counted if t.kind != "duration"]
     claimed = {id(t) for e in story.events for t in e.timex}
     docs = {d.doc: d for d in story.docs}
     sents: dict[str, dict[int, Sentence]] = {}
@@ -68,8 +89,9 @@ def run(story: Story) -> Story:
         if e.sources:
             ev_by_doc.setdefault(e.sources[0].doc, []).append(e)
     orphans: dict[str, list[TimeExpr]] = {}
-    for t in dates_only(story.timex):
-        if id(t) not in claimed:
+    claimed_spans = {(t.doc, t.cstart, t.cend) for e in story.events for t in e.timex}
+    for t in story.timex:
+        if t.kind not in ("duration", "set") and id(t) not in claimed and (t.doc, t.cstart, t.cend) not in claimed_spans:
             orphans.setdefault(t.doc, []).append(t)
     # what the finder left out (a year after a day and month, an era, a heading, an age clause)
     found = len(story.timex)

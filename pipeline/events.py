@@ -24,7 +24,7 @@ from .kind import cast_names as kind_cast_names  # noqa: E402
 from .kind import (NAME_RE, QUOTED_RE, _actor_pattern, _author_subject, _crew_pattern, _title_re, authors,  # noqa: F401
                    classify, evidence, framing_len, paragraph_kinds, section_kinds, strong_kind, work_titles)
 from .kind_doc import OWNED  # noqa: E402
-from .participants import (Tracker, _char_ids, _char_names, _pronouns, _subject_names, full_names,  # noqa: F401
+from .participants import (Tracker, opening_phrase_len, _char_ids, _char_names, _pronouns, _subject_names, full_names,  # noqa: F401
                            full_names_in, genders)
 
 
@@ -215,7 +215,18 @@ def run(story: Story) -> Story:
                     if w.group().casefold() in pronouns or w.group().casefold() in plural:
                         pron, pron_at = w.group().casefold(), cstart + w.start()
                         break
-                subj_m = next((m for m in ms if body_at <= m.cstart <= body_at + 40), None)
+                # "In a letter to his friend Father Osti, dated ..., he defended": a name inside an opening
+                # prepositional phrase is not the subject; the subject is told after the phrase's comma
+                subj_from = body_at + opening_phrase_len(doc.clean[body_at:cend], lang)
+                if pron_at is not None and pron_at < subj_from:
+                    pron, pron_at = None, None
+                    for k, w in enumerate(WORD_RAW.finditer(doc.clean, subj_from, cend)):
+                        if k >= 8:
+                            break
+                        if w.group().casefold() in pronouns or w.group().casefold() in plural:
+                            pron, pron_at = w.group().casefold(), w.start()
+                            break
+                subj_m = next((m for m in ms if subj_from <= m.cstart <= subj_from + 40), None)
                 body = doc.clean[body_at:cend]
                 known = {cid for m in ms for cid in _char_ids(story, [m])}
                 extra_ids = full_names_in(cast_names, text, known)

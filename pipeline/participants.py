@@ -140,6 +140,28 @@ def _folded(lang: str, key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _table(lang, key))
 
 
+def opening_phrase_len(body: str, lang: str) -> int:
+    """How much of a clause an opening prepositional phrase takes, up to its comma ("In a letter to his
+    friend Father Osti, dated 3 May 1613, he defended ...", "With the help of Lia, he reached ..."): 0 when
+    the clause does not open with a preposition (opening_prepositions, time_prepositions) or the phrase
+    runs on without a comma. A participle aside inside the phrase ("dated 3 May 1613,") belongs to it."""
+    from .clauses import rules  # clauses imports nothing from here; a late import keeps it that way
+    lex = lexicons.load(lang, "events")
+    preps = {fold(p) for p in (lex.get("opening_prepositions") or []) + (lex.get("time_prepositions") or [])}
+    f = fold(body[:60])
+    if not any(f.startswith(p + " ") for p in preps):
+        return 0
+    participle = rules(lang).participle
+    commas = [m.end() for m in re.finditer(",", body[:160])]
+    for k, end in enumerate(commas):
+        nxt = re.match(r"\s*([\w'’]+)", body[end:])
+        w = fold(nxt.group(1)) if nxt else ""
+        if participle is not None and w and participle.fullmatch(w) and k + 1 < len(commas):
+            continue
+        return end
+    return 0
+
+
 class Tracker:
     """Who the story was last about, in one document: the persons mentioned most recently (by gender when
     known), the last group or pair of co-subjects, and the last subject. Subject pronouns ("she", "lui",

@@ -151,3 +151,22 @@ def test_a_side_note_about_someone_else_keeps_the_story_on_its_subject(lang, tex
     for needle, names in who.items():
         (ev,) = [e for e in story.events if any(needle in s.text for s in e.sources)]
         assert sorted(ev.characters) == sorted(names), needle
+
+
+# a name inside an opening prepositional phrase is not the clause's subject: the pronoun after its comma is
+OPENING_PHRASE = [
+    ("en", "Vardo Lenti was born in Lerda in 1564. In a letter to his friend Father Osti, dated 3 May 1613, he "
+           "defended the new astronomy. After a long trial he was condemned on 22 June 1633.",
+     {"he defended": ["Osti", "Vardo Lenti"], "he was condemned": ["Vardo Lenti"]}),
+    ("en", "Vardo Lenti escaped from Lerda in 1600. With the help of Lia Osti, he reached the coast in 1601. Then he "
+           "sailed to Corbe.", {"he reached": ["Lia Osti", "Vardo Lenti"], "he sailed": ["Vardo Lenti"]}),
+]
+
+
+@pytest.mark.parametrize("lang,text,who", OPENING_PHRASE)
+def test_a_name_in_an_opening_phrase_is_not_the_subject(lang, text, who):
+    import pipeline
+    story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
+    for needle, names in who.items():
+        (ev,) = [e for e in story.events if any(needle in s.text for s in e.sources)]
+        assert sorted(ev.characters) == sorted(names), needle

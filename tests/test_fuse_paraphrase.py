@@ -126,6 +126,15 @@ STORIES = {
         "voy_it.txt": "Orel Danik era un capitano di Varnholm. Il 3 maggio 1602 Danik partì verso ovest con cinque "
                       "navi. A luglio l'equipaggio arrivò a un'isola piena di uccelli. Danik morì lì di febbre.",
     },
+    # printing a book is publishing it
+    "press": {
+        "press_en.txt": "Nora Vill was born in Graz in 1905. In 1931 she moved to Lund. In 1940 she published her "
+                        "pamphlet. In 1950 she returned to Graz.",
+        "press_it.txt": "Nora Vill nacque a Graz nel 1905. Nel 1931 si trasferì a Lund. Nel 1940 il suo opuscolo "
+                        "fu stampato di nascosto. Nel 1950 tornò a Graz.",
+        "press_es.txt": "Nora Vill nació en Graz en 1905. En 1931 se trasladó a Lund. En 1940 su folleto "
+                        "fue impreso en secreto. En 1950 volvió a Graz.",
+    },
     # a lifespan in the opening sentence: the death is told first here and last there, on the same day
     "lifespan": {
         "life_en.txt": "Varo Lenti was born in Osel on 2 March 1564 and died at Tarsa on 8 January 1642. In "
@@ -180,6 +189,8 @@ SAME_EVENT = [
     ("voyage", "voy_en", "left the harbour", "voy_es", "zarpó hacia"),
     ("voyage", "voy_en", "left the harbour", "voy_it", "partì verso"),
     ("voyage", "voy_es", "zarpó hacia", "voy_it", "partì verso"),
+    ("press", "press_en", "published her", "press_it", "fu stampato"),
+    ("press", "press_en", "published her", "press_es", "fue impreso"),
     ("lifespan", "life_en", "died at Tarsa", "life_it", "Morì a Tarsa"),
     ("lifespan", "life_en", "studied medicine", "life_it", "studiò medicina"),
     ("lifespan", "life_en", "built a", "life_it", "costruì un cannocchiale"),
