@@ -130,22 +130,29 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
             if s < THRESHOLD and not (j == jb and col_best[j] == i and s >= MUTUAL_MIN
                                       and abs(groups[i].pos - expect[j]) <= MUTUAL_GAP):
                 row[j] = 0.0
-    # a match told far from where it is expected (a lifespan's "died in 1642" in an opening sentence) joins
-    # the alignment only where it crosses none of the near ones: inside the monotone alignment it would leave
-    # every telling between its two places unmatched (_greedy may still take it, out of order)
-    far = {(i, j): s for i, row in enumerate(scored) for j, s in enumerate(row)
+    # a match told far from where it is expected joins the alignment only with a neighbour: a lifespan's "died
+    # in 1642" in an opening sentence, matched alone to the end of the other telling, would leave every
+    # telling between its two places unmatched (_greedy may still take it, out of order); "17 December 1903:
+    # the day that ..." opening a page matches there with the next sentence too, and stays
+    far = {(i, j) for i, row in enumerate(scored) for j, s in enumerate(row)
            if s > 0 and abs(groups[i].pos - expect[j]) > GREEDY_GAP}
-    for i, j in far:
-        scored[i][j] = 0.0
-    return _join_far(_lcs(scored, 1e-9), far)
+    while True:
+        pairs = _lcs(scored, 1e-9)
+        alone = _isolated(pairs, far)
+        if not alone:
+            return pairs
+        for i, j in alone:
+            scored[i][j] = 0.0
 
 
-def _join_far(pairs: list[tuple[int, int]], far: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
-    """Add to a monotone alignment the far matches (strongest first) that cross none of its pairs."""
-    for (i, j), _ in sorted(far.items(), key=lambda kv: -kv[1]):
-        if all((i2 < i and j2 < j) or (i2 > i and j2 > j) for i2, j2 in pairs):
-            pairs = sorted(pairs + [(i, j)])
-    return pairs
+def _isolated(pairs: list[tuple[int, int]], far: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The far pairs of an alignment whose telling's neighbours (j - 1, j + 1) match nowhere near its group,
+    and that another pair of the alignment could not be ordered with but for them (with nothing else aligned,
+    one date both state may well be the only match there is)."""
+    at = dict((j, i) for i, j in pairs)
+    return {(i, j) for i, j in pairs if (i, j) in far
+            and not any(abs(at[n] - i) <= 2 for n in (j - 1, j + 1) if n in at)
+            and any((i2, j2) != (i, j) and (abs(i2 - i) > 2 * max(1, abs(j2 - j))) for i2, j2 in pairs)}
 
 
 def _best_member(g: Group, ev: Event, w: dict[str, float]) -> float:

@@ -98,16 +98,18 @@ def test_one_stated_date_fuses_tellings_whose_proportions_differ():
     assert event_telling(story, "life_it", "partì per Lisbona") is not a
 
 
-# (near pairs of the alignment, far matches with their scores, the alignment after)
+# (an alignment, its far pairs, the far pairs that jump alone)
 FAR = [
-    # a lifespan's death told in the opening sentence here and last there crosses every near pair: left out
-    ([(1, 1), (2, 2), (5, 3)], {(20, 0): 1.03}, [(1, 1), (2, 2), (5, 3)]),
-    # the same date at the end of one telling and the start of the other, nothing between: joins
-    ([], {(6, 0): 0.5}, [(6, 0)]),
-    ([(0, 0)], {(6, 1): 0.5, (7, 1): 0.3}, [(0, 0), (6, 1)]),
+    # a far match whose telling's next sentence matches beside it: a page opening on the day it is about
+    ([(0, 0), (20, 1), (21, 2)], {(20, 1)}, set()),
+    ([(0, 5), (1, 6), (4, 9)], {(0, 5)}, set()),
+    # alone, its neighbours matching elsewhere: a lifespan's death told in the opening sentence
+    ([(0, 0), (20, 1), (21, 5)], {(20, 1)}, {(20, 1)}),
+    # a date both state, and nothing else aligned: the only match there is
+    ([(6, 0)], {(6, 0)}, set()),
 ]
 
 
-@pytest.mark.parametrize("pairs,far,after", FAR)
-def test_a_far_match_never_unmatches_the_tellings_between(pairs, far, after):
-    assert fuse._join_far(pairs, far) == after
+@pytest.mark.parametrize("pairs,far,alone", FAR)
+def test_a_far_match_alone_is_left_out_of_the_alignment(pairs, far, alone):
+    assert fuse._isolated(sorted(pairs), far) == alone
