@@ -239,7 +239,12 @@ def run(story: Story) -> Story:
                     subj_m = None
                 aside_of: list[str] = []
                 side_note = False
-                if subj_m is not None and (pron_at is None or subj_m.cstart < pron_at):
+                # "A speech doctor tells Tom ...": someone not named is the subject, the name after is an object
+                unnamed = kind == "story" and tracker.opens_unnamed(body)
+                if unnamed:
+                    subj_m, pron, pron_at, dropped = None, None, None, None
+                    subj_ids = []
+                elif subj_m is not None and (pron_at is None or subj_m.cstart < pron_at):
                     subj_ids = tracker.persons([subj_m])
                     named_subject = True
                     pron = None  # a pronoun after the subject is an object or another clause's subject
@@ -277,6 +282,8 @@ def run(story: Story) -> Story:
                         continue
                     tracker.see(ms, subj_ids, relational=side_note or (
                         named_subject and tracker.relational(doc.clean[body_at:subj_m.cstart])))
+                    if unnamed:
+                        tracker.see_unnamed()
                 start, end = doc.to_raw(cstart, cend)
                 src = Source(doc=doc.doc, lang=lang, start=start, end=end, text=text, sent=sent.idx,
                              order_in_doc=n_in_doc)

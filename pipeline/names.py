@@ -74,6 +74,14 @@ def _cue_after(words) -> re.Pattern:
     return re.compile(rf"^[ \t]*(?:{_alt(words)})(?![\w])", re.I)
 
 
+def _actor_after(cues, loose) -> re.Pattern:
+    """"plays", "in the role of", and a light verb only with a performance noun a few words on ("gives a
+    moving performance"): "gives a speech" is what a character does."""
+    verbs, nouns = loose.get("verbs") or [], loose.get("nouns") or []
+    extra = rf"|(?:{_alt(verbs)})(?:[ \t]+[\w\-]+){{0,3}}?[ \t]+(?:{_alt(nouns)})" if verbs and nouns else ""
+    return re.compile(rf"^[ \t]*(?:{_alt(cues)}{extra})(?![\w])", re.I)
+
+
 def _author_after(cues, works) -> re.Pattern:
     """"'s novel", "'s unproduced play": a cue ending with a work noun also takes up to two words between its
     possessive and the work ("Ann Lee and Bo Roe's unproduced play")."""
@@ -334,7 +342,7 @@ def lex(lang: str) -> Lex:
         lang=lang, raw=d, name_re=name_re, hon_rev_re=hon_rev_re, stop=stop, articles=frozenset(arts),
         crew_re=_cue_before(g("crew_before", [])),
         crew_story_re=_cue_before(g("crew_in_story", [])),
-        actor_after_re=_cue_after(g("actor_after", [])),
+        actor_after_re=_actor_after(g("actor_after", []), g("actor_after_loose", {})),
         place_re=_cue_before(g("place_before", [])),
         vehicle_re=_cue_before(g("vehicle_before", [])),
         title_re=_cue_before(g("title_before", [])),

@@ -173,6 +173,7 @@ class Tracker:
         self.recent: list[str] = []          # person ids, most recent last
         self.plural: list[str] = []          # the last group's members or co-subjects
         self.subject: list[str] = []         # the last subject's person ids
+        self.unnamed = False                 # the last subject is a person the story has not named
         self.pron_gender = {k.casefold(): v for k, v in (lexicons.load(lang, "events").get("pronoun_gender") or {}).items()}
         self.pairs = tuple(fold(w) for w in _table(lang, "pair_words"))
         self.openers = frozenset(fold(w) for w in _table(lang, "nominal_openers"))
@@ -212,6 +213,7 @@ class Tracker:
                 self.recent.remove(cid)
             self.recent.append(cid)
         if subject and not relational:
+            self.unnamed = False
             self.subject = list(subject)
             if len(subject) >= 2:
                 self.plural = list(subject)
@@ -222,7 +224,22 @@ class Tracker:
         g = self.pron_gender.get(word.casefold())
         if g == "p":
             return list(self.plural) or list(self.subject)
+        if self.unnamed:
+            return []  # "A speech doctor tells the king ... He has Bertie ...": he is the doctor, no one named
         return self._one(g)
+
+    def opens_unnamed(self, body: str) -> bool:
+        """Does the clause open with a new person the story does not name ("A speech doctor tells Tom ...",
+        "Un médico le dice a Tomás ...", "Una vicina racconta")? That person is its subject (a name after it
+        is an object), and the topic: the pronouns and dropped subjects after it stand for no one named."""
+        lex = lexicons.load(self.lang, "characters")
+        indef = {fold(w) for w in lex.get("indefinite_articles") or ()}
+        roles = {fold(w) for w in lex.get("role_nouns") or ()}
+        words = tokens(fold(body[:60]))
+        return bool(words) and words[0] in indef and any(w in roles for w in words[1:4])
+
+    def see_unnamed(self) -> None:
+        self.unnamed, self.subject = True, []
 
     def _one(self, g: str | None) -> list[str]:
         """The person a singular pronoun of gender `g` stands for: the last subject unless known to differ
@@ -255,7 +272,7 @@ class Tracker:
             if f.startswith(rel + " "):
                 body = body.lstrip()[len(rel) + 1:]  # "dove visse con la figlia Anna": lived - the last subject
                 break
-        if not self.subject or not opens_with_verb(body, doc_text, self.lang):
+        if self.unnamed or not self.subject or not opens_with_verb(body, doc_text, self.lang):
             return None
         return list(self.subject)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import pipeline
 from pipeline.names import fold
 
 from characters_support import make_story
@@ -212,3 +213,15 @@ def test_a_cast_section_ends_at_the_first_prose_line():
                                     "Ilka says she is glad.")})
     names = cast(story)
     assert names["tomas wexler"].actor == "Dalia Fenn" and "ilka marr" in names and names["ilka marr"].actor is None
+
+
+# a light verb credits an actor only with a performance after it: "gives a speech" is what a character does
+@pytest.mark.parametrize("text,person,actor", [
+    ("In 1925 Ada Brent gives a speech, but it is a disaster. In 1934 a doctor tells Ada that smoking is good.",
+     "Ada Brent", None),
+    ("The film follows Tom Vell (Ada Brent). Ada Brent gives a moving performance as Tom.", "Tom Vell", "Ada Brent"),
+])
+def test_giving_a_speech_is_no_performance(text, person, actor):
+    story = pipeline.run(texts={"d": text}, lang_override={"d": "en"})
+    cast = {c.name: c.actor for c in story.characters.values()}
+    assert person in cast and cast[person] == actor, (cast, story.non_characters)

@@ -170,3 +170,22 @@ def test_a_name_in_an_opening_phrase_is_not_the_subject(lang, text, who):
     for needle, names in who.items():
         (ev,) = [e for e in story.events if any(needle in s.text for s in e.sources)]
         assert sorted(ev.characters) == sorted(names), needle
+
+
+# someone the story does not name ("a speech doctor", "un médico") opening a clause is its subject, and the
+# topic: the pronoun or dropped subject after it is that person, never the last person named
+UNNAMED = [
+    ("en", "Tom Brent takes his daughter Ada Brent to London in 1925. In 1934 a speech doctor tells Ada that smoking "
+           "is good. He has Ada put marbles in her mouth.", {"a speech doctor": ["Ada Brent"], "He has": ["Ada Brent"]}),
+    ("es", "Tomás Brent lleva a su hija Ada Brent a Londres en 1925. En 1934 un médico le dice a Ada que fumar es "
+           "bueno. Le pide que ponga canicas en la boca.", {"un médico": ["Ada Brent"], "Le pide": []}),
+]
+
+
+@pytest.mark.parametrize("lang,text,who", UNNAMED)
+def test_an_unnamed_person_is_the_subject_and_the_topic(lang, text, who):
+    import pipeline
+    story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
+    for needle, names in who.items():
+        (ev,) = [e for e in story.events if any(needle in s.text for s in e.sources)]
+        assert sorted(ev.characters) == sorted(names), needle
