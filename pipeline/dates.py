@@ -55,7 +55,12 @@ def _counted_after(t: TimeExpr, sent_of: dict) -> TimeExpr:
     leads = lexicons.load(sent.lang, "temporal").get("after_duration_leads", ())
     if not any(before.endswith(" " + " ".join(tokens(fold(w)))) for w in leads):
         return t
-    return replace(t, kind="relative", direction="after")
+    amount, unit = t.amount, t.unit
+    if amount != int(amount):
+        # "after a month and a half": the story counts whole steps, so a fraction becomes days (or months)
+        finer = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("day", 1)}[unit]
+        unit, amount = finer[0], amount * finer[1]
+    return replace(t, kind="relative", direction="after", amount=int(round(amount)), unit=unit)
 
 
 def _ages_as_years(events: list[Event]) -> None:

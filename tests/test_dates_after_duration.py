@@ -34,3 +34,18 @@ def test_a_duration_without_after_dates_nothing(lang, text):
     story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
     (ev,) = [e for e in story.events if "Osel" in e.sources[0].text]
     assert ev.date_from == "1950" and ev.date_to in ("1960", None)
+
+
+# a fraction of a month is counted in days: the story never crashes on "a month and a half"
+@pytest.mark.parametrize("lang,text,day", [
+    ("it", "La flotta lasciò Osel il 3 agosto 1492. Dopo un mese e mezzo di navigazione, la flotta raggiunse Tarsa.",
+     "1492-09-17"),
+    ("en", "The fleet left Osel on 3 August 1492. After two and a half months at sea, the fleet reached Tarsa.",
+     "1492-10-17"),
+    ("es", "La flota salió de Osel el 3 de agosto de 1492. Tras dos meses y medio de navegación, la flota llegó a "
+           "Tarsa.", "1492-10-17"),
+])
+def test_after_a_fraction_of_a_month_is_counted_in_days(lang, text, day):
+    story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
+    (ev,) = [e for e in story.events if "Tarsa" in e.sources[0].text]
+    assert ev.date == day
