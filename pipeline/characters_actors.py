@@ -97,6 +97,11 @@ def find_actor_links(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                     continue
             if a is not None and L.actor_plays_re is not None and (a.ev[ACTOR] or a.key in crew) and not b.ev[ACTOR] \
                     and b.key not in crew and L.actor_plays_re.fullmatch(text, a.e, b.s):
+                c = occs[i + 1] if b.poss and i + 1 < len(occs) else None
+                if c is not None and c.s - b.e <= 30 and "\n" not in text[b.e:c.s] and not any(
+                        ch in text[b.e:c.s] for ch in ",.;:()"):
+                    links.append((c, a))   # "Ann Lee plays Ada's boyfriend Tom": the part is Tom, not Ada
+                    continue
                 links.append((b, a))   # "Ann Lee plays Ada", "Ann Lee interpreta a Ada": the role after the actor
                 continue
             other = None   # "Guy Roe (King Aldric, Teddy)": a second name of the credited role

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .names import Lex, fold, lex
 
 _HEADING = re.compile(r"[ \t*#•|-]*([^\n:]{1,30}?)[ \t]*:?[ \t]*$")
-_PROSE_END = re.compile(r"[.!?][\"”»)]?[ \t]+[A-ZÀ-Þ]|[.!?][ \t]*$")   # a sentence ends inside or at the line's end
+_PROSE_END = re.compile(r"(?<!\b[A-ZÀ-Þ])[.!?][\"”»)]?[ \t]+[A-ZÀ-Þ]|[.!?][ \t]*$")   # a sentence ends inside or at the line's end
 _MAX_ITEM_WORDS = 14
 # "Vestuario: Ana Ruiz.", "Data uscita: 12 ottobre": one line of a data sheet, a short label and its value
 _SHEET_LINE = re.compile(r"[ \t*#•|-]*(?P<label>[^\W\d_][^\W\d_'’-]*(?:[ \t]+[^\W\d_][^\W\d_'’-]*){0,3})[ \t]*:"

@@ -19,6 +19,7 @@ from .textutil import concepts_in, fold, tokens
 from .categorize import category, concept_weights  # noqa: F401
 from .headline import (LEADING_PUNCT, PAREN, SUMMARY_MAX, TITLE_MAX, _strip_leading, _words,  # noqa: F401
                        headline, summarize)
+from .events_cast import outside_story
 from .events_scenes import scenes
 from .kind import cast_names as kind_cast_names  # noqa: E402
 from .kind import (NAME_RE, QUOTED_RE, _actor_pattern, _author_subject, _crew_pattern, _title_re, authors,  # noqa: F401
@@ -356,6 +357,7 @@ def run(story: Story) -> Story:
                     continue
                 main = ev
     story.events = scenes(events)
+    outside_story(story)
     return story
 
 

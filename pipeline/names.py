@@ -332,7 +332,9 @@ def lex(lang: str) -> Lex:
     dets = list(poss) + arts + g("group_articles", [])
     fam_alt = _alt(fam)
     roles = list(g("role_nouns", [])) + list(fam)
-    stop = frozenset(w.lower() for w in g("stopwords", []))
+    # the connectives that open sentences ("Intanto, Mark ...", "Meanwhile, Ada ...") are never names
+    opening = [w for w in (lexicons.load(lang, "events").get("leading_adverbials") or []) if " " not in w]
+    stop = frozenset(w.lower() for w in g("stopwords", []) + opening) | frozenset(fold(w) for w in opening)
     conj = g("conj", ["and"])
     gn = g("group_nouns", {})
     nums = g("numbers", {})

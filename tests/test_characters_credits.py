@@ -225,3 +225,20 @@ def test_giving_a_speech_is_no_performance(text, person, actor):
     story = pipeline.run(texts={"d": text}, lang_override={"d": "en"})
     cast = {c.name: c.actor for c in story.characters.values()}
     assert person in cast and cast[person] == actor, (cast, story.non_characters)
+
+
+# a cast list one name a line, an initial among them ("M. Lane,"), is still a cast list; a connective opening a
+# sentence ("Intanto, Mark ...") is nobody; "plays Ada's boyfriend Tom" casts Tom
+@pytest.mark.parametrize("lang,text,people,not_people", [
+    ("en", "Stars:\nAda Brent,\nM. Tom Lane,\nRobert Vell,\nGeorge Hart,\nDirector:\nIvo Kral\n"
+           "Summary: Cameron (Ada Brent) dreams of making films. Cameron meets Flash (Robert Vell), an old lighting "
+           "man who worked in Hollywood.", ["Cameron", "Flash"], ["Tom Lane", "George Hart", "Robert Vell"]),
+    ("it", "Giovanni vive a Trento. Intanto, Mark, uno sceneggiatore, gli crea frammenti di vita. Giovanni scrive un "
+           "libro.", ["Giovanni", "Mark"], ["Intanto"]),
+    ("en", "The story revolves around Melinda (Ada Lane), a lonely attendant. Tom Hale plays Melinda's boyfriend Perry, "
+           "who is drawn into her game.", ["Melinda", "Perry"], ["Tom Hale"]),
+])
+def test_lists_connectives_and_relations_in_credits(lang, text, people, not_people):
+    story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
+    names = {c.name for c in story.characters.values()}
+    assert set(people) <= names and not names & set(not_people), (names, story.non_characters)
