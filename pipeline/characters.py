@@ -169,7 +169,7 @@ def run(story: Story) -> Story:
     forced = {fold(n): m.key for n, m in nick_pairs}
 
     # actors in parentheses: "Tom Reyes (Sam Hale)", "one teacher (Ada Ross)"; "Ana (née Lind)"
-    actor_links, paren_births = find_actor_links(occs_by_doc, texts, lexes, _prose_tokens(occs_by_doc, texts))
+    actor_links, paren_births = find_actor_links(occs_by_doc, texts, lexes, _prose_tokens(occs_by_doc, texts, lexes))
     for bare, titled_key in split_by_credited_titles(actor_links, occs_by_doc, texts).items():
         forced.setdefault(bare, titled_key)
 

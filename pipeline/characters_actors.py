@@ -11,13 +11,17 @@ from .characters_scan import ACTOR, PART, PERSON, PLACE, THING, TITLE, Occ, _PAI
 _COMMA_ONLY = re.compile(r"[ \t]*,[ \t]*")
 
 
-def _prose_tokens(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str]) -> Counter:
-    """Name words seen outside parentheses and outside "Name (Name)" pairs: the story's own prose."""
+def _prose_tokens(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], lexes: dict | None = None) -> Counter:
+    """Name words seen outside parentheses, outside "Name (Name)" pairs and outside cast lines ("Cast: Ann
+    Lee, ..." credits actors): the story's own prose."""
     c: Counter = Counter()
     for doc, occs in occs_by_doc.items():
         text = texts[doc]
+        L = (lexes or {}).get(doc)
         for o in occs:
             if text[max(0, o.s - 3):o.s].rstrip(" \t").endswith("(") or _PAREN_OPEN.match(text, o.e):
+                continue
+            if L is not None and cast_line(text, text.rfind("\n", 0, o.s) + 1, L) >= 0:
                 continue
             for t in o.toks:
                 c[fold(t[2])] += 1
@@ -46,7 +50,8 @@ def _actor_first(a: Occ, b: Occ, text: str, L: Lex, prose: Counter) -> bool:
     if not (_PAIR_AFTER.match(text, b.e) or _PAIR_BEFORE.search(text[max(0, a.s - 12):a.s])):
         return False   # a pair inside a story sentence is "Character (Actor)"; only credit lists may flip
     words = lambda o: [fold(t[2]) for t in o.toks if fold(t[2]) not in L.particles]
-    return any(prose[w] for w in words(b)) and not any(prose[w] for w in words(a))
+    # every word of B: "Andrea (Marco Lenti)" after "Giulio (Marco Brenno)" has a "Marco" in the prose too
+    return all(prose[w] for w in words(b)) and not any(prose[w] for w in words(a))
 
 
 

@@ -242,3 +242,12 @@ def test_lists_connectives_and_relations_in_credits(lang, text, people, not_peop
     story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
     names = {c.name for c in story.characters.values()}
     assert set(people) <= names and not names & set(not_people), (names, story.non_characters)
+
+
+# "A (B)" flips to actor-first only when every word of B is used in the prose: a shared first name is not that
+def test_a_shared_first_name_does_not_flip_a_part_and_its_actor():
+    text = ("Cast: Ugo Vela, Marco Brenno, Marco Lenti\n\nNicola (Ugo Vela) arriva a Roma nel 1968. Mentre i suoi "
+            "fratelli, Giulio (Marco Brenno) e Andrea (Marco Lenti), si sentono coinvolti dal clima di protesta.")
+    story = pipeline.run(texts={"d": text}, lang_override={"d": "it"})
+    cast = {c.name: c.actor for c in story.characters.values()}
+    assert cast.get("Andrea") == "Marco Lenti" and cast.get("Giulio") == "Marco Brenno", cast

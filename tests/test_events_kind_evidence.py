@@ -191,3 +191,12 @@ def test_a_quoted_inscription_after_a_colon_is_no_title(lang, text):
 ])
 def test_a_labelled_cast_list_is_not_story(lang, text):
     assert classify(text, lang, n_characters=3, actor_outside_parens=False) == "production"
+
+
+# a logline about the work ("in this coming-of-age drama") is not a story event
+@pytest.mark.parametrize("lang,text", [
+    ("en", "A young man learns to make his dreams real from an older man in this coming-of-age drama."),
+    ("it", "Un ragazzo impara a realizzare i suoi sogni da un uomo anziano in questa commedia amara."),
+])
+def test_a_logline_about_the_work_is_no_story(lang, text):
+    assert classify(text, lang, n_characters=0, actor_outside_parens=False) != "story"
