@@ -3,6 +3,7 @@ Spanish and Italian sentences without a stated subject, and possessives — so t
 tells that character's story."""
 import pytest
 
+import pipeline
 from events_support import build
 from pipeline.model import Character
 
@@ -129,6 +130,14 @@ def test_a_full_name_without_a_mention_still_counts():
     assert "Ivo Sand" in story.events[0].characters
 
 
+def _assert_who(lang: str, text: str, who: dict[str, list[str]]) -> None:
+    """Each telling holding `needle` has exactly these characters."""
+    story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
+    for needle, names in who.items():
+        (ev,) = [e for e in story.events if any(needle in s.text for s in e.sources)]
+        assert sorted(ev.characters) == sorted(names), needle
+
+
 # A name followed by a bare participle ("Anna morta nel 1629") has no verb of its own: a side note about
 # that person, after which the story is still about its subject. A place relative ("dove visse con ...")
 # and a verb before a preposition ("Morì a ...", "Murió en ...") keep the last subject too.
@@ -146,11 +155,7 @@ SIDE_NOTES = [
 
 @pytest.mark.parametrize("lang,text,who", SIDE_NOTES)
 def test_a_side_note_about_someone_else_keeps_the_story_on_its_subject(lang, text, who):
-    import pipeline
-    story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
-    for needle, names in who.items():
-        (ev,) = [e for e in story.events if any(needle in s.text for s in e.sources)]
-        assert sorted(ev.characters) == sorted(names), needle
+    _assert_who(lang, text, who)
 
 
 # a name inside an opening prepositional phrase is not the clause's subject: the pronoun after its comma is
@@ -165,11 +170,7 @@ OPENING_PHRASE = [
 
 @pytest.mark.parametrize("lang,text,who", OPENING_PHRASE)
 def test_a_name_in_an_opening_phrase_is_not_the_subject(lang, text, who):
-    import pipeline
-    story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
-    for needle, names in who.items():
-        (ev,) = [e for e in story.events if any(needle in s.text for s in e.sources)]
-        assert sorted(ev.characters) == sorted(names), needle
+    _assert_who(lang, text, who)
 
 
 # someone the story does not name ("a speech doctor", "un médico") opening a clause is its subject, and the
@@ -184,8 +185,4 @@ UNNAMED = [
 
 @pytest.mark.parametrize("lang,text,who", UNNAMED)
 def test_an_unnamed_person_is_the_subject_and_the_topic(lang, text, who):
-    import pipeline
-    story = pipeline.run(texts={"d": text}, lang_override={"d": lang})
-    for needle, names in who.items():
-        (ev,) = [e for e in story.events if any(needle in s.text for s in e.sources)]
-        assert sorted(ev.characters) == sorted(names), needle
+    _assert_who(lang, text, who)
