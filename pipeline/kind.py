@@ -117,6 +117,11 @@ def strong_kind(text: str, lang: str, *, dated_character: bool = False) -> str |
     return None
 
 
+@lru_cache(maxsize=None)
+def _single_work_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicons.load(lang, "events").get("work_refs") or () if w.isalpha())
+
+
 def _work_refs(folded: str, toks: list[str], lang: str) -> int:
     """Words naming THE work ("the film", "questo romanzo"), not a work a character owns or makes ("his
     first novel", "escribir una novela", "il suo libro"): a single-word reference right after a possessive
@@ -220,7 +225,10 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
     rec = len(cues(lang, "events", "reception").find(folded, toks))
     rec += 0.5 * len(cues(lang, "events", "reception_weak").find(folded, toks))
     prod = len(cues(lang, "events", "production").find(folded, toks))
-    work = _work_refs(folded, toks, lang) + _quoted_title(text) + bool(about_work)
+    # "a movie-mad teenager", "a film-buff": a work word opening a compound names no work
+    single = _single_work_words(lang)
+    glued = re.sub(r"\b(\w+)-(?=\w)", lambda m: m.group(1) if m.group(1) in single else m.group(0), folded)
+    work = _work_refs(glued, tokens(glued), lang) + _quoted_title(text) + bool(about_work)
     subject = work_subject(text, lang)
     if subject and n_characters and any(re.search(rf"\b{re.escape(w)}\b", flat)
                                         for w in lexicons.load(lang, "events").get("story_opening_when") or []):

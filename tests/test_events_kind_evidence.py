@@ -200,3 +200,10 @@ def test_a_labelled_cast_list_is_not_story(lang, text):
 ])
 def test_a_logline_about_the_work_is_no_story(lang, text):
     assert classify(text, lang, n_characters=0, actor_outside_parens=False) != "story"
+
+
+# a work word inside a compound ("movie-mad", "film-buff") names no work: the sentence stays story
+def test_a_work_word_inside_a_compound_names_no_work():
+    text = ("While cranky Flash does not care for Cameron at first, in time he sees a kindred spirit in the "
+            "movie-mad teenager, and offers his equipment to the would-be director.")
+    assert classify(text, "en", n_characters=2, actor_outside_parens=False) == "story"
