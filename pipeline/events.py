@@ -124,6 +124,16 @@ PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "we", "i", "you", "el", "e
 LABEL_MAX_WORDS = 4  # "Course of the strike." - longer sentences ending in a full stop are statements
 
 
+def _first_pronoun(text: str, start: int, end: int, words) -> tuple[str | None, int | None]:
+    """The first subject pronoun among the first eight words of text[start:end], and where it stands."""
+    for k, w in enumerate(WORD_RAW.finditer(text, start, end)):
+        if k >= 8:
+            break
+        if w.group().casefold() in words:
+            return w.group().casefold(), w.start()
+    return None, None
+
+
 def _lead_len(text: str, lang: str, tx: list[TimeExpr], cstart: int) -> int:
     """How many characters of `text` the opening time phrase and connectors take."""
     rest = _strip_leading(text, lang, tx, cstart)
@@ -209,24 +219,14 @@ def run(story: Story) -> Story:
                 # the subject: a name or a pronoun opening the clause once its time phrase is dropped
                 lead_n = _lead_len(text, lang, tx, cstart)
                 body_at = cstart + lead_n
-                pron, pron_at = None, None
-                for k, w in enumerate(WORD_RAW.finditer(text, lead_n)):
-                    if k >= 8:
-                        break
-                    if w.group().casefold() in pronouns or w.group().casefold() in plural:
-                        pron, pron_at = w.group().casefold(), cstart + w.start()
-                        break
+                pron, pron_at = _first_pronoun(text, lead_n, len(text), pronouns | plural)
+                if pron_at is not None:
+                    pron_at += cstart
                 # "In a letter to his friend Father Osti, dated ..., he defended": a name inside an opening
                 # prepositional phrase is not the subject; the subject is told after the phrase's comma
                 subj_from = body_at + opening_phrase_len(doc.clean[body_at:cend], lang)
                 if pron_at is not None and pron_at < subj_from:
-                    pron, pron_at = None, None
-                    for k, w in enumerate(WORD_RAW.finditer(doc.clean, subj_from, cend)):
-                        if k >= 8:
-                            break
-                        if w.group().casefold() in pronouns or w.group().casefold() in plural:
-                            pron, pron_at = w.group().casefold(), w.start()
-                            break
+                    pron, pron_at = _first_pronoun(doc.clean, subj_from, cend, pronouns | plural)
                 subj_m = next((m for m in ms if subj_from <= m.cstart <= subj_from + 40), None)
                 body = doc.clean[body_at:cend]
                 known = {cid for m in ms for cid in _char_ids(story, [m])}

@@ -93,7 +93,8 @@ def _strip_leading(text: str, lang: str, timex: list[TimeExpr], offset: int) -> 
     def cut(k: int) -> None:
         nonlocal text, pos
         rest = text[k:]
-        opened_by_prep = (re.match(r"\W*(\w+)", text[:k]) or [None, ""])[1].casefold() in PREP_LEADS
+        first = re.match(r"\W*(\w+)", text[:k])
+        opened_by_prep = bool(first) and first.group(1).casefold() in PREP_LEADS
         if GOES_ON.match(rest) or (not text[:k].rstrip().endswith(",") and not opened_by_prep
                                    and COPULA.match(rest)):
             # "Il 24 agosto del 79 è la data ...", "Alla fine della guerra, ...": the phrase goes on or is

@@ -140,16 +140,33 @@ def _folded(lang: str, key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _table(lang, key))
 
 
+@lru_cache(maxsize=None)
+def _opening_preps(lang: str) -> frozenset[str]:
+    lex = lexicons.load(lang, "events")
+    return frozenset(fold(p) for p in (lex.get("opening_prepositions") or []) + (lex.get("time_prepositions") or []))
+
+
+@lru_cache(maxsize=None)
+def _place_relatives(lang: str) -> tuple[str, ...]:
+    cuts = lexicons.load(lang, "events").get("clause_cuts") or {}
+    return tuple(sorted({fold(w) for w in cuts.get("place_relatives", [])}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _unnamed_cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    lex = lexicons.load(lang, "characters")
+    return (frozenset(fold(w) for w in lex.get("indefinite_articles") or ()),
+            frozenset(fold(w) for w in lex.get("role_nouns") or ()))
+
+
 def opening_phrase_len(body: str, lang: str) -> int:
     """How much of a clause an opening prepositional phrase takes, up to its comma ("In a letter to his
     friend Father Osti, dated 3 May 1613, he defended ...", "With the help of Lia, he reached ..."): 0 when
     the clause does not open with a preposition (opening_prepositions, time_prepositions) or the phrase
     runs on without a comma. A participle aside inside the phrase ("dated 3 May 1613,") belongs to it."""
     from .clauses import rules  # clauses imports nothing from here; a late import keeps it that way
-    lex = lexicons.load(lang, "events")
-    preps = {fold(p) for p in (lex.get("opening_prepositions") or []) + (lex.get("time_prepositions") or [])}
     f = fold(body[:60])
-    if not any(f.startswith(p + " ") for p in preps):
+    if not any(f.startswith(p + " ") for p in _opening_preps(lang)):
         return 0
     participle = rules(lang).participle
     commas = [m.end() for m in re.finditer(",", body[:160])]
@@ -232,9 +249,7 @@ class Tracker:
         """Does the clause open with a new person the story does not name ("A speech doctor tells Tom ...",
         "Un médico le dice a Tomás ...", "Una vicina racconta")? That person is its subject (a name after it
         is an object), and the topic: the pronouns and dropped subjects after it stand for no one named."""
-        lex = lexicons.load(self.lang, "characters")
-        indef = {fold(w) for w in lex.get("indefinite_articles") or ()}
-        roles = {fold(w) for w in lex.get("role_nouns") or ()}
+        indef, roles = _unnamed_cues(self.lang)
         words = tokens(fold(body[:60]))
         return bool(words) and words[0] in indef and any(w in roles for w in words[1:4])
 
@@ -267,8 +282,7 @@ class Tracker:
         ("Comenzó sus investigaciones", "Si trasferisce a Madrid", "Posteriormente consiguió un puesto")
         has the last subject's."""
         f = fold(body.lstrip())
-        cuts = lexicons.load(self.lang, "events").get("clause_cuts") or {}
-        for rel in sorted({fold(w) for w in cuts.get("place_relatives", [])}, key=len, reverse=True):
+        for rel in _place_relatives(self.lang):
             if f.startswith(rel + " "):
                 body = body.lstrip()[len(rel) + 1:]  # "dove visse con la figlia Anna": lived - the last subject
                 break
