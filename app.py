@@ -20,7 +20,7 @@ import streamlit as st
 
 from dashboard import appcss, text, urlstate
 from dashboard.i18n import t
-from views import PAGE_FILES, library_panel, roles, sidebar, state
+from views import FILTERED_FRAGMENTS, PAGE_FILES, library_panel, roles, sidebar, state
 
 PAGE_ICONS = {"Timeline": ":material/timeline:", "Presentation": ":material/slideshow:",
               "Cast": ":material/groups:", "Table": ":material/table_rows:", "Stories": ":material/library_books:"}
@@ -91,16 +91,15 @@ if c.events.empty:
     st.stop()
 
 state.init_from_url(c)
-state.filters(c)
-if st.session_state.get("event_pick") not in c.row_of:
-    st.session_state.event_pick = c.ids[0] if c.ids else None
-with st.container(key="count"):   # in the header, beside the navigation (COUNT_CSS)
-    st.caption(t("caption.count", n=len(c.shown), total=len(c.events)) + " · "
-               + text.md_escape(c.story_title()), text_alignment="right")   # a title is text, never markup
+fragments = FILTERED_FRAGMENTS.get(c.view, ())
+state.filters(c, rerun_only=fragments)
+if not fragments:
+    state.count(c)   # a page with its own filtered fragment counts there
 
 pg.run()
 
 sidebar.export_panel(c)
+sidebar.source_panel(c)
 state.write_url(c)
 if c.following and c.view != "Presentation":  # in the presentation, its own fragment does the looking
     roles.follow_teacher(c)

@@ -294,3 +294,31 @@ def test_a_prepared_export_is_withdrawn_when_the_lanes_change(server, browser):
         assert page.get_by_role("button", name="Prepare the file").count() == 1
     finally:
         page.close()
+
+
+def test_a_filter_change_withdraws_a_prepared_file(server, browser):
+    """A filter reruns only the chart's part of the page (and the exports' while they hold a file): a file
+    prepared before the change no longer holds what the filters show and is withdrawn."""
+    page = open_page(browser, server, 1280, 720)
+    try:
+        page.get_by_text("Export / download").first.click()
+        settle(page)
+        page.get_by_role("button", name="Prepare the file").click()
+        settle(page)
+        download = page.get_by_role("button", name="Download timelinejs.json")
+        download.first.wait_for(timeout=30_000)
+        assert page.get_by_text("Events in the file: 21").count() == 1
+        settle(page)
+        box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+        box.click()
+        page.keyboard.type("Luca")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        wait_text(page, "2 of 30 events")
+        settle(page)
+        assert download.count() == 0
+        assert page.get_by_text("Events in the file").count() == 0
+        assert page.get_by_role("button", name="Prepare the file").count() == 1
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        page.close()

@@ -47,43 +47,61 @@ def export_style(kind: str, wide: bool) -> timeline.Style:
 
 def export_panel(c: state.Ctx) -> None:
     """Exports of what the filters show (or of everything), prepared only on request."""
-    ui, shown, events = c.ui, c.shown, c.events
     with st.sidebar:
-        with st.expander(t("x.title"), icon=":material/download:"):
-            only = st.toggle(t("x.only_shown", n=len(shown), total=len(events)), key="x_scope")
-            kind = st.selectbox(t("x.format"), list(curate.EXPORT_FILES), key="x_kind",
-                                format_func=lambda k: f"{t('x.' + k, ui)} · {curate.EXPORT_FILES[k]}")
-            scope = shown if only else events
-            wide = bool(st.session_state.get("wide"))
-            sig = (c.slug, c.source, curate.story_stamp(c.slug, c.lib_root) if c.library_mode else (), ui, kind, only,
-                   hash(tuple(scope["id"])), st.session_state.x_mode, st.session_state.lanes, wide,
-                   bool(st.session_state.get("eras")))   # the year bands are drawn in the PNG and the page
-            if kind == "png":
-                st.caption(t("x.png_hint"))
-            if st.button(t("x.prepare"), key="x_prepare", width="stretch", disabled=scope.empty):
-                try:
-                    with st.spinner(t("x.preparing")):
-                        fig = None
-                        if kind in ("png", "html"):
-                            fig = timeline.build_timeline(scope, x_mode=st.session_state.x_mode,
-                                                          lane_mode=st.session_state.lanes, cast=c.cast_names,
-                                                          colors=c.colors, eras=st.session_state.eras,
-                                                          style=export_style(kind, wide), lang=ui)
-                        # the story's title, never a folder's path
-                        payload = curate.export_bytes(kind, scope, c.characters, c.story_title(), fig=fig,
-                                                      docs=c.story.docs)
-                    st.session_state._export = (sig, payload)
-                except export.ExportError as exc:
-                    st.error(text.md_escape(str(exc)))
-                except Exception as exc:  # an exporter bug: a message, not a traceback
-                    st.error(t("x.failed", error=text.md_escape(f"{type(exc).__name__}: {exc}")))
-            prepared = st.session_state.get("_export")
-            if prepared and prepared[0] == sig:
-                fname = curate.EXPORT_FILES[kind]
-                st.download_button(t("x.download", file=fname), data=prepared[1], file_name=fname,
-                                   mime=curate.EXPORT_MIME[kind], key="x_download", width="stretch", type="primary",
-                                   icon=":material/download:",
-                                   on_click="ignore")
+        _exports(c)
+
+
+@st.fragment(key=state.EXPORTS_FRAGMENT)
+def _exports(c: state.Ctx) -> None:
+    # a rerun of this fragment alone (its own widgets, or a filter change while a file is prepared) runs
+    # without app.py: the language and what the filters show are set again. Its labels never count what the
+    # filters show: a filter change that reruns only the chart would leave such a count behind
+    if state.in_fragment_run():
+        i18n.set_lang(c.ui)
+        state.set_current(c)
+        state.apply_filters(c)
+    ui, shown, events = c.ui, c.shown, c.events
+    with st.expander(t("x.title"), icon=":material/download:"):
+        only = st.toggle(t("x.only_shown"), key="x_scope")
+        kind = st.selectbox(t("x.format"), list(curate.EXPORT_FILES), key="x_kind",
+                            format_func=lambda k: f"{t('x.' + k, ui)} · {curate.EXPORT_FILES[k]}")
+        scope = shown if only else events
+        wide = bool(st.session_state.get("wide"))
+        sig = (c.slug, c.source, curate.story_stamp(c.slug, c.lib_root) if c.library_mode else (), ui, kind, only,
+               hash(tuple(scope["id"])), st.session_state.x_mode, st.session_state.lanes, wide,
+               bool(st.session_state.get("eras")))   # the year bands are drawn in the PNG and the page
+        if kind == "png":
+            st.caption(t("x.png_hint"))
+        if st.button(t("x.prepare"), key="x_prepare", width="stretch", disabled=scope.empty):
+            try:
+                with st.spinner(t("x.preparing")):
+                    fig = None
+                    if kind in ("png", "html"):
+                        fig = timeline.build_timeline(scope, x_mode=st.session_state.x_mode,
+                                                      lane_mode=st.session_state.lanes, cast=c.cast_names,
+                                                      colors=c.colors, eras=st.session_state.eras,
+                                                      style=export_style(kind, wide), lang=ui)
+                    # the story's title, never a folder's path
+                    payload = curate.export_bytes(kind, scope, c.characters, c.story_title(), fig=fig,
+                                                  docs=c.story.docs)
+                st.session_state._export = (sig, payload)
+            except export.ExportError as exc:
+                st.error(text.md_escape(str(exc)))
+            except Exception as exc:  # an exporter bug: a message, not a traceback
+                st.error(t("x.failed", error=text.md_escape(f"{type(exc).__name__}: {exc}")))
+        prepared = st.session_state.get("_export")
+        if prepared and prepared[0] == sig:
+            fname = curate.EXPORT_FILES[kind]
+            st.caption(t("x.holds", n=len(scope)))
+            st.download_button(t("x.download", file=fname), data=prepared[1], file_name=fname,
+                               mime=curate.EXPORT_MIME[kind], key="x_download", width="stretch", type="primary",
+                               icon=":material/download:",
+                               on_click="ignore")
+
+
+def source_panel(c: state.Ctx) -> None:
+    """Where the story comes from and, for the teacher, another folder to read (a new story: a full run)."""
+    with st.sidebar:
         with st.expander(t("src.title")):
             st.caption(t("src.showing", label=c.story.label))
             if c.actor.role != "viewer":  # a folder path reads the server's disk: not for every student's browser

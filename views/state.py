@@ -17,6 +17,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from dashboard import curate, data, filters as flt, i18n, library, store, text, timeline, urlstate
 from dashboard.i18n import t, t_or
@@ -86,6 +87,12 @@ class Ctx:
         """The story's title: the library's title, or a folder's name (never a whole server path)."""
         return (self.titles.get(self.slug) if self.library_mode
                 else os.path.basename(self.story.label.rstrip("/"))) or "Storyline"
+
+
+def in_fragment_run() -> bool:
+    """This run reruns fragments only (app.py did not run: the Ctx is the last full run's)."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
 
 
 def current() -> Ctx:
@@ -369,35 +376,68 @@ def reset_filters(has_dates: bool, lo, hi) -> None:
         st.session_state.f_dates = (lo, hi)
 
 
-def filters(c: Ctx) -> None:
-    """The sidebar's filters, then what they show (`c.current`, `c.shown`, ...)."""
+# A filter change on a page whose chart is a keyed fragment reruns only that fragment (and the exports'):
+# the sidebar, header and page frame stay as they are, in the server and in the browser.
+FRAGMENT_FILTERS = ("f_chars", "f_match", "f_kinds", "f_cats", "f_langs", "f_undated", "f_q")
+
+
+EXPORTS_FRAGMENT = "exports"   # views/sidebar.py
+
+
+def _rerun_fragments(keys: tuple[str, ...]) -> None:
+    # a prepared file no longer holds what the filters show: the exports' fragment withdraws it
+    st.rerun(list(keys) + ([EXPORTS_FRAGMENT] if st.session_state.get("_export") else []))
+
+
+def filters(c: Ctx, rerun_only: tuple[str, ...] = ()) -> None:
+    """The sidebar's filters, then what they show (`c.current`, `c.shown`, ...). With `rerun_only` (fragment
+    keys), a change of any filter but the dates reruns only those fragments (and the exports' while a file is
+    prepared), which call `apply_filters` again; the dates also decide whether "undated" can be ticked, so they
+    rerun the page."""
     ui, events = c.ui, c.events
     date_min, date_max, has_dates = c.date_min, c.date_max, c.has_dates
+    cb = dict(on_change=_rerun_fragments, args=(rerun_only,)) if rerun_only else {}
     with st.sidebar:
         st.header(t("filters"))
-        st.multiselect(t("f.characters"), c.cast_names, key="f_chars", placeholder=t("f.characters_all"))
+        st.multiselect(t("f.characters"), c.cast_names, key="f_chars", placeholder=t("f.characters_all"), **cb)
         st.radio(t("f.match"), ["any", "all"], key="f_match", horizontal=True,
-                 format_func=lambda m: t("f.match_" + m, ui))
+                 format_func=lambda m: t("f.match_" + m, ui), **cb)
         st.multiselect(t("f.kinds"), list(flt.KINDS), key="f_kinds", format_func=lambda k: t("kindlong." + k, ui),
-                       placeholder=t("f.kinds_all"))
+                       placeholder=t("f.kinds_all"), **cb)
         st.multiselect(t("f.category"), sorted(set(events["category"])), key="f_cats", format_func=c.cat_label,
-                       placeholder=t("f.category_all"))
+                       placeholder=t("f.category_all"), **cb)
         langs = sorted({lg for ls in events["_langs"] for lg in ls if lg})
-        st.multiselect(t("f.lang"), langs, key="f_langs", placeholder=t("f.lang_all"), format_func=c.lang_label)
-        date_from = date_to = None
+        st.multiselect(t("f.lang"), langs, key="f_langs", placeholder=t("f.lang_all"), format_func=c.lang_label,
+                       **cb)
         if has_dates:
-            picked = st.date_input(t("f.dates"), key="f_dates", min_value=date_min.date(), max_value=date_max.date(),
-                                   format="YYYY-MM-DD")
-            picked = picked if isinstance(picked, (tuple, list)) else (picked,)
-            if len(picked) >= 1 and picked[0] and picked[0] > date_min.date():
-                date_from = picked[0].isoformat()
-            if len(picked) == 2 and picked[1] and picked[1] < date_max.date():
-                date_to = picked[1].isoformat()
-            st.checkbox(t("f.undated"), key="f_undated", disabled=not (date_from or date_to))
-        st.text_input(t("f.search"), key="f_q", placeholder=t("f.search_hint"))
+            st.date_input(t("f.dates"), key="f_dates", min_value=date_min.date(), max_value=date_max.date(),
+                          format="YYYY-MM-DD")
+            date_from, date_to = _date_bounds(c)
+            st.checkbox(t("f.undated"), key="f_undated", disabled=not (date_from or date_to), **cb)
+        st.text_input(t("f.search"), key="f_q", placeholder=t("f.search_hint"), **cb)
         st.button(t("f.reset"), on_click=reset_filters, width="stretch",
                   args=(has_dates, date_min.date() if has_dates else None, date_max.date() if has_dates else None))
+    apply_filters(c)
 
+
+def _date_bounds(c: Ctx) -> tuple[str | None, str | None]:
+    """The date filter's range, open where it reaches the story's first or last date."""
+    if not c.has_dates:
+        return None, None
+    picked = st.session_state.get("f_dates") or ()
+    picked = picked if isinstance(picked, (tuple, list)) else (picked,)
+    date_from = date_to = None
+    if len(picked) >= 1 and picked[0] and picked[0] > c.date_min.date():
+        date_from = picked[0].isoformat()
+    if len(picked) == 2 and picked[1] and picked[1] < c.date_max.date():
+        date_to = picked[1].isoformat()
+    return date_from, date_to
+
+
+def apply_filters(c: Ctx) -> None:
+    """What the filters in the session show: `c.current`, `c.shown`, `c.ids`, `c.row_of`, `c.labels`."""
+    events = c.events
+    date_from, date_to = _date_bounds(c)
     c.current = flt.Filters(chars=tuple(st.session_state.f_chars), match=st.session_state.f_match,
                             kinds=tuple(st.session_state.f_kinds), cats=tuple(st.session_state.f_cats),
                             langs=tuple(st.session_state.f_langs), date_from=date_from, date_to=date_to,
@@ -405,3 +445,12 @@ def filters(c: Ctx) -> None:
     c.shown, c.ids, c.row_of, c.labels = filtered_view(repr((c.story_id, c.current)), events, c.current)
     c.all_labels = story_derived(repr((c.story_id, "labels")), lambda: {
         i: f"#{o} · {timeline.truncate(tt, 80)}" for i, o, tt in zip(events["id"], events["order"], events["title"])})
+    if st.session_state.get("event_pick") not in c.row_of:
+        st.session_state.event_pick = c.ids[0] if c.ids else None
+
+
+def count(c: Ctx) -> None:
+    """"21 of 30 events · title", in the header beside the navigation (app.py's COUNT_CSS)."""
+    with st.container(key="count"):
+        st.caption(t("caption.count", n=len(c.shown), total=len(c.events)) + " · "
+                   + text.md_escape(c.story_title()), text_alignment="right")   # a title is text, never markup

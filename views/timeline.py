@@ -1,7 +1,6 @@
 """The Timeline page: one row per event (or dates, or order of telling), lanes per character or category;
 a clicked dot opens its details (scrolled into view), with the curation controls below them."""
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from dashboard import i18n, pager, timeline, viewport
 from dashboard.i18n import t, t_or
@@ -19,34 +18,31 @@ SCROLL_JS = """<script>/* __N__ */
 </script>"""
 
 c = state.current()
-ui, ids, shown, row_of, current, cast_names, colors = (c.ui, c.ids, c.shown, c.row_of, c.current,
-                                                      c.cast_names, c.colors)
-
+ui = c.ui
 
 FRAGMENT_KEYS = ("x_mode", "lanes", "eras", "wide", "to_scale", "event_pick")
 
 
-def in_fragment_run() -> bool:
-    ctx = get_script_run_ctx()
-    return bool(ctx and ctx.fragment_ids_this_run)
-
-
-# The chart's own controls, the chart and the picked event's details rerun alone (a fragment): an axis, lanes,
-# page or pick change needs neither the sidebar nor the header redrawn, in the server or in the browser.
-# Filters, edits and a clicked dot rerun the whole page (st.rerun's default scope).
-@st.fragment
+# The count, the chart's own controls, the chart and the picked event's details rerun alone (a fragment, keyed
+# for the sidebar's filters: views/__init__.py FILTERED_FRAGMENTS): a filter, axis, lanes, page or pick change
+# needs neither the sidebar nor the page's frame redrawn, in the server or in the browser. Edits rerun the whole
+# page (st.rerun's default scope).
+@st.fragment(key="timeline")
 def chart_area() -> None:
-    # a fragment rerun runs in a new thread without app.py: this run's Ctx and language are set again
-    state.set_current(c)
-    i18n.set_lang(ui)
+    if state.in_fragment_run():
+        # a fragment rerun runs in a new thread without app.py: this run's Ctx, language and filters again
+        state.set_current(c)
+        i18n.set_lang(ui)
+        state.apply_filters(c)
+    state.count(c)
     chart_controls_and_chart()
     look = (st.session_state.x_mode, st.session_state.lanes, bool(st.session_state.wide))
-    if in_fragment_run():
+    if state.in_fragment_run():
         if st.session_state.get("_export") and st.session_state.get("_look", look) != look:
             # a prepared export shows the old axis or lanes: the sidebar's export panel must see the change
             st.session_state._look = look
             st.rerun(scope="app")
-        state.write_url(c)   # the link follows the axis, lanes and picked event
+        state.write_url(c)   # the link follows the filters, axis, lanes and picked event
         state.keep_fragment_values(FRAGMENT_KEYS)
     else:
         st.session_state.pop("_kept", None)   # a full run keeps its widgets' values itself
@@ -54,6 +50,7 @@ def chart_area() -> None:
 
 
 def chart_controls_and_chart() -> None:
+    ids, shown, row_of, current, cast_names, colors = c.ids, c.shown, c.row_of, c.current, c.cast_names, c.colors
     c1, c2, c3 = st.columns([3, 3, 1.4])
     c1.radio(t("tl.axis"), list(timeline.X_MODES), key="x_mode", horizontal=True,
              format_func=lambda k: t_or("x." + k, timeline.X_MODES[k], ui), help=t("tl.axis_help"))
@@ -96,7 +93,7 @@ def chart_controls_and_chart() -> None:
             if clicked[0] in row_of:
                 st.session_state.event_pick = clicked[0]
                 st.session_state._scroll_details = st.session_state.get("_scroll_details", 0) + 1
-                st.rerun()
+                st.rerun(scope="fragment" if state.in_fragment_run() else "app")   # nothing outside changes
         with st.container(key="details"):
             st.selectbox(t("tl.pick"), ids, key="event_pick", format_func=c.event_label)
             edit.show_details(c, st.session_state.event_pick)
