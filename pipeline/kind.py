@@ -218,6 +218,10 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
         return "production", "strong"  # "Then the story goes back a few days": how it is told, no one acts
     if not n_characters and any(p.search(flat) for p in _meta(lang, "interpretive_patterns")):
         return "reception", "strong"  # "The journey is thus also a moral one": the writer's reading, no one acts
+    if not has_date and any(p.search(flat) for p in _meta(lang, "commentary_patterns")):
+        return "reception", "strong"  # "The dry summer was one of the reasons for the famine": an explanation
+    if not has_date and not n_characters and any(p.search(flat) for p in _meta(lang, "writer_asides")):
+        return "reception", "strong"  # "..., as we shall see, ends in nothing": the writer pointing along the text
     if not actor_outside_parens and (cues(lang, "events", "story_setting").find(folded, toks)
                                      or cues(lang, "events", "story_opening").find(folded, toks)):
         return "story", "dated"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time

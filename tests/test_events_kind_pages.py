@@ -86,6 +86,10 @@ def test_a_call_to_the_reader_is_page_furniture_and_captions_nothing(lang, call,
     ("en", "Some of his works include the harbour bridge, a crane and a diving bell."),
     ("es", "Algunas de sus obras más conocidas son el puente del puerto y la grúa del astillero."),
     ("it", "Tra le sue opere più note ci sono il ponte del porto e la gru del cantiere."),
+    # the scope of a life's output
+    ("en", "Her music spans every genre of the age."),
+    ("es", "Sin embargo, la obra de Tomás Brea se extendió a todos los oficios del puerto."),
+    ("it", "La produzione di Tommaso Brea spazia tra tutti i mestieri del porto."),
 ])
 def test_a_life_summed_up_is_the_writers_judgement(lang, summary):
     assert classify(summary, lang, n_characters=0, actor_outside_parens=False) != "story"
