@@ -33,9 +33,6 @@ from pipeline.model import Sentence
     ("en", "Her style was characterised by cold colours and thin lines.", "reception"),
     ("it", "La rivolta si inserisce in una lunga lotta per il controllo del fiume.", "reception"),
     ("es", "La revuelta se enmarca en una larga lucha por el control del río.", "reception"),
-    ("it", "Al di là del pretesto, la contesa finisce, come vedremo, in un nulla di fatto.", "reception"),
-    ("es", "Más allá del pretexto, la disputa termina, como veremos, en nada.", "reception"),
-    ("en", "Beyond the pretext, the quarrel ends, as we shall see, in nothing at all.", "reception"),
     ("en", "Brackwater was the name of the inn nearest the ford (today it is a bakery).", "production"),
     ("es", "Brackwater era el nombre de la posada más cercana al vado.", "production"),
     ("it", "Il villaggio deve il suo nome a un antico mulino sul fiume.", "production"),
@@ -53,13 +50,16 @@ def test_a_flashback_that_tells_an_event_stays_story(lang, text):
     assert classify(text, lang, n_characters=1, actor_outside_parens=False) == "story"
 
 
-# an explanation beside a date, or the writer's aside beside someone who acts, leaves the event told
+# an explanation or a name beside a date, the writer's aside, a name someone gives: the event is told
 @pytest.mark.parametrize("lang,text,n_chars,has_date", [
     ("en", "In May 1820 the dry summer was one of the reasons for the famine.", 0, True),
     ("it", "Nel 1571, come vedremo, la flotta salpa da Messina.", 0, True),
+    ("it", "La flotta, come vedremo, salpa da Messina all'alba.", 0, False),
     ("es", "Lía Brenn, como veremos, abandona el puerto de noche.", 1, False),
     ("en", "Lia Brenn, as we shall see, leaves the harbour at night.", 1, False),
     ("it", "Il bambino prende il nome dal nonno e cresce nella bottega del padre.", 0, False),
+    ("en", "Moonbeam was the name of his first boat, he finally admits.", 0, False),
+    ("es", "En 1820 Brackwater era el nombre de la posada más cercana al vado.", 0, True),
 ])
 def test_a_remark_beside_an_event_leaves_it_story(lang, text, n_chars, has_date):
     assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False, has_date=has_date) == "story"
