@@ -40,6 +40,18 @@ from pipeline.model import Sentence
     ("en", "Brackwater was the name of the inn nearest the ford (today it is a bakery).", "production"),
     ("es", "Brackwater era el nombre de la posada más cercana al vado.", "production"),
     ("it", "Il villaggio deve il suo nome a un antico mulino sul fiume.", "production"),
+    # historians' debate, a reading of what something was, an era it opened
+    ("en", "The site of their first camp is in dispute, but it was most likely one of the northern coves.", "reception"),
+    ("it", "Il luogo del primo approdo resta un mistero.", "reception"),
+    ("es", "El lugar del primer desembarco sigue siendo objeto de debate.", "reception"),
+    ("es", "La disputa fue sobre todo política: se trataba de humillar al gremio rival.", "reception"),
+    ("it", "Il processo fu essenzialmente politico.", "reception"),
+    ("en", "The first crossing of the strait opened a new era for the fishermen of the coast.", "reception"),
+    ("es", "El primer viaje del correo cerró la primera etapa de la conquista del valle.", "reception"),
+    ("it", "La prima traversata del lago aprì una nuova era per i pescatori.", "reception"),
+    # the work described with its year
+    ("en", "Harbour Lights is a 1987 British drama film set on the coast of Wales.", "production"),
+    ("es", "Luces del puerto es una película británica de 1987 ambientada en Gales.", "production"),
 ])
 def test_commentary_is_not_story(lang, text, kind):
     assert classify(text, lang, n_characters=0, actor_outside_parens=False) == kind
