@@ -218,6 +218,11 @@ def evidence(text: str, lang: str, *, n_characters: int, actor_outside_parens: b
         return "production", "strong"  # "Then the story goes back a few days": how it is told, no one acts
     if not n_characters and any(p.search(flat) for p in _meta(lang, "interpretive_patterns")):
         return "reception", "strong"  # "The journey is thus also a moral one": the writer's reading, no one acts
+    if not has_date and any(p.search(flat) for p in _meta(lang, "commentary_patterns")):
+        return "reception", "strong"  # "The dry summer was one of the reasons for the famine": an explanation
+    if (not has_date and not n_characters and not (PRONOUNS & set(toks))
+            and cues(lang, "events", "name_glosses").find(folded, toks)):
+        return "production", "strong"  # "Brackwater was the name of the inn nearest the ford": the page explaining
     if not actor_outside_parens and (cues(lang, "events", "story_setting").find(folded, toks)
                                      or cues(lang, "events", "story_opening").find(folded, toks)):
         return "story", "dated"  # "The film is set in X in 1957" / "The film opens in 1987 when ..." state story time

@@ -24,6 +24,34 @@ from pipeline.model import Sentence
     ("es", "La traducción española es muy cuidada.", "reception"),
     ("it", "La traduzione è fedele ma un po' rigida.", "reception"),
     ("en", "Brenner's prose is plain and exact.", "reception"),
+    # the writer explaining history or glossing a name, from outside its time
+    ("en", "The dry summer was one of the reasons for the famine in the valley.", "reception"),
+    ("es", "La escasez de trigo fue una de las causas de la revuelta del puerto.", "reception"),
+    ("it", "La scarsità di grano è uno dei motivi della rivolta del porto.", "reception"),
+    ("en", "Among the causes of the revolt were high taxes on salt.", "reception"),
+    ("it", "La causa principale dell'incendio fu una candela dimenticata.", "reception"),
+    ("es", "Una de las razones de la derrota fue la peste en el campamento.", "reception"),
+    ("es", "Sus lienzos están caracterizados por colores fríos.", "reception"),
+    ("es", "Sus cuadros se caracterizan por colores fríos y líneas muy finas.", "reception"),
+    ("it", "Il suo stile si caratterizza per colori freddi e linee sottili.", "reception"),
+    ("en", "Her style was characterised by cold colours and thin lines.", "reception"),
+    ("it", "La rivolta si inserisce in una lunga lotta per il controllo del fiume.", "reception"),
+    ("es", "La revuelta se enmarca en una larga lucha por el control del río.", "reception"),
+    ("en", "Brackwater was the name of the inn nearest the ford (today it is a bakery).", "production"),
+    ("es", "Brackwater era el nombre de la posada más cercana al vado.", "production"),
+    ("it", "Il villaggio deve il suo nome a un antico mulino sul fiume.", "production"),
+    # historians' debate, a reading of what something was, an era it opened
+    ("en", "The site of their first camp is in dispute, but it was most likely one of the northern coves.", "reception"),
+    ("it", "Il luogo del primo approdo resta un mistero.", "reception"),
+    ("es", "El lugar del primer desembarco sigue siendo objeto de debate.", "reception"),
+    ("es", "La disputa fue sobre todo política: se trataba de humillar al gremio rival.", "reception"),
+    ("it", "Il processo fu essenzialmente politico.", "reception"),
+    ("en", "The first crossing of the strait opened a new era for the fishermen of the coast.", "reception"),
+    ("es", "El primer viaje del correo cerró la primera etapa de la conquista del valle.", "reception"),
+    ("it", "La prima traversata del lago aprì una nuova era per i pescatori.", "reception"),
+    # the work described with its year
+    ("en", "Harbour Lights is a 1987 British drama film set on the coast of Wales.", "production"),
+    ("es", "Luces del puerto es una película británica de 1987 ambientada en Gales.", "production"),
 ])
 def test_commentary_is_not_story(lang, text, kind):
     assert classify(text, lang, n_characters=0, actor_outside_parens=False) == kind
@@ -36,6 +64,22 @@ def test_commentary_is_not_story(lang, text, kind):
 ])
 def test_a_flashback_that_tells_an_event_stays_story(lang, text):
     assert classify(text, lang, n_characters=1, actor_outside_parens=False) == "story"
+
+
+# an explanation or a name beside a date, the writer's aside, a name someone gives: the event is told
+@pytest.mark.parametrize("lang,text,n_chars,has_date", [
+    ("en", "In May 1820 the dry summer was one of the reasons for the famine.", 0, True),
+    ("it", "Nel 1571, come vedremo, la flotta salpa da Messina.", 0, True),
+    ("it", "La flotta, come vedremo, salpa da Messina all'alba.", 0, False),
+    ("en", "Among the guests were Anna Brenn and her brother.", 1, False),
+    ("es", "Lía Brenn, como veremos, abandona el puerto de noche.", 1, False),
+    ("en", "Lia Brenn, as we shall see, leaves the harbour at night.", 1, False),
+    ("it", "Il bambino prende il nome dal nonno e cresce nella bottega del padre.", 0, False),
+    ("en", "Moonbeam was the name of his first boat, he finally admits.", 0, False),
+    ("es", "En 1820 Brackwater era el nombre de la posada más cercana al vado.", 0, True),
+])
+def test_a_remark_beside_an_event_leaves_it_story(lang, text, n_chars, has_date):
+    assert classify(text, lang, n_characters=n_chars, actor_outside_parens=False, has_date=has_date) == "story"
 
 
 def _sents(lines: list[tuple[int, str]]) -> list[Sentence]:

@@ -81,6 +81,10 @@ PAGE_LINES = [
     ("en", "This was rare at the time, since most girls who went to a secondary school learned Latin.", 0),
     ("es", "Era algo poco común en la época, porque la mayoría de las chicas estudiaba letras.", 0),
     ("it", "Era una scelta insolita per l'epoca, perché quasi tutte le ragazze studiavano lettere.", 0),
+    # a caption of the page's map
+    ("es", "Reconstrucción del itinerario del viaje que Brea hizo al norte, según su diario.", 1),
+    ("it", "Mappa delle tre traversate di Brea, dal suo diario di bordo.", 1),
+    ("en", "Map of the three crossings Brea made, after his logbook.", 1),
 ]
 
 

@@ -86,6 +86,14 @@ def test_a_call_to_the_reader_is_page_furniture_and_captions_nothing(lang, call,
     ("en", "Some of his works include the harbour bridge, a crane and a diving bell."),
     ("es", "Algunas de sus obras más conocidas son el puente del puerto y la grúa del astillero."),
     ("it", "Tra le sue opere più note ci sono il ponte del porto e la gru del cantiere."),
+    # the scope of a life's output
+    ("en", "Her music spans every genre of the age."),
+    ("es", "Sin embargo, la obra de Tomás Brea se extendió a todos los oficios del puerto."),
+    ("it", "La produzione di Tommaso Brea spazia tra tutti i mestieri del porto."),
+    # the credit for a deed, told from today
+    ("it", "Benché preceduto da altri marinai, a Tommaso Brea resta comunque il merito di aver trovato il passaggio."),
+    ("es", "Aunque otros lo intentaron antes, a Tomás Brea le corresponde el mérito de haber hallado el paso."),
+    ("en", "Although others had sailed there before, the credit for finding the passage goes to Tom Brea."),
 ])
 def test_a_life_summed_up_is_the_writers_judgement(lang, summary):
     assert classify(summary, lang, n_characters=0, actor_outside_parens=False) != "story"
