@@ -95,6 +95,12 @@ def sample_events() -> list[dict]:
     return json.loads((SAMPLE / "events.json").read_text(encoding="utf-8"))
 
 
+def open_editor(at):
+    """The teacher turns on "Edit this event" below the picked event's details."""
+    at.toggle(key="ed_open").set_value(True).run()
+    return at
+
+
 def show(at, view: str):
     """Open one of the app's pages, as a click on its name in the navigation does."""
     from views import PAGE_FILES

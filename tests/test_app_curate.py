@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import show
+from conftest import open_editor, show
 from dashboard import library
 
 
@@ -23,6 +23,7 @@ def details(at) -> str:
 
 def test_edit_title_survives_restart_and_is_marked(sample_story, library_root, make_app):
     at = make_app(story=sample_story, ev="e005")
+    open_editor(at)
     assert not at.exception
     at.text_input(key="ed_title_e005_0").set_value("Marta reaches the top of the bell tower")
     at.multiselect(key="ed_chars_e005_0").set_value(["Marta Bellini"])
@@ -50,6 +51,7 @@ def test_edit_title_survives_restart_and_is_marked(sample_story, library_root, m
 
 def test_edits_survive_reprocessing(sample_story, library_root, make_app):
     at = make_app(story=sample_story, ev="e005")
+    open_editor(at)
     at.text_input(key="ed_title_e005_0").set_value("A corrected headline")
     submit(at, "Save changes")
     # the pipeline output is stored again (as a re-run would): the overlay is replayed on it
@@ -63,6 +65,7 @@ def test_edits_survive_reprocessing(sample_story, library_root, make_app):
 
 def test_merge_then_undo(sample_story, make_app):
     at = make_app(story=sample_story, ev="e005")
+    open_editor(at)
     n_events = len(library.load_story(sample_story, at_root(at))[0])
     at.selectbox(key="ed_merge_e005").set_value("e006").run()
     at.button(key="ed_merge_go_e005").click().run()
@@ -83,6 +86,7 @@ def at_root(at):
 
 def test_delete_needs_confirmation_and_undo_restores(sample_story, make_app):
     at = make_app(story=sample_story, ev="e005")
+    open_editor(at)
     assert at.button(key="ed_del_e005").disabled
     at.checkbox(key="ed_del_ok_e005").check().run()
     at.button(key="ed_del_e005").click().run()
@@ -107,6 +111,7 @@ def test_add_event_by_hand(sample_story, make_app):
 @pytest.mark.parametrize("date, words", [("1962-02-30", "calendar"), ("next week", "YYYY-MM-DD")])
 def test_bad_date_is_refused_with_a_message(sample_story, library_root, make_app, date, words):
     at = make_app(story=sample_story, ev="e005")
+    open_editor(at)
     at.text_input(key="ed_date_e005_0").set_value(date)
     submit(at, "Save changes")
     assert not at.exception

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import page, show
+from conftest import open_editor, page, show
 from dashboard import library
 
 KEY = "owl-7-harbour"
@@ -44,6 +44,8 @@ EDIT_CONTROLS = ("ed_title_e005_0", "ed_del_e005", "ed_merge_go_e005", "add_titl
 def test_without_a_key_everyone_edits_and_the_sidebar_says_so(sample_story, make_app):
     at = make_app(story=sample_story, ev="e005")
     assert not at.exception
+    assert "ed_open" in keys(at)
+    open_editor(at)
     assert set(EDIT_CONTROLS) | {"data_dir"} <= keys(at)
     assert "No teacher key is set" in page_text(at)
     assert "_key_entry" not in keys(at) and "follow" not in keys(at)
@@ -54,7 +56,7 @@ def test_a_viewer_sees_no_edit_upload_delete_or_undo_controls(keyed, make_app):
     at = make_app(story=keyed, ev="e005")
     assert not at.exception and not at.error
     drawn = keys(at)
-    assert not drawn & set(EDIT_CONTROLS) and "undo" not in drawn
+    assert not drawn & set(EDIT_CONTROLS) and "undo" not in drawn and "ed_open" not in drawn
     assert "data_dir" not in drawn                                  # no reading folders on the server's disk
     assert {"_key_entry", "follow", "x_prepare"} <= drawn            # key field, follow toggle, export
     assert "Viewer" in page_text(at)
@@ -80,6 +82,7 @@ def test_a_wrong_key_is_refused_and_the_right_one_makes_a_teacher(keyed, make_ap
     assert at.text_input(key="_key_entry").value == ""             # the typed text is not kept
     enter_key(at, KEY)
     assert not at.exception
+    open_editor(at)
     assert set(EDIT_CONTROLS) <= keys(at) and "_key_entry" not in keys(at)
     assert "Teacher" in page_text(at) and KEY not in page_text(at)
     assert KEY not in repr(at.session_state)                        # nor kept anywhere in the session
@@ -89,7 +92,7 @@ def test_a_wrong_key_is_refused_and_the_right_one_makes_a_teacher(keyed, make_ap
     assert library.store(_root()).log(keyed)[-1]["who"] == "teacher"
     assert "delete" in at.button(key="undo").label.lower()
     at.button(key="sign_out").click().run()
-    assert "ed_title_e005_0" not in keys(at) and "undo" not in keys(at)
+    assert "ed_title_e005_0" not in keys(at) and "ed_open" not in keys(at) and "undo" not in keys(at)
 
 
 def test_a_slide_of_a_story_the_viewer_cannot_open_is_skipped_once(keyed, make_app):

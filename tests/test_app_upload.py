@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import show
+from conftest import open_editor, show
 from dashboard import library
 
 TEXTS = {
@@ -71,6 +71,7 @@ def test_document_date_dates_its_yesterday(library_root, make_app):
 
 def open_with_edit(sample_story, make_app):
     at = make_app(story=sample_story, ev="e005")
+    open_editor(at)
     at.text_input(key="ed_title_e005_0").set_value("An edit that must survive")
     for b in at.button:
         if b.label == "Save changes":

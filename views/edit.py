@@ -46,7 +46,12 @@ def edit_panel(c: Ctx, e: dict) -> None:
     ui, events = c.ui, c.events
     eid, n = e["id"], len(c.ops)
     cats = sorted(set(events["category"]) | {e["category"]})
-    with st.expander(t("edit.open")):
+    # a toggle, not an expander: an expander's content is built, sent and drawn on every rerun even closed
+    # (the form and a merge list of every event: most of a redraw's work on a long story); the toggle
+    # stays on from one picked event to the next, for a teacher correcting several
+    if not st.toggle(t("edit.open"), key="ed_open", help=t("edit.open_help")):
+        return
+    with st.container(border=True):
         with st.form(key=f"edit_{eid}_{n}"):
             title = st.text_input(t("field.title"), value=e["title"], max_chars=90, key=f"ed_title_{eid}_{n}")
             summary = st.text_area(t("field.summary"), value=e["summary"] or "", key=f"ed_sum_{eid}_{n}")

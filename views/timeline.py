@@ -20,7 +20,7 @@ SCROLL_JS = """<script>/* __N__ */
 c = state.current()
 ui = c.ui
 
-FRAGMENT_KEYS = ("x_mode", "lanes", "eras", "wide", "to_scale", "event_pick")
+FRAGMENT_KEYS = ("x_mode", "lanes", "eras", "wide", "to_scale", "event_pick", "ed_open")
 
 
 # The count, the chart's own controls, the chart and the picked event's details rerun alone (a fragment, keyed
