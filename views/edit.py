@@ -51,7 +51,7 @@ def edit_panel(c: Ctx, e: dict) -> None:
     # stays on from one picked event to the next, for a teacher correcting several
     if not st.toggle(t("edit.open"), key="ed_open", help=t("edit.open_help")):
         return
-    with st.container(border=True):
+    with st.container():   # the form draws its own border
         with st.form(key=f"edit_{eid}_{n}"):
             title = st.text_input(t("field.title"), value=e["title"], max_chars=90, key=f"ed_title_{eid}_{n}")
             summary = st.text_area(t("field.summary"), value=e["summary"] or "", key=f"ed_sum_{eid}_{n}")
