@@ -41,7 +41,7 @@ from pipeline.model import Sentence
     ("es", "Brackwater era el nombre de la posada más cercana al vado.", "production"),
     ("it", "Il villaggio deve il suo nome a un antico mulino sul fiume.", "production"),
     # historians' debate, a reading of what something was, an era it opened
-    ("en", "The site of their first camp is in dispute, but it was most likely one of the northern coves.", "reception"),
+    ("en", "Where the first camp stood is in dispute; the northern coves are the likeliest place.", "reception"),
     ("it", "Il luogo del primo approdo resta un mistero.", "reception"),
     ("es", "El lugar del primer desembarco sigue siendo objeto de debate.", "reception"),
     ("es", "La disputa fue sobre todo política: se trataba de humillar al gremio rival.", "reception"),
