@@ -16,6 +16,7 @@ summarise a stretch of the story: the interval from the earliest to the latest.
 from __future__ import annotations
 
 import re
+from typing import Any
 from functools import lru_cache
 
 from . import lexicons
@@ -104,12 +105,27 @@ def months_of_own_year(events: list[Event]) -> None:
                     ev.date = t.value
 
 
+def _aside(ev: Event, t: TimeExpr, stated: list[tuple[TimeExpr, Any]]) -> bool:
+    """Is `t` one end of a lifespan in parentheses told after the event's own time ("The strike began on
+    3 June 1905, led by the weaver Ada Roux (1869–1932)")? It dates the person named, not the event. A
+    lifespan opening the sentence ("Ana Brill (1901 – 1970) fu sindaca ...") is its subject's, and stays."""
+    if t.range not in ("start", "end"):
+        return False
+    text = " ".join(src.text for src in ev.sources)
+    ends = [u for u, _ in stated if u.range in ("start", "end") and abs(u.cstart - t.cstart) < 40]
+    first = min(ends, key=lambda u: u.cstart, default=t)
+    last = max(ends, key=lambda u: u.cstart, default=t)
+    return bool(re.search(r"\(\s*" + re.escape(first.text), text)) and bool(
+        re.search(re.escape(last.text) + r"\s*\)", text))
+
+
 def spans_of_several_times(events: list[Event]) -> None:
     for ev in events:
         if ev.kind != "story" or ev.date is None or ev.date_from or ev.date_to:
             continue
         ts = sorted(ev.timex, key=lambda t: t.cstart)
         stated = [(t, p) for t in ts if (p := _period(t)) is not None]
+        stated = [x for k, x in enumerate(stated) if not (k and _aside(ev, x[0], stated))]
         if len(stated) < 2 or not any(t.text == ev.date_text for t, _ in stated):
             continue
         starts = [p[0] for _, p in stated]

@@ -94,6 +94,9 @@ def _short(groups: list[Group], evs: list[Event]) -> bool:
 MUTUAL_MIN = 0.20
 MUTUAL_GAP = 0.15  # ... told this close to where the alignment expects them
 NEAR = 0.1  # told this close to where the alignment expects it, a telling has its position as evidence
+# a pair's alignment score gains this share of its best diagonal neighbour's (the sentences before and after
+# it match each other too): a weak pair inside a run of matches is told at the same point of both tellings
+CONTEXT = 0.1
 ANCHOR = 0.45  # matches this strong on content alone say where one telling stands against the other
 
 
@@ -119,6 +122,7 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
     scored = [[s - (0.0 if s > 0 and sim.dated_together(groups[i], evs[j]) else
                     sim.position_penalty(abs(groups[i].pos - expect[j]))) if s > 0 else 0.0
                for j, s in enumerate(row)] for i, row in enumerate(raw)]
+    scored = with_context(scored)
     # two tellings that are each other's best match are one event on weaker evidence than a match that
     # has rivals (mutual nearest neighbours, as in sentence alignment of translations), where they are expected
     col_best = [max(range(n), key=lambda i: scored[i][j]) if n else -1 for j in range(m)]
@@ -143,6 +147,23 @@ def align(groups: list[Group], evs: list[Event], w: dict[str, float]) -> list[tu
             return pairs
         for i, j in alone:
             scored[i][j] = 0.0
+
+
+def with_context(scored: list[list[float]]) -> list[list[float]]:
+    """Neighbour-aware pair scores: each matching pair (i, j) gains CONTEXT times the better of its diagonal
+    neighbours' scores, (i - 1, j - 1) and (i + 1, j + 1). Two tellings that keep the story's order match
+    in runs, so a paraphrase sharing little ("she quarrelled with the Chancellor" / "tras romper con el
+    canciller") between two matched neighbours is more likely the same event than the same weak pair
+    whose neighbours match nothing; a pair never matches on its neighbours alone (zero stays zero)."""
+    n = len(scored)
+    m = len(scored[0]) if n else 0
+    out = [row[:] for row in scored]
+    for i in range(n):
+        for j in range(m):
+            if 0 < scored[i][j] < THRESHOLD:
+                near = [scored[i + d][j + d] for d in (-1, 1) if 0 <= i + d < n and 0 <= j + d < m]
+                out[i][j] = min(THRESHOLD, scored[i][j] + CONTEXT * max([0.0] + near))
+    return out
 
 
 def _isolated(pairs: list[tuple[int, int]], far: set[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -247,6 +268,7 @@ def run(story: Story) -> Story:
     outside = sim.outside_names(story)
     for e in featured:
         sim.features(e, outside)
+    sim.titles(featured)
     w = _weights(featured)
     groups = [Group(e, p) for e, p in zip(first, positions([e.kind for e in first]))]
     skipped: list[str] = []
@@ -297,10 +319,11 @@ def run(story: Story) -> Story:
         story.messages.append(f"fuse: {len(skipped)} documents not compared with the others "
                               f"(too many events to align; fusion is meant for retellings of one story)")
     rejoined = rejoin([list(g.members) for g in groups])
-    for ms in rejoined:
-        for e in ms:
-            if featured and "cognates" not in e.extra:
-                sim.features(e, outside)  # a scene joined again: its features are its sentences' together
+    again = [e for ms in rejoined for e in ms if featured and "cognates" not in e.extra]
+    for e in again:
+        sim.features(e, outside)  # a scene joined again: its features are its sentences' together
+    if again:
+        sim.titles(featured + again)
     parts = [part for ms in rejoined for part in (split_unrelated(ms, w) if len(by_doc) >= 2 else [ms])]
     fused: list[Event] = []
     for seq, members in enumerate(parts):
@@ -352,7 +375,8 @@ def _greedy(groups: list[Group], evs: list[Event], matched: dict[int, int], w: d
             if far and not _same_day(g, ev):
                 continue
             s = similarity(g, ev, g.pos, w)  # no position penalty: this telling is out of order
-            if (far or monotone and (i < lo - 1 or i > hi + 1)) and s < CROSSING:
+            # a month or day both state places the two tellings at one point, whatever the order around them
+            if (far or monotone and (i < lo - 1 or i > hi + 1)) and s < CROSSING and not sim.dated_together(g, ev):
                 continue
             if s > best:
                 best, where, best_far = s, i, far
@@ -417,6 +441,8 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
                 # absorbing on both sides of a match would make three sentences one event
                 pending = [evs[k] for k in sorted(matched) if matched[k] == matched[nj]]
                 siblings = _clause_siblings([evs[j]], [evs[nj]])
+                if _own_match(groups, taken, evs[j], g, w):
+                    continue
                 if (not _distinct([evs[j]], g.members + pending)
                         and not _dated_apart([evs[j]], g.members + pending)
                         and _room(g.members + pending, [evs[j]])
@@ -433,6 +459,14 @@ def _absorb_neighbours(groups: list[Group], evs: list[Event], matched: dict[int,
     for j in list(matched):
         matched[j] = new_index[matched[j]]
     return [groups[i] for i in keep]
+
+
+def _own_match(groups: list[Group], taken: set[int], ev: Event, g: Group, w: dict[str, float]) -> bool:
+    """Does a telling match an event no telling of its document has taken better (two kinds of evidence, no
+    position prior) than the neighbouring group that would absorb it? Then it is that event, not a part of this."""
+    here = similarity(g, ev, g.pos, w, same_doc_ok=True, placed=True)
+    return any(similarity(o, ev, o.pos, w) > here for k, o in enumerate(groups)
+               if k not in taken and o is not g and ev.sources[0].doc not in o.docs)
 
 
 def _clause_siblings(parts: list[Event], of: list[Event]) -> bool:

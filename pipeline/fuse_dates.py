@@ -51,6 +51,15 @@ def dates_apart(a: Event, b: Event) -> bool:
     da, db = _stated(a), _stated(b)
     if da and db:
         return not _told_dates_agree(a, da, b, db)
+    # an interval the event's own words state (an age: "At fifteen, ..."; "a finales del siglo") against a time
+    # another telling counts from its previous date ("the same day"): outside it, two moments
+    for x, y in ((a, b), (b, a)):
+        if intervals.is_interval(x) and (x.extra.get("own_span") or any(t.kind == "age" for t in x.timex)):
+            dy = _counted(y)
+            lo = intervals.bound_start(x.date_from) if x.date_from else None
+            hi = intervals.bound_end(x.date_to) if x.date_to else None
+            if dy and ((lo and dy[:10] < lo) or (hi and dy[:10] > hi)):
+                return True
     # "that morning", "the next day": a time counted from the date told just before it in its document
     # is that date's day; against a month and year another telling states, it is compared by the month,
     # against a day and month ("el 13 de diciembre", its year from context) by the day and month
@@ -85,12 +94,18 @@ def _counted(ev: Event) -> str | None:
 
 
 def dated_together(g: Any, ev: Event) -> bool:
-    """Does the event state a date that a member of the group states too (down to the year)?"""
+    """Does the event state a date that a member of the group states too (down to the year)? A month or day
+    both state without its year ("in May" / "el 3 de mayo") counts when the years their own
+    documents gave them agree too: two tellings of one month of the story, whatever their proportions."""
     mine = _stated(ev)
-    if not mine or _COARSE[mine[1]] < 4 or not year_stated(ev):
+    if not mine or _COARSE[mine[1]] < 4:
         return False
     for other in g.members:
         theirs = _stated(other)
-        if theirs and _COARSE[theirs[1]] >= 4 and year_stated(other) and dates_agree(mine, theirs):
+        if not theirs or _COARSE[theirs[1]] < 4 or not dates_agree(mine, theirs):
+            continue
+        if year_stated(ev) and year_stated(other):
+            return True
+        if min(_COARSE[mine[1]], _COARSE[theirs[1]]) >= 7:
             return True
     return False

@@ -43,6 +43,7 @@ _LEVEL = [
     (re.compile(r"ct|pt"), "t"), (re.compile(r"ns(?=[^aeiou])"), "s"),  # acción / azione, transporte / trasporto
     (re.compile(r"gn"), "n"),
     (re.compile(r"d"), "t"),  # unidos / uniti, mercado / mercato, soldado / soldato
+    (re.compile(r"b"), "v"),  # gobierno / governo, deber / dovere
 ]
 _VOWELS = re.compile(r"[aeiou]+")
 SKELETON = 4          # consonants kept: enough to tell words apart, few enough to survive inflection
@@ -96,6 +97,7 @@ def _function_words(lang: str) -> frozenset[str]:
 
 
 _NUM = re.compile(r"\d+")
+_POSSESSIVE = re.compile(r"['’]s?$")
 _CAPWORD = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w'’-]*)")
 
 
@@ -132,7 +134,10 @@ def name_key(word: str, endings: bool = True) -> str:
     w = w.replace("b", "v")
     lead = w[0] if w[0] in "aeiou" else ""
     cons = re.sub(r"(.)\1+", r"\1", lead + _VOWELS.sub("", w[1:] if lead else w))
-    return "n:" + cons[:SKELETON] if len(cons) >= 3 else word
+    if len(cons) >= 3:
+        return "n:" + cons[:SKELETON]
+    # a short name keeps its vowels, its doubled letters single: Ravena / Ravenna
+    return "n:" + re.sub(r"(.)\1+", r"\1", w) if len(word) >= 5 else word
 
 
 _CLITICS = {"se", "si", "ne", "me", "mi", "te", "ti", "lo", "la"}
@@ -186,15 +191,21 @@ def stem_concepts(text: str, lang: str) -> set[str]:
     return out
 
 
-def _content(text: str, lang: str, names: frozenset[str], cog: set[str], concepts: set[str]) -> None:
-    """One pass over a sentence's content words: cognate keys into `cog`, stem concepts into `concepts`."""
+def _content(text: str, lang: str, names: frozenset[str], cog: set[str], concepts: set[str],
+             titles: set[str] | None = None) -> None:
+    """One pass over a sentence's content words: cognate keys into `cog`, stem concepts into `concepts`;
+    the cognate keys of its capitalised words that name no person or place into `titles` (see titles())."""
     stop = _function_words(lang)
     table = _stem_concepts(lang)
     caps = {fold(m.group(1)) for m in _CAPWORD.finditer(text) if m.start() > 0}
     raws = tokens(text.casefold())
     # an idiom's words are no content: "a partir de" is "from", not a departure
     for raw, w in zip(raws, mask_idioms(lang, [fold(r) for r in raws])):
-        if len(w) < MIN_STEM or w in stop or w in caps or w in names or not w.isalpha():
+        if len(w) < MIN_STEM or w in stop or w in names or not w.isalpha():
+            continue
+        if w in caps:
+            if titles is not None:
+                titles.update(skeleton(w, lang))
             continue
         c = table.get(_stem(w, lang)) or (table.get("=" + raw) if not raw.isascii() else None)
         if c:
@@ -222,9 +233,11 @@ def features(ev: Event, outside: frozenset[str] = frozenset()) -> None:
         return
     names = frozenset(w for n in ev.characters + ev.places for w in tokens(fold(n)))
     cog: set[str] = set()
+    titles: set[str] = set()
     concepts = set(x.get("concepts", ()))
     for src in ev.sources:
-        _content(src.text, src.lang, names, cog, concepts)
+        _content(src.text, src.lang, names, cog, concepts, titles)
+    x["title_cognates"] = titles - cog
     concepts |= {_BROADER[c] for c in concepts if c in _BROADER}
     x["fuse_concepts"] = concepts
     date_nums: set[str] = set()
@@ -237,6 +250,7 @@ def features(ev: Event, outside: frozenset[str] = frozenset()) -> None:
             continue  # word starts: the cognate keys do this job across languages
         if a in date_nums or a in stop:
             continue  # the stated date (its numbers, a capitalised month) is compared as a date, never as content
+        a = _POSSESSIVE.sub("", a)  # "the Guild's ships": the name is "Guild"
         key = name_key(a) if a.isalpha() else a
         if key not in outside:
             anchors.add(key)
@@ -250,6 +264,23 @@ def features(ev: Event, outside: frozenset[str] = frozenset()) -> None:
     # ceremony in one harbour, so places count in the score but cannot open a match on their own
     places = {name_key(w) for p in ev.places for w in tokens(fold(p))}
     x["gate_anchors"] = {a for a in anchors if a not in places}
+
+
+def titles(events: list[Event]) -> None:
+    """A capitalised word that another document writes in lower case is a common noun written as a title
+    ("the Chancellor" / "el canciller" / "il cancelliere"): its cognate keys join the event's cognates.
+    A name no telling writes in lower case ("Orvane") stays a proper noun, compared as an anchor only.
+    Call after features() for the events that are compared."""
+    lower: dict[str, set[str]] = {}
+    for e in events:
+        doc = e.sources[0].doc if e.sources else ""
+        for k in e.extra.get("cognates", ()):
+            lower.setdefault(k, set()).add(doc)
+    for e in events:
+        doc = e.sources[0].doc if e.sources else ""
+        found = {k for k in e.extra.get("title_cognates", ()) if lower.get(k, set()) - {doc}}
+        if found:
+            e.extra["cognates"] = e.extra["cognates"] | found
 
 
 def _persons(ev: Event) -> dict[str, frozenset[str]]:

@@ -30,6 +30,7 @@ YEAR_MIN, YEAR_MAX = 1000, 2100
 
 _DAY = r"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?<![$€£\d])(?P<year>1\d{{3}}|20\d{{2}}|2100)(?!\d|[.,]\d|['’]?s\b)"
+_HEAD_YEAR = re.compile(r"\s*(?P<year>1\d{3}|20\d{2})(?=\s*[,:]\s+[A-ZÀ-Ý])")
 _NUMERIC = re.compile(r"(?<![\w/.\-])(?:\d{1,2}[/.]\d{1,2}[/.](?:1\d{3}|20\d{2})|(?:1\d{3}|20\d{2})-\d{2}-\d{2})"
                       r"(?![\w/\-]|\.\d)")
 
@@ -219,7 +220,9 @@ def _compiled(lang: str) -> _Lang:
                  phrase_info, need_day, trig_words, trig_rel, prefix, same_year, holidays, holiday_pat,
                  {_longest_token(h) for h in holidays}, ordinals,
                  {_norm(u) for u in lex.get("ordinal_units", [])},
-                 {"age", "aged", "años", "anni", "età", "edad"},
+                 # "At fifteen, she ...": a number word may open an age as well as those words
+                 {"age", "aged", "años", "anni", "età", "edad"}
+                 | {_norm(w) for w in rel["number_words"] if " " not in w and len(w) > 3},
                  re.compile(lex["era_hint"]) if lex.get("era_hint") else None, tuple(ranges), year_pairs)
 
 
@@ -520,6 +523,13 @@ def _candidates(text: str, lang: str) -> list[dict[str, Any]]:
                         end = sy.end()
                         fields.update(direction="same", unit="year")
                 cands.append((m.start(), end, KIND_RANK[fields["kind"]], fields))
+    head = _HEAD_YEAR.match(text) if has_year else None
+    if head and not any(c[0] <= head.start("year") < c[1] for c in cands):
+        # "1893, Liceo Varno, Osel: ..." / "1893: the mill": a year heading its sentence dates it
+        y = int(head.group("year"))
+        if YEAR_MIN <= y <= YEAR_MAX:
+            cands.append((head.start("year"), head.end("year"), KIND_RANK["year"],
+                          dict(kind="year", value=f"{y:04d}-01-01", precision="year", year=y)))
     if has_digit:
         for m in _NUMERIC.finditer(text):
             value = _dateparser_day(L.lang, m.group(0))

@@ -28,6 +28,18 @@ def test_an_age_with_an_adjective_counts_from_the_birth(lang):
     assert dates(s)[1] == ("interval", "1817", "1818")
 
 
+# an age in words opening the sentence, no "age" or "years" beside it
+AGE_IN_WORDS = {
+    "en": ["Tomás Brill was born on 4 May 1801 in Lund.", "At sixteen, Tomás became the organist of the abbey."],
+}
+
+
+@pytest.mark.parametrize("lang", AGE_IN_WORDS)
+def test_an_age_in_words_opening_the_sentence_counts_from_the_birth(lang):
+    s = make_story(lang, AGE_IN_WORDS[lang])
+    assert dates(s)[1] == ("interval", "1817", "1818")
+
+
 TWO_AGES = {
     "en": ["Tomás Brill was born on 4 May 1801 in Lund.",
            "At the age of 16 he moved to Madrid and at the age of 19 he married Ana."],
@@ -126,3 +138,19 @@ def test_the_subjects_birth_told_again_is_the_lifespans_birth_not_after_the_summ
     s = make_story(lang, BIRTH_RETOLD[lang])
     assert dates(s)[1] == ("day", "1901-05-03")
     assert dates(s)[2] != ("day", "1901-05-03")  # someone else's birth is not the subject's
+
+
+LIFESPAN_ASIDE = {
+    "en": ["The strike began on 3 June 1905, led by the weaver Ada Roux (1869–1932).", "The owner closed the gates the next day."],
+    "es": ["La huelga empezó el 3 de junio de 1905, dirigida por la tejedora Ada Roux (1869–1932).",
+           "El dueño cerró las puertas al día siguiente."],
+    "it": ["Lo sciopero cominciò il 3 giugno 1905, guidato dalla tessitrice Ada Roux (1869–1932).",
+           "Il giorno dopo il padrone chiuse i cancelli."],
+}
+
+
+@pytest.mark.parametrize("lang", LIFESPAN_ASIDE)
+def test_a_lifespan_in_parentheses_after_the_events_date_dates_the_person_not_the_event(lang):
+    s = make_story(lang, LIFESPAN_ASIDE[lang])
+    first = next(e for e in s.events if "1905" in e.sources[0].text)
+    assert (first.date, first.date_precision) == ("1905-06-03", "day")

@@ -77,3 +77,49 @@ def test_a_stated_date_outside_the_other_tellings_bounds_keeps_them_apart():
     assert at_sea is not in_port
     assert (at_sea.date_from, in_port.date) == ("1950-06-20", "1950-03-01")
     assert event_telling(story, "ship_en", "leaves the port") is event_telling(story, "ship_es", "zarpa de Ossel")
+
+
+def _dated(value: str, prec: str, text: str, with_year: bool) -> Event:
+    from pipeline.model import TimeExpr
+    e = _ev(text, "en")
+    e.date, e.date_precision, e.extra["date_approx"] = value, prec, False
+    kind = {"day": "date", "month": "month", "year": "year"}[prec] if with_year else "underspecified"
+    e.timex = [TimeExpr(doc="d", sent=0, cstart=0, cend=5, text=text, kind=kind, value=value, precision=prec)]
+    return e
+
+
+class _Members:
+    def __init__(self, *members):
+        self.members = list(members)
+
+
+@pytest.mark.parametrize("a,b,together", [
+    # "in August" / "el 24 de agosto": a month both state, the years their pages gave them agreeing
+    (("1702-08-01", "month", False), ("1702-08-24", "day", False), True),
+    (("1702-08-01", "month", False), ("1703-08-24", "day", False), False),
+    (("1702-08-01", "month", False), ("1702-09-24", "day", False), False),
+    # a year both state; a year one states and another takes from its page is no shared point
+    (("1702-01-01", "year", True), ("1702-08-24", "day", True), True),
+    (("1702-01-01", "year", True), ("1702-08-24", "day", False), False),
+])
+def test_tellings_of_one_month_are_told_at_one_point_of_the_story(a, b, together):
+    from pipeline.fuse_dates import dated_together
+    ea, eb = _dated(a[0], a[1], "a", a[2]), _dated(b[0], b[1], "b", b[2])
+    assert dated_together(_Members(ea), eb) is together
+
+
+# "At fifteen" is a year of the story the telling's own words state; "the same day", counted from a date
+# fifteen years later in another page, cannot be in it, however much the two share ("concert")
+AGE_AND_COUNTED = {
+    "organ_en.txt": "Ilka Varo was born in Osk in 1702. At fifteen, Ilka gave her first concert as organist of the "
+                    "Abbot of Osk. She moved to Tarsa in 1730. She died in 1761.",
+    "organ_it.txt": "Ilka Varo nacque a Osk nel 1702. Il 4 marzo 1730 Ilka arrivò a Tarsa. Lo stesso giorno diede il "
+                    "suo primo concerto nella sala grande. Morì nel 1761.",
+}
+
+
+def test_an_age_the_telling_states_keeps_a_time_counted_years_later_apart():
+    story = pipeline.run(texts=AGE_AND_COUNTED)
+    young = event_telling(story, "organ_en", "At fifteen")
+    concert = event_telling(story, "organ_it", "Lo stesso giorno")
+    assert young is not concert, [s.text for s in young.sources]

@@ -56,3 +56,17 @@ def test_members_sharing_only_a_common_word_are_split():
     parts = fuse.split_unrelated([wed_en, death_es, wed_it], {})
     assert sorted(len(p) for p in parts) == [1, 2]
     assert [death_es] in parts
+
+
+def test_a_neighbour_with_a_better_match_of_its_own_is_not_absorbed():
+    """"Osk gathers the fleet and sails on 24 August" sits beside the telling that matched "Osk commands the
+    fleet"; the other document's "the League gathered a fleet in August" is its own match, so it is not
+    absorbed as a part of the command."""
+    command = fuse.Group(ev("en", 5, "Admiral Osk commanded the fleet.", chars=["osk"], concepts=["navy"]), 0.6)
+    muster = fuse.Group(ev("en", 2, "The League gathered a fleet and sailed.", concepts=["navy", "gather", "depart"]),
+                        0.3)
+    sails = ev("es", 7, "Osk reúne la flota en Varno y zarpa.", "es", ["osk"], ["navy", "gather", "depart"])
+    other = fuse.Group(ev("en", 8, "The fleet waited in the gulf.", concepts=["navy", "wait"]), 0.8)
+    w = {}
+    assert fuse._own_match([command, muster], {0}, sails, command, w)
+    assert not fuse._own_match([command, other], {0}, sails, command, w)

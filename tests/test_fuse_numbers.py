@@ -24,6 +24,18 @@ def test_fuse_number_words_are_language_neutral_anchors(lang, text):
     assert "3" in _anchors(text, [], [], lang)
 
 
+@pytest.mark.parametrize("lang,text,number", [
+    ("en", "The weavers worked fourteen-hour shifts at the Osk mill.", "14"),
+    ("es", "Las tejedoras trabajaban turnos de catorce horas.", "14"),
+    ("it", "Le tessitrici facevano turni di quattordici ore.", "14"),
+    ("it", "Il mulino dava lavoro a quasi quattrocento persone.", "400"),
+    ("es", "La fábrica empleaba a cuatrocientas obreras.", "400"),
+    ("en", "Sixty sailors left the port.", "60"),
+])
+def test_fuse_teens_tens_and_hundreds_are_number_anchors(lang, text, number):
+    assert number in _anchors(text, [], [], lang)
+
+
 @pytest.mark.parametrize("other_lang,other", [
     ("es", "Las tres hermanas y su madre Lucia vuelven a plantar las viñas."),
     ("it", "Le tre sorelle e la madre Lucia ripiantano le viti."),

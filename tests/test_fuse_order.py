@@ -113,3 +113,33 @@ FAR = [
 @pytest.mark.parametrize("pairs,far,alone", FAR)
 def test_a_far_match_alone_is_left_out_of_the_alignment(pairs, far, alone):
     assert fuse._isolated(sorted(pairs), far) == alone
+
+
+# (pair scores, the pair looked at, whether its neighbour-aware score is higher than its own)
+CONTEXT = [
+    # a weak pair between two pairs that match: a run of the story told in both
+    ([[0.6, 0.0, 0.0], [0.0, 0.2, 0.0], [0.0, 0.0, 0.5]], (1, 1), True),
+    # the same weak pair whose neighbours match elsewhere (not on its diagonal)
+    ([[0.0, 0.6, 0.0], [0.0, 0.2, 0.0], [0.5, 0.0, 0.0]], (1, 1), False),
+    # nothing shared: a neighbour's match alone never makes a pair
+    ([[0.6, 0.0], [0.0, 0.0]], (1, 1), False),
+]
+
+
+@pytest.mark.parametrize("scores,pair,raised", CONTEXT)
+def test_a_weak_pair_inside_a_run_of_matches_scores_higher(scores, pair, raised):
+    i, j = pair
+    assert (fuse.with_context(scores)[i][j] > scores[i][j]) == raised
+
+
+def test_a_paraphrase_between_two_matched_neighbours_fuses():
+    """Sharing one rare concept with the other telling, told between two pairs that match well, a sentence is
+    one event with its counterpart; the same weak pair alone is not enough."""
+    en = [ev("en", 0, ["nela", "ivo"], ["born"], ["varn"], date="1620-01-01", prec="year", approx=False),
+          ev("en", 1, ["nela"], ["argue", "priest", "leave"], ["tarsa"]),
+          ev("en", 2, ["nela", "ivo"], ["marry", "music"], date="1647-01-01", prec="year", approx=False)]
+    es = [ev("es", 0, ["nela", "ivo"], ["born"], ["varn"], date="1620-01-01", prec="year", approx=False, lang="es"),
+          ev("es", 1, ["nela"], ["priest", "move"], ["osk"], lang="es"),
+          ev("es", 2, ["nela", "ivo"], ["marry"], date="1647-01-01", prec="year", approx=False, lang="es")]
+    out = fuse.run(_story(en, es)).events
+    assert [sorted(s.doc for s in e.sources) for e in out] == [["en", "es"]] * 3

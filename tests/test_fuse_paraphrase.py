@@ -8,6 +8,7 @@ import pytest
 
 from fuse_support import StoryRuns, event_telling
 from pipeline import similarity
+from pipeline.model import Event, Source
 
 STORIES = {
     "probe": {
@@ -226,7 +227,8 @@ def test_a_synopsis_sentence_is_not_fused_with_a_later_event(name, doc_a, words_
 
 # spellings of one place or thing across en/es/it meet; different people's names do not
 SAME_NAME = [("trebonum", "trevono"), ("trebonum", "trebono"), ("salvius", "salvio"), ("ostiles", "ostili"),
-             ("dravonia", "drabonia"), ("wolvar", "volvar"), ("unidos", "uniti"), ("mercado", "mercato")]
+             ("dravonia", "drabonia"), ("wolvar", "volvar"), ("unidos", "uniti"), ("mercado", "mercato"),
+             ("terna", "ternna"), ("vilena", "villena")]  # short names keep their vowels
 DIFFERENT_PEOPLE = [("carlos", "carla"), ("julius", "julia")]
 
 
@@ -265,3 +267,25 @@ def test_a_lifespan_told_first_keeps_the_life_in_order():
     story = run("lifespan")
     dates = [e.date for e in sorted(story.events, key=lambda e: e.order) if e.kind == "story"]
     assert dates == sorted(dates) and dates[-1].startswith("1642-01-08"), dates
+
+
+def _told(doc, lang, text, places=()):
+    e = Event(title=text, kind="story", lang=lang, places=list(places),
+              sources=[Source(doc=doc, lang=lang, start=0, end=len(text), text=text, sent=0)], told=0.0)
+    e.extra.update(char_ids=set(), concepts=set(), anchors=set(), date_approx=True)
+    similarity.features(e)
+    return e
+
+
+def test_a_title_one_telling_capitalises_meets_the_common_noun_of_another():
+    """"the Chancellor" / "el canciller": a capitalised word that another document writes in lower case is a
+    common noun, compared as a cognate; a name no document writes in lower case stays a name only."""
+    en = _told("t_en", "en", "Mira quarrelled with the Chancellor about the Orvane bridge.")
+    es = _told("t_es", "es", "Mira discutió con el canciller por el puente de Orvane.")
+    it = _told("t_it", "it", "Mira litigò con la Cancelliera per il ponte Orvane.")
+    similarity.titles([en, es, it])
+    assert {"cncl"} <= en.extra["cognates"] & es.extra["cognates"]
+    assert "cncl" in it.extra["cognates"]
+    orvane = similarity.skeleton("orvane", "it")[0]
+    assert orvane in it.extra["title_cognates"]
+    assert all(orvane not in e.extra["cognates"] for e in (en, es, it))  # "Orvane": lower case nowhere

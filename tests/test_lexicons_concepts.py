@@ -143,6 +143,16 @@ FOUND = [
     ("en", "She finds the records in the archive", "archive"),
     ("es", "Encuentra los registros en el archivo", "archive"),
     ("it", "Trova i registri nell'archivio", "archive"),
+    # a church title and an alliance of states, a recruit taken on
+    ("en", "The archbishop of Varno refused her request", "priest"),
+    ("es", "El arzobispo de Varno rechazó su petición", "priest"),
+    ("it", "L'arcivescovo di Varno respinse la richiesta", "priest"),
+    ("en", "The three towns formed a league against the pirates", "league"),
+    ("es", "Las tres ciudades formaron una liga contra los piratas", "league"),
+    ("it", "Le tre città formarono una lega contro i pirati", "league"),
+    ("es", "Lo reclutaron los servicios de Ostra", "hire"),
+    ("it", "Fu reclutato dai servizi di Ostra", "hire"),
+    ("en", "The barons assembled their ships at Osk", "gather"),
 ]
 
 

@@ -100,6 +100,17 @@ def test_a_number_closing_a_long_sentence_is_no_heading_year(lang, sentence):
     assert [t["text"] for t in temporal.extract(sentence, lang) if t["kind"] == "year"] == []
 
 
+@pytest.mark.parametrize("lang,sentence,year", [
+    ("es", "1893, Liceo Varno, Osel (Tarsia): Lidia Corr tiene doce años y vive sola.", "1893-01-01"),
+    ("en", "1893: Lidia Corr leaves the orphanage of Pesk.", "1893-01-01"),
+    ("it", "1893, collegio di Pesk: Lidia Corr ha dodici anni.", None),  # a lower-case word: no heading
+    ("en", "1500, the number of looms, was large.", None),
+])
+def test_a_year_heading_its_sentence_dates_it(lang, sentence, year):
+    got = [t["value"] for t in temporal.extract(sentence, lang) if t["kind"] == "year"]
+    assert got == ([year] if year else [])
+
+
 @pytest.mark.parametrize("lang,sentence,span,lead,typ,kind", CLASSES)
 def test_expression_has_its_timeml_extent_lead_and_type(lang, sentence, span, lead, typ, kind):
     got = [t for t in temporal.extract(sentence, lang) if t["text"] == span]
