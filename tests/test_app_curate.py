@@ -98,6 +98,7 @@ def test_delete_needs_confirmation_and_undo_restores(sample_story, make_app):
 
 def test_add_event_by_hand(sample_story, make_app):
     at = make_app(story=sample_story)
+    at.toggle(key="add_open").set_value(True).run()
     at.text_input(key="add_title_0").set_value("The town holds a festival")
     at.text_input(key="add_date_0").set_value("1962-06-01")
     at.selectbox(key="add_prec_0").set_value("month")

@@ -38,7 +38,7 @@ def enter_key(at, typed: str):
     return at
 
 
-EDIT_CONTROLS = ("ed_title_e005_0", "ed_del_e005", "ed_merge_go_e005", "add_title_0")
+EDIT_CONTROLS = ("ed_title_e005_0", "ed_del_e005", "ed_merge_go_e005", "add_open")
 
 
 def test_without_a_key_everyone_edits_and_the_sidebar_says_so(sample_story, make_app):

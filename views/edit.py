@@ -99,7 +99,11 @@ def add_panel(c: Ctx) -> None:
     """Add an event the pipeline missed."""
     ui, events = c.ui, c.events
     n = len(c.ops)
-    with st.expander(t("add.open"), icon=":material/add:"):
+    # a toggle for the same reason as "Edit this event": a closed expander's form (and its list of every
+    # event to place the new one after) is built and drawn on every page load
+    if not st.toggle(t("add.open"), key="add_open"):
+        return
+    with st.container():
         with st.form(key=f"add_{n}"):
             title = st.text_input(t("field.title"), max_chars=90, key=f"add_title_{n}")
             summary = st.text_area(t("field.summary"), key=f"add_sum_{n}")

@@ -27,7 +27,7 @@ LIBRARY_ENV = "STORYLINE_LIBRARY"
 VIEWS = list(urlstate.VIEW_KEYS)
 # widget state that must survive runs where its widget is not drawn or its label changed language
 KEEP_KEYS = ("x_mode", "lanes", "eras", "wide", "to_scale", "event_pick", "step", "f_chars", "f_match", "f_kinds", "f_cats",
-             "f_langs", "f_dates", "f_undated", "f_q", "x_scope", "x_kind")
+             "f_langs", "f_dates", "f_undated", "f_q", "x_scope", "x_kind", "ed_open", "add_open")
 # ... and those of the sidebar's top, drawn in every run but the one a page switch cuts short
 SWITCH_KEYS = KEEP_KEYS + ("ui", "story", "follow", "data_dir")
 FILTER_KEYS = ("f_chars", "f_match", "f_kinds", "f_cats", "f_langs", "f_dates", "f_undated", "f_q")
