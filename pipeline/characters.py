@@ -25,7 +25,7 @@ from .characters_scan import (Occ, _LOWER_WORD, _QUOTED, _called, _groups,
 from .characters_evidence import _evidence, pronoun_evidence
 from .characters_kinds import _classify, _propagate_lists, _resolve_unproven, names_beside_credits, reason
 from .characters_aliases import _cluster, _distribute_surnames, merge_across_languages
-from .characters_actors import _prose_tokens, find_actor_links, split_by_credited_titles
+from .characters_actors import _prose_tokens, find_actor_links, split_by_credited_titles, split_glued_actors
 from .characters_relations import family_relations, group_mentions_of
 
 
@@ -174,6 +174,13 @@ def run(story: Story) -> Story:
         forced.setdefault(bare, titled_key)
 
     cls, by_key = _classify(all_occs, lexes)
+    glued = split_glued_actors(cls, by_key, occs_by_doc, texts)
+    story.credit_spans = {}
+    if glued:
+        actor_links.extend(glued)
+        for _, b in glued:
+            story.credit_spans.setdefault(b.doc, []).append((b.s, b.e))
+        all_occs = [o for occs in occs_by_doc.values() for o in occs]
     sent_at = {d.doc: _sentence_index(sents_of.get(d.doc, []), texts[d.doc]) for d in docs}
     names_beside_credits(cls, by_key, occs_by_doc, sent_at)
     for k in forced:
@@ -182,7 +189,7 @@ def run(story: Story) -> Story:
     core_of = {o.key: o.core for o in all_occs}
     counts = Counter(o.key for o in all_occs)
     derived_why = _resolve_unproven(cls, by_key, core_of)
-    _propagate_lists(occs_by_doc, texts, lexes, cls, by_key)
+    _propagate_lists(occs_by_doc, texts, lexes, cls, by_key, lower)
     derived_why.update(_resolve_unproven(cls, by_key, core_of))
     # birth names and nicknames: "Ana Ruiz (née Lind)", "nata con il nome di ...": the nearest person before
     for name, a in paren_births:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .names import Lex, fold, given_names, honorifics_abbr
+from .names import Lex, _all_langs, fold, given_names, honorifics_abbr
 from .characters_credits import cast_line, credit_role_sep, credited_role
 from .characters_scan import ACTOR, PART, PERSON, PLACE, THING, TITLE, Occ, _PAIR_AFTER, _PAIR_BEFORE, _PAREN_CLOSE, _PAREN_OPEN
 
@@ -63,8 +63,14 @@ def _person_shaped(b: Occ, crew: set[str], nationalities: frozenset = frozenset(
         return True
     if len(b.core) < 2 or b.ev[PLACE] or b.ev[THING] or b.ev[TITLE]:
         return False
-    # a given name first, or a plain two-word name (no particle: "Manifesto della Razza" is a document)
-    return b.core[0] in given_names() or (len(b.toks) == 2 and len(b.core) == 2)
+    # a given name first, or a plain two-word name (no particle: "Manifesto della Razza" is a document; no
+    # place or institution word in any language: "Isole di Sabbia (Sand Islands)" gives the place's translation)
+    return b.core[0] in given_names() or (len(b.toks) == 2 and len(b.core) == 2 and not _place_words(b.core))
+
+
+def _place_words(core: tuple) -> bool:
+    heads = _all_langs("place_heads") | _all_langs("org_heads")
+    return any(w in heads for w in core)
 
 
 def _unnamed_part(role: Occ, L: Lex, prose: Counter) -> bool:
@@ -194,3 +200,50 @@ def split_by_credited_titles(links: list[tuple[Occ, Occ]], occs_by_doc: dict[str
         best = max(order, key=lambda h: (bool(titles[h] & bare_actors.get(key, set())), -order.index(h)))
         out[key] = f"{best}~ {key}"
     return out
+
+
+def split_glued_actors(cls: dict[str, str], by_key: dict[str, Counter], occs_by_doc: dict[str, list[Occ]],
+                       texts: dict[str, str]) -> list[tuple[Occ, Occ]]:
+    """"a paratrooper, Private Tom Reyes Sam Hale, who ...": a page that lost the brackets of "Tom Reyes (Sam Hale)"
+    glues the role and its actor into one capitalised run. When the run ends with the full name of someone credited
+    as an actor (Sam Hale, "Cast: Sam Hale ...") and at least two words of a name come before it, the run is cut in
+    two: the head keeps the run's kind (its own, when it is named apart) and the tail is that actor. Returns the
+    (head, actor) links; the actor's occurrence is added to its document."""
+    actors = {tuple(k.split()): k for k, c in cls.items() if c == ACTOR and len(k.split()) >= 2}
+    if not actors:
+        return []
+    links: list[tuple[Occ, Occ]] = []
+    for doc, occs in occs_by_doc.items():
+        text, out = texts[doc], []
+        for o in occs:
+            out.append(o)
+            keys = o.key.split()
+            if cls.get(o.key) == ACTOR or len(keys) < 4:
+                continue
+            tail = next((actors[t] for n in (3, 2) for t in [tuple(keys[-n:])] if t in actors), None)
+            if tail is None:
+                continue
+            n = len(tail.split())
+            head_toks, tail_toks = o.toks[:-n], o.toks[-n:]
+            head_key = " ".join(fold(t[2]) for t in head_toks)
+            head_core = tuple(t for t in head_key.split() if t in o.core)
+            if len(head_core) < 2 or not all(x[2][:1].isupper() for x in tail_toks):
+                continue
+            old = o.key
+            b = Occ(o.doc, o.di, tail_toks[0][0], o.e, tail_toks[0][0], text[tail_toks[0][0]:o.e], "", False, False,
+                    list(tail_toks), key=tail, core=tuple(tail.split()), poss=o.poss)
+            b.ev[ACTOR] += 1
+            o.e, o.toks, o.key, o.core, o.poss = head_toks[-1][1], head_toks, head_key, head_core, False
+            o.name = text[o.ns:o.e]
+            if head_key not in cls:
+                cls[head_key] = cls.get(old, PERSON)
+                by_key[head_key].update(by_key.get(old, Counter()))
+            by_key[tail][ACTOR] += 1
+            out.append(b)
+            links.append((o, b))
+        occs_by_doc[doc] = out
+    if links:
+        left = {o.key for occs in occs_by_doc.values() for o in occs}
+        for k in [k for k in cls if k not in left]:
+            del cls[k]
+    return links

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from .names import Lex, _all_langs, fold, given_names, is_given_name, lex
 from .characters_credits import cast_line, credited_role, data_sheet
 from .characters_scan import (ACTOR, ASIDE, AUTHOR, COMMENT, GIVEN, HONEV, LABEL, ORGX, PERSON, PLACE, PRON,
-                              REPORTED, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
+                              REPORTED, SAINT, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
 
 # ", un policía del gueto" / " (a miner who ...)" right after a name; a possessive noun ("the king's") is no role
 _APPOS_ROLE = re.compile(r"[ \t]*[,(][ \t]*(?P<det>[^\W\d_]+)[ \t]+(?P<w1>[^\W\d_]+(?!['’]))"
@@ -103,6 +103,20 @@ def _report_re(lang: str) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=None)
+def _saint_re(lang: str) -> re.Pattern | None:
+    """A saint's or angel's word, then the names of the list it opens, up to the end of the context ("de santas
+    Catalina y ", "the archangel ")."""
+    raw = lex(lang).raw
+    words = raw.get("saint_before", [])
+    if not words:
+        return None
+    conj = "|".join(re.escape(w) for w in raw.get("conj", []) if w.isalpha()) or "and"
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    name = r"[A-ZÀ-Þ][^\W\d_]+(?:[ \t]+[A-ZÀ-Þ][^\W\d_]+)*"
+    return re.compile(rf"(?<![\w'’])(?:{alt})(?:(?<=['’])|[ \t]+)(?:{name}[ \t]*(?:,|[ \t](?:{conj}))[ \t]+)*$")
+
+
+@lru_cache(maxsize=None)
 def _object_verb_re(lang: str) -> re.Pattern | None:
     """Right after a name, a verb with a person as its object: "le propone" (a clitic before any lowercase
     word) or "offers him" (a verb in -s/-ed before an object pronoun). None without a list."""
@@ -124,6 +138,9 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     pre = text[max(0, o.ns - 60):o.ns].replace("’", "'")
     post = text[o.e:o.e + 60].replace("’", "'")
     ev = o.ev
+    saint = _saint_re(L.lang)
+    if saint is not None and not o.hon and saint.search(text[max(0, o.s - 60):o.s]):
+        ev[SAINT] += 1   # "the voices of saints Ada and Lia", "del arcángel Miguel": invoked, not in the story
     rep = _report_re(L.lang)
     if rep is not None and rep.search(text[max(0, o.s - 60):o.s]):
         ev[REPORTED] += 1   # "the radio reports that Princess X has died": what the story's news is about
@@ -135,10 +152,13 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         ev[PLACE] += 2
         return
     if o.hon:
+        pre_h = text[max(0, o.s - 60):o.s].replace("’", "'")
+        if pre_h[-1:] in "\"“«" and post[:1] in "\"”»" or L.title_re.search(pre_h):
+            ev[TITLE] += 2   # "«Don Giovanni»", "who later wrote Don Quixote": a work named after its hero
+            return
         ev[PERSON] += 1
         ev[HONEV] += 1
         o.why.append(f"title '{o.hon}'")
-        pre_h = text[max(0, o.s - 60):o.s].replace("’", "'")
         if L.crew_re.search(pre_h) or _crew_with_adjective(pre_h, L):
             ev[ACTOR] += 1   # "translated by Professor Ilse Marek": a credit, whatever the title
         return
@@ -199,6 +219,9 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     if obj:
         ev[VERB] += 1
         o.why.append(f"object of '{pre[len(pre) - L.human_object_re.length(pre):].strip().lower()}'")
+    elif len(tail) >= 2 and tail[-2] in L.articles and fold(tail[-1]) in L.org_heads and pre[-1:] in " \t" \
+            and not vm:
+        ev[ORGX] += 1     # "la compañía Bravo", "il battaglione Aosta": the name of the unit, the team, the firm
     elif len(tail) >= 2 and fold(tail[-1]) in L.role_nouns and (tail[-2] in L.possessives or tail[-2] in L.articles):
         ev[PERSON] += 1   # "her friend Kit", "el doctor Ruiz", "il vicino Carlo"
         o.why.append(f"role ('{tail[-2]} {tail[-1]}')")
@@ -220,7 +243,8 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
         if _is_verb(words[0], L):
             words = words[:1]   # "di Toscana, lo nominò matematico": a clitic and a verb, then its object
         for i, w in enumerate(words):
-            if w and (fold(w) in L.role_nouns or fold(w) in L.family):
+            # "la carabela Pinta, la carabela Niña": a capitalised word is a name, not a role ("niña", a girl)
+            if w and w.islower() and (fold(w) in L.role_nouns or fold(w) in L.family):
                 nxt = words[i + 1] if i + 1 < len(words) else post[am.end():].lstrip(" \t")[:1]
                 # ", su prometido Cal": the role belongs to the name after it
                 noun = None if nxt and nxt[:1].isupper() else w
@@ -228,7 +252,11 @@ def _evidence(o: Occ, text: str, L: Lex) -> None:
     # "la caída del Puente, la hermana de Tomás, ...": a one-word name after an article is a thing, and the
     # description after its comma belongs to the clause that follows
     after_article = len(o.core) == 1 and L.article_re.search(pre[:-1] if pre[-1:] in "\"'‘“" else pre)
-    if noun and not after_article and am.group("det").islower() \
+    # "A Londra, il capo dell'esercito apprende": after a place phrase opening its sentence, the
+    # description is the subject of the clause that follows, not of the place
+    fronted = len(re.split(r"[.!?;:\n]", pre)[-1].split()) <= 2 and bool(L.place_re.search(pre)
+                                                                        or L.place_weak_re.search(pre))
+    if noun and not after_article and not fronted and am.group("det").islower() \
             and (am.group("det") in L.articles or am.group("det") in L.possessives):
         ev[PERSON] += 1   # "Ithra Vel, un policía del gueto", "Ada, his sister"
         o.why.append(f"described as '{am.group('det')} {noun}'")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .names import Lex, _all_langs, country_names
+from .names import Lex, _all_langs, country_names, given_names
 from .characters_scan import (ACTOR, ASIDE, AUTHOR, COMMENT, COMMENTATOR, GIVEN, HONEV, LABEL, NOEV, OPINION, ORG,
-                              ORGX, PART, PERSON, PLACE, PRON, REPORTED, THING, TITLE, VEHICLE, VERB, WPLACE, Occ)
+                              ORGX, PART, PERSON, PLACE, PRON, REPORTED, SAINT, THING, TITLE, VEHICLE, VERB, WPLACE,
+                              Occ)
 
 def _key_class(key: str, core: tuple, L: Lex) -> str | None:
     """Classes a name gets from its own words ("Big Creek High School", "Mount Everest", "Oscar")."""
@@ -51,6 +52,8 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
             cls[k] = COMMENTATOR   # named only inside opinions about the story, never acting in it
         elif ev[REPORTED] >= n_occ[k] and not acts and 0 < ev[PERSON] <= ev[HONEV]:
             cls[k] = NOEV     # a public figure in the story's news, only ever talked about: a title says no more
+        elif ev[SAINT] >= n_occ[k] and not acts:
+            cls[k] = NOEV     # a saint or an angel the story invokes ("the voices of saints Ada and Lia")
         elif ev[PERSON]:
             cls[k] = PERSON
         elif ev[AUTHOR] and ev[AUTHOR] * 3 >= n_occ[k]:
@@ -82,8 +85,12 @@ def _classify(occs: list[Occ], lexes: dict[str, Lex]) -> tuple[dict[str, str], d
 
 
 def _propagate_lists(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], lexes: dict[str, Lex],
-                     cls: dict[str, str], by_key: dict[str, Counter]) -> None:
-    """Names listed together share a kind: "Oliver Springs, Harriman e Kingston", "Kate X e Leo Y"."""
+                     cls: dict[str, str], by_key: dict[str, Counter], lower: Counter | None = None) -> None:
+    """Names listed together share a kind: "Oliver Springs, Harriman e Kingston", "Kate X e Leo Y". A name of
+    several words opening with a word the documents also write in lowercase ("El primer viaje de Ana Ruiz, o Viaje
+    del Regreso") is a thing's name, and being listed with people does not make it one of them (`lower`: the
+    lowercase word counts)."""
+    lower = lower or Counter()
     changed = True
     rounds = 0
     while changed and rounds < 3:
@@ -112,7 +119,8 @@ def _propagate_lists(occs_by_doc: dict[str, list[Occ]], texts: dict[str, str], l
                     else:
                         if PERSON in kinds and NOEV in kinds:
                             for o in run:   # "Sam, Leo and Ada": listed with people
-                                if cls.get(o.key) == NOEV:
+                                if cls.get(o.key) == NOEV and not (len(o.core) > 1 and lower[o.toks[0][2].lower()]
+                                                                   and o.core[0] not in given_names()):
                                     cls[o.key] = PERSON
                                     o.why.append("listed with other people")
                                     changed = True
@@ -164,6 +172,8 @@ def reason(kind: str, ev: Counter) -> str:
         return "an unnamed part in a credit list (a job, not a name)"
     if kind == COMMENTATOR and ev[OPINION]:
         return "named only inside an opinion about the story (historians agree, X testified that ...)"
+    if kind == NOEV and ev[SAINT]:
+        return "a saint or an angel invoked ('the voices of saints X and Y'), never acting in the story"
     if kind == NOEV and ev[REPORTED]:
         return "named only in the news the story reports ('the news of the death of X'), never acting"
     if kind == NOEV and ev[ASIDE]:

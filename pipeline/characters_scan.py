@@ -51,6 +51,7 @@ OPINION = "_opinion"   # evidence only: named after an opinion cue in its senten
 REPORTED = "_reported"   # evidence only: named after a news or media noun in its clause ("the news of ... X")
 HONEV = "_hon"   # evidence only: the part of PERSON that came from a title ("Princess X") and nothing else
 ASIDE = "_aside"   # evidence only: named inside a bracketed aside after other words ("(preceding Ann Lee)")
+SAINT = "_saint"   # evidence only: after "saint"/"santa"/"arcangelo" or in a list they open ("santas X y Y")
 PART = "_part"   # evidence only: a credited part that is a role, not a name ("Robert Roe (Equerry)")
 NOEV = "no_evidence"   # a kind: a capitalised name with nothing saying it is a person
 
@@ -81,10 +82,16 @@ class Occ:
 
 # ----------------------------------------------------------------------------- scanning
 
+# "the U.S. War Department", "D.C. Water": the full stop of a one-letter abbreviation ends no sentence
+_LETTER_ABBR = re.compile(r"(?:^|[\s.(])[A-ZÀ-Þ]\.$")
+
+
 def _is_initial(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and (text[j] in " \t" or text[j] in _OPEN):
         j -= 1
+    if j >= 0 and text[j] == "." and _LETTER_ABBR.search(text, max(0, j - 2), j + 1):
+        return False
     return j < 0 or text[j] in _SENT_END
 
 
@@ -167,7 +174,10 @@ def _scan(doc: str, di: int, text: str, L: Lex, group_spans: list[tuple[int, int
                 and L.hon_next_re.match(text, e):
             continue  # "Mr" of "Mr. Turner": the next match carries the name ("il Conte corse" is a name)
         rm = _REGNAL.match(text, e)
-        if rm and (len(rm.group("r")) > 1 or fold(hon) in L.regnal_hons) and not num:
+        # "son of Charles V, commanded": a one-letter numeral after a given name with no full stop (no initial)
+        lone = rm is not None and rm.group("r") in ("V", "X") and text[rm.end():rm.end() + 1] != "." \
+            and len(toks) == 1 and fold(toks[0][2]) in given_names()
+        if rm and (len(rm.group("r")) > 1 or fold(hon) in L.regnal_hons or lone) and not num:
             toks.append((rm.start("r"), rm.end("r"), rm.group("r")))   # "King Aldric III" is one name
             e = rm.end("r")
         em = L.epithet_re.match(text, e) if L.epithet_re is not None else None

@@ -178,7 +178,7 @@ def run(story: Story) -> Story:
                 return sum(a <= m.cstart < b for m in ms)
 
             def actor_in(a, b):
-                return bool(actors and actors.search(PAREN.sub(" ", doc.clean[a:b])))
+                return bool(actors and actors.search(PAREN.sub(" ", _unbracketed(story, doc.doc, a, b))))
 
             main: Event | None = None
             sent_subj: list[str] = []  # the subject of the sentence's first clause, for clauses that drop it
@@ -362,6 +362,16 @@ def run(story: Story) -> Story:
 
 
 
+def _unbracketed(story: Story, doc: str, a: int, b: int, text: str | None = None) -> str:
+    """The clean text [a, b) (or `text`, which starts at a) with the actors credited after their part on a page that
+    lost the brackets blanked out: "Tom Reyes Sam Hale" is "Tom Reyes (Sam Hale)", no actor praised in the prose."""
+    text = story.doc(doc).clean[a:b] if text is None else text
+    for s, e in story.credit_spans.get(doc, ()):
+        if a <= s and e <= a + len(text):
+            text = text[:s - a] + " " * (e - s) + text[e - a:]
+    return text
+
+
 def _sentence_kinds(story: Story, doc, sents: list[Sentence], heads: set[int], mentions, timex, actors, crew,
                     writers, names: set[str]) -> dict[int, str]:
     """The kind of every sentence of a document: its own evidence (kind.evidence, the work's title, an
@@ -375,7 +385,8 @@ def _sentence_kinds(story: Story, doc, sents: list[Sentence], heads: set[int], m
         key = (doc.doc, sent.idx)
         sent_tx = timex.get(key, [])
         sent_m = mentions.get(key, [])
-        actor_out = bool(actors and actors.search(PAREN.sub(" ", sent.text)))
+        actor_out = bool(actors and actors.search(PAREN.sub(" ", _unbracketed(story, doc.doc, sent.cstart, sent.cend,
+                                                                           sent.text))))
         kind, strength = evidence(sent.text, lang, n_characters=len(sent_m), actor_outside_parens=actor_out,
                                   has_date=any(t.kind in DATED for t in sent_tx),
                                   about_work=bool(titles and titles.search(sent.text)))

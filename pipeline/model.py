@@ -170,6 +170,9 @@ class Story:
     non_characters: dict[str, str] = field(default_factory=dict)  # name -> actor|commentator|place|org|vehicle|title|thing
     non_character_reasons: dict[str, str] = field(default_factory=dict)  # name -> why it is not in the cast
     place_mentions: list[Mention] = field(default_factory=list)  # char_id holds the canonical place name
+    # doc -> (cstart, cend) of actors credited right after their part on a page that lost the brackets ("Private
+    # Tom Reyes Sam Hale"): read as if they were in brackets
+    credit_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)            # notes for the user (encoding assumed, ...)
 

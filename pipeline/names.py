@@ -431,7 +431,8 @@ def lex(lang: str) -> Lex:
             rf"(?:(?:^|[^\w])(?i:{_alt(g('author_works', []))})(?:[ \t]+[^\s.!?;:]+){{0,3}}?|[»\"”])"
             rf"[ \t]+(?i:{_alt(g('author_by', []))})[ \t]+$") if g("author_works") else None,
         human_verb_re=re.compile(
-            rf"(?:[ \t]+(?:{_alt(arts)})[ \t]+[{UP}][{LOW}]+)?"   # an epithet: "Pliny the Younger wrote"
+            # an epithet: "Pliny the Younger wrote" (a whole word: "nella Chiesa" is no "nella Chie" + the verb "sa")
+            rf"(?:[ \t]+(?:{_alt(arts)})[ \t]+[{UP}][{LOW}]+(?![\w]))?"
             rf"[ \t]*(?:\([^()\n]{{0,60}}\)[ \t]*)?(?:[ \t]*(?:{_alt(g('verb_aux', []))})(?![\w]))*[ \t]*"
             rf"(?P<v>{_alt(g('human_verbs', []))})(?![\w])", re.I) if g("human_verbs") else None,
         person_pronouns=frozenset(w.lower() for w in g("person_pronouns", [])),

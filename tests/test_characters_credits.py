@@ -251,3 +251,51 @@ def test_a_shared_first_name_does_not_flip_a_part_and_its_actor():
     story = pipeline.run(texts={"d": text}, lang_override={"d": "it"})
     cast = {c.name: c.actor for c in story.characters.values()}
     assert cast.get("Andrea") == "Marco Lenti" and cast.get("Giulio") == "Marco Brenno", cast
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In the cast Sam Hale and Lia Roe. The film follows Captain Tom Reyes Sam Hale and a squad Ugo Fenn, "
+           "Bea Carr and Lia Roe as they search for a soldier. Tom Reyes finds the boy and he brings him home."),
+    ("it", "Nel cast Sam Hale e Lia Roe. Il film segue il capitano Tom Reyes Sam Hale e una squadra Ugo Fenn, "
+           "Bea Carr e Lia Roe mentre cercano un soldato. Tom Reyes trova il ragazzo e lo riporta a casa."),
+    ("es", "En el reparto Sam Hale y Lia Roe. La película sigue al capitán Tom Reyes Sam Hale y a un pelotón Ugo "
+           "Fenn, Bea Carr y Lia Roe mientras buscan a un soldado. Tom Reyes encuentra al chico."),
+])
+def test_an_actor_glued_to_its_part_on_a_page_that_lost_the_brackets_is_its_actor(lang, text):
+    # "Tom Reyes Sam Hale" is "Tom Reyes (Sam Hale)"; the other actors of that sentence are no characters
+    story = make_story({"d": (lang, text)})
+    names = cast(story)
+    assert names["tom reyes"].actor == "Sam Hale"
+    for n in ("sam hale", "lia roe", "ugo fenn", "bea carr", "tom reyes sam hale"):
+        assert n not in names, (n, list(names))
+    assert story.credit_spans["d"] and text[slice(*story.credit_spans["d"][0])] == "Sam Hale"
+
+
+def test_an_actor_glued_to_its_part_keeps_the_sentence_in_the_story():
+    text = ("In the cast Sam Hale and Lia Roe.\n\nThe film follows Captain Tom Reyes Sam Hale as he searches for "
+            "a soldier in Normandy. Tom Reyes finds the boy on 9 June 1944.")
+    story = pipeline.run(texts={"a.txt": text})
+    kinds = {e.sources[0].text[:20]: e.kind for e in story.events}
+    assert kinds.get("The film follows Cap") == "story", kinds
+
+
+def test_a_one_letter_abbreviation_ends_no_sentence():
+    # "the U.S. War Department": "War" is part of the name, not a sentence-initial word cut from it
+    story = make_story({"d": ("en", "Inside the U.S. War Department, General Ada Lind reads the letter. Lind orders "
+                                    "a search. The war goes on.")})
+    assert set(cast(story)) == {"ada lind"}
+    assert "War Department" in story.non_characters
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "Juan of Arden, who was the bastard son of Edmund V, commanded the fleet. Edmund V had died.", "Edmund V"),
+    ("it", "Giovanni di Arden, figlio di Carlo X, guidava la flotta.", "Carlo X"),
+])
+def test_a_one_letter_regnal_numeral_after_a_given_name_is_part_of_the_name(lang, text, name):
+    # no royal title before it and no full stop after it (an initial would have one)
+    assert fold(name) in cast(make_story({"d": (lang, text)}))
+
+
+def test_a_one_letter_initial_with_its_full_stop_is_no_numeral():
+    names = cast(make_story({"d": ("en", "Edmund V. Hale met Ada Lind. Edmund thanked her.")}))
+    assert "edmund v" not in names and "ada lind" in names

@@ -91,3 +91,73 @@ def test_a_thing_named_after_two_of_the_cast_is_not_a_new_person(lang, text):
     names = cast_names(story)
     assert {fold("Ivo Marsh"), fold("Lena Crane")} <= names
     assert fold("Marsh-Crane") not in names
+
+
+@pytest.mark.parametrize("lang,text,person,not_people", [
+    # the translation of a place's name in brackets is no actor: "Isole Morte (Dead Isles)"
+    ("en", "Marco Teal sailed on to the Isole Morte (Dead Isles), and he met the natives there.", "Marco Teal",
+     ["Isole Morte", "Dead Isles"]),
+    # a ship's name after a vessel noun; a capitalised word after a comma is another name, not a role
+    # ("Niña" is also "a girl"): "la carabela Bruna, la carabela Niña"
+    ("es", "Participaron tres naves: la carabela Bruna, la carabela Niña y la nao Gaviota. Tomás Rey mandaba "
+           "la Bruna y él llegó primero.", "Tomás Rey", ["Bruna", "Niña", "Gaviota"]),
+    ("it", "Partirono la caravella Bruna, la caravella Niña e il galeone Gaviota. Giorgio Neri comandava la Bruna.",
+     "Giorgio Neri", ["Bruna", "Niña", "Gaviota"]),
+    # "nella Chiesa sa ...": no epithet cut out of a word, no verb "sa" inside "Chiesa"
+    ("it", "Le sue opere: il Codice Verde, che adesso si trova nella Biblioteca Rossa, e L'Ultima Tela nella "
+           "Chiesa di Santa Rita. Marco Fabbri nacque nel 1452.", "Marco Fabbri", ["L'Ultima Tela"]),
+])
+def test_translations_ships_and_works_are_no_people(lang, text, person, not_people):
+    story = make_story({"d": (lang, text)})
+    names = cast_names(story)
+    assert fold(person) in names
+    for n in not_people:
+        assert fold(n) not in names, (n, names)
+    assert not any(c.actor for c in story.characters.values())
+
+
+@pytest.mark.parametrize("lang,text,person,not_people", [
+    # after a place phrase opening the sentence, the description belongs to the clause's subject
+    ("it", "Quel giorno Marco Rossi sopravvive. A Londra, il capo dell'esercito apprende la notizia. Marco Rossi "
+           "parte.", "Marco Rossi", ["Londra"]),
+    # a unit's name after its noun: "la compañía Charlie", "il battaglione Aosta"
+    ("es", "El capitán Juan Vela, que manda la compañía Charlie en el batallón Norte, sobrevive.", "Juan Vela",
+     ["Charlie", "Norte"]),
+    ("it", "Il tenente Marco Rossi, del battaglione Aosta e della compagnia Bruno, sopravvive.", "Marco Rossi",
+     ["Aosta", "Bruno"]),
+    # "gli abitanti di X", "X, borgo fedele al re", "fuori X": a place
+    ("it", "Lucia Sarti nasce a Vellano. Vellano si trova sul confine. Gli abitanti di Vellano, borgo fedele al "
+           "re, fuggono. Lucia torna a Vellano.", "Lucia Sarti", ["Vellano"]),
+    ("en", "Born in Castor, just outside Mirabel, Ana Ruiz was the daughter of a notary. Mirabel, a hamlet, grew. "
+           "Ana moved to Mirabel.", "Ana Ruiz", ["Mirabel"]),
+    # "X, or Y" names X again; a name opening with a common word is no person for being listed with one
+    ("es", "El primer viaje de Tomás Rey, o Viaje del Regreso, fue una expedición. Tomás Rey vuelve a casa.",
+     "Tomás Rey", ["Viaje del Regreso"]),
+])
+def test_places_units_and_alternative_names_beside_people_are_no_people(lang, text, person, not_people):
+    names = cast_names(make_story({"d": (lang, text)}))
+    assert fold(person) in names
+    for n in not_people:
+        assert fold(n) not in names, (n, names)
+
+
+@pytest.mark.parametrize("lang,text,person,not_people", [
+    # saints and angels the story invokes: after "santas", "arcángel", and the list they open
+    ("es", "Juana Ruiz creció en el campo. Con 12 años dijo que oía las voces de santas Lucía y Marta y "
+           "del arcángel Gabriel. Juana partió.", "Juana Ruiz", ["Lucía", "Marta", "Gabriel"]),
+    ("it", "Giovanna Neri cresce in campagna. Dice di sentire le voci di sante Lucia e Marta e dell'arcangelo "
+           "Gabriele. Giovanna parte.", "Giovanna Neri", ["Lucia", "Marta", "Gabriele"]),
+    ("en", "Jane Rowe grew up on a farm. She said she heard the voices of saints Lucy and Martha and the archangel "
+           "Gabriel. Jane left.", "Jane Rowe", ["Lucy", "Martha", "Gabriel"]),
+    # a work named after its titled hero: quoted, or after "wrote"
+    ("es", "Ana Ruiz compuso obras tan famosas como «Don Tadeo» y «La fuente». Entre los soldados estaba Miguel "
+           "Sanz, que luego escribió Don Rodrigo. Ana Ruiz murió.", "Ana Ruiz", ["Tadeo", "Rodrigo", "Don Tadeo"]),
+    ("en", "Among the soldiers was a young Miguel Sanz, who later wrote Don Rodrigo. Miguel Sanz was wounded.",
+     "Miguel Sanz", ["Rodrigo", "Don Rodrigo"]),
+])
+def test_saints_invoked_and_works_named_after_a_titled_hero_are_no_people(lang, text, person, not_people):
+    story = make_story({"d": (lang, text)})
+    names = cast_names(story)
+    assert fold(person) in names
+    for n in not_people:
+        assert fold(n) not in names, (n, names)
