@@ -80,6 +80,10 @@ def relative_pronoun(lang: str) -> re.Pattern | None:
     return _lexicon_pattern(lang, ("relative_pronouns",), r",\s*")
 
 
+# what may follow a parenthesised date that closes its sentence: ")" and the sentence's end
+_CLOSES_SENTENCE = re.compile(r"\s*\)\s*[.!?;]?\s*$")
+
+
 def subordinate_start(t: TimeExpr, sent: Sentence | None, lang: str) -> int | None:
     """Where the relative clause or parenthesis holding `t` opens (clean offset), else None.
 
@@ -89,7 +93,14 @@ def subordinate_start(t: TimeExpr, sent: Sentence | None, lang: str) -> int | No
         return None
     before = sent.text[:max(0, t.cstart - sent.cstart)]
     if before.count("(") > before.count(")"):
-        return sent.cstart + before.rfind("(")
+        opens = before.rfind("(")
+        inside, after = before[opens + 1:], sent.text[max(0, t.cend - sent.cstart):]
+        if not inside.strip() and _CLOSES_SENTENCE.match(after) and t.kind in ("date", "month", "season", "year"):
+            # "libera Orléans dagli inglesi (maggio 1429).": a parenthesis holding only a date that closes the
+            # sentence dates what the sentence tells, as "in May 1429" would; mid-sentence ("il trattato
+            # di Troyes (1420) e ...") it dates the thing just named
+            return None
+        return sent.cstart + opens
     cut = before.rfind(",")  # only the last comma can open the clause that holds the date
     if cut < 0:
         return None
@@ -182,6 +193,11 @@ _BARE_YEAR = re.compile(r"\s*,?\s*(\d{4})(?![\d.,:/-]\d)")
 
 # "España, 1944.", "Berlin, 1961", "1944.": a line that is only a place and a year frames what follows
 _HEADING = re.compile(r"^\W*(?:[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}\s*,\s*)?(\d{4})\s*\.?\s*$")
+
+
+# "1927, Orvi School, Kent (England): Tom is fifteen ...", "1944: the war ...": a year opening the sentence, then
+# a comma or a colon and a word: the dateline of what the sentence tells
+_DATELINE_OPENER = re.compile(r"^\W*(\d{4})\s*[,:]\s+(?=[^\W\d_])")
 
 
 _DAY_BEFORE = re.compile(r"(?<![\w.,:/-])([0-3]?\d)\s+$")
@@ -328,17 +344,26 @@ def era_years(story: Story, docs: dict[str, Document]) -> None:
 
 
 def headings(story: Story) -> None:
-    """A date-only heading line ("España, 1944.") states the year of what follows it."""
+    """A date-only heading line ("España, 1944.") states the year of what follows it; so does a year that opens
+    a sentence as its dateline ("1927, Orvi School, Kent: Tom is fifteen ...")."""
     has = {(t.doc, t.sent) for t in story.timex}
+    spans = {(t.doc, t.sent): [] for t in story.timex}
+    for t in story.timex:
+        spans[(t.doc, t.sent)].append((t.cstart, t.cend))
     for sent in story.sentences:
-        if (sent.doc, sent.idx) in has or len(sent.text) > 60:
-            continue
-        m = _HEADING.match(sent.text)
+        m = _HEADING.match(sent.text) if (sent.doc, sent.idx) not in has and len(sent.text) <= 60 else None
+        text = sent.text.strip()
+        if m is None:
+            m = _DATELINE_OPENER.match(sent.text)
+            if m is not None and any(a < sent.cstart + m.end(1) and sent.cstart + m.start(1) < b
+                                     for a, b in spans.get((sent.doc, sent.idx), ())):
+                continue  # the finder already read that year
+            text = m.group(1) if m is not None else text
         if m is None or not 1000 <= int(m.group(1)) <= 2100:
             continue
         y = int(m.group(1))
         t = TimeExpr(doc=sent.doc, sent=sent.idx, cstart=sent.cstart + m.start(1), cend=sent.cstart + m.end(1),
-                     text=sent.text.strip(), kind="year", value=f"{y:04d}-01-01", precision="year", year=y)
+                     text=text, kind="year", value=f"{y:04d}-01-01", precision="year", year=y)
         story.timex.append(t)
         for e in story.events:
             if e.sources and e.sources[0].doc == sent.doc and e.sources[0].sent == sent.idx:

@@ -17,7 +17,7 @@ from . import datecues_page as page
 from . import datecues as cues
 from .dates_anchors import ANCHOR_WINDOW, _from_doc_day, _anchor_match, _opens_lookback, _resolve_ages, _settle_pending
 from .dates_narrative import (EXPLICIT, _Narrative, _anchor_base, _apply_explicit, _apply_relative,
-                              _century_span, _coarse_shift, _counted, _date, _jumps_back, _looks_back, _pick,
+                              _century_span, _contains, _coarse_shift, _counted, _date, _jumps_back, _looks_back, _pick,
                               _present_of,
                               _resolve_under, _retells, _sequence_end, _set, _shift, _state)
 from .model import Document, Event, Sentence, Story, TimeExpr
@@ -111,6 +111,7 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         return stated[i][1] if i < len(stated) else None
 
     small = cues.pattern_list(lang, "small_hours")
+    morning = cues.pattern_list(lang, "next_morning")
     ahead_cue = cues.pattern_list(lang, "flash_forward_cues")
     weekday = cues.weekday_past(lang)
     evening_cue = cues.cue_list(lang, "evening_cues")
@@ -132,6 +133,9 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
     memory: _Narrative | None = None     # the narrative a remembered past ("relives his childhood") is told from
     memory_para = -1
     memory_cue = cues.cue_list(lang, "memory_cues")
+    recall = cues.cue_list(lang, "recall_cues")
+    birth = cues.birth_cue(lang)
+    born: str | None = None  # the date of the birth the document told, once told
     frame: _Narrative | None = None      # the narrative a look-back ("Ten years earlier") left
     prev: Event | None = None
     grain: dict[int, bool] = {}          # id(event) -> its date is a day
@@ -180,12 +184,24 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
 
     def enter(sent_idx: int) -> None:
         """Sentences up to `sent_idx` are being read: a "Now ..." among them ends the look-back."""
-        nonlocal ret_i, n, frame, memory
+        nonlocal ret_i, n, frame, memory, back_para
         while ret_i < len(returns) and returns[ret_i] <= sent_idx:
             ret_i += 1
-            memory = None
+            memory = back_para = None
             if frame is not None:
                 n, frame = frame, None
+
+    back_para: int | None = None  # the paragraph a pluperfect opening went back in (its frame lasts it)
+
+    def leave_paragraph(sent_idx: int) -> None:
+        """A look-back a paragraph opened ends with that paragraph: the story returns to where it was."""
+        nonlocal n, frame, back_para
+        here = sentences.get(sent_idx)
+        if back_para is None or here is None or here.para == back_para:
+            return
+        if frame is not None:
+            n, frame = frame, None
+        back_para = None
 
     def lookback(ts: list[TimeExpr]) -> bool:
         nonlocal frame
@@ -196,14 +212,15 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         return False
 
     def settle() -> None:
-        nonlocal frame
+        nonlocal frame, back_para
         if frame is not None and frame.value is not None and n.value is not None and n.value >= frame.value:
-            frame = None  # the story caught up with the frame: nothing to return to
+            frame = back_para = None  # the story caught up with the frame: nothing to return to
 
     for _, item in items:
         if isinstance(item, TimeExpr):
             t = item
             enter(t.sent)
+            leave_paragraph(t.sent)
             sent = sentences.get(t.sent)
             if id(t) in sub or production(t.sent) or t.sent in quoted:
                 continue  # "released in 1999": not story time; "(born 1950)": the clause's time only
@@ -229,11 +246,13 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
 
         ev: Event = item
         enter(ev.sources[0].sent)
+        leave_paragraph(ev.sources[0].sent)
         ts = sorted(ev.timex, key=lambda t: t.cstart)
         here = sentences.get(ev.sources[0].sent)
         if memory is not None and (here is None or here.para != memory_para
-                                   or any(t.kind in EXPLICIT and id(t) not in sub for t in ts)):
-            memory = None  # a remembered past lasts its paragraph, or until the text dates it
+                                   or any((t.kind in EXPLICIT or t.kind == "age" and t.value is not None)
+                                          and id(t) not in sub for t in ts)):
+            memory = None  # a remembered past lasts its paragraph, or until the text dates it ("At 17, ...")
         scoped = opens_scope([t for t in ts if id(t) not in sub or ev.kind != "story"],
                              " ".join(x.text for x in ev.sources[:1]))
         if scoped is not None:
@@ -297,6 +316,33 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             # "Nella primavera del 1976 il tribunale annulla ... perché la nonna aveva lasciato ...": the
             # sentence's own later date carries the story forward; the pluperfect is in a side clause
             fb = False
+        if (fb and own is not None and own.kind in EXPLICIT + ("underspecified",) and frame is None
+                and n.value is not None and own.value < n.value and not ev.extra.get("side_time")
+                and _opens_paragraph(here, sentences)):
+            # "On 12 October he lands. || The departure had taken place on 3 August, from Palos ...": a
+            # paragraph that opens by going back to a date of its own tells on from there (what follows is
+            # that past, "On 16 September" is the September after the departure) to the paragraph's end,
+            # unless it catches up with the story it left first; a pluperfect inside a paragraph only dates
+            # itself
+            frame, fb, back_para = replace(n), False, here.para
+        if (own is not None and born is None and birth is not None and own.kind in EXPLICIT
+                and birth.search(ev.sources[0].text or "")):
+            born = own.value
+        if (own is not None and recall is not None and own.kind in EXPLICIT and frame is None and not fb
+                and n.value is not None and own.value < n.value and not _contains(
+                    own.value, own.precision, n.value, n.precision) and here is not None
+                and recall.search(here.text[:max(0, own.cstart - here.cstart)])
+                and recall.search(ev.sources[0].text or "")):
+            # "In 1981 he sits at a bus stop. He recalls his childhood in the 1950s": the date is what he
+            # remembers, the remembering is told at the story's date; the story goes back to that past
+            # (what follows is remembered) until a return cue or the story catching up
+            intervals.open_after(ev, n.value, n.precision, n.text)
+            frame = replace(n)
+            _state(n, own)
+            prev = ev
+            grain[id(ev)] = False
+            settle()
+            continue
         if own is not None:
             if own.kind == "ordinal":
                 _state(n, own)  # a later stage is a later day even when the narrative is finer than its month
@@ -364,6 +410,12 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         elif rel is not None:
             ev.rel = rel
             unnamed = False
+            if (morning is not None and small is not None and rel.direction == "after" and rel.unit == "day"
+                    and rel.amount == 1 and morning.search(rel.text) and prev is not None and n.day_grain
+                    and prev.date == n.value and any(small.search(x.text or "") for x in prev.sources[:1])):
+                # "At two past midnight on 4 May the lookout sees a light. The next morning they land": the
+                # morning after the small hours is the same day
+                rel.direction, rel.amount = "same", 0
             if rel.direction == "before":
                 anchor, later = _anchor_match(rel, ev, story_events, story_told)
                 if (anchor is not None and not later and rel.unit not in ("month", "year") and anchor.date
@@ -452,7 +504,8 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
             intervals.open_before(ev, n.value, "day", n.text)
             grain[id(ev)] = False
         elif n.value is not None and ev.kind == "story" and (memory is not None or (
-                memory_cue is not None and here is not None and memory_cue.search(ev.sources[0].text or ""))):
+                memory_cue is not None and here is not None and memory_cue.search(ev.sources[0].text or "")
+                and not (born is not None and int(n.value[:4]) - int(born[:4]) <= CHILDHOOD_YEARS))):
             # "He relives the memories of his childhood", "Nel secondo dopoguerra ...": told from the
             # narrative date, it happened before it; the story resumes where it was
             if memory is None:
@@ -490,7 +543,19 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         else:
             _set(ev, None, "unknown", "", False)
             grain[id(ev)] = False
-        if fb or (ev.extra.get("side_time") and saved.value is not None):
+        listed = (own is not None and own.kind in EXPLICIT + ("underspecified",) and prev is not None
+                  and saved.value is not None and prev.sources[0].doc == ev.sources[0].doc
+                  and prev.sources[0].sent == ev.sources[0].sent and prev.date == saved.value
+                  and not intervals.is_interval(prev) and not prev.extra.get("date_approx", True)
+                  and ev.date == own.value and own.value[:4] > saved.value[:4] and saved.precision != "decade"
+                  and (after := ahead(own)) is not None and after.value is not None and after.value < own.value)
+        if listed:
+            # "The siege opens on 3 March 1620 ... | and is lifted on 9 November 1621. ... On 20 August
+            # 1621 ...": the dates of other years one sentence tells in order, when the document then goes
+            # back between them, are one telling of its span, as they are in one clause (_sequence_end); the
+            # story stays at the first and tells what lies between
+            n = saved
+        elif fb or (ev.extra.get("side_time") and saved.value is not None):
             # "Three days before the vote she had organised...": the story resumes on the vote; so it does after
             # a side clause's own date (", who founded the school in 1907", ", stampato nel 1632"), unless
             # the story had no date yet: then the side clause's is the best known
@@ -504,3 +569,16 @@ def _resolve_doc(story: Story, doc: str, events: list[Event], orphans: list[Time
         waiting = [w for w in waiting if seen - w[2] <= ANCHOR_WINDOW]
 
     _settle_pending(events, pending, grain, drifting)
+
+
+# "As a child ..." told while the story is at most this many years past the birth it told: the childhood that
+# follows the birth, not a remembered past
+CHILDHOOD_YEARS = 12
+
+
+def _opens_paragraph(here: Sentence | None, sentences: dict[int, Sentence]) -> bool:
+    """Whether the sentence is the first of its paragraph (and not the document's first)."""
+    if here is None:
+        return False
+    before = sentences.get(here.idx - 1)
+    return before is not None and before.para != here.para

@@ -220,9 +220,9 @@ def _compiled(lang: str) -> _Lang:
                  phrase_info, need_day, trig_words, trig_rel, prefix, same_year, holidays, holiday_pat,
                  {_longest_token(h) for h in holidays}, ordinals,
                  {_norm(u) for u in lex.get("ordinal_units", [])},
-                 # "At fifteen, she ...": a number word may open an age as well as those words
                  {"age", "aged", "años", "anni", "età", "edad"}
-                 | {_norm(w) for w in rel["number_words"] if " " not in w and len(w) > 3},
+                 # "At fifteen, she ...": a number word alone may be an age (not "one", "un", "a")
+                 | {_norm(k) for k, v in rel.get("number_words", {}).items() if isinstance(v, int) and v >= 2},
                  re.compile(lex["era_hint"]) if lex.get("era_hint") else None, tuple(ranges), year_pairs)
 
 
@@ -445,6 +445,8 @@ def _holiday(L: _Lang, m: re.Match) -> dict[str, Any] | None:
     name = m.group("holiday")
     if not any(ch.isupper() for ch in name):
         return None  # "paese natale", "pascua" as a common noun: a feast is written capitalised
+    if m.start() == m.start("holiday") and _in_name(m.string, m.start("holiday"), m.end("holiday")):
+        return None  # "el Fuerte Navidad", "Christmas Island": a place named after the feast, no time
     # "la noche de Navidad" is Christmas Eve: the longest tail of lead + name that is a feast of its own
     words = _norm(m.string[m.start():m.end("holiday")]).split(" ")
     info = next(L.holidays[k] for k in (" ".join(words[i:]) for i in range(len(words))) if k in L.holidays)
@@ -611,3 +613,17 @@ def run(story: Story) -> Story:
         for sent, fs in zip(sents, found):
             story.timex.extend(sentence_timex(sent, dct, fs, told))
     return story
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at text[start:end] is one word of a longer name: a capitalised word right
+    before it that does not open the sentence ("el Fuerte Navidad") or right after it ("Christmas Island")."""
+    before = _WORD_BEFORE.search(text[:start])
+    if before is not None and before.group(1)[0].isupper() and text[:before.start(1)].strip():
+        return True
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1)[0].isupper()

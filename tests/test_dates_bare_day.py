@@ -19,6 +19,9 @@ CASES = [
             "En la noche del 2, Rodrigo despegó."], "1911-04-02"),
     ("it", ["Il 30 dicembre 1911 il pallone era pronto.",
             "Nella notte del 3 Rodolfo decollò."], "1912-01-03"),
+    # "el día 15", "il giorno 15": a bare day named as a day
+    ("es", ["El 4 de marzo de 1911 la nave recala en Lanz.", "El día 15 el capitán Orm regresa a Orvi."], "1911-03-15"),
+    ("it", ["Il 4 marzo 1911 la nave approda a Lanz.", "Il giorno 15 il capitano Orm torna a Orvi."], "1911-03-15"),
 ]
 
 

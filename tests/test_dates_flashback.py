@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_dates_narrative import make_story
+from tests.test_dates_quotes import story_of
 
 FLASHBACK_THAT_YEAR = {
     "en": ["On July 9, 1816, the deputies declare independence.",
@@ -86,3 +87,43 @@ PLUPERFECT = {
 def test_the_pluperfect_is_recognised_as_a_look_back(lang, sentence, back):
     from pipeline.datecues import flashback_cue
     assert bool(flashback_cue(lang).search(sentence)) is back
+
+
+# a paragraph that opens by going back to a date of its own (pluperfect) tells on from that date: a day and
+# month after it is of that past's year, what it tells undated is bounded by that past, not by the frame
+LOOK_BACK_PARAGRAPH = {
+    "en": [["On 12 October 1715 the Vessa reaches the island of Orm."],
+           ["The journey had begun on 3 August 1715 in the port of Lanz.", "The sailors sailed for a month.",
+            "On 16 September they entered the sea of weeds."]],
+    "es": [["El 12 de octubre de 1715 la Vessa llega a la isla de Orm."],
+           ["El viaje había comenzado el 3 de agosto de 1715 en el puerto de Lanz.",
+            "Los marineros navegaron durante un mes.", "El 16 de septiembre entraron en el mar de algas."]],
+    "it": [["Il 12 ottobre 1715 la Vessa approda all'isola di Orm."],
+           ["Il viaggio era cominciato il 3 agosto 1715 nel porto di Lanz.", "I marinai navigarono per un mese.",
+            "Il 16 settembre entrarono nel mare delle alghe."]],
+}
+BACK_AT_THE_FRAME = {"en": ["Captain Vell goes ashore."], "es": ["El capitán Vell desembarca."],
+                     "it": ["Il capitano Vell sbarca."]}
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "it"])
+def test_a_paragraph_opening_in_the_pluperfect_tells_on_from_its_date(lang):
+    s = story_of(lang, LOOK_BACK_PARAGRAPH[lang])
+    assert [(e.date, e.date_precision) for e in s.events] == [
+        ("1715-10-12", "day"), ("1715-08-03", "day"), ("1715-08-03", "interval"), ("1715-09-16", "day")]
+    assert (s.events[2].date_from, s.events[2].date_to) == ("1715-08-03", "1715-09-16")
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "it"])
+def test_the_look_back_of_a_paragraph_ends_with_it(lang):
+    # a paragraph in the pluperfect is a look-back: the next paragraph is back where the story was
+    s = story_of(lang, LOOK_BACK_PARAGRAPH[lang] + [BACK_AT_THE_FRAME[lang]])
+    assert (s.events[-1].date_precision, s.events[-1].date_from) == ("interval", "1715-10-12")
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "it"])
+def test_a_pluperfect_inside_a_paragraph_only_dates_itself(lang):
+    paras = LOOK_BACK_PARAGRAPH[lang]
+    s = story_of(lang, [paras[0] + paras[1]])
+    assert [e.date for e in s.events][:2] == ["1715-10-12", "1715-08-03"]
+    assert s.events[2].date_from == "1715-10-12"  # the story resumed where it was

@@ -76,6 +76,24 @@ def test_a_date_in_a_relative_clause_or_parentheses_does_not_date_the_main_verb(
     assert [e.date for e in s.events] == ["1859-04-27"] * 3
 
 
+PAREN_DATE = {  # a parenthesis holding only a date at the end of the sentence dates what the sentence tells
+    "en": ["In 1855 the count Aldo Vell returns to Orvi.", "With a few troops he frees the town of Lanz (May 1859).",
+           "After the treaty of Mirel (1850) the peasants flee to the hills."],
+    "es": ["En 1855 el conde Aldo Vell vuelve a Orvi.", "Con unas pocas tropas libera la ciudad de Lanz (mayo de 1859).",
+           "Tras el tratado de Mirel (1850) los campesinos huyen a los montes."],
+    "it": ["Nel 1855 il conte Aldo Vell torna a Orvi.", "Con poche truppe libera la città di Lanz (maggio 1859).",
+           "Dopo il trattato di Mirel (1850) i contadini fuggono sulle colline."],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_date_alone_in_parentheses_closing_the_sentence_dates_it(lang):
+    s = make_story(lang, PAREN_DATE[lang])
+    assert [(e.date, e.date_precision) for e in s.events][:2] == [("1855-01-01", "year"), ("1859-05-01", "month")]
+    # mid-sentence, after a thing's name, the parenthesis dates that thing: the story stays in May 1859
+    assert (s.events[2].date_precision, s.events[2].date_from) == ("interval", "1859-05")
+
+
 FORWARD_BEFORE = {
     "en": ["On April 4, 1974, Ros wins the championship.", "In June she travels to Belgrade.",
            "The night before their match, Vera tells Ros a secret.", "On June 19, 1974, the two women draw."],

@@ -51,6 +51,9 @@ SHAPES = {
         ("en", ["Lia Ferro was born on 3 March 1920 in Tolva.", "At the age of twenty-five she moves to Rome."], 1, ("interval", "1945", "1946")),
         ("es", ["Lía Ferro nace el 3 de marzo de 1920 en Tolva.", "A los veinticinco años se muda a Roma."], 1, ("interval", "1945", "1946")),
         ("it", ["Lia Ferro nasce il 3 marzo 1920 a Tolva.", "A trentotto anni si trasferisce a Roma."], 1, ("interval", "1958", "1959")),
+        # a number word alone opening the sentence: "At fifteen, ..."
+        ("en", ["Lia Ferro was born on 3 March 1920 in Tolva.", "In 1940 she sings in Milan.",
+                "At fifteen, she had joined the choir of Tolva."], 2, ("interval", "1935", "1936")),
     ],
     # an age told as a clause counts from the birth too; "five or six" spans both years
     "age clause": [
@@ -64,6 +67,20 @@ SHAPES = {
         ("en", ["On the evening of 4 July 1951 the crew of the Marla gathers.", "At 1:11 am the alarm rings."], 1, ("relative", "1951-07-05")),
         ("es", ["El 4 de julio de 1951 la tripulación del Marla cena por la noche.", "A la una de la madrugada suena la alarma."], 1, ("relative", "1951-07-05")),
         ("it", ["La sera del 4 luglio 1951 l'equipaggio del Marla si riunisce.", "All'una di notte suona l'allarme."], 1, ("relative", "1951-07-05")),
+    ],
+    # the morning after the small hours is the same day, not the next one
+    "next morning after the small hours": [
+        ("en", ["At two hours past midnight on 4 May 1890 the lookout of the Vessa sees a light.",
+                "The next morning captain Orm lands on the island.", "Two days later he sails on."], 1, ("relative", "1890-05-04")),
+        ("en", ["At two hours past midnight on 4 May 1890 the lookout of the Vessa sees a light.",
+                "The next morning captain Orm lands on the island.", "Two days later he sails on."], 2, ("relative", "1890-05-06")),
+        ("es", ["A las dos de la madrugada del 4 de mayo de 1890 el vigía del Vessa ve una luz.",
+                "A la mañana siguiente el capitán Orm desembarca en la isla."], 1, ("relative", "1890-05-04")),
+        ("it", ["Alle due di notte del 4 maggio 1890 la vedetta del Vessa vede una luce.",
+                "La mattina dopo il capitano Orm sbarca sull'isola."], 1, ("relative", "1890-05-04")),
+        # after a day told with no small hours, the next morning is the next day
+        ("en", ["On 4 May 1890 the lookout of the Vessa sees a light.",
+                "The next morning captain Orm lands on the island."], 1, ("relative", "1890-05-05")),
     ],
     # ... but not after a day with no evening in it: then only "after" that day
     "small hours with no evening": [
@@ -88,6 +105,33 @@ SHAPES = {
                 "Aiuta il proiezionista del cinema.", "Tornati al 1988, Teo va al funerale."], 1, ("interval", None, "1988")),
         ("es", ["En 1988 el director Teo Lanz vuelve a su pueblo, Orvi.", "Recuerda su infancia en la posguerra.",
                 "De niño ayuda al proyeccionista.", "De vuelta en 1988, Teo asiste al funeral."], 2, ("interval", None, "1988")),
+    ],
+    # a childhood told right after the birth is the next stage of the life, not a remembered past; and an age
+    # ("A los 17 años") dates the text again, so the clauses after it are after it
+    "childhood after the birth": [
+        ("es", ["Ada Quell nació en 1830 en Orvi.", "De niña aprendió el violín.", "A los 17 años entra en el taller de Lanz.",
+                "Se queda allí un tiempo."], 1, ("interval", "1830", None)),
+        ("en", ["Ada Quell was born in 1830 in Orvi.", "As a child she learned the violin."], 1, ("interval", "1830", None)),
+        ("it", ["Ada Quell nacque nel 1830 a Orvi.", "Da bambina imparò il violino."], 1, ("interval", "1830", None)),
+        ("es", ["Ada Quell nació en 1830 en Orvi.", "En 1880 vuelve a Orvi.", "Recuerda su infancia en el molino."],
+         2, ("interval", None, "1880")),
+        ("es", ["Ada Quell nació en 1830 en Orvi.", "En 1880 vuelve a Orvi.", "Recuerda su infancia en el molino.",
+                "A los 17 años entra en el taller de Lanz.", "Se queda allí un tiempo."], 4, ("interval", "1847", None)),
+    ],
+    # a date after "recalls" is what is remembered: the remembering is told at the story's date, what follows
+    # is the remembered past
+    "date of what is recalled": [
+        ("en", ["In 1988 the director Teo Lanz sits on a bench in Orvi.",
+                "Sitting on a bench, he recalls his childhood in the 1950s.", "His mother runs an inn."], 1, ("interval", "1988", None)),
+        ("en", ["In 1988 the director Teo Lanz sits on a bench in Orvi.",
+                "Sitting on a bench, he recalls his childhood in the 1950s.", "His mother runs an inn."], 2, ("interval", "1950", None)),
+        ("es", ["En 1988 el director Teo Lanz se sienta en un banco de Orvi.",
+                "Habla con un desconocido y recuerda su infancia en los años 50.", "Su madre lleva una posada."], 2, ("interval", "1950", None)),
+        ("it", ["Nel 1988 il regista Teo Lanz siede su una panchina di Orvi.",
+                "Parla con uno sconosciuto e ricorda la sua infanzia negli anni cinquanta.", "Sua madre gestisce una locanda."],
+         1, ("interval", "1988", None)),
+        ("en", ["In 1988 the director Teo Lanz sits on a bench in Orvi.", "He recalls the day in 1961 when he met Ada.",
+                "Back in 1988, he stands up."], 2, ("year", "1988-01-01")),
     ],
     "after the return from a remembered past": [
         ("en", ["In 1988 the director Teo Lanz returns to his village of Orvi.", "He relives the memories of his childhood.",
@@ -170,6 +214,18 @@ SHAPES = {
         ("es", ["Castilla, 1944.", "Nora llega al molino con su madre."], 1, ("interval", "1944", None)),
         ("it", ["Sardegna, 1944.", "Nora arriva al mulino con la madre."], 1, ("interval", "1944", None)),
         ("en", ["Wales, 1944.", "Nora arrives at the mill with her mother."], 1, ("interval", "1944", None)),
+    ],
+    # a year opening the sentence as its dateline dates it, and the story goes back to it
+    "dateline opening the sentence": [
+        ("en", ["In the winter of 1952 the police enter the house of Tom Vell.",
+                "1927, Orvi School, Kent: Tom is fifteen and lonely.", "A classmate defends him."], 1, ("year", "1927-01-01")),
+        ("en", ["In the winter of 1952 the police enter the house of Tom Vell.",
+                "1927, Orvi School, Kent: Tom is fifteen and lonely.", "A classmate defends him."], 2, ("interval", "1927", None)),
+        ("es", ["En el invierno de 1952 la policía entra en la casa de Tom Vell.",
+                "1927, escuela de Orvi, Kent (Inglaterra): Tom tiene quince años.", "Un compañero lo defiende."],
+         2, ("interval", "1927", None)),
+        ("it", ["Nell'inverno del 1952 la polizia entra in casa di Tom Vell.",
+                "1927, collegio di Orvi: Tom ha quindici anni.", "Un compagno lo difende."], 2, ("interval", "1927", None)),
     ],
 }
 

@@ -154,3 +154,47 @@ def test_a_lifespan_in_parentheses_after_the_events_date_dates_the_person_not_th
     s = make_story(lang, LIFESPAN_ASIDE[lang])
     first = next(e for e in s.events if "1905" in e.sources[0].text)
     assert (first.date, first.date_precision) == ("1905-06-03", "day")
+
+
+# a sentence whose clauses tell the start and the end of the story in other years, when the document then goes
+# back between them, is one telling of its span: the story stays at the start, and what the next paragraph
+# tells lies after the start, not after the end
+SPAN_IN_CLAUSES = {
+    "it": ["La guerra di Orvi inizia il 3 marzo 1620, con l'assedio della città di Lanz, e finisce la sera del "
+           "9 novembre 1621, quando la flotta di Vell sconfigge i pirati.",
+           "Il duca Aldo Mirel decide di creare una lega contro i pirati.",
+           "Il 20 agosto 1621 la flotta della lega salpa da Lanz."],
+    "en": ["The war of Orvi began on 3 March 1620, with the siege of the town of Lanz, and ended on the evening of "
+           "9 November 1621, when the fleet of Vell defeated the pirates.",
+           "Duke Aldo Mirel decided to form a league against the pirates.",
+           "On 20 August 1621 the fleet of the league sailed from Lanz."],
+    "es": ["La guerra de Orvi comienza el 3 de marzo de 1620, con el asedio de la ciudad de Lanz, y termina la tarde "
+           "del 9 de noviembre de 1621, cuando la flota de Vell derrota a los piratas.",
+           "El duque Aldo Mirel decide crear una liga contra los piratas.",
+           "El 20 de agosto de 1621 la flota de la liga zarpa de Lanz."],
+}
+
+
+def _told(lang, paras):
+    s = pipeline.run(texts={f"d_{lang}.txt": "\n\n".join(paras) + "\n"}, lang_override={f"d_{lang}.txt": lang})
+    return sorted((e for e in s.events if e.kind == "story"), key=lambda e: e.told)
+
+
+@pytest.mark.parametrize("lang", SPAN_IN_CLAUSES)
+def test_the_clauses_of_a_span_keep_the_story_at_its_start(lang):
+    evs = _told(lang, SPAN_IN_CLAUSES[lang])
+    assert [e.date for e in evs[:2]] == ["1620-03-03", "1621-11-09"]
+    assert (evs[2].date_precision, evs[2].date_from) == ("interval", "1620-03-03")
+
+
+# ... but a document that goes on from the later date tells on from it: "En marzo" is the March after it
+ON_FROM_THE_LATER = {
+    "es": ["En 1930 Tomás Vell vuelve a Orvi, y en 1931 dirige la compañía de teatro.", "En marzo estrena una obra."],
+    "en": ["In 1930 Tomas Vell returned to Orvi, and in 1931 he ran the theatre company.", "In March he staged a play."],
+}
+
+
+@pytest.mark.parametrize("lang", ON_FROM_THE_LATER)
+def test_clauses_that_go_on_move_the_story(lang):
+    evs = _told(lang, ON_FROM_THE_LATER[lang])
+    assert evs[-1].date == "1931-03-01"

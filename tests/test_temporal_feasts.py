@@ -61,6 +61,13 @@ def test_lowercase_feast_words_are_not_dates(lang, text):
     assert not [t for t in extract(text, lang) if t["kind"] != "relative"]
 
 
+@pytest.mark.parametrize("lang,text", [("es", "Con la madera del barco se levanta el Fuerte Navidad."),
+                                       ("en", "The whalers reach Christmas Island."),
+                                       ("it", "La nave attracca al Forte Natale.")])
+def test_a_place_named_after_a_feast_is_no_date(lang, text):
+    assert not [t for t in extract(text, lang) if t["kind"] != "relative"]
+
+
 @pytest.mark.parametrize("lang,text,month", [
     ("en", "On the night of the August storm, a trawler runs aground.", 8),
     ("en", "The film ends in September, when Rui leaves.", 9),
@@ -112,7 +119,7 @@ def test_ordinal_day_or_stage(lang, text, n):
 
 
 AGES = [("en", "At the age of 12 she worked in the shop.", 12), ("en", "Aged twenty, he left for Paris.", 20),
-        ("en", "At 12, she worked in the shop.", 12),
+        ("en", "At 12, she worked in the shop.", 12), ("en", "At fifteen, she worked in the shop.", 15),
         ("es", "A los 12 años Dolores ya ayudaba a su padre.", 12),
         ("es", "A la edad de veinte años se fue a París.", 20),
         ("it", "A 12 anni lavorava nella bottega.", 12), ("it", "All'età di vent'anni partì per Parigi.", None)]
@@ -127,6 +134,7 @@ def test_age_is_found_but_not_a_date(lang, text, n):
 
 
 @pytest.mark.parametrize("lang,text", [("en", "He arrived at 12 o'clock."), ("en", "The hut stood at 38 metres."),
+                                       ("en", "She met fifteen sailors at the port."),
                                        ("es", "Llegó a las 12 horas."), ("it", "Arrivò alle 12 in punto.")])
 def test_clock_times_and_measures_are_not_ages(lang, text):
     assert not [t for t in extract(text, lang) if t["kind"] == "age"]
