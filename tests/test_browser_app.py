@@ -65,6 +65,25 @@ def events_caption(page) -> str:
     return page.get_by_text(re.compile(r"\d+ of \d+ events")).first.inner_text()
 
 
+def filter_by(page, typed: str) -> None:
+    """Pick a character in the sidebar's first multiselect, as a user does (type, Enter, Escape)."""
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
+def prepare_export(page):
+    """Open the export panel and prepare the default file; the download button it offers."""
+    page.get_by_text("Export / download").first.click()
+    settle(page)
+    page.get_by_role("button", name="Prepare the file").click()
+    settle(page)
+    download = page.get_by_role("button", name="Download timelinejs.json")
+    download.first.wait_for(timeout=30_000)
+    return download
+
+
 @pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
 def test_timeline_filter_and_click(server, browser, width, height):
     page = open_page(browser, server, width, height)
@@ -75,11 +94,7 @@ def test_timeline_filter_and_click(server, browser, width, height):
         page.locator("[data-testid='stPlotlyChart']").first.screenshot(path=str(ARTIFACTS / f"chart_{width}.png"))
 
         # filter through the real multiselect, then remove the chip again
-        box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
-        box.click()
-        page.keyboard.type("Luca")
-        page.keyboard.press("Enter")
-        page.keyboard.press("Escape")
+        filter_by(page, "Luca")
         wait_text(page, "2 of 30 events")
         page.wait_for_url(re.compile(r"char=Luca(\+|%20)Bellini"), timeout=30_000)
         settle(page)
@@ -280,12 +295,7 @@ def test_a_prepared_export_is_withdrawn_when_the_lanes_change(server, browser):
     try:
         # each step waits for its rerun: a click that lands while the page is still rerunning (the chart
         # reports its width after the first draw) would be a click on a page about to be replaced
-        page.get_by_text("Export / download").first.click()
-        settle(page)
-        page.get_by_role("button", name="Prepare the file").click()
-        settle(page)
-        download = page.get_by_role("button", name="Download timelinejs.json")
-        download.first.wait_for(timeout=30_000)
+        download = prepare_export(page)
         settle(page)
         page.locator(".st-key-lanes label", has_text="One line").first.click()
         page.wait_for_url(re.compile(r"lanes=none"), timeout=30_000)
@@ -301,19 +311,10 @@ def test_a_filter_change_withdraws_a_prepared_file(server, browser):
     prepared before the change no longer holds what the filters show and is withdrawn."""
     page = open_page(browser, server, 1280, 720)
     try:
-        page.get_by_text("Export / download").first.click()
-        settle(page)
-        page.get_by_role("button", name="Prepare the file").click()
-        settle(page)
-        download = page.get_by_role("button", name="Download timelinejs.json")
-        download.first.wait_for(timeout=30_000)
+        download = prepare_export(page)
         assert page.get_by_text("Events in the file: 21").count() == 1
         settle(page)
-        box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
-        box.click()
-        page.keyboard.type("Luca")
-        page.keyboard.press("Enter")
-        page.keyboard.press("Escape")
+        filter_by(page, "Luca")
         wait_text(page, "2 of 30 events")
         settle(page)
         assert download.count() == 0
